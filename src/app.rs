@@ -1,0 +1,487 @@
+//! The application state, the commands that change it and the side effects they ask for.
+//!
+//! [`AppState::apply`] is the one place where state changes. The UI pushes [`Command`]s; effects
+//! that leave the process (file dialogs, opening a browser) come back as [`Effect`]s for the thin
+//! eframe shell to carry out, so tests can assert on them. No egui in this file.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::{self, LoadError, LoadedFile, Location};
+use crate::model::{Dataset, EventIdx, Filter};
+use crate::timeline::{LaneLayout, TimeView, lanes};
+
+/// How many files "Open recent" remembers.
+pub const RECENT_FILES: usize = 10;
+
+/// Where an open file came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileSource {
+    /// The built-in Belgium dataset.
+    Embedded,
+    /// A file on disk.
+    Path(PathBuf),
+}
+
+/// A file that loaded (possibly with skipped records).
+#[derive(Clone, Debug)]
+pub struct OpenFile {
+    /// Where it came from (for reload).
+    pub source: FileSource,
+    /// What it contributed.
+    pub loaded: LoadedFile,
+}
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemLevel {
+    /// A whole file could not be used.
+    Error,
+    /// One record was skipped.
+    Skipped,
+    /// A value was ignored; the record was kept.
+    Warning,
+}
+
+/// One line of the problems panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// How bad.
+    pub level: ProblemLevel,
+    /// The file.
+    pub path: String,
+    /// Where in it, if known.
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Settings that persist between runs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    /// Dark theme (else light).
+    pub dark_mode: bool,
+}
+
+/// Which event is selected, by something that survives reloads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// The file's path (as shown in the legend).
+    pub path: String,
+    /// The event's id in that file.
+    pub id: String,
+}
+
+/// What a file dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickMode {
+    /// Replace what is open.
+    Open,
+    /// Add to what is open.
+    Add,
+}
+
+/// Something the user (or a test, or the CLI) asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Replace the open files with these (files that fail are reported and replace nothing).
+    OpenFiles(Vec<PathBuf>),
+    /// Add these files (a path already open is reloaded in place).
+    AddFiles(Vec<PathBuf>),
+    /// Show a file dialog.
+    PickFiles(PickMode),
+    /// No file dialog could be shown on this system.
+    DialogUnavailable,
+    /// Reload every open file from disk, keeping view and selection.
+    ReloadAll,
+    /// Close every file.
+    CloseAll,
+    /// Open the embedded Belgium dataset (alone).
+    OpenEmbedded,
+    /// Select an event, or nothing.
+    Select(Option<EventIdx>),
+    /// Zoom the view to an event.
+    ZoomToEvent(EventIdx),
+    /// Zoom the view to a time range.
+    ZoomToRange(f64, f64),
+    /// Set the visible window (from zoom and pan).
+    SetView(TimeView),
+    /// Show all data.
+    FitAll,
+    /// Set the search text.
+    SetQuery(String),
+    /// Show or hide a category (`""` is uncategorised).
+    ToggleCategory(String),
+    /// Switch between light and dark.
+    SetDarkMode(bool),
+    /// Open a link in the browser (only http and https are honoured).
+    OpenUrl(String),
+    /// Show or hide the problems panel.
+    ToggleProblems,
+    /// Dismiss the notice.
+    DismissNotice,
+}
+
+/// A side effect for the shell to carry out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Show a file dialog off the UI thread and answer with `OpenFiles`/`AddFiles`.
+    PickFiles(PickMode),
+    /// Open this http(s) URL in the browser.
+    OpenUrl(String),
+}
+
+/// Everything the window shows. Owns no egui types, so tests build it directly.
+#[derive(Debug)]
+pub struct AppState {
+    /// Files that loaded, in order (their index is their `FileId`).
+    pub files: Vec<OpenFile>,
+    /// Files that could not be used at the last attempt, with why.
+    pub failed: Vec<(String, String, Option<Location>)>,
+    /// The merged data of `files`.
+    pub dataset: Dataset,
+    /// Lanes and rows of the shown events.
+    pub layout: LaneLayout,
+    /// Events that pass the filter, in time order (for the list and the counts).
+    pub shown: Vec<EventIdx>,
+    /// What is filtered out.
+    pub filter: Filter,
+    /// The visible time window.
+    pub view: TimeView,
+    /// The selected event.
+    pub selection: Option<Selection>,
+    /// Persistent settings.
+    pub settings: Settings,
+    /// A message to show once (e.g. no file dialog available).
+    pub notice: Option<String>,
+    /// Whether the problems panel is open.
+    pub problems_open: bool,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            files: Vec::new(),
+            failed: Vec::new(),
+            dataset: Dataset::default(),
+            layout: LaneLayout::default(),
+            shown: Vec::new(),
+            filter: Filter::default(),
+            view: TimeView::default(),
+            selection: None,
+            settings: Settings::default(),
+            notice: None,
+            problems_open: false,
+        }
+    }
+}
+
+/// Only these schemes are ever opened.
+pub fn is_openable_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_control)
+}
+
+impl AppState {
+    /// The state the window starts in: the embedded dataset, or `paths` if any are given.
+    pub fn with_files(paths: &[PathBuf], settings: Settings) -> Self {
+        let mut state = Self {
+            settings,
+            ..Self::default()
+        };
+        if paths.is_empty() {
+            state.apply(Command::OpenEmbedded);
+        } else {
+            state.apply(Command::OpenFiles(paths.to_vec()));
+        }
+        state
+    }
+
+    /// Carries out one command; returns the side effect it needs, if any.
+    pub fn apply(&mut self, command: Command) -> Option<Effect> {
+        match command {
+            Command::OpenFiles(paths) => self.load_paths(&paths, PickMode::Open),
+            Command::AddFiles(paths) => self.load_paths(&paths, PickMode::Add),
+            Command::PickFiles(mode) => return Some(Effect::PickFiles(mode)),
+            Command::DialogUnavailable => {
+                self.notice = Some(
+                    "No file dialog is available on this system (no XDG desktop portal and no zenity). \
+                     Drop files on the window, or pass them on the command line: annals FILE…"
+                        .to_owned(),
+                );
+            }
+            Command::ReloadAll => self.reload_all(),
+            Command::CloseAll => {
+                self.files.clear();
+                self.failed.clear();
+                self.selection = None;
+                self.rebuild();
+            }
+            Command::OpenEmbedded => match io::load_embedded() {
+                Ok(loaded) => {
+                    self.files = vec![OpenFile {
+                        source: FileSource::Embedded,
+                        loaded,
+                    }];
+                    self.failed.clear();
+                    self.selection = None;
+                    self.rebuild();
+                    self.fit_all();
+                }
+                Err(err) => self.record_failure(io::EMBEDDED_NAME, &err),
+            },
+            Command::Select(idx) => self.selection = idx.and_then(|idx| self.selection_of(idx)),
+            Command::ZoomToEvent(idx) => {
+                if let Some(event) = self.dataset.event(idx) {
+                    self.view = TimeView::fitting(event.start_secs(), event.end_secs(), 0.5);
+                    self.selection = self.selection_of(idx);
+                }
+            }
+            Command::ZoomToRange(min_secs, max_secs) => {
+                self.view = TimeView::fitting(min_secs, max_secs, 0.1)
+            }
+            Command::SetView(view) => {
+                self.view = TimeView::from_min_max(view.min_secs, view.max_secs())
+            }
+            Command::FitAll => self.fit_all(),
+            Command::SetQuery(query) => {
+                self.filter.query = query;
+                self.relayout();
+            }
+            Command::ToggleCategory(id) => {
+                if !self.filter.hidden_categories.remove(&id) {
+                    self.filter.hidden_categories.insert(id);
+                }
+                self.relayout();
+            }
+            Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
+            Command::OpenUrl(url) => {
+                return is_openable_url(&url).then(|| Effect::OpenUrl(url.trim().to_owned()));
+            }
+            Command::ToggleProblems => self.problems_open = !self.problems_open,
+            Command::DismissNotice => self.notice = None,
+        }
+        None
+    }
+
+    /// The index of the selected event in the current dataset.
+    pub fn selected(&self) -> Option<EventIdx> {
+        let selection = self.selection.as_ref()?;
+        let file = self
+            .dataset
+            .files
+            .iter()
+            .position(|f| f.path == selection.path)?;
+        self.dataset.find_in_file(
+            crate::model::FileId(u32::try_from(file).ok()?),
+            &selection.id,
+        )
+    }
+
+    fn selection_of(&self, idx: EventIdx) -> Option<Selection> {
+        let event = self.dataset.event(idx)?;
+        let file = self.dataset.file(event.file)?;
+        Some(Selection {
+            path: file.path.clone(),
+            id: event.id.clone(),
+        })
+    }
+
+    /// Every problem: unusable files first, then skipped records and warnings per file.
+    pub fn problems(&self) -> Vec<Problem> {
+        let failed = self.failed.iter().map(|(path, message, location)| Problem {
+            level: ProblemLevel::Error,
+            path: path.clone(),
+            location: *location,
+            message: message.clone(),
+        });
+        let issues = self.files.iter().flat_map(|file| {
+            file.loaded.issues.iter().map(|issue| Problem {
+                level: match issue.level {
+                    io::IssueLevel::Skipped => ProblemLevel::Skipped,
+                    io::IssueLevel::Warning => ProblemLevel::Warning,
+                },
+                path: file.loaded.part.info.path.clone(),
+                location: Some(issue.location),
+                message: issue.message.clone(),
+            })
+        });
+        failed.chain(issues).collect()
+    }
+
+    fn record_failure(&mut self, path: &str, err: &LoadError) {
+        self.failed.retain(|(p, _, _)| p != path);
+        self.failed.push((
+            path.to_owned(),
+            io::report::error_chain(err),
+            err.location(),
+        ));
+        self.problems_open = true;
+    }
+
+    fn load_paths(&mut self, paths: &[PathBuf], mode: PickMode) {
+        let mut loaded = Vec::new();
+        for path in paths {
+            match io::load_file(path) {
+                Ok(file) => {
+                    let name = file.part.info.path.clone();
+                    self.failed.retain(|(p, _, _)| p != &name);
+                    self.remember_recent(path);
+                    loaded.push(OpenFile {
+                        source: FileSource::Path(path.clone()),
+                        loaded: file,
+                    });
+                }
+                Err(err) => self.record_failure(&path.display().to_string(), &err),
+            }
+        }
+        if loaded.is_empty() {
+            return; // nothing usable: what is on screen stays
+        }
+        if mode == PickMode::Open {
+            self.files.clear();
+            self.selection = None;
+        }
+        for file in loaded {
+            match self.files.iter_mut().find(|f| f.source == file.source) {
+                Some(existing) => *existing = file,
+                None => self.files.push(file),
+            }
+        }
+        if self.files.iter().any(|f| !f.loaded.issues.is_empty()) {
+            self.problems_open = true;
+        }
+        self.rebuild();
+        self.fit_all();
+    }
+
+    fn reload_all(&mut self) {
+        for i in 0..self.files.len() {
+            let Some(FileSource::Path(path)) = self.files.get(i).map(|f| f.source.clone()) else {
+                continue;
+            };
+            match io::load_file(&path) {
+                Ok(loaded) => {
+                    self.failed.retain(|(p, _, _)| p != &loaded.part.info.path);
+                    if let Some(file) = self.files.get_mut(i) {
+                        file.loaded = loaded;
+                    }
+                }
+                // The last good version stays on screen; the problem is shown.
+                Err(err) => self.record_failure(&path.display().to_string(), &err),
+            }
+        }
+        self.rebuild();
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.settings.recent_files.retain(|p| p != &path);
+        self.settings.recent_files.insert(0, path);
+        self.settings.recent_files.truncate(RECENT_FILES);
+    }
+
+    /// Rebuilds the dataset from the open files (after opening, closing or reloading).
+    fn rebuild(&mut self) {
+        self.dataset =
+            Dataset::from_parts(self.files.iter().map(|f| f.loaded.part.clone()).collect());
+        self.relayout();
+    }
+
+    /// Recomputes lanes and the shown list (after the dataset or the filter changed).
+    fn relayout(&mut self) {
+        self.layout = lanes::by_category(&self.dataset, &self.filter);
+        self.shown = (0..self.dataset.events.len())
+            .filter_map(|i| u32::try_from(i).ok().map(EventIdx))
+            .filter(|&idx| self.layout.place(idx).is_some())
+            .collect();
+    }
+
+    fn fit_all(&mut self) {
+        if let Some((min_secs, max_secs)) = self.dataset.extent_secs() {
+            self.view = TimeView::fitting(min_secs, max_secs, 0.04);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_on_the_embedded_dataset_fitted() {
+        let state = AppState::with_files(&[], Settings::default());
+        assert!(state.dataset.events.len() >= 20);
+        assert!(state.problems().is_empty(), "{:?}", state.problems());
+        let (min, max) = state.dataset.extent_secs().unwrap();
+        assert!(state.view.min_secs <= min && state.view.max_secs() >= max);
+    }
+
+    #[test]
+    fn a_file_that_fails_to_open_keeps_what_is_on_screen() {
+        let mut state = AppState::with_files(&[], Settings::default());
+        let before = state.dataset.events.len();
+        let view = state.view;
+        state.apply(Command::OpenFiles(vec![PathBuf::from(
+            "/nonexistent/annals-test.json",
+        )]));
+        assert_eq!(state.dataset.events.len(), before);
+        assert_eq!(state.view, view);
+        let problems = state.problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].level, ProblemLevel::Error);
+        assert!(
+            problems[0].message.contains("could not read"),
+            "{}",
+            problems[0].message
+        );
+        assert!(state.problems_open);
+    }
+
+    #[test]
+    fn only_web_links_are_opened() {
+        let mut state = AppState::default();
+        assert_eq!(
+            state.apply(Command::OpenUrl("https://ccb.belgium.be".into())),
+            Some(Effect::OpenUrl("https://ccb.belgium.be".into()))
+        );
+        assert_eq!(
+            state.apply(Command::OpenUrl("file:///etc/passwd".into())),
+            None
+        );
+        assert_eq!(
+            state.apply(Command::OpenUrl("javascript:alert(1)".into())),
+            None
+        );
+        assert_eq!(
+            state.apply(Command::OpenUrl("https://x\n.org".into())),
+            None
+        );
+    }
+
+    #[test]
+    fn selection_survives_a_reload_and_toggling_categories_relayouts() {
+        let mut state = AppState::with_files(&[], Settings::default());
+        let idx = state
+            .dataset
+            .events
+            .iter()
+            .position(|e| e.id == "belnet-ddos")
+            .unwrap();
+        state.apply(Command::Select(Some(EventIdx(u32::try_from(idx).unwrap()))));
+        let shown = state.shown.len();
+        state.apply(Command::ToggleCategory("strategy".into()));
+        assert!(state.shown.len() < shown);
+        assert_eq!(
+            state
+                .selected()
+                .map(|i| state.dataset.events[i.index()].id.as_str()),
+            Some("belnet-ddos")
+        );
+        state.apply(Command::ToggleCategory("strategy".into()));
+        assert_eq!(state.shown.len(), shown);
+    }
+}

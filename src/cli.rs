@@ -1,0 +1,199 @@
+//! The command line: `annals [FILE…]` opens the window; `annals check` runs the same readers with
+//! no window and prints a summary. Exit codes: 0 clean, 1 records skipped, 2 a file unusable.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::io::{self, IssueLevel, LoadedFile};
+
+/// Command-line arguments.
+#[derive(Debug, clap::Parser)]
+#[command(
+    name = "annals",
+    version,
+    about = "A timeline for cyber incidents and strategy"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    /// Files to open in the window (none: the embedded Belgium dataset).
+    pub files: Vec<PathBuf>,
+    /// A headless subcommand.
+    #[command(subcommand)]
+    pub command: Option<Subcommand>,
+}
+
+/// Subcommands that need no window.
+#[derive(Debug, clap::Subcommand)]
+pub enum Subcommand {
+    /// Load files without a window and print what was read and what was wrong.
+    Check {
+        /// Files to check (none: the embedded Belgium dataset).
+        files: Vec<PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a subcommand, writing results to `out` and diagnostics to `err`.
+pub fn run(command: Subcommand, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    match command {
+        Subcommand::Check { files, json } => check(&files, json, out, err),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct IssueJson {
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+#[derive(serde::Serialize)]
+struct FileJson {
+    path: String,
+    format: &'static str,
+    events: usize,
+    issues: Vec<IssueJson>,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorJson {
+    path: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+}
+
+#[derive(serde::Serialize)]
+struct CheckJson {
+    events: usize,
+    periods: usize,
+    first: Option<String>,
+    last: Option<String>,
+    files: Vec<FileJson>,
+    errors: Vec<ErrorJson>,
+}
+
+/// `annals check`: loads each file (or the embedded dataset) and reports.
+pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let mut loaded: Vec<LoadedFile> = Vec::new();
+    let mut errors = Vec::new();
+    if paths.is_empty() {
+        match io::load_embedded() {
+            Ok(file) => loaded.push(file),
+            Err(e) => errors.push(e),
+        }
+    }
+    for path in paths {
+        match io::load_file(path) {
+            Ok(file) => loaded.push(file),
+            Err(e) => errors.push(e),
+        }
+    }
+    let dataset =
+        crate::model::Dataset::from_parts(loaded.iter().map(|f| f.part.clone()).collect());
+    let starts = dataset.events.iter().map(|e| (e.start_secs(), e.start));
+    let period_starts = dataset
+        .periods
+        .iter()
+        .map(|p| (p.start.start_secs(), p.start));
+    let first = starts
+        .clone()
+        .chain(period_starts)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, t)| t.iso());
+    let ends = dataset
+        .events
+        .iter()
+        .map(|e| (e.end_secs(), e.end.unwrap_or(e.start)));
+    let period_ends = dataset.periods.iter().map(|p| (p.end.end_secs(), p.end));
+    let last = ends
+        .chain(period_ends)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, t)| t.iso());
+
+    let skipped = loaded
+        .iter()
+        .any(|f| f.issues.iter().any(|i| i.level == IssueLevel::Skipped));
+    let code = if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+
+    if json {
+        let report = CheckJson {
+            events: dataset.events.len(),
+            periods: dataset.periods.len(),
+            first,
+            last,
+            files: loaded
+                .iter()
+                .map(|f| FileJson {
+                    path: f.part.info.path.clone(),
+                    format: f.part.info.format.name(),
+                    events: f.part.events.len(),
+                    issues: f
+                        .issues
+                        .iter()
+                        .map(|i| IssueJson {
+                            line: i.location.line,
+                            column: i.location.column,
+                            message: i.message.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            errors: errors
+                .iter()
+                .map(|e| ErrorJson {
+                    path: e.path().to_owned(),
+                    line: e.location().map(|l| l.line),
+                    column: e.location().map(|l| l.column),
+                    message: io::report::error_chain(e),
+                })
+                .collect(),
+        };
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => writeln!(out, "{text}").ok(),
+            Err(e) => writeln!(err, "error: could not write the report: {e}").ok(),
+        };
+        return code;
+    }
+
+    for file in &loaded {
+        let info = &file.part.info;
+        writeln!(
+            out,
+            "{}: {}, {} events, {} periods, {} issues",
+            info.path,
+            info.format.name(),
+            file.part.events.len(),
+            file.part.periods.len(),
+            file.issues.len()
+        )
+        .ok();
+        for issue in &file.issues {
+            writeln!(err, "{}:{issue}", info.path).ok();
+        }
+    }
+    for e in &errors {
+        writeln!(err, "error: {}", io::report::error_chain(e)).ok();
+    }
+    let range = match (first, last) {
+        (Some(first), Some(last)) => format!(", {first} to {last}"),
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "total: {} events, {} periods{range}",
+        dataset.events.len(),
+        dataset.periods.len()
+    )
+    .ok();
+    code
+}

@@ -1,0 +1,65 @@
+//! Files to model and back. Readers are pure functions of text; only [`load_file`] touches the disk.
+
+pub mod detect;
+pub mod native;
+pub mod report;
+
+use std::path::Path;
+
+pub use native::LoadedFile;
+pub use report::{Issue, IssueLevel, LoadError, Location};
+
+use crate::model::Format;
+
+/// Files larger than this are refused (the window asks before loading them once that exists).
+pub const DEFAULT_SIZE_LIMIT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
+/// The embedded default dataset: Belgium's cyber timeline.
+pub const EMBEDDED_BELGIUM: &str = include_str!("../../assets/belgium.json");
+
+/// Name under which the embedded dataset appears in the legend and messages.
+pub const EMBEDDED_NAME: &str = "<embedded> belgium.json";
+
+/// Reads the embedded dataset.
+pub fn load_embedded() -> Result<LoadedFile, LoadError> {
+    load_text(EMBEDDED_NAME, EMBEDDED_BELGIUM)
+}
+
+/// Reads `text`, finding its format from the content. `path` names it in messages.
+pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    match detect::detect(path, text)? {
+        Format::Annals => native::parse(path, text),
+    }
+}
+
+/// Reads a file from disk (size-limited, UTF-8 checked) and parses it.
+pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
+    let name = path.display().to_string();
+    let read_error = |source| LoadError::Read {
+        path: name.clone(),
+        source,
+    };
+    let size_bytes = std::fs::metadata(path).map_err(read_error)?.len();
+    if size_bytes > DEFAULT_SIZE_LIMIT_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name,
+            size_bytes,
+            limit_bytes: DEFAULT_SIZE_LIMIT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid_up_to = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = std::str::from_utf8(bytes.get(..valid_up_to).unwrap_or(&[])).unwrap_or("");
+            let location = report::LineIndex::new(prefix).location(prefix.len());
+            return Err(LoadError::NotUtf8 {
+                path: name,
+                location,
+            });
+        }
+    };
+    load_text(&name, &text)
+}

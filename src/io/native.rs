@@ -1,0 +1,847 @@
+//! The project's own JSON format, version 1 (schema: `assets/annals.schema.json`).
+//!
+//! Every record is read on its own from a borrowed slice of the file, so a bad record is skipped
+//! with the exact line and column of the bad value, and the rest of the file still loads.
+
+use std::collections::HashSet;
+
+use serde::Deserialize as _;
+use serde_json::value::RawValue;
+
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, Location};
+use crate::model::event::parse_hex_color;
+use crate::model::{
+    Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Period, Severity, Source,
+    TimePoint,
+};
+
+/// The format version this build reads and writes.
+pub const VERSION: u64 = 1;
+
+/// A file read into the model plus everything that was wrong with single records.
+#[derive(Clone, Debug)]
+pub struct LoadedFile {
+    /// What the file contributes.
+    pub part: DatasetPart,
+    /// Skipped records and warnings, in file order.
+    pub issues: Vec<Issue>,
+}
+
+/// The key/value pairs of a JSON object in file order, duplicates included, values borrowed.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// What kind of JSON value a raw slice holds, for messages ("expected a string, found a number").
+pub(crate) fn kind_of(raw: &RawValue) -> &'static str {
+    match raw.get().trim_start().as_bytes().first() {
+        Some(b'"') => "a string",
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// A problem with one value: where it is, which field, what is wrong.
+struct Fault {
+    location: Location,
+    field: String,
+    message: String,
+}
+
+/// Reads the file's values with positions.
+struct Reader<'t> {
+    lines: LineIndex<'t>,
+    issues: Vec<Issue>,
+}
+
+impl<'t> Reader<'t> {
+    fn fault(&self, raw: &RawValue, field: &str, message: impl Into<String>) -> Fault {
+        Fault {
+            location: self.lines.location_of(raw.get()),
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    fn string(&self, raw: &RawValue, field: &str) -> Result<String, Fault> {
+        serde_json::from_str::<String>(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected a string, found {}", kind_of(raw)),
+            )
+        })
+    }
+
+    fn optional_string(&self, raw: &RawValue, field: &str) -> Result<Option<String>, Fault> {
+        if kind_of(raw) == "null" {
+            Ok(None)
+        } else {
+            self.string(raw, field).map(Some)
+        }
+    }
+
+    fn strings(&self, raw: &RawValue, field: &str) -> Result<Vec<String>, Fault> {
+        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an array of strings, found {}", kind_of(raw)),
+            )
+        })?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.string(item, &format!("{field}[{i}]")))
+            .collect()
+    }
+
+    fn time(&self, raw: &RawValue, field: &str) -> Result<TimePoint, Fault> {
+        // A bare integer is accepted as a year (`"start": 2012`).
+        if kind_of(raw) == "a number" {
+            let year: i64 = serde_json::from_str(raw.get()).map_err(|_| {
+                self.fault(
+                    raw,
+                    field,
+                    format!("expected a date string or a whole year, got {}", raw.get()),
+                )
+            })?;
+            return TimePoint::year(year).map_err(|e| self.fault(raw, field, e.to_string()));
+        }
+        let text = self.string(raw, field)?;
+        text.parse()
+            .map_err(|e: crate::model::ParseTimeError| self.fault(raw, field, e.to_string()))
+    }
+
+    fn object(&self, raw: &'t RawValue, field: &str) -> Result<Entries<'t>, Fault> {
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        Entries::deserialize(&mut de).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an object, found {}", kind_of(raw)),
+            )
+        })
+    }
+
+    fn array(&self, raw: &'t RawValue, field: &str) -> Result<Vec<&'t RawValue>, Fault> {
+        serde_json::from_str(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an array, found {}", kind_of(raw)),
+            )
+        })
+    }
+
+    fn warn(&mut self, location: Location, field: Option<&str>, message: String) {
+        self.issues.push(Issue {
+            level: IssueLevel::Warning,
+            location,
+            field: field.map(str::to_owned),
+            message,
+        });
+    }
+
+    fn skip(&mut self, what: &str, fault: Fault) {
+        self.issues.push(Issue {
+            level: IssueLevel::Skipped,
+            location: fault.location,
+            field: Some(fault.field.clone()),
+            message: format!("{what}: field `{}`: {}", fault.field, fault.message),
+        });
+    }
+
+    fn warn_unknown(&mut self, what: &str, key: &str, raw: &RawValue, known: &[&str]) {
+        let location = self.lines.location_of(raw.get());
+        let message = format!(
+            "{what}: unknown field `{key}` ignored (known: {})",
+            known.join(", ")
+        );
+        self.warn(location, Some(key), message);
+    }
+}
+
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "start",
+    "end",
+    "category",
+    "tags",
+    "actors",
+    "targets",
+    "description",
+    "sources",
+    "disclosed",
+    "links",
+    "severity",
+    "circa",
+];
+
+/// Reads one event record. `Err` means the record is skipped.
+fn read_event<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<Event, Fault> {
+    let entries = r.object(raw, "event")?;
+    let mut title = None;
+    let mut start = None;
+    let mut event = Event::new(
+        "",
+        "",
+        TimePoint::year(1970).map_err(|e| r.fault(raw, "start", e.to_string()))?,
+    );
+    for (key, value) in &entries.0 {
+        let value: &RawValue = value;
+        match key.as_str() {
+            "id" => {
+                event.id = if kind_of(value) == "a number" {
+                    value.get().trim().to_owned()
+                } else {
+                    r.string(value, "id")?
+                };
+            }
+            "title" => title = Some((r.string(value, "title")?, value)),
+            "start" => start = Some(r.time(value, "start")?),
+            "end" => {
+                event.end = if kind_of(value) == "null" {
+                    None
+                } else {
+                    Some(r.time(value, "end")?)
+                }
+            }
+            "disclosed" => {
+                event.disclosed = if kind_of(value) == "null" {
+                    None
+                } else {
+                    Some(r.time(value, "disclosed")?)
+                }
+            }
+            "category" => {
+                event.category = r
+                    .optional_string(value, "category")?
+                    .filter(|c| !c.trim().is_empty())
+            }
+            "tags" => event.tags = r.strings(value, "tags")?,
+            "actors" => event.actors = r.strings(value, "actors")?,
+            "targets" => event.targets = r.strings(value, "targets")?,
+            "description" => event.description = r.optional_string(value, "description")?,
+            "sources" => event.sources = read_sources(r, value)?,
+            "links" => event.links = read_links(r, value)?,
+            "severity" => {
+                let text = r.string(value, "severity")?;
+                event.severity = Some(match text.as_str() {
+                    "low" => Severity::Low,
+                    "medium" => Severity::Medium,
+                    "high" => Severity::High,
+                    "critical" => Severity::Critical,
+                    _ => {
+                        return Err(r.fault(
+                            value,
+                            "severity",
+                            format!("expected low, medium, high or critical, got {text:?}"),
+                        ));
+                    }
+                });
+            }
+            "circa" => {
+                event.circa = serde_json::from_str(value.get()).map_err(|_| {
+                    r.fault(
+                        value,
+                        "circa",
+                        format!("expected true or false, found {}", kind_of(value)),
+                    )
+                })?;
+            }
+            other => r.warn_unknown(what, other, value, EVENT_FIELDS),
+        }
+    }
+    let Some((title, title_raw)) = title else {
+        return Err(r.fault(raw, "title", "missing (every event needs a title)"));
+    };
+    if title.trim().is_empty() {
+        return Err(r.fault(title_raw, "title", "is empty"));
+    }
+    event.title = title;
+    let Some(start) = start else {
+        return Err(r.fault(raw, "start", "missing (every event needs a start date)"));
+    };
+    event.start = start;
+    if let Some(end) = &event.end
+        && end.start_secs() < start.start_secs()
+    {
+        let end_raw = entries
+            .0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "end")
+            .map_or(raw, |(_, v)| *v);
+        return Err(r.fault(
+            end_raw,
+            "end",
+            format!("{} is before the start {}", end.label(), start.label()),
+        ));
+    }
+    Ok(event)
+}
+
+fn read_sources(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Source>, Fault> {
+    let items: Vec<&RawValue> = r.array(raw, "sources")?;
+    let mut sources = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("sources[{i}]");
+        // A bare string is a URL.
+        if kind_of(item) == "a string" {
+            let url = r.string(item, &field)?;
+            sources.push(Source {
+                title: url.clone(),
+                url: Some(url),
+            });
+            continue;
+        }
+        let entries = r.object(item, &field)?;
+        let mut source = Source {
+            title: String::new(),
+            url: None,
+        };
+        for (key, value) in &entries.0 {
+            match key.as_str() {
+                "title" => source.title = r.string(value, &format!("{field}.title"))?,
+                "url" => source.url = r.optional_string(value, &format!("{field}.url"))?,
+                other => {
+                    return Err(r.fault(
+                        value,
+                        &format!("{field}.{other}"),
+                        "unknown field (a source has title and url)",
+                    ));
+                }
+            }
+        }
+        if source.title.is_empty() {
+            source.title = source.url.clone().unwrap_or_default();
+        }
+        sources.push(source);
+    }
+    Ok(sources)
+}
+
+fn read_links(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Link>, Fault> {
+    let items: Vec<&RawValue> = r.array(raw, "links")?;
+    let mut links = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("links[{i}]");
+        let entries = r.object(item, &field)?;
+        let mut kind = None;
+        let mut target = None;
+        for (key, value) in &entries.0 {
+            match key.as_str() {
+                "type" => {
+                    let text = r.string(value, &format!("{field}.type"))?;
+                    kind = Some(match text.as_str() {
+                        "caused" => LinkKind::Caused,
+                        "response-to" => LinkKind::ResponseTo,
+                        "attributed-to" => LinkKind::AttributedTo,
+                        "related" => LinkKind::Related,
+                        _ => {
+                            return Err(r.fault(
+                                value,
+                                &format!("{field}.type"),
+                                format!("expected caused, response-to, attributed-to or related, got {text:?}"),
+                            ));
+                        }
+                    });
+                }
+                "target" => target = Some(r.string(value, &format!("{field}.target"))?),
+                other => {
+                    return Err(r.fault(
+                        value,
+                        &format!("{field}.{other}"),
+                        "unknown field (a link has type and target)",
+                    ));
+                }
+            }
+        }
+        let (Some(kind), Some(target)) = (kind, target) else {
+            return Err(r.fault(item, &field, "a link needs both type and target"));
+        };
+        links.push(Link { kind, target });
+    }
+    Ok(links)
+}
+
+fn read_period<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<Period, Fault> {
+    let entries = r.object(raw, "period")?;
+    let (mut title, mut start, mut end, mut category) = (None, None, None, None);
+    for (key, value) in &entries.0 {
+        match key.as_str() {
+            "title" => title = Some(r.string(value, "title")?),
+            "start" => start = Some((r.time(value, "start")?, *value)),
+            "end" => end = Some((r.time(value, "end")?, *value)),
+            "category" => category = r.optional_string(value, "category")?,
+            other => r.warn_unknown(what, other, value, &["title", "start", "end", "category"]),
+        }
+    }
+    let title = title
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| r.fault(raw, "title", "missing or empty"))?;
+    let (start, _) =
+        start.ok_or_else(|| r.fault(raw, "start", "missing (a period needs start and end)"))?;
+    let (end, end_raw) =
+        end.ok_or_else(|| r.fault(raw, "end", "missing (a period needs start and end)"))?;
+    if end.end_secs() <= start.start_secs() {
+        return Err(r.fault(
+            end_raw,
+            "end",
+            format!("{} is before the start {}", end.label(), start.label()),
+        ));
+    }
+    Ok(Period {
+        title,
+        start,
+        end,
+        category,
+        file: crate::model::FileId::default(),
+    })
+}
+
+fn read_category<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<Category, Fault> {
+    let entries = r.object(raw, "category")?;
+    let (mut id, mut label, mut color) = (None, None, None);
+    for (key, value) in &entries.0 {
+        match key.as_str() {
+            "id" => id = Some(r.string(value, "id")?),
+            "label" => label = Some(r.string(value, "label")?),
+            "color" => {
+                let text = r.string(value, "color")?;
+                color = parse_hex_color(&text);
+                if color.is_none() {
+                    let location = r.lines.location_of(value.get());
+                    r.warn(location, Some("color"), format!("{what}: field `color`: expected #rrggbb, got {text:?} (a palette colour is used)"));
+                }
+            }
+            other => r.warn_unknown(what, other, value, &["id", "label", "color"]),
+        }
+    }
+    let id = id
+        .filter(|i| !i.trim().is_empty())
+        .ok_or_else(|| r.fault(raw, "id", "missing or empty"))?;
+    Ok(Category {
+        label: label.unwrap_or_else(|| id.clone()),
+        id,
+        color,
+    })
+}
+
+/// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.
+fn record_name(kind: &str, number: usize, raw: &RawValue) -> String {
+    #[derive(serde::Deserialize)]
+    struct Titled {
+        title: Option<String>,
+        id: Option<String>,
+    }
+    let name = serde_json::from_str::<Titled>(raw.get())
+        .ok()
+        .and_then(|t| t.title.or(t.id));
+    match name {
+        Some(name) => {
+            let short: String = name.chars().take(60).collect();
+            format!("{kind} {number} {short:?}")
+        }
+        None => format!("{kind} {number}"),
+    }
+}
+
+/// Whether parsed top-level JSON looks like the native format.
+pub fn looks_native(text: &str) -> bool {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('[') {
+        return true;
+    }
+    let mut de = serde_json::Deserializer::from_str(trimmed);
+    Entries::deserialize(&mut de)
+        .is_ok_and(|e| e.0.iter().any(|(k, _)| k == "annals" || k == "events"))
+}
+
+/// Parses native-format text. `path` is used in messages and in the file's provenance.
+pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut r = Reader {
+        lines: LineIndex::new(text),
+        issues: Vec::new(),
+    };
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::Json {
+        path: path.to_owned(),
+        location: Location {
+            line: e.line(),
+            column: e.column(),
+        },
+        message: strip_position(&e.to_string()),
+    })?;
+    let shape = |r: &Reader<'_>, raw: &RawValue, message: String| LoadError::Shape {
+        path: path.to_owned(),
+        location: r.lines.location_of(raw.get()),
+        message,
+    };
+    let mut info = FileInfo {
+        path: path.to_owned(),
+        format: Format::Annals,
+        title: None,
+        description: None,
+    };
+    let (mut event_raws, mut period_raws, mut category_raws) = (Vec::new(), Vec::new(), Vec::new());
+    match kind_of(top) {
+        "an array" => {
+            event_raws = r
+                .array(top, "events")
+                .map_err(|f| shape(&r, top, f.message))?
+        }
+        "an object" => {
+            let entries = r
+                .object(top, "file")
+                .map_err(|f| shape(&r, top, f.message))?;
+            let mut version_seen = false;
+            let mut events_seen = false;
+            for (key, value) in entries.0 {
+                match key.as_str() {
+                    "annals" => {
+                        version_seen = true;
+                        let version: Option<u64> = serde_json::from_str(value.get()).ok();
+                        match version {
+                            Some(VERSION) => {}
+                            Some(v) if v > VERSION => {
+                                return Err(shape(
+                                    &r,
+                                    value,
+                                    format!(
+                                        "format version {v} is newer than this Annals reads ({VERSION}); update Annals"
+                                    ),
+                                ));
+                            }
+                            _ => {
+                                return Err(shape(
+                                    &r,
+                                    value,
+                                    format!(
+                                        "`annals` must be the format version {VERSION}, got {}",
+                                        value.get()
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    "title" => info.title = r.optional_string(value, "title").ok().flatten(),
+                    "description" => {
+                        info.description = r.optional_string(value, "description").ok().flatten()
+                    }
+                    "events" => {
+                        events_seen = true;
+                        event_raws = r.array(value, "events").map_err(|f| {
+                            shape(&r, value, format!("field `events`: {}", f.message))
+                        })?;
+                    }
+                    "periods" => match r.array(value, "periods") {
+                        Ok(items) => period_raws = items,
+                        Err(f) => r.warn(
+                            f.location,
+                            Some("periods"),
+                            format!("field `periods`: {} (ignored)", f.message),
+                        ),
+                    },
+                    "categories" => match r.array(value, "categories") {
+                        Ok(items) => category_raws = items,
+                        Err(f) => r.warn(
+                            f.location,
+                            Some("categories"),
+                            format!("field `categories`: {} (ignored)", f.message),
+                        ),
+                    },
+                    "$schema" => {}
+                    other => {
+                        let known = [
+                            "annals",
+                            "title",
+                            "description",
+                            "categories",
+                            "periods",
+                            "events",
+                        ];
+                        r.warn_unknown("file", other, value, &known);
+                    }
+                }
+            }
+            if !events_seen {
+                return Err(shape(
+                    &r,
+                    top,
+                    "no `events` array: this is not an Annals file".to_owned(),
+                ));
+            }
+            if !version_seen {
+                let location = r.lines.location_of(top.get());
+                r.warn(
+                    location,
+                    Some("annals"),
+                    format!("file: no `annals` version field; read as version {VERSION}"),
+                );
+            }
+        }
+        other => {
+            return Err(shape(
+                &r,
+                top,
+                format!("expected an object with `events` or an array of events, found {other}"),
+            ));
+        }
+    }
+
+    let mut categories = Vec::new();
+    for (i, raw) in category_raws.into_iter().enumerate() {
+        let what = record_name("category", i + 1, raw);
+        match read_category(&mut r, raw, &what) {
+            Ok(c) if categories.iter().any(|k: &Category| k.id == c.id) => {
+                let location = r.lines.location_of(raw.get());
+                r.warn(
+                    location,
+                    Some("id"),
+                    format!("{what}: duplicate category id {:?} ignored", c.id),
+                );
+            }
+            Ok(c) => categories.push(c),
+            Err(fault) => r.skip(&what, fault),
+        }
+    }
+    let mut periods = Vec::new();
+    for (i, raw) in period_raws.into_iter().enumerate() {
+        let what = record_name("period", i + 1, raw);
+        match read_period(&mut r, raw, &what) {
+            Ok(p) => periods.push(p),
+            Err(fault) => r.skip(&what, fault),
+        }
+    }
+    let mut events = Vec::with_capacity(event_raws.len());
+    let mut ids = HashSet::with_capacity(event_raws.len());
+    for (i, raw) in event_raws.into_iter().enumerate() {
+        let what = record_name("event", i + 1, raw);
+        match read_event(&mut r, raw, &what) {
+            Ok(mut event) => {
+                let location = r.lines.location_of(raw.get());
+                event.line = u32::try_from(location.line).unwrap_or(u32::MAX);
+                if event.id.is_empty() {
+                    event.id = format!("event-{}", i + 1);
+                }
+                if !ids.insert(event.id.clone()) {
+                    let renamed = unique_id(&ids, &event.id);
+                    r.warn(
+                        location,
+                        Some("id"),
+                        format!("{what}: duplicate id {:?}; kept as {renamed:?}", event.id),
+                    );
+                    event.id = renamed.clone();
+                    ids.insert(renamed);
+                }
+                events.push(event);
+            }
+            Err(fault) => r.skip(&what, fault),
+        }
+    }
+    let mut issues = r.issues;
+    issues.sort_by_key(|issue| issue.location);
+    Ok(LoadedFile {
+        part: DatasetPart {
+            info,
+            categories,
+            periods,
+            events,
+        },
+        issues,
+    })
+}
+
+fn unique_id(ids: &HashSet<String>, id: &str) -> String {
+    (2..)
+        .map(|n| format!("{id}~{n}"))
+        .find(|candidate| !ids.contains(candidate))
+        .unwrap_or_default()
+}
+
+/// serde_json appends " at line L column C"; we report the location separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Writes a dataset part back in the native format (pretty JSON), keeping every date's precision.
+pub fn to_json(part: &DatasetPart) -> String {
+    use serde_json::{Map, Value, json};
+    let mut top = Map::new();
+    top.insert("annals".into(), json!(VERSION));
+    if let Some(title) = &part.info.title {
+        top.insert("title".into(), json!(title));
+    }
+    if let Some(description) = &part.info.description {
+        top.insert("description".into(), json!(description));
+    }
+    let categories: Vec<Value> = part
+        .categories
+        .iter()
+        .map(|c| {
+            let mut m = Map::new();
+            m.insert("id".into(), json!(c.id));
+            m.insert("label".into(), json!(c.label));
+            if let Some([r, g, b]) = c.color {
+                m.insert("color".into(), json!(format!("#{r:02x}{g:02x}{b:02x}")));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    top.insert("categories".into(), Value::Array(categories));
+    let periods: Vec<Value> = part
+        .periods
+        .iter()
+        .map(|p| json!({"title": p.title, "start": p.start.iso(), "end": p.end.iso(), "category": p.category}))
+        .collect();
+    top.insert("periods".into(), Value::Array(periods));
+    let events: Vec<Value> = part.events.iter().map(event_json).collect();
+    top.insert("events".into(), Value::Array(events));
+    serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+}
+
+fn event_json(e: &Event) -> serde_json::Value {
+    use serde_json::{Map, json};
+    let mut m = Map::new();
+    m.insert("id".into(), json!(e.id));
+    m.insert("title".into(), json!(e.title));
+    m.insert("start".into(), json!(e.start.iso()));
+    let optional = [
+        ("end", e.end.map(|t| json!(t.iso()))),
+        ("disclosed", e.disclosed.map(|t| json!(t.iso()))),
+        ("category", e.category.as_ref().map(|c| json!(c))),
+        ("description", e.description.as_ref().map(|d| json!(d))),
+        ("severity", e.severity.map(|s| json!(s.name()))),
+        ("circa", e.circa.then(|| json!(true))),
+        ("tags", (!e.tags.is_empty()).then(|| json!(e.tags))),
+        ("actors", (!e.actors.is_empty()).then(|| json!(e.actors))),
+        ("targets", (!e.targets.is_empty()).then(|| json!(e.targets))),
+        ("sources", (!e.sources.is_empty()).then(|| json!(e.sources))),
+        ("links", (!e.links.is_empty()).then(|| json!(e.links))),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            m.insert(key.into(), value);
+        }
+    }
+    serde_json::Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_record_is_skipped_with_its_position_and_the_rest_loads() {
+        let text = r#"{"annals": 1, "events": [
+  {"title": "ok", "start": "2021"},
+  {"title": "bad day", "start": "2021-02-30"},
+  {"title": "also ok", "start": "2021-05-04T11:00+02:00", "colour": "red"}
+]}"#;
+        let file = parse("t.json", text).unwrap();
+        assert_eq!(file.part.events.len(), 2);
+        assert_eq!(file.issues.len(), 2);
+        let skipped = &file.issues[0];
+        assert_eq!(skipped.level, IssueLevel::Skipped);
+        assert_eq!(
+            skipped.location,
+            Location {
+                line: 3,
+                column: 33
+            }
+        );
+        assert_eq!(skipped.field.as_deref(), Some("start"));
+        assert!(
+            skipped.message.contains("event 2 \"bad day\""),
+            "{}",
+            skipped.message
+        );
+        assert!(
+            skipped.message.contains("February 2021 (it has 28 days)"),
+            "{}",
+            skipped.message
+        );
+        let warning = &file.issues[1];
+        assert_eq!(warning.level, IssueLevel::Warning);
+        assert_eq!(warning.field.as_deref(), Some("colour"));
+        assert_eq!(warning.location.line, 4);
+    }
+
+    #[test]
+    fn not_json_is_an_error_with_line_and_column() {
+        let err = parse("x.json", "{\n  \"events\": [\n    {\"title\": }\n]}").unwrap_err();
+        assert_eq!(
+            err.location(),
+            Some(Location {
+                line: 3,
+                column: 15
+            })
+        );
+        assert!(
+            err.to_string()
+                .starts_with("\"x.json\" is not valid JSON at line 3, column 15"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bare_arrays_missing_ids_and_duplicates() {
+        let text = r#"[{"title": "a", "start": 2012}, {"id": "x", "title": "b", "start": "2013"},
+                       {"id": "x", "title": "c", "start": "2014"}]"#;
+        let file = parse("t.json", text).unwrap();
+        let ids: Vec<_> = file.part.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["event-1", "x", "x~2"]);
+        assert_eq!(file.issues.len(), 1);
+        assert!(file.issues[0].message.contains("duplicate id"));
+    }
+
+    #[test]
+    fn written_files_read_back_identically() {
+        let text = r##"{"annals": 1, "title": "T", "categories": [{"id": "i", "label": "Incident", "color": "#d55e00"}],
+          "periods": [{"title": "P", "start": "2021-05-20", "end": "2025", "category": "i"}],
+          "events": [{"id": "b", "title": "B", "start": "2021-05-04T11:00+02:00", "end": "2021-05-05",
+                      "category": "i", "tags": ["ddos"], "sources": [{"title": "S", "url": "https://e.org"}],
+                      "disclosed": "2021-05", "links": [{"type": "caused", "target": "b"}],
+                      "severity": "high", "circa": true}]}"##;
+        let first = parse("t.json", text).unwrap();
+        assert!(first.issues.is_empty(), "{:?}", first.issues);
+        let again = parse("t.json", &to_json(&first.part)).unwrap();
+        assert!(again.issues.is_empty(), "{:?}", again.issues);
+        let mut a = first.part.events.clone();
+        let mut b = again.part.events.clone();
+        a.iter_mut().chain(b.iter_mut()).for_each(|e| e.line = 0);
+        assert_eq!(a, b);
+        assert_eq!(first.part.periods, again.part.periods);
+        assert_eq!(first.part.categories, again.part.categories);
+    }
+}

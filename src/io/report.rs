@@ -1,0 +1,201 @@
+//! What loading a file can go wrong with: a [`LoadError`] (the file is unusable, nothing from it is
+//! used) or an [`Issue`] (one record skipped or one value ignored; the rest loads).
+
+use std::fmt;
+
+/// A position in a text file, 1-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+pub struct Location {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Whether an issue cost a record or only a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssueLevel {
+    /// The record was kept; something in it was ignored or changed (unknown field, duplicate id).
+    Warning,
+    /// The record was skipped.
+    Skipped,
+}
+
+/// One problem inside an otherwise usable file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// Skipped or kept.
+    pub level: IssueLevel,
+    /// Where in the file.
+    pub location: Location,
+    /// The field at fault (`start`, `sources[1].url`), if one.
+    pub field: Option<String>,
+    /// What is wrong, lowercase, naming the record: `event #3 "DDoS": field `start`: …`.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            IssueLevel::Warning => "warning",
+            IssueLevel::Skipped => "skipped",
+        };
+        write!(f, "{}: {level}: {}", self.location, self.message)
+    }
+}
+
+/// Why a whole file could not be used. Nothing already loaded is touched by it.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("could not read {path:?}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is larger than the configured limit.
+    #[error("{path:?} is {size_bytes} bytes, over the limit of {limit_bytes} bytes")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size_bytes: u64,
+        /// The limit.
+        limit_bytes: u64,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("{path:?} is not UTF-8 text at line {}, column {}", location.line, location.column)]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// First bad byte.
+        location: Location,
+    },
+    /// The text is not JSON.
+    #[error("{path:?} is not valid JSON at line {}, column {}: {message}", location.line, location.column)]
+    Json {
+        /// The file.
+        path: String,
+        /// Where the parser stopped.
+        location: Location,
+        /// The parser's words.
+        message: String,
+    },
+    /// JSON, but not in a shape any reader knows.
+    #[error("{path:?} at line {}, column {}: {message}", location.line, location.column)]
+    Shape {
+        /// The file.
+        path: String,
+        /// Where.
+        location: Location,
+        /// What was expected.
+        message: String,
+    },
+}
+
+impl LoadError {
+    /// The location the error points at, if it has one.
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            Self::Read { .. } | Self::TooLarge { .. } => None,
+            Self::NotUtf8 { location, .. }
+            | Self::Json { location, .. }
+            | Self::Shape { location, .. } => Some(*location),
+        }
+    }
+
+    /// The file it is about.
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Read { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::NotUtf8 { path, .. }
+            | Self::Json { path, .. }
+            | Self::Shape { path, .. } => path,
+        }
+    }
+}
+
+/// The error and its causes joined with ": ", like anyhow's `{:#}`.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text += ": ";
+        text += &cause.to_string();
+        source = cause.source();
+    }
+    text
+}
+
+/// Maps byte offsets of a text to 1-based line and character column.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text` once; lookups are then a binary search.
+    pub fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, line_starts }
+    }
+
+    /// Line and column of byte `offset` (clamped to the text).
+    pub fn location(&self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        Location { line, column }
+    }
+
+    /// Line and column of a sub-slice of the indexed text (by its address), e.g. a borrowed
+    /// `serde_json::value::RawValue`.
+    pub fn location_of(&self, slice: &str) -> Location {
+        let offset = slice
+            .as_ptr()
+            .addr()
+            .saturating_sub(self.text.as_ptr().addr());
+        self.location(offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_lines_and_characters() {
+        let text = "ab\n\"é\": 1\n\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.location(0), Location { line: 1, column: 1 });
+        assert_eq!(index.location(3), Location { line: 2, column: 1 });
+        let colon = text.find(':').unwrap();
+        assert_eq!(index.location(colon), Location { line: 2, column: 4 }); // é is one character
+        assert_eq!(index.location(text.len()), Location { line: 4, column: 2 });
+        assert_eq!(
+            index.location_of(&text[colon..]),
+            Location { line: 2, column: 4 }
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! Pure data: times that keep their precision, events, the merged dataset, filters. No IO, no
+//! clock, no UI.
+
+pub mod civil;
+pub mod dataset;
+pub mod event;
+pub mod filter;
+pub mod time;
+
+pub use dataset::{Dataset, DatasetPart, FileInfo, Format};
+pub use event::{
+    Category, Event, EventIdx, EventKey, FileId, Link, LinkKind, Period, Severity, Source,
+};
+pub use filter::Filter;
+pub use time::{ParseTimeError, Precision, TimePoint};

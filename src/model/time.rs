@@ -1,0 +1,676 @@
+//! A point in time that keeps exactly the precision and zone its source gave, and no more.
+//!
+//! `2012` is the whole year 2012, `2021-05` the whole of May 2021, `2021-05-04T11:00+02:00` one minute
+//! with an explicit offset. Without an offset a time is *floating* (a local wall-clock time in no
+//! known zone); layout places floating times as if they were UTC and the UI says so.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::civil::{self, SECS_PER_DAY};
+
+/// How precisely a source reported a time. Ordered from coarse to fine.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// `2012`
+    Year,
+    /// `2021-05`
+    Month,
+    /// `2021-05-04`
+    Day,
+    /// `2021-05-04T11` (TimelineJS can give an hour alone)
+    Hour,
+    /// `2021-05-04T11:00`
+    Minute,
+    /// `2021-05-04T11:00:05`
+    Second,
+    /// `2021-05-04T11:00:05.123` (the number of fraction digits is kept)
+    Subsecond,
+}
+
+impl Precision {
+    /// The word used in the detail panel: "year", "month", …
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Month => "month",
+            Self::Day => "day",
+            Self::Hour => "hour",
+            Self::Minute => "minute",
+            Self::Second => "second",
+            Self::Subsecond => "sub-second",
+        }
+    }
+}
+
+/// Largest year magnitude accepted, so that all arithmetic stays exact in `i64` seconds.
+pub const MAX_ABS_YEAR: i64 = 100_000_000_000;
+
+/// A time as the source gave it: calendar fields, precision and optional UTC offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimePoint {
+    year: i64,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    nanos: u32,
+    /// Number of fraction digits the source gave (1–9) at `Subsecond` precision, else 0.
+    frac_digits: u8,
+    precision: Precision,
+    /// Explicit offset from UTC in minutes; `None` means floating (no zone in the source).
+    offset_minutes: Option<i16>,
+}
+
+/// Why a date string could not be read. The `Display` text names the problem and quotes the input.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseTimeError {
+    /// Nothing to parse.
+    #[error("empty date")]
+    Empty,
+    /// The string does not have the shape of a date.
+    #[error("expected a date like 2021, 2021-05, 2021-05-04 or 2021-05-04T11:00+02:00, got {0:?}")]
+    Shape(String),
+    /// The year is beyond ±100 billion.
+    #[error("year {0} is out of range (at most ±100,000,000,000)")]
+    YearRange(i64),
+    /// A month outside 1–12.
+    #[error("month {0} does not exist (months are 01–12)")]
+    Month(u32),
+    /// A day that the month does not have, e.g. 2021-02-30.
+    #[error("day {day} does not exist in {month_name} {year} (it has {days} days)")]
+    Day {
+        /// Day given.
+        day: u32,
+        /// Month name.
+        month_name: &'static str,
+        /// Year label.
+        year: String,
+        /// Days the month has.
+        days: u32,
+    },
+    /// Hour, minute or second out of range.
+    #[error("time of day {0:?} is out of range")]
+    TimeOfDay(String),
+    /// Offset outside ±18:00 or malformed.
+    #[error("UTC offset {0:?} is not valid (expected Z or ±HH:MM within ±18:00)")]
+    Offset(String),
+}
+
+impl TimePoint {
+    /// A year-precision point.
+    pub fn year(year: i64) -> Result<Self, ParseTimeError> {
+        Self::new(year, None, None, Precision::Year)
+    }
+
+    /// Builds a date from its parts; `month`/`day` set the precision (year, month or day).
+    pub fn new(
+        year: i64,
+        month: Option<u32>,
+        day: Option<u32>,
+        precision: Precision,
+    ) -> Result<Self, ParseTimeError> {
+        if year.abs() > MAX_ABS_YEAR {
+            return Err(ParseTimeError::YearRange(year));
+        }
+        let month_value = month.unwrap_or(1);
+        if !(1..=12).contains(&month_value) {
+            return Err(ParseTimeError::Month(month_value));
+        }
+        let day_value = day.unwrap_or(1);
+        let days = civil::days_in_month(year, month_value);
+        if day_value < 1 || day_value > days {
+            return Err(ParseTimeError::Day {
+                day: day_value,
+                month_name: civil::month_name(month_value),
+                year: civil::year_label(year),
+                days,
+            });
+        }
+        Ok(Self {
+            year,
+            month: u8::try_from(month_value).unwrap_or(1),
+            day: u8::try_from(day_value).unwrap_or(1),
+            hour: 0,
+            minute: 0,
+            second: 0,
+            nanos: 0,
+            frac_digits: 0,
+            precision,
+            offset_minutes: None,
+        })
+    }
+
+    /// Returns this point with a time of day; precision becomes `Hour`, `Minute` or `Second`
+    /// depending on which parts are given.
+    pub fn with_time(
+        mut self,
+        hour: u32,
+        minute: Option<u32>,
+        second: Option<u32>,
+    ) -> Result<Self, ParseTimeError> {
+        let (m, s) = (minute.unwrap_or(0), second.unwrap_or(0));
+        if hour > 23 || m > 59 || s > 59 {
+            return Err(ParseTimeError::TimeOfDay(format!(
+                "{hour:02}:{m:02}:{s:02}"
+            )));
+        }
+        self.hour = u8::try_from(hour).unwrap_or(0);
+        self.minute = u8::try_from(m).unwrap_or(0);
+        self.second = u8::try_from(s).unwrap_or(0);
+        self.precision = match (minute, second) {
+            (None, _) => Precision::Hour,
+            (Some(_), None) => Precision::Minute,
+            (Some(_), Some(_)) => Precision::Second,
+        };
+        Ok(self)
+    }
+
+    /// Returns this point with a fraction of a second given by `digits` (1–9 decimal digits).
+    pub fn with_fraction(mut self, digits: &str) -> Result<Self, ParseTimeError> {
+        if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ParseTimeError::TimeOfDay(format!(".{digits}")));
+        }
+        let value: u32 = digits
+            .parse()
+            .map_err(|_| ParseTimeError::TimeOfDay(digits.to_owned()))?;
+        self.frac_digits = u8::try_from(digits.len()).unwrap_or(9);
+        self.nanos = value * 10u32.pow(9 - u32::from(self.frac_digits));
+        self.precision = Precision::Subsecond;
+        Ok(self)
+    }
+
+    /// Returns this point with an explicit UTC offset in minutes (±18 h).
+    pub fn with_offset_minutes(mut self, offset_minutes: i32) -> Result<Self, ParseTimeError> {
+        if offset_minutes.abs() > 18 * 60 {
+            return Err(ParseTimeError::Offset(format!("{offset_minutes} minutes")));
+        }
+        self.offset_minutes = Some(i16::try_from(offset_minutes).unwrap_or(0));
+        Ok(self)
+    }
+
+    /// A UTC point at second precision from seconds since the epoch (used by importers whose source
+    /// gives an instant, e.g. Unix timestamps).
+    pub fn from_unix_secs(secs: i64) -> Result<Self, ParseTimeError> {
+        let c = civil::civil_from_secs(secs);
+        Self::new(c.year, Some(c.month), Some(c.day), Precision::Day)?
+            .with_time(c.hour, Some(c.minute), Some(c.second))?
+            .with_offset_minutes(0)
+    }
+
+    /// Astronomical year (0 = 1 BCE).
+    pub fn year_number(&self) -> i64 {
+        self.year
+    }
+
+    /// Month 1–12 (1 when coarser than month).
+    pub fn month_number(&self) -> u32 {
+        u32::from(self.month)
+    }
+
+    /// Day 1–31 (1 when coarser than day).
+    pub fn day_number(&self) -> u32 {
+        u32::from(self.day)
+    }
+
+    /// How precisely the source gave this time.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The explicit UTC offset in minutes, or `None` for a floating time.
+    pub fn offset_minutes(&self) -> Option<i32> {
+        self.offset_minutes.map(i32::from)
+    }
+
+    /// Whether the source gave no zone (a floating local time).
+    pub fn is_floating(&self) -> bool {
+        self.offset_minutes.is_none() && self.precision >= Precision::Hour
+    }
+
+    fn whole_secs(&self) -> i64 {
+        let days = civil::days_from_civil(self.year, u32::from(self.month), u32::from(self.day));
+        let local = days * SECS_PER_DAY
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second);
+        local - i64::from(self.offset_minutes.unwrap_or(0)) * 60
+    }
+
+    /// First instant covered, in seconds since 1970-01-01 UTC (floating times taken as UTC).
+    pub fn start_secs(&self) -> f64 {
+        self.whole_secs() as f64 + f64::from(self.nanos) / 1e9
+    }
+
+    /// First instant after the covered period: the end of the year for `2012`, of the month for
+    /// `2021-05`, one minute later for `11:00`.
+    pub fn end_secs(&self) -> f64 {
+        let whole = self.whole_secs();
+        let offset = i64::from(self.offset_minutes.unwrap_or(0)) * 60;
+        let next_days = |y: i64, m: u32| civil::days_from_civil(y, m, 1) * SECS_PER_DAY - offset;
+        match self.precision {
+            Precision::Year => next_days(self.year + 1, 1) as f64,
+            Precision::Month if self.month >= 12 => next_days(self.year + 1, 1) as f64,
+            Precision::Month => next_days(self.year, u32::from(self.month) + 1) as f64,
+            Precision::Day => (whole + SECS_PER_DAY) as f64,
+            Precision::Hour => (whole + 3600) as f64,
+            Precision::Minute => (whole + 60) as f64,
+            Precision::Second => (whole + 1) as f64,
+            Precision::Subsecond => {
+                let step = 10f64.powi(-i32::from(self.frac_digits));
+                self.start_secs() + step
+            }
+        }
+    }
+
+    /// The machine form at the source's precision, e.g. `2021-05-04T11:00+02:00`; parses back to
+    /// an equal value.
+    pub fn iso(&self) -> String {
+        let mut out = if self.year < 0 {
+            format!("-{:04}", self.year.unsigned_abs())
+        } else {
+            format!("{:04}", self.year)
+        };
+        if self.precision >= Precision::Month {
+            out += &format!("-{:02}", self.month);
+        }
+        if self.precision >= Precision::Day {
+            out += &format!("-{:02}", self.day);
+        }
+        if self.precision >= Precision::Hour {
+            out += &format!("T{:02}", self.hour);
+        }
+        if self.precision >= Precision::Minute {
+            out += &format!(":{:02}", self.minute);
+        }
+        if self.precision >= Precision::Second {
+            out += &format!(":{:02}", self.second);
+        }
+        if self.precision == Precision::Subsecond {
+            let digits = usize::from(self.frac_digits);
+            let all = format!("{:09}", self.nanos);
+            out += ".";
+            out += all.get(..digits).unwrap_or(&all);
+        }
+        if self.precision >= Precision::Hour {
+            out += &offset_iso(self.offset_minutes);
+        }
+        out
+    }
+
+    /// The label for people, at the source's precision: `2012`, `May 2021`, `4 May 2021`,
+    /// `4 May 2021 11:00 UTC+2`, `500 BCE`.
+    pub fn label(&self) -> String {
+        let year = civil::year_label(self.year);
+        let month = civil::month_name(u32::from(self.month));
+        let time = match self.precision {
+            Precision::Year => return year,
+            Precision::Month => return format!("{month} {year}"),
+            Precision::Day => return format!("{} {month} {year}", self.day),
+            Precision::Hour => format!("{:02}h", self.hour),
+            Precision::Minute => format!("{:02}:{:02}", self.hour, self.minute),
+            Precision::Second => format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second),
+            Precision::Subsecond => {
+                let all = format!("{:09}", self.nanos);
+                let frac = all.get(..usize::from(self.frac_digits)).unwrap_or(&all);
+                format!(
+                    "{:02}:{:02}:{:02}.{frac}",
+                    self.hour, self.minute, self.second
+                )
+            }
+        };
+        let zone = self
+            .offset_minutes
+            .map(offset_label)
+            .map(|z| format!(" {z}"))
+            .unwrap_or_default();
+        format!("{} {month} {year} {time}{zone}", self.day)
+    }
+}
+
+/// `UTC`, `UTC+2`, `UTC-3:30`.
+pub fn offset_label(offset_minutes: i16) -> String {
+    if offset_minutes == 0 {
+        return "UTC".to_owned();
+    }
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let abs = offset_minutes.unsigned_abs();
+    if abs % 60 == 0 {
+        format!("UTC{sign}{}", abs / 60)
+    } else {
+        format!("UTC{sign}{}:{:02}", abs / 60, abs % 60)
+    }
+}
+
+fn offset_iso(offset_minutes: Option<i16>) -> String {
+    match offset_minutes {
+        None => String::new(),
+        Some(0) => "Z".to_owned(),
+        Some(m) => {
+            let sign = if m < 0 { '-' } else { '+' };
+            let abs = m.unsigned_abs();
+            format!("{sign}{:02}:{:02}", abs / 60, abs % 60)
+        }
+    }
+}
+
+impl fmt::Display for TimePoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+impl PartialOrd for TimePoint {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TimePoint {
+    /// Orders by first instant, then coarser precision first.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.start_secs()
+            .total_cmp(&other.start_secs())
+            .then(self.precision.cmp(&other.precision))
+            .then(self.nanos.cmp(&other.nanos))
+    }
+}
+
+/// Parses the date strings of the native format (see [`TimePoint::from_str`]).
+fn parse(input: &str) -> Result<TimePoint, ParseTimeError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(ParseTimeError::Empty);
+    }
+    let shape = || ParseTimeError::Shape(input.to_owned());
+    let (date_part, time_part) = match text.find(['T', 't', ' ']) {
+        Some(i) => (
+            text.get(..i).ok_or_else(shape)?,
+            Some(text.get(i + 1..).ok_or_else(shape)?),
+        ),
+        None => (text, None),
+    };
+    // Signed year, then optional -MM and -DD.
+    let (negative, unsigned) = match date_part.as_bytes().first() {
+        Some(b'-') => (true, date_part.get(1..).ok_or_else(shape)?),
+        Some(b'+') => (false, date_part.get(1..).ok_or_else(shape)?),
+        _ => (false, date_part),
+    };
+    let mut parts = unsigned.split('-');
+    let year_text = parts.next().ok_or_else(shape)?;
+    if year_text.is_empty()
+        || year_text.len() > 12
+        || !year_text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(shape());
+    }
+    let year_abs: i64 = year_text.parse().map_err(|_| shape())?;
+    let year = if negative { -year_abs } else { year_abs };
+    let month = parts
+        .next()
+        .map(|m| two_digits(m).ok_or_else(shape))
+        .transpose()?;
+    let day = parts
+        .next()
+        .map(|d| two_digits(d).ok_or_else(shape))
+        .transpose()?;
+    if parts.next().is_some() {
+        return Err(shape());
+    }
+    let precision = match (month, day) {
+        (None, _) => Precision::Year,
+        (Some(_), None) => Precision::Month,
+        (Some(_), Some(_)) => Precision::Day,
+    };
+    let point = TimePoint::new(year, month, day, precision)?;
+    let Some(time_text) = time_part else {
+        return Ok(point);
+    };
+    if day.is_none() {
+        return Err(shape());
+    }
+    // Split off the zone: Z, or the last + / - in the time part.
+    let (clock, zone) = if let Some(stripped) = time_text.strip_suffix(['Z', 'z']) {
+        (stripped, Some(0))
+    } else if let Some(i) = time_text.rfind(['+', '-']) {
+        let zone_text = time_text.get(i..).ok_or_else(shape)?;
+        (
+            time_text.get(..i).ok_or_else(shape)?,
+            Some(parse_offset(zone_text)?),
+        )
+    } else {
+        (time_text, None)
+    };
+    let (hms, fraction) = match clock.split_once('.') {
+        Some((hms, f)) => (hms, Some(f)),
+        None => (clock, None),
+    };
+    let mut fields = hms.split(':');
+    let hour = fields.next().and_then(two_digits).ok_or_else(shape)?;
+    let minute = fields
+        .next()
+        .map(|m| two_digits(m).ok_or_else(shape))
+        .transpose()?;
+    let second = fields
+        .next()
+        .map(|s| two_digits(s).ok_or_else(shape))
+        .transpose()?;
+    if fields.next().is_some() || (fraction.is_some() && second.is_none()) {
+        return Err(shape());
+    }
+    let mut point = point.with_time(hour, minute, second)?;
+    if let Some(fraction) = fraction {
+        point = point.with_fraction(fraction)?;
+    }
+    if let Some(offset) = zone {
+        point = point.with_offset_minutes(offset)?;
+    }
+    Ok(point)
+}
+
+fn two_digits(text: &str) -> Option<u32> {
+    (text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn parse_offset(text: &str) -> Result<i32, ParseTimeError> {
+    let bad = || ParseTimeError::Offset(text.to_owned());
+    let sign = match text.as_bytes().first() {
+        Some(b'+') => 1,
+        Some(b'-') => -1,
+        _ => return Err(bad()),
+    };
+    let rest = text.get(1..).ok_or_else(bad)?;
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (
+            two_digits(h).ok_or_else(bad)?,
+            two_digits(m).ok_or_else(bad)?,
+        ),
+        None if rest.len() == 4 => (
+            rest.get(..2).and_then(two_digits).ok_or_else(bad)?,
+            rest.get(2..).and_then(two_digits).ok_or_else(bad)?,
+        ),
+        None => (two_digits(rest).ok_or_else(bad)?, 0),
+    };
+    if m > 59 || h * 60 + m > 18 * 60 {
+        return Err(bad());
+    }
+    Ok(sign * i32::try_from(h * 60 + m).map_err(|_| bad())?)
+}
+
+impl FromStr for TimePoint {
+    type Err = ParseTimeError;
+
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH[:MM[:SS[.fff]]]` with optional `Z` or
+    /// `±HH:MM`; years may be signed (`-0499` is 500 BCE) and longer than four digits.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse(s)
+    }
+}
+
+impl serde::Serialize for TimePoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> TimePoint {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn precision_follows_the_source() {
+        assert_eq!(p("2012").precision(), Precision::Year);
+        assert_eq!(p("2021-05").precision(), Precision::Month);
+        assert_eq!(p("2021-05-04").precision(), Precision::Day);
+        assert_eq!(p("2021-05-04T11").precision(), Precision::Hour);
+        assert_eq!(p("2021-05-04T11:00").precision(), Precision::Minute);
+        assert_eq!(p("2021-05-04T11:00:05Z").precision(), Precision::Second);
+        assert_eq!(
+            p("2021-05-04T11:00:05.120").precision(),
+            Precision::Subsecond
+        );
+    }
+
+    #[test]
+    fn partial_dates_cover_their_whole_period() {
+        let year = p("2012");
+        assert_eq!(year.start_secs(), 1_325_376_000.0); // 2012-01-01
+        assert_eq!(year.end_secs(), 1_356_998_400.0); // 2013-01-01
+        let feb = p("2024-02");
+        assert_eq!(feb.end_secs() - feb.start_secs(), 29.0 * 86_400.0); // leap year
+        let dec = p("2021-12");
+        assert_eq!(dec.end_secs(), p("2022").start_secs());
+        let day = p("2021-05-04");
+        assert_eq!(day.end_secs() - day.start_secs(), 86_400.0);
+        let frac = p("2021-05-04T11:00:05.12");
+        assert!((frac.end_secs() - frac.start_secs() - 0.01).abs() < 1e-6);
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected_with_a_reason() {
+        let err = "2021-02-30".parse::<TimePoint>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "day 30 does not exist in February 2021 (it has 28 days)"
+        );
+        assert!("2024-02-29".parse::<TimePoint>().is_ok());
+        assert!("2023-02-29".parse::<TimePoint>().is_err());
+        assert!("2100-02-29".parse::<TimePoint>().is_err());
+        assert!("2000-02-29".parse::<TimePoint>().is_ok());
+        assert!("2021-04-31".parse::<TimePoint>().is_err());
+        assert!("2021-12-31".parse::<TimePoint>().is_ok());
+        assert_eq!(
+            "2021-13".parse::<TimePoint>().unwrap_err(),
+            ParseTimeError::Month(13)
+        );
+        assert!(matches!(
+            "2021-05-04T24:00".parse::<TimePoint>(),
+            Err(ParseTimeError::TimeOfDay(_))
+        ));
+        assert!(matches!(
+            "2021-05-04T11:60".parse::<TimePoint>(),
+            Err(ParseTimeError::TimeOfDay(_))
+        ));
+        assert!(matches!(
+            "2021-05-04T11:00+19:00".parse::<TimePoint>(),
+            Err(ParseTimeError::Offset(_))
+        ));
+        for bad in [
+            "",
+            "May 2021",
+            "2021-5",
+            "2021-05-4",
+            "2021/05/04",
+            "2021-05T11:00",
+            "2021-05-04T1",
+            "20x1",
+        ] {
+            assert!(
+                bad.parse::<TimePoint>().is_err(),
+                "{bad:?} should not parse"
+            );
+        }
+    }
+
+    #[test]
+    fn offsets_shift_the_instant_and_floating_times_do_not() {
+        let with_offset = p("2021-05-04T11:00+02:00");
+        assert_eq!(
+            with_offset.start_secs(),
+            p("2021-05-04T09:00Z").start_secs()
+        );
+        assert_eq!(with_offset.offset_minutes(), Some(120));
+        assert_eq!(p("2021-05-04T11:00-0330").offset_minutes(), Some(-210));
+        let floating = p("2021-05-04T11:00");
+        assert!(floating.is_floating());
+        assert_eq!(floating.start_secs(), p("2021-05-04T11:00Z").start_secs());
+        assert!(!p("2021-05-04").is_floating());
+    }
+
+    #[test]
+    fn bce_and_cosmological_years() {
+        let bce = p("-0499");
+        assert_eq!(bce.year_number(), -499);
+        assert_eq!(bce.label(), "500 BCE");
+        assert_eq!(bce.iso(), "-0499");
+        let big_bang = p("-13800000000");
+        assert_eq!(big_bang.precision(), Precision::Year);
+        assert_eq!(big_bang.label(), "13.8 billion BCE");
+        assert!(big_bang.start_secs() < big_bang.end_secs());
+        assert!("-999999999999".parse::<TimePoint>().is_err());
+        assert_eq!(p("-0044-03-15").label(), "15 March 45 BCE");
+    }
+
+    #[test]
+    fn labels_never_invent_detail() {
+        assert_eq!(p("2012").label(), "2012");
+        assert_eq!(p("2021-05").label(), "May 2021");
+        assert_eq!(p("2021-05-04").label(), "4 May 2021");
+        assert_eq!(
+            p("2021-05-04T11:00+02:00").label(),
+            "4 May 2021 11:00 UTC+2"
+        );
+        assert_eq!(p("2021-05-04T11:00").label(), "4 May 2021 11:00");
+        assert_eq!(p("2021-05-04T11:00:07Z").label(), "4 May 2021 11:00:07 UTC");
+        assert_eq!(
+            p("2021-05-04T11:00:07.50+05:30").label(),
+            "4 May 2021 11:00:07.50 UTC+5:30"
+        );
+    }
+
+    #[test]
+    fn iso_round_trips() {
+        for s in [
+            "2012",
+            "2021-05",
+            "2021-05-04",
+            "2021-05-04T11",
+            "2021-05-04T11:00+02:00",
+            "2021-05-04T11:00",
+            "2021-05-04T11:00:05Z",
+            "2021-05-04T11:00:05.123-03:30",
+            "-0499",
+            "-13800000000",
+            "0000-02-29",
+        ] {
+            assert_eq!(p(s).iso(), s);
+            assert_eq!(p(&p(s).iso()), p(s));
+        }
+    }
+
+    #[test]
+    fn unix_seconds_become_utc_seconds() {
+        let t = TimePoint::from_unix_secs(1_620_118_800).unwrap();
+        assert_eq!(t.iso(), "2021-05-04T09:00:00Z");
+    }
+}

@@ -1,0 +1,638 @@
+//! `Scene = f(dataset, lanes, view, size, measure_text)`: everything the window and the exports draw,
+//! already culled to the view, aggregated where events crowd, and with labels placed where they fit.
+//!
+//! Coordinates are points relative to the top-left of the timeline area; x grows with time.
+
+use std::collections::BTreeMap;
+
+use super::lanes::LaneLayout;
+use super::ticks::{self, Tick};
+use super::view::{TimeAxis, TimeView};
+use crate::model::{Dataset, EventIdx};
+
+/// Sizes of the parts of the timeline, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SceneStyle {
+    /// Height of one row of events.
+    pub row_height: f64,
+    /// Height of the strip naming a lane, above its rows.
+    pub lane_header: f64,
+    /// Height of the strip naming periods, at the top.
+    pub period_header: f64,
+    /// Radius of a point marker.
+    pub marker_radius: f64,
+    /// Height of a span bar.
+    pub bar_height: f64,
+    /// Points closer than this (centre to centre) merge into a cluster.
+    pub cluster_distance: f64,
+}
+
+impl Default for SceneStyle {
+    fn default() -> Self {
+        Self {
+            row_height: 26.0,
+            lane_header: 18.0,
+            period_header: 20.0,
+            marker_radius: 5.0,
+            bar_height: 10.0,
+            cluster_distance: 6.0,
+        }
+    }
+}
+
+/// How a mark is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkShape {
+    /// A marker at one instant (the period is narrower than a few points).
+    Point,
+    /// A solid bar from start to end.
+    Span,
+    /// A pale bar: a point event whose date is only a month or a year, drawn as that whole period.
+    Partial,
+}
+
+/// One event on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// The event.
+    pub event: EventIdx,
+    /// Left edge (point: centre), may lie off screen.
+    pub x0: f64,
+    /// Right edge (point: centre).
+    pub x1: f64,
+    /// Vertical centre of its row.
+    pub y: f64,
+    /// How to draw it.
+    pub shape: MarkShape,
+    /// Category index for the colour.
+    pub category: Option<usize>,
+    /// The date is uncertain.
+    pub circa: bool,
+}
+
+/// Several events too close together to draw apart; drawn as one mark with its exact count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Left edge.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Vertical centre of its row.
+    pub y: f64,
+    /// Exactly how many events it stands for.
+    pub count: usize,
+    /// Its members, in time order.
+    pub members: Vec<EventIdx>,
+    /// Category index of the lane.
+    pub category: Option<usize>,
+}
+
+/// A placed text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// Text.
+    pub text: String,
+    /// Left edge.
+    pub x: f64,
+    /// Vertical centre.
+    pub y: f64,
+    /// Measured width.
+    pub width: f64,
+    /// Drawn inside a solid bar (needs a contrasting colour).
+    pub on_solid_bar: bool,
+    /// The event it names, if one (a cluster's label names none).
+    pub event: Option<EventIdx>,
+}
+
+/// A lane's band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneBand {
+    /// Top edge.
+    pub y0: f64,
+    /// Bottom edge.
+    pub y1: f64,
+    /// Name.
+    pub label: String,
+    /// Category index for the colour.
+    pub category: Option<usize>,
+}
+
+/// A period drawn as a background band across all lanes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodBand {
+    /// Left edge (clamped to a little outside the view).
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Title.
+    pub label: String,
+    /// Label position, if the title fits in the visible part of the band.
+    pub label_x: Option<f64>,
+    /// Category index for the colour.
+    pub category: Option<usize>,
+}
+
+/// An axis tick with its x.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedTick {
+    /// Screen x.
+    pub x: f64,
+    /// The tick.
+    pub tick: Tick,
+}
+
+/// What a point on the scene is over.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hit {
+    /// One event (its mark or its label).
+    Event(EventIdx),
+    /// A cluster, by index in [`Scene::clusters`].
+    Cluster(usize),
+}
+
+/// Everything to draw for one view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// Width and height it was laid out for.
+    pub size: (f64, f64),
+    /// Row height actually used (shrinks when many rows must fit).
+    pub row_height: f64,
+    /// Lane bands, top to bottom.
+    pub lanes: Vec<LaneBand>,
+    /// Period bands.
+    pub periods: Vec<PeriodBand>,
+    /// Events drawn one by one.
+    pub marks: Vec<Mark>,
+    /// Aggregated events.
+    pub clusters: Vec<Cluster>,
+    /// Placed labels; none overlaps another.
+    pub labels: Vec<Label>,
+    /// Axis ticks.
+    pub ticks: Vec<PlacedTick>,
+    /// Events in view (marks + all cluster members).
+    pub visible_events: usize,
+}
+
+/// What a scene is made from.
+pub struct SceneInput<'a> {
+    /// The data.
+    pub dataset: &'a Dataset,
+    /// Lanes and rows.
+    pub layout: &'a LaneLayout,
+    /// The time window.
+    pub view: TimeView,
+    /// Width and height in points.
+    pub size: (f64, f64),
+    /// Sizes.
+    pub style: SceneStyle,
+    /// Width of a text in points, in the font the labels use.
+    pub measure: &'a dyn Fn(&str) -> f64,
+}
+
+/// A mark or cluster while packing a row, before labels.
+enum Item {
+    Mark(Mark),
+    Cluster(Cluster),
+}
+
+impl Item {
+    fn x0(&self) -> f64 {
+        match self {
+            Self::Mark(m) => m.x0,
+            Self::Cluster(c) => c.x0,
+        }
+    }
+}
+
+/// Lays out one frame. Cost: O(log n + events in view); never touches events outside the view.
+pub fn build(input: &SceneInput<'_>) -> Scene {
+    let (width, height) = input.size;
+    let style = input.style;
+    let axis = TimeAxis::new(input.view, 0.0, width);
+    let (min_secs, max_secs) = (input.view.min_secs, input.view.max_secs());
+    let category_index = |id: Option<&str>| {
+        id.and_then(|id| input.dataset.categories.iter().position(|c| c.id == id))
+    };
+
+    // Vertical layout: period strip, then lanes; rows shrink (to a floor) when space is short.
+    let period_header = if input.dataset.periods.is_empty() {
+        0.0
+    } else {
+        style.period_header
+    };
+    let total_rows: f64 = input.layout.lanes.iter().map(|l| f64::from(l.rows)).sum();
+    let headers = input.layout.lanes.len() as f64 * style.lane_header;
+    let available = (height - period_header - headers).max(0.0);
+    let row_height = if total_rows > 0.0 {
+        (available / total_rows).clamp(14.0, style.row_height)
+    } else {
+        style.row_height
+    };
+    let mut lanes = Vec::with_capacity(input.layout.lanes.len());
+    let mut lane_row_y: Vec<f64> = Vec::with_capacity(input.layout.lanes.len());
+    let mut y = period_header;
+    for lane in &input.layout.lanes {
+        let y0 = y;
+        lane_row_y.push(y0 + style.lane_header);
+        y += style.lane_header + f64::from(lane.rows) * row_height;
+        lanes.push(LaneBand {
+            y0,
+            y1: y,
+            label: lane.label.clone(),
+            category: lane.category,
+        });
+    }
+
+    let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
+    let periods = input
+        .dataset
+        .periods
+        .iter()
+        .filter(|p| p.end.end_secs() > min_secs && p.start.start_secs() < max_secs)
+        .map(|p| {
+            let x0 = clamp_x(axis.x_from_secs(p.start.start_secs()));
+            let x1 = clamp_x(axis.x_from_secs(p.end.end_secs()));
+            let label_width = (input.measure)(&p.title);
+            let visible_left = x0.max(0.0) + 6.0;
+            let label_x =
+                (visible_left + label_width <= x1.min(width) - 4.0).then_some(visible_left);
+            PeriodBand {
+                x0,
+                x1,
+                label: p.title.clone(),
+                label_x,
+                category: category_index(p.category.as_deref()),
+            }
+        })
+        .collect();
+
+    // Marks per row, in start order (the dataset is sorted by start).
+    let mut rows: BTreeMap<(u32, u32), Vec<Mark>> = BTreeMap::new();
+    for idx in input.dataset.overlapping(min_secs, max_secs) {
+        let (Some(event), Some((lane, row))) = (input.dataset.event(idx), input.layout.place(idx))
+        else {
+            continue;
+        };
+        let row_top =
+            lane_row_y.get(lane as usize).copied().unwrap_or(0.0) + f64::from(row) * row_height;
+        let x0 = axis.x_from_secs(event.start_secs());
+        let x1 = axis.x_from_secs(event.end_secs());
+        let shape = match (event.is_span(), x1 - x0) {
+            (true, w) if w >= 3.0 => MarkShape::Span,
+            (false, w) if w >= 8.0 => MarkShape::Partial,
+            _ => MarkShape::Point,
+        };
+        let (x0, x1) = if shape == MarkShape::Point {
+            let center = clamp_x((x0 + x1) / 2.0);
+            (center, center)
+        } else {
+            (clamp_x(x0), clamp_x(x1))
+        };
+        let mark = Mark {
+            event: idx,
+            x0,
+            x1,
+            y: row_top + row_height / 2.0,
+            shape,
+            category: category_index(event.category.as_deref()),
+            circa: event.circa,
+        };
+        rows.entry((lane, row)).or_default().push(mark);
+    }
+
+    let mut scene = Scene {
+        size: (width, height),
+        row_height,
+        lanes,
+        periods,
+        marks: Vec::new(),
+        clusters: Vec::new(),
+        labels: Vec::new(),
+        ticks: Vec::new(),
+        visible_events: 0,
+    };
+    for marks in rows.into_values() {
+        let items = aggregate(marks, style.cluster_distance);
+        place_labels(&items, input, &mut scene);
+        for item in items {
+            match item {
+                Item::Mark(m) => {
+                    scene.visible_events += 1;
+                    scene.marks.push(m);
+                }
+                Item::Cluster(c) => {
+                    scene.visible_events += c.count;
+                    scene.clusters.push(c);
+                }
+            }
+        }
+    }
+    scene.ticks = ticks::ticks(min_secs, max_secs, width, input.measure)
+        .ticks
+        .into_iter()
+        .map(|tick| PlacedTick {
+            x: axis.x_from_secs(tick.secs),
+            tick,
+        })
+        .collect();
+    scene
+}
+
+/// Merges runs of point marks closer than `distance` into clusters (level of detail); spans and
+/// partial bars stay as they are. The result is sorted by left edge.
+fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
+    marks.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut items: Vec<Item> = Vec::with_capacity(marks.len());
+    let mut run: Vec<Mark> = Vec::new();
+    let flush = |run: &mut Vec<Mark>, items: &mut Vec<Item>| match run.len() {
+        0 => {}
+        1 => items.extend(run.drain(..).map(Item::Mark)),
+        count => {
+            let x0 = run.first().map_or(0.0, |m| m.x0);
+            let x1 = run.last().map_or(0.0, |m| m.x1);
+            let y = run.first().map_or(0.0, |m| m.y);
+            let category = run.first().and_then(|m| m.category);
+            let mut members: Vec<EventIdx> = run.drain(..).map(|m| m.event).collect();
+            members.sort();
+            items.push(Item::Cluster(Cluster {
+                x0,
+                x1,
+                y,
+                count,
+                members,
+                category,
+            }));
+        }
+    };
+    for mark in marks {
+        if mark.shape != MarkShape::Point {
+            flush(&mut run, &mut items);
+            items.push(Item::Mark(mark));
+            continue;
+        }
+        if run.last().is_some_and(|last| mark.x0 - last.x1 >= distance) {
+            flush(&mut run, &mut items);
+        }
+        run.push(mark);
+    }
+    flush(&mut run, &mut items);
+    items.sort_by(|a, b| a.x0().total_cmp(&b.x0()));
+    items
+}
+
+/// Greedy left-to-right label placement inside one row: a label goes right of its marker (or inside
+/// its bar when it fits there) and is dropped if it would overlap the previous label, the next mark,
+/// or the edge.
+fn place_labels(items: &[Item], input: &SceneInput<'_>, scene: &mut Scene) {
+    let width = input.size.0;
+    let radius = input.style.marker_radius;
+    let mut previous_right = f64::NEG_INFINITY;
+    for (i, item) in items.iter().enumerate() {
+        let next_left = items.get(i + 1).map_or(width, |next| next.x0().min(width));
+        let (text, event, y, start, bar) = match item {
+            Item::Mark(m) => {
+                let Some(event) = input.dataset.event(m.event) else {
+                    continue;
+                };
+                let title = if m.circa {
+                    format!("c. {}", event.title)
+                } else {
+                    event.title.clone()
+                };
+                let bar = (m.shape != MarkShape::Point).then_some((
+                    m.x0,
+                    m.x1,
+                    m.shape == MarkShape::Span,
+                ));
+                (title, Some(m.event), m.y, m.x1 + radius + 4.0, bar)
+            }
+            Item::Cluster(c) => (
+                format!("{} events", c.count),
+                None,
+                c.y,
+                c.x1 + radius + 6.0,
+                None,
+            ),
+        };
+        let text_width = (input.measure)(&text);
+        // Inside a bar when the visible part of the bar holds it.
+        if let Some((x0, x1, solid)) = bar {
+            let inside_x = x0.max(0.0) + 5.0;
+            if inside_x + text_width <= x1.min(width) - 5.0 && inside_x >= previous_right + 6.0 {
+                scene.labels.push(Label {
+                    text,
+                    x: inside_x,
+                    y,
+                    width: text_width,
+                    on_solid_bar: solid,
+                    event,
+                });
+                previous_right = inside_x + text_width;
+                continue;
+            }
+        }
+        let x = start.max(0.0);
+        let fits = x >= previous_right + 6.0
+            && x + text_width <= next_left - 4.0
+            && x + text_width <= width;
+        if fits {
+            scene.labels.push(Label {
+                text,
+                x,
+                y,
+                width: text_width,
+                on_solid_bar: false,
+                event,
+            });
+            previous_right = x + text_width;
+        }
+    }
+}
+
+impl Scene {
+    /// The event or cluster under `(x, y)`, preferring the nearest; labels count as their event.
+    pub fn hit(&self, x: f64, y: f64, radius: f64) -> Option<Hit> {
+        let half_row = self.row_height / 2.0;
+        let mut best: Option<(f64, Hit)> = None;
+        let mut consider = |distance: f64, hit: Hit| {
+            if distance <= radius && best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, hit));
+            }
+        };
+        for mark in &self.marks {
+            if (y - mark.y).abs() > half_row {
+                continue;
+            }
+            let dx = if x < mark.x0 {
+                mark.x0 - x
+            } else if x > mark.x1 {
+                x - mark.x1
+            } else {
+                0.0
+            };
+            consider(
+                dx.hypot(y - mark.y).min(dx + (y - mark.y).abs() * 0.25),
+                Hit::Event(mark.event),
+            );
+        }
+        for (i, cluster) in self.clusters.iter().enumerate() {
+            if (y - cluster.y).abs() > half_row {
+                continue;
+            }
+            let dx = if x < cluster.x0 {
+                cluster.x0 - x
+            } else if x > cluster.x1 {
+                x - cluster.x1
+            } else {
+                0.0
+            };
+            consider(dx, Hit::Cluster(i));
+        }
+        for label in &self.labels {
+            let inside_x = x >= label.x && x <= label.x + label.width;
+            if let (true, Some(event)) = (
+                inside_x && (y - label.y).abs() <= half_row * 0.8,
+                label.event,
+            ) {
+                consider(radius * 0.5, Hit::Event(event));
+            }
+        }
+        best.map(|(_, hit)| hit)
+    }
+
+    /// The mark of an event, if it is drawn on its own.
+    pub fn mark_of(&self, event: EventIdx) -> Option<&Mark> {
+        self.marks.iter().find(|m| m.event == event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DatasetPart, Event, FileInfo, Filter, Format, TimePoint};
+    use crate::timeline::lanes;
+
+    fn measure(text: &str) -> f64 {
+        text.chars().count() as f64 * 7.0
+    }
+
+    fn dataset(events: Vec<Event>) -> Dataset {
+        Dataset::from_parts(vec![DatasetPart {
+            info: FileInfo {
+                path: "t".into(),
+                format: Format::Annals,
+                title: None,
+                description: None,
+            },
+            categories: vec![],
+            periods: vec![],
+            events,
+        }])
+    }
+
+    fn secs(s: &str) -> f64 {
+        s.parse::<TimePoint>().unwrap().start_secs()
+    }
+
+    fn scene_of(d: &Dataset, from: &str, to: &str, width: f64) -> Scene {
+        let layout = lanes::by_category(d, &Filter::default());
+        build(&SceneInput {
+            dataset: d,
+            layout: &layout,
+            view: TimeView::from_min_max(secs(from), secs(to)),
+            size: (width, 400.0),
+            style: SceneStyle::default(),
+            measure: &measure,
+        })
+    }
+
+    #[test]
+    fn only_events_in_view_are_laid_out() {
+        let events = (0..1000).map(|i| {
+            Event::new(
+                format!("e{i}"),
+                format!("E{i}"),
+                TimePoint::from_unix_secs(i * 86_400).unwrap(),
+            )
+        });
+        let d = dataset(events.collect());
+        let scene = scene_of(&d, "1970-02-01", "1970-03-01", 1000.0);
+        assert_eq!(scene.visible_events, 28);
+        assert_eq!(
+            scene.marks.len() + scene.clusters.iter().map(|c| c.count).sum::<usize>(),
+            28
+        );
+    }
+
+    #[test]
+    fn crowded_points_become_clusters_with_exact_counts() {
+        // 500 events within one day, seen over a whole year: they cannot be drawn apart.
+        let base = secs("2021-05-04") as i64;
+        let events = (0..500).map(|i| {
+            Event::new(
+                format!("e{i}"),
+                "x",
+                TimePoint::from_unix_secs(base + i * 60).unwrap(),
+            )
+        });
+        let d = dataset(events.collect());
+        let scene = scene_of(&d, "2021", "2022", 1000.0);
+        assert!(scene.marks.is_empty());
+        assert_eq!(scene.clusters.len(), 1);
+        assert_eq!(scene.clusters[0].count, 500);
+        assert_eq!(scene.visible_events, 500);
+        assert_eq!(scene.labels[0].text, "500 events");
+    }
+
+    #[test]
+    fn partial_dates_are_drawn_as_their_whole_period_and_labels_never_overlap() {
+        let mut events = vec![Event::new(
+            "y",
+            "Year-only strategy",
+            "2012".parse().unwrap(),
+        )];
+        for (i, day) in ["2012-03-01", "2012-03-03", "2012-03-05", "2012-09-01"]
+            .iter()
+            .enumerate()
+        {
+            events.push(Event::new(
+                format!("d{i}"),
+                format!("A rather long event title number {i}"),
+                day.parse().unwrap(),
+            ));
+        }
+        let d = dataset(events);
+        let scene = scene_of(&d, "2011-07", "2013-07", 800.0);
+        let year = scene
+            .marks
+            .iter()
+            .find(|m| d.events[m.event.index()].id == "y")
+            .unwrap();
+        assert_eq!(year.shape, MarkShape::Partial);
+        let expected_width = 800.0 * (366.0 * 86_400.0) / (secs("2013-07") - secs("2011-07"));
+        assert!((year.x1 - year.x0 - expected_width).abs() < 1e-6);
+        // Labels in the same row never overlap.
+        for a in &scene.labels {
+            for b in &scene.labels {
+                if a != b && (a.y - b.y).abs() < 1.0 {
+                    assert!(
+                        a.x + a.width <= b.x || b.x + b.width <= a.x,
+                        "{a:?} overlaps {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hit_testing_finds_the_event_under_the_pointer() {
+        let d = dataset(vec![Event::new("a", "A", "2021-05-04".parse().unwrap())]);
+        let scene = scene_of(&d, "2021-05", "2021-06", 1000.0);
+        let mark = &scene.marks[0];
+        assert_eq!(
+            scene.hit(mark.x0 + 1.0, mark.y, 8.0),
+            Some(Hit::Event(mark.event))
+        );
+        assert_eq!(scene.hit(mark.x0 + 200.0, mark.y + 100.0, 8.0), None);
+    }
+}

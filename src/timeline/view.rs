@@ -1,0 +1,203 @@
+//! The visible time window and the time ↔ screen-x mapping. No egui, no clock, no IO.
+
+use crate::model::civil::SECS_PER_YEAR_APPROX;
+
+/// Narrowest window: one millisecond (sub-second sources such as Plaso exist).
+pub const MIN_SPAN_SECS: f64 = 1e-3;
+/// Widest window: 30 billion years (TimelineJS cosmological files start 13.8 billion years ago).
+pub const MAX_SPAN_SECS: f64 = 3.0e10 * SECS_PER_YEAR_APPROX;
+/// The left edge never goes beyond ±this (a little more than the model's year range).
+pub const MAX_ABS_SECS: f64 = 1.2e11 * SECS_PER_YEAR_APPROX;
+
+/// A window on time: left edge and width, seconds since 1970-01-01 UTC.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TimeView {
+    /// Left edge.
+    pub min_secs: f64,
+    /// Width, within [`MIN_SPAN_SECS`]`..=`[`MAX_SPAN_SECS`].
+    pub span_secs: f64,
+}
+
+impl Default for TimeView {
+    /// 2000–2030, a sensible window before anything is loaded.
+    fn default() -> Self {
+        Self::from_min_max(946_684_800.0, 1_893_456_000.0)
+    }
+}
+
+impl TimeView {
+    /// A view from its edges; non-finite or reversed input is repaired, never propagated.
+    pub fn from_min_max(min_secs: f64, max_secs: f64) -> Self {
+        let (lo, hi) = if min_secs <= max_secs {
+            (min_secs, max_secs)
+        } else {
+            (max_secs, min_secs)
+        };
+        if !(lo.is_finite() && hi.is_finite()) {
+            return Self {
+                min_secs: 946_684_800.0,
+                span_secs: 946_771_200.0,
+            };
+        }
+        let span_secs = (hi - lo).clamp(MIN_SPAN_SECS, MAX_SPAN_SECS);
+        let center = lo + (hi - lo) / 2.0;
+        Self {
+            min_secs: center - span_secs / 2.0,
+            span_secs,
+        }
+        .clamped()
+    }
+
+    /// The view that shows `[min_secs, max_secs)` with `margin` (a fraction of the span) on each side.
+    pub fn fitting(min_secs: f64, max_secs: f64, margin: f64) -> Self {
+        let span = (max_secs - min_secs).max(MIN_SPAN_SECS * 10.0);
+        let pad = span * margin.clamp(0.0, 1.0);
+        Self::from_min_max(min_secs - pad, max_secs + pad)
+    }
+
+    /// Right edge.
+    pub fn max_secs(&self) -> f64 {
+        self.min_secs + self.span_secs
+    }
+
+    /// Centre.
+    pub fn center_secs(&self) -> f64 {
+        self.min_secs + self.span_secs / 2.0
+    }
+
+    fn clamped(self) -> Self {
+        let span_secs = if self.span_secs.is_finite() {
+            self.span_secs.clamp(MIN_SPAN_SECS, MAX_SPAN_SECS)
+        } else {
+            MAX_SPAN_SECS
+        };
+        let min_secs = if self.min_secs.is_finite() {
+            self.min_secs
+        } else {
+            0.0
+        };
+        Self {
+            min_secs: min_secs.clamp(-MAX_ABS_SECS, MAX_ABS_SECS - span_secs),
+            span_secs,
+        }
+    }
+
+    /// Zooms by `factor` (> 1 zooms in), keeping `anchor_secs` at the same screen x.
+    #[must_use]
+    pub fn zoomed(self, anchor_secs: f64, factor: f64) -> Self {
+        if !(factor.is_finite() && factor > 0.0 && anchor_secs.is_finite()) {
+            return self;
+        }
+        let span_secs = (self.span_secs / factor).clamp(MIN_SPAN_SECS, MAX_SPAN_SECS);
+        let anchor_fraction = (anchor_secs - self.min_secs) / self.span_secs;
+        Self {
+            min_secs: anchor_secs - anchor_fraction * span_secs,
+            span_secs,
+        }
+        .clamped()
+    }
+
+    /// Moves the window by `delta_secs` (positive: later).
+    #[must_use]
+    pub fn panned(self, delta_secs: f64) -> Self {
+        if !delta_secs.is_finite() {
+            return self;
+        }
+        Self {
+            min_secs: self.min_secs + delta_secs,
+            ..self
+        }
+        .clamped()
+    }
+}
+
+/// A [`TimeView`] laid onto a screen range; rebuilt every frame. `f64` x on purpose: zoomed-in
+/// ranges put far events millions of points off screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeAxis {
+    view: TimeView,
+    left_x: f64,
+    width_x: f64,
+}
+
+impl TimeAxis {
+    /// `view` drawn from `left_x` over `width_x` points (at least one point).
+    pub fn new(view: TimeView, left_x: f64, width_x: f64) -> Self {
+        Self {
+            view,
+            left_x,
+            width_x: if width_x.is_finite() {
+                width_x.max(1.0)
+            } else {
+                1.0
+            },
+        }
+    }
+
+    /// The view.
+    pub fn view(&self) -> TimeView {
+        self.view
+    }
+
+    /// Screen x of a time.
+    pub fn x_from_secs(&self, secs: f64) -> f64 {
+        self.left_x + (secs - self.view.min_secs) / self.view.span_secs * self.width_x
+    }
+
+    /// Time at a screen x.
+    pub fn secs_from_x(&self, x: f64) -> f64 {
+        self.view.min_secs + (x - self.left_x) / self.width_x * self.view.span_secs
+    }
+
+    /// Seconds per point.
+    pub fn secs_per_x(&self) -> f64 {
+        self.view.span_secs / self.width_x
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YEAR_SECS: f64 = SECS_PER_YEAR_APPROX;
+
+    #[test]
+    fn zoom_keeps_the_anchor_under_the_pointer() {
+        let view = TimeView::from_min_max(30.0 * YEAR_SECS, 50.0 * YEAR_SECS);
+        let before = TimeAxis::new(view, 100.0, 1000.0);
+        let anchor_secs = before.secs_from_x(400.0);
+        let after = TimeAxis::new(view.zoomed(anchor_secs, 8.0), 100.0, 1000.0);
+        assert!((after.x_from_secs(anchor_secs) - 400.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn zoom_in_then_out_and_pan_there_and_back_round_trip() {
+        let view = TimeView::from_min_max(1.3e9, 1.7e9);
+        let anchor = 1.62e9;
+        let back = view.zoomed(anchor, 7.5).zoomed(anchor, 1.0 / 7.5);
+        assert!((back.min_secs - view.min_secs).abs() < 1e-3);
+        assert!((back.span_secs - view.span_secs).abs() < 1e-3);
+        let moved = view.panned(12_345.0).panned(-12_345.0);
+        assert!((moved.min_secs - view.min_secs).abs() < 1e-6);
+        let axis = TimeAxis::new(view, 0.0, 800.0);
+        for x in [0.0, 1.0, 399.5, 800.0] {
+            assert!((axis.x_from_secs(axis.secs_from_x(x)) - x).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn spans_are_clamped_and_bad_numbers_are_repaired() {
+        let view = TimeView::from_min_max(0.0, 1.0);
+        assert_eq!(view.zoomed(0.5, 1e9).span_secs, MIN_SPAN_SECS);
+        assert_eq!(view.zoomed(0.5, 1e-30).span_secs, MAX_SPAN_SECS);
+        assert_eq!(view.zoomed(f64::NAN, 2.0), view);
+        assert_eq!(view.zoomed(0.5, f64::INFINITY), view);
+        assert_eq!(view.panned(f64::NAN), view);
+        let huge = view.panned(1e300);
+        assert!(huge.max_secs() <= MAX_ABS_SECS && huge.min_secs.is_finite());
+        let nan = TimeView::from_min_max(f64::NAN, 3.0);
+        assert!(nan.min_secs.is_finite() && nan.span_secs > 0.0);
+        let reversed = TimeView::from_min_max(10.0, 0.0);
+        assert_eq!(reversed.min_secs, 0.0);
+    }
+}

@@ -1,0 +1,52 @@
+//! The legend: categories (click to show or hide) and the open files with their format.
+
+use egui::{Sense, Ui, vec2};
+
+use super::theme;
+use crate::app::{AppState, Command};
+
+/// Draws the legend.
+pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let dataset = &state.dataset;
+    ui.strong("Categories");
+    for (i, category) in dataset.categories.iter().enumerate() {
+        let visible = !state.filter.hidden_categories.contains(&category.id);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+            let color = theme::category_color(dataset, Some(i));
+            let color = if visible {
+                color
+            } else {
+                theme::with_alpha(color, 60)
+            };
+            ui.painter().rect_filled(rect, 2, color);
+            let count = dataset
+                .events
+                .iter()
+                .filter(|e| e.category.as_deref() == Some(category.id.as_str()))
+                .count();
+            let mut shown = visible;
+            let response = ui.checkbox(&mut shown, format!("{} ({count})", category.label));
+            if response.changed() {
+                commands.push(Command::ToggleCategory(category.id.clone()));
+            }
+        });
+    }
+    ui.add_space(6.0);
+    ui.strong("Files");
+    if dataset.files.is_empty() {
+        ui.weak("Nothing open");
+    }
+    for (i, file) in dataset.files.iter().enumerate() {
+        let events = dataset
+            .events
+            .iter()
+            .filter(|e| e.file.0 as usize == i)
+            .count();
+        let name = std::path::Path::new(&file.path)
+            .file_name()
+            .map_or_else(|| file.path.clone(), |n| n.to_string_lossy().into_owned());
+        ui.label(format!("{name} · {} · {events} events", file.format.name()))
+            .on_hover_text(&file.path);
+    }
+}

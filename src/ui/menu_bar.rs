@@ -1,0 +1,65 @@
+//! The menu bar: File and View. Every entry pushes a command; none acts directly.
+
+use egui::Ui;
+
+use crate::app::{AppState, Command, PickMode};
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                commands.push(Command::PickFiles(PickMode::Open));
+            }
+            if ui.button("Add files…").clicked() {
+                commands.push(Command::PickFiles(PickMode::Add));
+            }
+            ui.menu_button("Open recent", |ui| {
+                if state.settings.recent_files.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in &state.settings.recent_files {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::OpenFiles(vec![path.clone()]));
+                    }
+                }
+            });
+            if ui.button("Open the Belgium example").clicked() {
+                commands.push(Command::OpenEmbedded);
+            }
+            ui.separator();
+            if ui.button("Reload").on_hover_text("Ctrl+R").clicked() {
+                commands.push(Command::ReloadAll);
+            }
+            if ui.button("Close all").clicked() {
+                commands.push(Command::CloseAll);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .button("Fit all")
+                .on_hover_text("F or double-click")
+                .clicked()
+            {
+                commands.push(Command::FitAll);
+            }
+            ui.separator();
+            let dark = state.settings.dark_mode;
+            if ui.radio(!dark, "Light").clicked() {
+                commands.push(Command::SetDarkMode(false));
+            }
+            if ui.radio(dark, "Dark").clicked() {
+                commands.push(Command::SetDarkMode(true));
+            }
+            ui.separator();
+            let label = if state.problems_open {
+                "Hide problems"
+            } else {
+                "Show problems"
+            };
+            if ui.button(label).clicked() {
+                commands.push(Command::ToggleProblems);
+            }
+        });
+    });
+}

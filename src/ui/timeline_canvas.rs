@@ -1,0 +1,419 @@
+//! The interactive timeline: egui_plot hosts the time axis, drag-to-pan and bounds memory; the
+//! pure [`Scene`] decides what is drawn, and this file turns it into painter shapes.
+//!
+//! The view is stored once, in [`AppState::view`]. Mirroring rule: at the start of a frame the plot
+//! is told the state's view whenever they disagree (a command moved it); after the plot has handled
+//! input, a different plot range is sent back as [`Command::SetView`] (the user moved it).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, vec2,
+};
+use egui_plot::{AxisHints, GridInput, GridMark, Plot};
+
+use super::theme::{self, TimelineColors};
+use crate::app::{AppState, Command};
+use crate::model::Dataset;
+use crate::timeline::scene::{self, Hit, MarkShape, Scene, SceneInput, SceneStyle};
+use crate::timeline::ticks::{self, Tick};
+use crate::timeline::{TimeAxis, TimeView};
+
+/// Font of event labels.
+pub fn label_font() -> FontId {
+    FontId::proportional(13.0)
+}
+
+/// The grid spacing minimum egui_plot uses to compute `GridInput::base_step_size`.
+const GRID_SPACING_MIN: f32 = 8.0;
+
+/// What the canvas drew last frame, for hit tests from outside (tests, keyboard navigation).
+#[derive(Clone, Debug)]
+pub struct CanvasFrame {
+    /// Screen rectangle of the timeline area.
+    pub rect: Rect,
+    /// The scene drawn there.
+    pub scene: Scene,
+}
+
+impl Default for CanvasFrame {
+    fn default() -> Self {
+        Self {
+            rect: Rect::NOTHING,
+            scene: Scene::default(),
+        }
+    }
+}
+
+fn views_differ(a: TimeView, b: TimeView) -> bool {
+    let tolerance = a.span_secs.max(b.span_secs) * 1e-9;
+    (a.min_secs - b.min_secs).abs() > tolerance || (a.span_secs - b.span_secs).abs() > tolerance
+}
+
+/// Width of `text` in the label font, in points.
+pub fn measure_text(ctx: &egui::Context, text: &str) -> f64 {
+    f64::from(ctx.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(text.to_owned(), label_font(), Color32::PLACEHOLDER)
+            .size()
+            .x
+    }))
+}
+
+/// Draws the timeline and pushes what the user did. Returns what was drawn.
+pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) -> CanvasFrame {
+    let ctx = ui.ctx().clone();
+    let measure = move |text: &str| measure_text(&ctx, text);
+    let ticks_shared: Rc<RefCell<Vec<Tick>>> = Rc::default();
+
+    let spacer = {
+        let ticks_shared = Rc::clone(&ticks_shared);
+        let measure = measure.clone();
+        move |input: GridInput| -> Vec<GridMark> {
+            let (min_secs, max_secs) = input.bounds;
+            let secs_per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
+            if !(secs_per_point > 0.0) {
+                return Vec::new();
+            }
+            let width = (max_secs - min_secs) / secs_per_point;
+            let set = ticks::ticks(min_secs, max_secs, width, &measure);
+            let marks = set
+                .ticks
+                .iter()
+                .map(|t| {
+                    // egui_plot hides a label wider than `step_size`; ours are already checked
+                    // for overlap, so give each one the room it needs.
+                    let room = (measure(&t.label) + 2.0) * secs_per_point;
+                    GridMark {
+                        value: t.secs,
+                        step_size: set.step_secs.max(room),
+                    }
+                })
+                .collect();
+            ticks_shared.replace(set.ticks);
+            marks
+        }
+    };
+    let formatter = {
+        let ticks_shared = Rc::clone(&ticks_shared);
+        move |mark: GridMark, _range: &std::ops::RangeInclusive<f64>| -> String {
+            let ticks = ticks_shared.borrow();
+            let tolerance = mark.value.abs().max(1.0) * 1e-12;
+            ticks
+                .iter()
+                .find(|t| (t.secs - mark.value).abs() <= tolerance)
+                .map(|t| t.label.clone())
+                .unwrap_or_default()
+        }
+    };
+
+    let view = state.view;
+    let plot = Plot::new("timeline")
+        .show_axes([true, false])
+        .show_grid(false)
+        .show_background(false)
+        .show_x(false)
+        .show_y(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .allow_axis_zoom_drag(false)
+        .allow_drag([true, false])
+        .set_margin_fraction(egui::Vec2::ZERO)
+        .grid_spacing(GRID_SPACING_MIN..=300.0)
+        .x_grid_spacer(spacer)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .formatter(formatter)
+                .label_spacing(0.0..=1.0),
+        ])
+        .sense(Sense::click_and_drag());
+    let response = plot.show(ui, move |plot_ui| {
+        let last = plot_ui.plot_bounds();
+        let plot_view = TimeView::from_min_max(last.min()[0], last.max()[0]);
+        if views_differ(plot_view, view) {
+            plot_ui.set_plot_bounds_x(view.min_secs..=view.max_secs());
+        }
+        plot_ui.set_plot_bounds_y(0.0..=1.0);
+    });
+
+    let rect = *response.transform.frame();
+    let bounds = response.transform.bounds();
+    let mut shown_view = TimeView::from_min_max(bounds.min()[0], bounds.max()[0]);
+    let plot_response = response.response;
+
+    // Wheel and pinch zoom time only, around the pointer; horizontal wheel pans.
+    if plot_response.hovered() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        if scroll != egui::Vec2::ZERO || zoom != 1.0 {
+            let axis = TimeAxis::new(shown_view, f64::from(rect.left()), f64::from(rect.width()));
+            let pointer_x = plot_response
+                .hover_pos()
+                .map_or(f64::from(rect.center().x), |p| f64::from(p.x));
+            let factor = f64::from(zoom) * (f64::from(scroll.y) * 0.004).exp();
+            let pan_secs = -f64::from(scroll.x) * axis.secs_per_x();
+            shown_view = shown_view
+                .zoomed(axis.secs_from_x(pointer_x), factor)
+                .panned(pan_secs);
+        }
+    }
+    if views_differ(shown_view, view) {
+        commands.push(Command::SetView(shown_view));
+    }
+
+    let scene = scene::build(&SceneInput {
+        dataset: &state.dataset,
+        layout: &state.layout,
+        view: shown_view,
+        size: (f64::from(rect.width()), f64::from(rect.height())),
+        style: SceneStyle::default(),
+        measure: &measure,
+    });
+    let colors = theme::timeline_colors(ui.visuals().dark_mode);
+    let hovered = plot_response.hover_pos().and_then(|p| {
+        scene.hit(
+            f64::from(p.x - rect.left()),
+            f64::from(p.y - rect.top()),
+            8.0,
+        )
+    });
+    paint_scene(
+        &ui.painter_at(rect),
+        rect,
+        &scene,
+        state,
+        hovered.as_ref(),
+        &colors,
+    );
+
+    if let Some(hit) = &hovered {
+        let plot_response = plot_response
+            .clone()
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        plot_response.on_hover_ui_at_pointer(|ui| hover_ui(ui, &state.dataset, &scene, hit));
+    }
+    if plot_response.double_clicked() {
+        match &hovered {
+            Some(Hit::Event(idx)) => commands.push(Command::ZoomToEvent(*idx)),
+            _ => commands.push(Command::FitAll),
+        }
+    } else if plot_response.clicked() {
+        match &hovered {
+            Some(Hit::Event(idx)) => commands.push(Command::Select(Some(*idx))),
+            Some(Hit::Cluster(i)) => {
+                if let Some((min, max)) = cluster_range(&state.dataset, &scene, *i) {
+                    commands.push(Command::ZoomToRange(min, max));
+                }
+            }
+            None => commands.push(Command::Select(None)),
+        }
+    }
+    CanvasFrame { rect, scene }
+}
+
+fn cluster_range(dataset: &Dataset, scene: &Scene, index: usize) -> Option<(f64, f64)> {
+    let cluster = scene.clusters.get(index)?;
+    let events = cluster.members.iter().filter_map(|&i| dataset.event(i));
+    events.fold(None, |acc, e| match acc {
+        None => Some((e.start_secs(), e.end_secs())),
+        Some((lo, hi)) => Some((f64::min(lo, e.start_secs()), f64::max(hi, e.end_secs()))),
+    })
+}
+
+fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
+    match hit {
+        Hit::Event(idx) => {
+            let Some(event) = dataset.event(*idx) else {
+                return;
+            };
+            ui.strong(&event.title);
+            ui.label(event.date_label());
+            if let Some(category) = event.category.as_deref() {
+                let label = dataset
+                    .category(category)
+                    .map_or(category, |c| c.label.as_str());
+                ui.weak(label);
+            }
+        }
+        Hit::Cluster(i) => {
+            let Some(cluster) = scene.clusters.get(*i) else {
+                return;
+            };
+            ui.strong(format!("{} events", cluster.count));
+            let first = cluster.members.first().and_then(|&m| dataset.event(m));
+            let last = cluster.members.last().and_then(|&m| dataset.event(m));
+            if let (Some(first), Some(last)) = (first, last) {
+                ui.label(format!("{} to {}", first.start.label(), last.start.label()));
+            }
+            ui.weak("Click to zoom in");
+        }
+    }
+}
+
+fn pos(rect: Rect, x: f64, y: f64) -> Pos2 {
+    Pos2::new(rect.left() + x as f32, rect.top() + y as f32)
+}
+
+fn paint_scene(
+    painter: &egui::Painter,
+    rect: Rect,
+    scene: &Scene,
+    state: &AppState,
+    hovered: Option<&Hit>,
+    colors: &TimelineColors,
+) {
+    let dataset = &state.dataset;
+    let dark = colors.lane_even.r() < 128;
+    // Lanes.
+    for (i, lane) in scene.lanes.iter().enumerate() {
+        let band = Rect::from_min_max(pos(rect, 0.0, lane.y0), pos(rect, scene.size.0, lane.y1));
+        painter.rect_filled(
+            band,
+            CornerRadius::ZERO,
+            if i % 2 == 0 {
+                colors.lane_even
+            } else {
+                colors.lane_odd
+            },
+        );
+    }
+    // Periods behind everything else.
+    for period in &scene.periods {
+        let color = theme::category_color(dataset, period.category);
+        let band = Rect::from_min_max(
+            pos(rect, period.x0, 0.0),
+            pos(rect, period.x1, scene.size.1),
+        );
+        painter.rect_filled(
+            band,
+            CornerRadius::ZERO,
+            theme::with_alpha(color, colors.period_alpha),
+        );
+        painter.line_segment(
+            [band.left_top(), band.left_bottom()],
+            Stroke::new(1.0, theme::with_alpha(color, 120)),
+        );
+        if let Some(x) = period.label_x {
+            painter.text(
+                pos(rect, x, 10.0),
+                Align2::LEFT_CENTER,
+                &period.label,
+                FontId::proportional(12.0),
+                color,
+            );
+        }
+    }
+    // Grid lines from the same ticks as the axis.
+    let grid = if dark {
+        Color32::from_white_alpha(22)
+    } else {
+        Color32::from_black_alpha(22)
+    };
+    for tick in &scene.ticks {
+        let x = rect.left() + tick.x as f32;
+        let stroke = Stroke::new(if tick.tick.major { 1.5 } else { 1.0 }, grid);
+        painter.line_segment(
+            [Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
+            stroke,
+        );
+    }
+    for lane in &scene.lanes {
+        painter.text(
+            pos(rect, 6.0, lane.y0 + 9.0),
+            Align2::LEFT_CENTER,
+            &lane.label,
+            FontId::proportional(11.5),
+            colors.lane_text,
+        );
+    }
+    let selected = state.selected();
+    let hovered_event = match hovered {
+        Some(Hit::Event(idx)) => Some(*idx),
+        _ => None,
+    };
+    let radius = SceneStyle::default().marker_radius as f32;
+    let bar_half = (SceneStyle::default().bar_height / 2.0) as f32;
+    for mark in &scene.marks {
+        let color = theme::category_color(dataset, mark.category);
+        let color = if mark.circa {
+            theme::with_alpha(color, 170)
+        } else {
+            color
+        };
+        let highlight = selected == Some(mark.event) || hovered_event == Some(mark.event);
+        let outline = Stroke::new(
+            if selected == Some(mark.event) {
+                2.0
+            } else {
+                1.0
+            },
+            colors.selection,
+        );
+        match mark.shape {
+            MarkShape::Point => {
+                let center = pos(rect, mark.x0, mark.y);
+                painter.circle_filled(center, radius, color);
+                if highlight {
+                    painter.circle_stroke(center, radius + 2.0, outline);
+                }
+            }
+            MarkShape::Span | MarkShape::Partial => {
+                let r = Rect::from_min_max(pos(rect, mark.x0, mark.y), pos(rect, mark.x1, mark.y))
+                    .expand2(vec2(0.0, bar_half));
+                let fill = if mark.shape == MarkShape::Partial {
+                    theme::with_alpha(color, colors.partial_alpha)
+                } else {
+                    color
+                };
+                painter.rect_filled(r, CornerRadius::same(3), fill);
+                if mark.shape == MarkShape::Partial {
+                    painter.rect_stroke(
+                        r,
+                        CornerRadius::same(3),
+                        Stroke::new(1.0, color),
+                        StrokeKind::Inside,
+                    );
+                }
+                if highlight {
+                    painter.rect_stroke(
+                        r.expand(2.0),
+                        CornerRadius::same(4),
+                        outline,
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+    }
+    for cluster in &scene.clusters {
+        let color = theme::category_color(dataset, cluster.category);
+        let r = Rect::from_min_max(
+            pos(rect, cluster.x0, cluster.y),
+            pos(rect, cluster.x1, cluster.y),
+        )
+        .expand2(vec2(radius + 1.0, radius + 1.0));
+        painter.rect_filled(r, CornerRadius::same(6), color);
+        painter.rect_stroke(
+            r,
+            CornerRadius::same(6),
+            Stroke::new(1.0, colors.cluster),
+            StrokeKind::Outside,
+        );
+    }
+    for label in &scene.labels {
+        let color = if label.on_solid_bar {
+            colors.label_on_bar
+        } else {
+            colors.label
+        };
+        painter.text(
+            pos(rect, label.x, label.y),
+            Align2::LEFT_CENTER,
+            &label.text,
+            label_font(),
+            color,
+        );
+    }
+}
