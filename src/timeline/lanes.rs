@@ -1,9 +1,7 @@
-//! Lanes (one per category for now) and the packing of overlapping events into rows inside a lane.
+//! Lanes: which band each shown event sits in (one per category for now). Rows inside a lane are
+//! packed per frame by the scene, from what is visible and how wide its label is.
 
 use crate::model::{Dataset, EventIdx, Filter};
-
-/// Most rows a lane stacks into; further overlapping events share the last row.
-pub const MAX_ROWS_PER_LANE: u32 = 6;
 
 /// One horizontal band of the timeline.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,30 +12,27 @@ pub struct Lane {
     pub label: String,
     /// Index of the category in `Dataset::categories` (for the colour), if any.
     pub category: Option<usize>,
-    /// Rows the lane needs (≥ 1).
-    pub rows: u32,
 }
 
-/// Where each shown event sits: lane and row. Recomputed when data or filter change, not per frame.
+/// Which lane each shown event sits in. Recomputed when data or filter change, not per frame.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaneLayout {
     /// Lanes from top to bottom.
     pub lanes: Vec<Lane>,
-    /// For each event index: `(lane, row)`, or `None` when filtered out.
-    pub placement: Vec<Option<(u32, u32)>>,
+    /// For each event index: its lane, or `None` when filtered out.
+    pub placement: Vec<Option<u32>>,
     /// Number of events shown.
     pub shown: usize,
 }
 
 impl LaneLayout {
-    /// `(lane, row)` of an event, if shown.
-    pub fn place(&self, idx: EventIdx) -> Option<(u32, u32)> {
+    /// The lane of an event, if shown.
+    pub fn place(&self, idx: EventIdx) -> Option<u32> {
         self.placement.get(idx.index()).copied().flatten()
     }
 }
 
 /// One lane per category that has shown events (in category order), then "Uncategorised".
-/// Inside a lane, events are packed greedily into the first row where they do not overlap in time.
 pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
     let mut lanes: Vec<Lane> = dataset
         .categories
@@ -47,73 +42,47 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
             key: c.id.clone(),
             label: c.label.clone(),
             category: Some(i),
-            rows: 0,
         })
         .collect();
     lanes.push(Lane {
         key: String::new(),
         label: "Uncategorised".to_owned(),
         category: None,
-        rows: 0,
     });
-    let lane_of = |key: &str| {
-        lanes
-            .iter()
-            .position(|l| l.key == key)
-            .unwrap_or(lanes.len() - 1)
-    };
-
-    // Per lane, the end of the last event in each row.
-    let mut row_ends: Vec<Vec<f64>> = vec![Vec::new(); lanes.len()];
+    let index_of: std::collections::HashMap<&str, usize> = lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.key.as_str(), i))
+        .collect();
+    let fallback = lanes.len() - 1;
+    let mut used = vec![false; lanes.len()];
     let mut placement = vec![None; dataset.events.len()];
     let mut shown = 0;
-    // Events are sorted by start, so greedy first-fit gives a valid interval packing.
-    for (i, event) in dataset.events.iter().enumerate() {
+    for (slot, event) in placement.iter_mut().zip(&dataset.events) {
         if !filter.matches(event) {
             continue;
         }
-        let lane = lane_of(event.category.as_deref().unwrap_or(""));
-        let Some(ends) = row_ends.get_mut(lane) else {
-            continue;
-        };
-        let start = event.start_secs();
-        let row = match ends.iter().position(|&end| end <= start) {
-            Some(row) => row,
-            None if ends.len() < MAX_ROWS_PER_LANE as usize => {
-                ends.push(f64::NEG_INFINITY);
-                ends.len() - 1
-            }
-            None => ends.len() - 1,
-        };
-        if let Some(end) = ends.get_mut(row) {
-            *end = end.max(event.end_secs());
+        let lane = index_of
+            .get(event.category.as_deref().unwrap_or(""))
+            .copied()
+            .unwrap_or(fallback);
+        if let Some(flag) = used.get_mut(lane) {
+            *flag = true;
         }
-        if let Some(slot) = placement.get_mut(i) {
-            *slot = Some((
-                u32::try_from(lane).unwrap_or(0),
-                u32::try_from(row).unwrap_or(0),
-            ));
-        }
+        *slot = Some(u32::try_from(lane).unwrap_or(0));
         shown += 1;
     }
     // Drop empty lanes, renumbering placements.
     let mut new_index = vec![None; lanes.len()];
     let mut kept = Vec::new();
-    for (i, (mut lane, ends)) in lanes.into_iter().zip(&row_ends).enumerate() {
-        if !ends.is_empty() {
-            lane.rows = u32::try_from(ends.len()).unwrap_or(1);
+    for (i, lane) in lanes.into_iter().enumerate() {
+        if used.get(i).copied().unwrap_or(false) {
             new_index[i] = Some(u32::try_from(kept.len()).unwrap_or(0));
             kept.push(lane);
         }
     }
     for slot in &mut placement {
-        *slot = slot.and_then(|(lane, row)| {
-            new_index
-                .get(lane as usize)
-                .copied()
-                .flatten()
-                .map(|l| (l, row))
-        });
+        *slot = slot.and_then(|lane| new_index.get(lane as usize).copied().flatten());
     }
     LaneLayout {
         lanes: kept,
@@ -180,34 +149,11 @@ mod tests {
             layout
                 .place(d.find_in_file(d.events[0].file, id).unwrap())
                 .unwrap()
-                .0
         };
         assert_eq!(lane_of("s2"), 0);
         assert_eq!(lane_of("ddos"), 1);
         assert_eq!(lane_of("x"), 2);
         assert_eq!(layout.shown, 3);
-    }
-
-    #[test]
-    fn overlapping_spans_stack_into_rows_and_later_ones_reuse_free_rows() {
-        let d = dataset(&[
-            ("fps", "2019-04", Some("2021-03"), Some("incident")),
-            ("vsse", "2021", Some("2023-05"), Some("incident")),
-            ("belnet", "2021-05-04", Some("2021-05-05"), Some("incident")),
-            ("later", "2024", None, Some("incident")),
-        ]);
-        let layout = by_category(&d, &Filter::default());
-        let row = |id: &str| {
-            layout
-                .place(d.find_in_file(d.events[0].file, id).unwrap())
-                .unwrap()
-                .1
-        };
-        assert_eq!(row("fps"), 0);
-        assert_eq!(row("vsse"), 1);
-        assert_eq!(row("belnet"), 0); // fps ended in March 2021
-        assert_eq!(row("later"), 0);
-        assert_eq!(layout.lanes[0].rows, 2);
     }
 
     #[test]

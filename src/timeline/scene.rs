@@ -3,8 +3,6 @@
 //!
 //! Coordinates are points relative to the top-left of the timeline area; x grows with time.
 
-use std::collections::BTreeMap;
-
 use super::lanes::LaneLayout;
 use super::ticks::{self, Tick};
 use super::view::{TimeAxis, TimeView};
@@ -189,7 +187,7 @@ pub struct SceneInput<'a> {
     pub measure: &'a dyn Fn(&str) -> f64,
 }
 
-/// A mark or cluster while packing a row, before labels.
+/// A mark or cluster while packing rows, before labels.
 enum Item {
     Mark(Mark),
     Cluster(Cluster),
@@ -204,7 +202,21 @@ impl Item {
     }
 }
 
-/// Lays out one frame. Cost: O(log n + events in view); never touches events outside the view.
+/// Rows are never shorter than this, however many there are.
+const MIN_ROW_HEIGHT: f64 = 18.0;
+/// Most rows one lane stacks into.
+const MAX_ROWS_PER_LANE: usize = 12;
+/// Space between a mark and its label, and between neighbours in a row.
+const GAP: f64 = 6.0;
+
+/// An item placed in a row of its lane, with its label if one fits.
+struct Placed {
+    item: Item,
+    row: usize,
+    label: Option<(String, f64, f64, bool)>,
+}
+
+/// Lays out one frame. Cost: O(log n + events in view × rows); never touches events outside the view.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let (width, height) = input.size;
     let style = input.style;
@@ -213,37 +225,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let category_index = |id: Option<&str>| {
         id.and_then(|id| input.dataset.categories.iter().position(|c| c.id == id))
     };
-
-    // Vertical layout: period strip, then lanes; rows shrink (to a floor) when space is short.
-    let period_header = if input.dataset.periods.is_empty() {
-        0.0
-    } else {
-        style.period_header
-    };
-    let total_rows: f64 = input.layout.lanes.iter().map(|l| f64::from(l.rows)).sum();
-    let headers = input.layout.lanes.len() as f64 * style.lane_header;
-    let available = (height - period_header - headers).max(0.0);
-    let row_height = if total_rows > 0.0 {
-        (available / total_rows).clamp(14.0, style.row_height)
-    } else {
-        style.row_height
-    };
-    let mut lanes = Vec::with_capacity(input.layout.lanes.len());
-    let mut lane_row_y: Vec<f64> = Vec::with_capacity(input.layout.lanes.len());
-    let mut y = period_header;
-    for lane in &input.layout.lanes {
-        let y0 = y;
-        lane_row_y.push(y0 + style.lane_header);
-        y += style.lane_header + f64::from(lane.rows) * row_height;
-        lanes.push(LaneBand {
-            y0,
-            y1: y,
-            label: lane.label.clone(),
-            category: lane.category,
-        });
-    }
-
     let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
+
     let periods = input
         .dataset
         .periods
@@ -266,15 +249,13 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         })
         .collect();
 
-    // Marks per row, in start order (the dataset is sorted by start).
-    let mut rows: BTreeMap<(u32, u32), Vec<Mark>> = BTreeMap::new();
+    // Visible marks per lane, in start order (the dataset is sorted by start).
+    let lane_count = input.layout.lanes.len();
+    let mut per_lane: Vec<Vec<Mark>> = (0..lane_count).map(|_| Vec::new()).collect();
     for idx in input.dataset.overlapping(min_secs, max_secs) {
-        let (Some(event), Some((lane, row))) = (input.dataset.event(idx), input.layout.place(idx))
-        else {
+        let (Some(event), Some(lane)) = (input.dataset.event(idx), input.layout.place(idx)) else {
             continue;
         };
-        let row_top =
-            lane_row_y.get(lane as usize).copied().unwrap_or(0.0) + f64::from(row) * row_height;
         let x0 = axis.x_from_secs(event.start_secs());
         let x1 = axis.x_from_secs(event.end_secs());
         let shape = match (event.is_span(), x1 - x0) {
@@ -292,37 +273,78 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             event: idx,
             x0,
             x1,
-            y: row_top + row_height / 2.0,
+            y: 0.0,
             shape,
             category: category_index(event.category.as_deref()),
             circa: event.circa,
         };
-        rows.entry((lane, row)).or_default().push(mark);
+        if let Some(marks) = per_lane.get_mut(lane as usize) {
+            marks.push(mark);
+        }
     }
+
+    // Rows: as many as labels need, within the height the lanes share.
+    let period_header = if input.dataset.periods.is_empty() {
+        0.0
+    } else {
+        style.period_header
+    };
+    let available = (height - period_header - lane_count as f64 * style.lane_header).max(0.0);
+    let budget_rows = ((available / MIN_ROW_HEIGHT).floor() as usize).max(lane_count);
+    let row_cap = (budget_rows / lane_count.max(1)).clamp(1, MAX_ROWS_PER_LANE);
+    let packed: Vec<(Vec<Placed>, usize)> = per_lane
+        .into_iter()
+        .map(|marks| pack_rows(aggregate(marks, style.cluster_distance), row_cap, input))
+        .collect();
+    let total_rows: usize = packed.iter().map(|(_, rows)| *rows).sum();
+    let row_height = if total_rows > 0 {
+        (available / total_rows as f64)
+            .clamp(MIN_ROW_HEIGHT.min(style.row_height), style.row_height)
+    } else {
+        style.row_height
+    };
 
     let mut scene = Scene {
         size: (width, height),
         row_height,
-        lanes,
         periods,
-        marks: Vec::new(),
-        clusters: Vec::new(),
-        labels: Vec::new(),
-        ticks: Vec::new(),
-        visible_events: 0,
+        ..Scene::default()
     };
-    for marks in rows.into_values() {
-        let items = aggregate(marks, style.cluster_distance);
-        place_labels(&items, input, &mut scene);
-        for item in items {
+    let mut y = period_header;
+    for (lane, (placed, rows)) in input.layout.lanes.iter().zip(packed) {
+        let y0 = y;
+        let rows_top = y0 + style.lane_header;
+        y = rows_top + rows as f64 * row_height;
+        scene.lanes.push(LaneBand {
+            y0,
+            y1: y,
+            label: lane.label.clone(),
+            category: lane.category,
+        });
+        for Placed { item, row, label } in placed {
+            let center_y = rows_top + (row as f64 + 0.5) * row_height;
+            let event = match &item {
+                Item::Mark(m) => Some(m.event),
+                Item::Cluster(_) => None,
+            };
+            if let Some((text, x, text_width, on_solid_bar)) = label {
+                scene.labels.push(Label {
+                    text,
+                    x,
+                    y: center_y,
+                    width: text_width,
+                    on_solid_bar,
+                    event,
+                });
+            }
             match item {
                 Item::Mark(m) => {
                     scene.visible_events += 1;
-                    scene.marks.push(m);
+                    scene.marks.push(Mark { y: center_y, ..m });
                 }
                 Item::Cluster(c) => {
                     scene.visible_events += c.count;
-                    scene.clusters.push(c);
+                    scene.clusters.push(Cluster { y: center_y, ..c });
                 }
             }
         }
@@ -350,14 +372,13 @@ fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
         count => {
             let x0 = run.first().map_or(0.0, |m| m.x0);
             let x1 = run.last().map_or(0.0, |m| m.x1);
-            let y = run.first().map_or(0.0, |m| m.y);
             let category = run.first().and_then(|m| m.category);
             let mut members: Vec<EventIdx> = run.drain(..).map(|m| m.event).collect();
             members.sort();
             items.push(Item::Cluster(Cluster {
                 x0,
                 x1,
-                y,
+                y: 0.0,
                 count,
                 members,
                 category,
@@ -380,73 +401,90 @@ fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
     items
 }
 
-/// Greedy left-to-right label placement inside one row: a label goes right of its marker (or inside
-/// its bar when it fits there) and is dropped if it would overlap the previous label, the next mark,
-/// or the edge.
-fn place_labels(items: &[Item], input: &SceneInput<'_>, scene: &mut Scene) {
+/// Greedy first-fit packing of one lane's items (in x order) into at most `row_cap` rows. Each item
+/// goes in the first row where it fits *with* its label (right of the mark, inside its bar, or left
+/// of it near the right edge); failing that, in the first row where the mark alone fits; failing
+/// that, in the row that ends first, unlabelled. No two labels or marks of a row overlap unless the
+/// lane is out of rows. Returns the items and the rows used.
+fn pack_rows(items: Vec<Item>, row_cap: usize, input: &SceneInput<'_>) -> (Vec<Placed>, usize) {
     let width = input.size.0;
     let radius = input.style.marker_radius;
-    let mut previous_right = f64::NEG_INFINITY;
-    for (i, item) in items.iter().enumerate() {
-        let next_left = items.get(i + 1).map_or(width, |next| next.x0().min(width));
-        let (text, event, y, start, bar) = match item {
+    let mut row_ends: Vec<f64> = Vec::new();
+    let mut placed = Vec::with_capacity(items.len());
+    for item in items {
+        let (text, left, right, bar) = match &item {
             Item::Mark(m) => {
-                let Some(event) = input.dataset.event(m.event) else {
-                    continue;
-                };
-                let title = if m.circa {
-                    format!("c. {}", event.title)
+                let title = input
+                    .dataset
+                    .event(m.event)
+                    .map_or_else(String::new, |e| e.title.clone());
+                let text = if m.circa {
+                    format!("c. {title}")
                 } else {
-                    event.title.clone()
+                    title
                 };
-                let bar = (m.shape != MarkShape::Point).then_some((
-                    m.x0,
-                    m.x1,
-                    m.shape == MarkShape::Span,
-                ));
-                (title, Some(m.event), m.y, m.x1 + radius + 4.0, bar)
+                let bar = (m.shape != MarkShape::Point).then_some(m.shape == MarkShape::Span);
+                let pad = if bar.is_some() { 0.0 } else { radius };
+                (text, m.x0 - pad, m.x1 + pad, bar)
             }
             Item::Cluster(c) => (
                 format!("{} events", c.count),
-                None,
-                c.y,
-                c.x1 + radius + 6.0,
+                c.x0 - radius - 1.0,
+                c.x1 + radius + 1.0,
                 None,
             ),
         };
         let text_width = (input.measure)(&text);
-        // Inside a bar when the visible part of the bar holds it.
-        if let Some((x0, x1, solid)) = bar {
-            let inside_x = x0.max(0.0) + 5.0;
-            if inside_x + text_width <= x1.min(width) - 5.0 && inside_x >= previous_right + 6.0 {
-                scene.labels.push(Label {
-                    text,
-                    x: inside_x,
-                    y,
-                    width: text_width,
-                    on_solid_bar: solid,
-                    event,
-                });
-                previous_right = inside_x + text_width;
-                continue;
-            }
-        }
-        let x = start.max(0.0);
-        let fits = x >= previous_right + 6.0
-            && x + text_width <= next_left - 4.0
-            && x + text_width <= width;
-        if fits {
-            scene.labels.push(Label {
-                text,
-                x,
-                y,
-                width: text_width,
-                on_solid_bar: false,
-                event,
+        let inside_x = left.max(0.0) + 5.0;
+        // Where the label would go, and the extent of mark + label.
+        let label = if bar.is_some() && inside_x + text_width <= right.min(width) - 5.0 {
+            Some((inside_x, left, right, bar.unwrap_or(false)))
+        } else if right + 4.0 + text_width <= width {
+            Some((
+                right.max(0.0) + 4.0,
+                left,
+                right.max(0.0) + 4.0 + text_width,
+                false,
+            ))
+        } else if left - 4.0 - text_width >= 0.0 && right <= width {
+            Some((
+                left - 4.0 - text_width,
+                left - 4.0 - text_width,
+                right,
+                false,
+            ))
+        } else {
+            None
+        };
+        let fits = |row_end: f64, from: f64| row_end + GAP <= from;
+        let with_label = label.and_then(|(x, from, to, solid)| {
+            let row = (0..row_cap).find(|&r| row_ends.get(r).is_none_or(|&end| fits(end, from)))?;
+            Some((row, to, Some((text.clone(), x, text_width, solid))))
+        });
+        let (row, end, label) = with_label
+            .or_else(|| {
+                let row =
+                    (0..row_cap).find(|&r| row_ends.get(r).is_none_or(|&end| end + 2.0 <= left))?;
+                Some((row, right, None))
+            })
+            .unwrap_or_else(|| {
+                let row = row_ends
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| a.1.total_cmp(b.1))
+                    .map_or(0, |(r, _)| r);
+                (row, right, None)
             });
-            previous_right = x + text_width;
+        if row >= row_ends.len() {
+            row_ends.resize(row + 1, f64::NEG_INFINITY);
         }
+        if let Some(row_end) = row_ends.get_mut(row) {
+            *row_end = row_end.max(end);
+        }
+        placed.push(Placed { item, row, label });
     }
+    let rows = row_ends.len().max(1);
+    (placed, rows)
 }
 
 impl Scene {
@@ -611,6 +649,16 @@ mod tests {
         assert_eq!(year.shape, MarkShape::Partial);
         let expected_width = 800.0 * (366.0 * 86_400.0) / (secs("2013-07") - secs("2011-07"));
         assert!((year.x1 - year.x0 - expected_width).abs() < 1e-6);
+        // Three points two days apart merge into one cluster; with room for rows, every mark
+        // and cluster gets its label.
+        assert_eq!(scene.clusters.len(), 1);
+        assert_eq!(scene.clusters[0].count, 3);
+        assert_eq!(
+            scene.labels.len(),
+            scene.marks.len() + scene.clusters.len(),
+            "{:?}",
+            scene.labels
+        );
         // Labels in the same row never overlap.
         for a in &scene.labels {
             for b in &scene.labels {

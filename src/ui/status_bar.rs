@@ -4,7 +4,8 @@ use egui::Ui;
 
 use super::theme;
 use crate::app::{AppState, Command, ProblemLevel};
-use crate::model::TimePoint;
+use crate::model::civil::{self, SECS_PER_DAY, SECS_PER_YEAR_APPROX};
+use crate::timeline::TimeView;
 
 fn format_count(n: usize) -> String {
     let digits = n.to_string();
@@ -74,18 +75,29 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>)
             commands.push(Command::ToggleProblems);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let view = state.view;
-            let label = |secs: f64| {
-                let secs = secs.floor().clamp(-9.0e18, 9.0e18) as i64;
-                TimePoint::from_unix_secs(secs).map_or_else(|_| String::new(), |t| t.label())
-            };
-            if view.span_secs < 2.0e11 {
-                ui.weak(format!(
-                    "{} – {}",
-                    label(view.min_secs),
-                    label(view.max_secs())
-                ));
-            }
+            ui.weak(range_label(state.view));
         });
     });
+}
+
+/// The visible range at a precision that suits its width: years, months, days or minutes (UTC).
+fn range_label(view: TimeView) -> String {
+    let label = |secs: f64| {
+        let c = civil::civil_from_secs(secs.floor().clamp(-9.0e18, 9.0e18) as i64);
+        let month = civil::month_abbreviation(c.month);
+        let year = civil::year_label(c.year);
+        if view.span_secs > 5.0 * SECS_PER_YEAR_APPROX {
+            year
+        } else if view.span_secs > 60.0 * SECS_PER_DAY as f64 {
+            format!("{month} {year}")
+        } else if view.span_secs > 2.0 * SECS_PER_DAY as f64 {
+            format!("{} {month} {year}", c.day)
+        } else {
+            format!(
+                "{} {month} {year} {:02}:{:02}:{:02}",
+                c.day, c.hour, c.minute, c.second
+            )
+        }
+    };
+    format!("{} – {} UTC", label(view.min_secs), label(view.max_secs()))
 }
