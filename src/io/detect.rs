@@ -8,6 +8,18 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
     if super::native::looks_native(text) {
         return Ok(Format::Annals);
     }
+    // Broken JSON is reported as such, with the parser's position, not as an unknown format.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
+        let looks_like_json = body.trim_start().starts_with(['{', '[']);
+        if looks_like_json {
+            return Err(LoadError::Json {
+                path: path.to_owned(),
+                location: super::report::Location::of_json_error(&err),
+                message: super::native::strip_position(&err.to_string()),
+            });
+        }
+    }
     let lines = LineIndex::new(text);
     let start = text.len() - text.trim_start_matches('\u{feff}').trim_start().len();
     Err(LoadError::Shape {

@@ -48,6 +48,13 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(LoadError::Shape {
+            path: name,
+            location: Location { line: 1, column: 1 },
+            message: "the file is UTF-16 text; Annals reads UTF-8 (save it as UTF-8)".to_owned(),
+        });
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {

@@ -493,10 +493,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     };
     let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::Json {
         path: path.to_owned(),
-        location: Location {
-            line: e.line(),
-            column: e.column(),
-        },
+        location: Location::of_json_error(&e),
         message: strip_position(&e.to_string()),
     })?;
     let shape = |r: &Reader<'_>, raw: &RawValue, message: String| LoadError::Shape {
@@ -687,7 +684,7 @@ fn unique_id(ids: &HashSet<String>, id: &str) -> String {
 }
 
 /// serde_json appends " at line L column C"; we report the location separately.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(message).to_owned(),
         None => message.to_owned(),

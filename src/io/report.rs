@@ -12,6 +12,13 @@ pub struct Location {
     pub column: usize,
 }
 
+impl Location {
+    /// The position serde_json reports for a syntax error (its column is 0 at the end of a line).
+    pub fn of_json_error(error: &serde_json::Error) -> Self {
+        Self { line: error.line().max(1), column: error.column().max(1) }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
