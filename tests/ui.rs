@@ -1,0 +1,119 @@
+//! egui_kittest behaviour tests of the real window UI, no GPU needed.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use annals::app::{AppState, Effect, Settings};
+use annals::ui::Window;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness() -> Harness<'static, Window> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 1700.0))
+        .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(AppState::with_files(&[], Settings::default())))
+}
+
+fn event_id(window: &Window, idx: annals::model::EventIdx) -> &str {
+    &window.state.dataset.events[idx.index()].id
+}
+
+#[test]
+fn starts_on_belgium_with_the_seed_events_reachable_by_label() {
+    let mut harness = harness();
+    harness.run();
+    for title in ["First national Cyber Security Strategy", "DDoS attack on Belnet", "Cyber Strategy 2.0 approved"] {
+        harness.get_by_label(title);
+    }
+    harness.get_by_label("28 of 28 events");
+    harness.get_by_label("28 events · 2 periods · 1 files");
+    // The timeline drew them: every event is in view, as a mark or inside a cluster.
+    let scene = &harness.state().canvas.scene;
+    assert_eq!(scene.visible_events, 28);
+    assert!(!scene.ticks.is_empty() && !scene.lanes.is_empty());
+}
+
+#[test]
+fn clicking_cyber_strategy_2_shows_its_details_and_a_source_link_that_opens_only_on_click() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Cyber Strategy 2.0 approved").click();
+    harness.run();
+    let selected = harness.state().state.selected().expect("selected");
+    assert_eq!(event_id(harness.state(), selected), "cyber-strategy-2");
+    // The date shows twice: in the list and, now, in the detail panel.
+    assert_eq!(harness.get_all_by_label("20 May 2021").count(), 2);
+    harness.get_by_label("Start: day precision; calendar date, no time of day");
+    assert!(harness.state().effects.is_empty(), "nothing opens before a click");
+    harness.get_by_label("CCB: Cyber Strategy 2.0").click();
+    harness.run();
+    assert_eq!(
+        harness.state().effects,
+        [Effect::OpenUrl("https://ccb.belgium.be/en/news/cyber-strategy-20-make-belgium-one-least-vulnerable-countries-europe".into())]
+    );
+}
+
+#[test]
+fn clicking_an_event_on_the_timeline_selects_it() {
+    let mut harness = harness();
+    harness.run();
+    let window = harness.state();
+    let idx = window.state.dataset.events.iter().position(|e| e.id == "belnet-ddos").unwrap();
+    let mark = window.canvas.scene.mark_of(annals::model::EventIdx(idx as u32)).expect("Belnet is drawn on its own");
+    let pos = window.canvas.rect.min + egui::vec2(mark.x0 as f32, mark.y as f32);
+    harness.hover_at(pos);
+    harness.run();
+    harness.drag_at(pos);
+    harness.drop_at(pos);
+    harness.run();
+    let selected = harness.state().state.selected().expect("a click on the mark selects it");
+    assert_eq!(event_id(harness.state(), selected), "belnet-ddos");
+    assert_eq!(harness.get_all_by_label("c. 4 May 2021 11:00 UTC+2 – 5 May 2021").count(), 2);
+    harness.get_by_label("Start: minute precision; UTC+2");
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, Window>, relative: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    harness.input_mut().dropped_files.push(Arc::new(DroppedPath(path)));
+    harness.run();
+}
+
+#[test]
+fn dropping_an_invalid_file_shows_a_problem_and_keeps_the_events_on_screen() {
+    let mut harness = harness();
+    harness.run();
+    let view = harness.state().state.view;
+    drop_file(&mut harness, "tests/data/invalid/truncated.json");
+    let window = harness.state();
+    assert_eq!(window.state.dataset.events.len(), 28);
+    assert_eq!(window.canvas.scene.visible_events, 28);
+    assert_eq!(window.state.view, view);
+    harness.get_by_label_contains("truncated.json:3:1");
+    harness.get_by_label_contains("EOF while parsing an object");
+    harness.get_by_label("1 problems");
+}
+
+#[test]
+fn dropping_a_file_with_a_bad_record_adds_the_good_ones_and_lists_the_skipped_one() {
+    let mut harness = harness();
+    harness.run();
+    drop_file(&mut harness, "tests/data/invalid/impossible-date.json");
+    let window = harness.state();
+    assert_eq!(window.state.dataset.events.len(), 29);
+    assert_eq!(window.state.dataset.files.len(), 2);
+    harness.get_by_label_contains("impossible-date.json:3:51");
+    harness.get_by_label("Fine");
+}
