@@ -134,7 +134,7 @@ pub enum Effect {
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct AppState {
     /// Files that loaded, in order (their index is their `FileId`).
     pub files: Vec<OpenFile>,
@@ -158,24 +158,6 @@ pub struct AppState {
     pub notice: Option<String>,
     /// Whether the problems panel is open.
     pub problems_open: bool,
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        Self {
-            files: Vec::new(),
-            failed: Vec::new(),
-            dataset: Dataset::default(),
-            layout: LaneLayout::default(),
-            shown: Vec::new(),
-            filter: Filter::default(),
-            view: TimeView::default(),
-            selection: None,
-            settings: Settings::default(),
-            notice: None,
-            problems_open: false,
-        }
-    }
 }
 
 /// Only these schemes are ever opened.
@@ -241,10 +223,10 @@ impl AppState {
                 }
             }
             Command::ZoomToRange(min_secs, max_secs) => {
-                self.view = TimeView::fitting(min_secs, max_secs, 0.1)
+                self.view = TimeView::fitting(min_secs, max_secs, 0.1);
             }
             Command::SetView(view) => {
-                self.view = TimeView::from_min_max(view.min_secs, view.max_secs())
+                self.view = TimeView::from_min_max(view.min_secs, view.max_secs());
             }
             Command::FitAll => self.fit_all(),
             Command::SetQuery(query) => {

@@ -126,42 +126,7 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     };
 
     if json {
-        let report = CheckJson {
-            events: dataset.events.len(),
-            periods: dataset.periods.len(),
-            first,
-            last,
-            files: loaded
-                .iter()
-                .map(|f| FileJson {
-                    path: f.part.info.path.clone(),
-                    format: f.part.info.format.name(),
-                    events: f.part.events.len(),
-                    issues: f
-                        .issues
-                        .iter()
-                        .map(|i| IssueJson {
-                            line: i.location.line,
-                            column: i.location.column,
-                            message: i.message.clone(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            errors: errors
-                .iter()
-                .map(|e| ErrorJson {
-                    path: e.path().to_owned(),
-                    line: e.location().map(|l| l.line),
-                    column: e.location().map(|l| l.column),
-                    message: io::report::error_chain(e),
-                })
-                .collect(),
-        };
-        match serde_json::to_string_pretty(&report) {
-            Ok(text) => writeln!(out, "{text}").ok(),
-            Err(e) => writeln!(err, "error: could not write the report: {e}").ok(),
-        };
+        print_json(&dataset, &loaded, &errors, (first, last), out, err);
         return code;
     }
 
@@ -196,4 +161,51 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     )
     .ok();
     code
+}
+
+/// Writes the `--json` report.
+fn print_json(
+    dataset: &crate::model::Dataset,
+    loaded: &[LoadedFile],
+    errors: &[io::LoadError],
+    (first, last): (Option<String>, Option<String>),
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) {
+    let report = CheckJson {
+        events: dataset.events.len(),
+        periods: dataset.periods.len(),
+        first,
+        last,
+        files: loaded
+            .iter()
+            .map(|f| FileJson {
+                path: f.part.info.path.clone(),
+                format: f.part.info.format.name(),
+                events: f.part.events.len(),
+                issues: f
+                    .issues
+                    .iter()
+                    .map(|i| IssueJson {
+                        line: i.location.line,
+                        column: i.location.column,
+                        message: i.message.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        errors: errors
+            .iter()
+            .map(|e| ErrorJson {
+                path: e.path().to_owned(),
+                line: e.location().map(|l| l.line),
+                column: e.location().map(|l| l.column),
+                message: io::report::error_chain(e),
+            })
+            .collect(),
+    };
+    match serde_json::to_string_pretty(&report) {
+        Ok(text) => writeln!(out, "{text}").ok(),
+        Err(e) => writeln!(err, "error: could not write the report: {e}").ok(),
+    };
 }

@@ -1,4 +1,9 @@
 //! `annals check` end to end: the real binary, its stdout, stderr and exit code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
 
 use std::path::Path;
 use std::process::Command;
@@ -8,16 +13,27 @@ fn annals() -> Command {
 }
 
 fn data(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(name).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(name)
+        .display()
+        .to_string()
 }
 
 #[test]
 fn check_json_on_the_embedded_dataset_is_clean() {
     let output = annals().args(["check", "--json"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let keys: Vec<_> = report.as_object().unwrap().keys().cloned().collect();
-    assert_eq!(keys, ["errors", "events", "files", "first", "last", "periods"]);
+    assert_eq!(
+        keys,
+        ["errors", "events", "files", "first", "last", "periods"]
+    );
     assert_eq!(report["events"], 28);
     assert_eq!(report["periods"], 2);
     assert_eq!(report["first"], "2012");
@@ -31,22 +47,34 @@ fn check_json_on_the_embedded_dataset_is_clean() {
 #[test]
 fn check_exits_1_when_records_are_skipped_and_2_when_a_file_is_unusable() {
     let skipped = data("tests/data/invalid/impossible-date.json");
-    let output = annals().args(["check", "--json", &skipped]).output().unwrap();
+    let output = annals()
+        .args(["check", "--json", &skipped])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["events"], 1);
     let issue = &report["files"][0]["issues"][0];
-    assert_eq!((issue["line"].as_u64(), issue["column"].as_u64()), (Some(3), Some(51)));
+    assert_eq!(
+        (issue["line"].as_u64(), issue["column"].as_u64()),
+        (Some(3), Some(51))
+    );
     assert!(issue["message"].as_str().unwrap().contains("February 2021"));
 
     let broken = data("tests/data/invalid/truncated.json");
-    let output = annals().args(["check", "--json", &skipped, &broken]).output().unwrap();
+    let output = annals()
+        .args(["check", "--json", &skipped, &broken])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["events"], 1, "the good file still counts");
     let error = &report["errors"][0];
     assert_eq!(error["path"], broken.as_str());
-    assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(3), Some(1))
+    );
 }
 
 #[test]
@@ -57,13 +85,24 @@ fn check_text_output_names_file_line_and_column_on_stderr() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stdout.contains("annals, 1 events"), "{stdout}");
-    assert!(stderr.contains(&format!("{file}:2:42: skipped: event 1 \"Thirteenth month\": field `start`")), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{file}:2:42: skipped: event 1 \"Thirteenth month\": field `start`"
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_missing_file_is_an_error_not_a_panic() {
-    let output = annals().args(["check", "/nonexistent/file.json"]).output().unwrap();
+    let output = annals()
+        .args(["check", "/nonexistent/file.json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("error: could not read \"/nonexistent/file.json\": No such file"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: could not read \"/nonexistent/file.json\": No such file"),
+        "{stderr}"
+    );
 }

@@ -1,4 +1,9 @@
-//! egui_kittest behaviour tests of the real window UI, no GPU needed.
+//! `egui_kittest` behaviour tests of the real window UI, no GPU needed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,7 +16,10 @@ use egui_kittest::kittest::Queryable as _;
 fn harness() -> Harness<'static, Window> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 1700.0))
-        .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(AppState::with_files(&[], Settings::default())))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(&[], Settings::default())),
+        )
 }
 
 fn event_id(window: &Window, idx: annals::model::EventIdx) -> &str {
@@ -22,7 +30,11 @@ fn event_id(window: &Window, idx: annals::model::EventIdx) -> &str {
 fn starts_on_belgium_with_the_seed_events_reachable_by_label() {
     let mut harness = harness();
     harness.run();
-    for title in ["First national Cyber Security Strategy", "DDoS attack on Belnet", "Cyber Strategy 2.0 approved"] {
+    for title in [
+        "First national Cyber Security Strategy",
+        "DDoS attack on Belnet",
+        "Cyber Strategy 2.0 approved",
+    ] {
         harness.get_by_label(title);
     }
     harness.get_by_label("28 of 28 events");
@@ -44,7 +56,10 @@ fn clicking_cyber_strategy_2_shows_its_details_and_a_source_link_that_opens_only
     // The date shows twice: in the list and, now, in the detail panel.
     assert_eq!(harness.get_all_by_label("20 May 2021").count(), 2);
     harness.get_by_label("Start: day precision; calendar date, no time of day");
-    assert!(harness.state().effects.is_empty(), "nothing opens before a click");
+    assert!(
+        harness.state().effects.is_empty(),
+        "nothing opens before a click"
+    );
     harness.get_by_label("CCB: Cyber Strategy 2.0").click();
     harness.run();
     assert_eq!(
@@ -58,17 +73,36 @@ fn clicking_an_event_on_the_timeline_selects_it() {
     let mut harness = harness();
     harness.run();
     let window = harness.state();
-    let idx = window.state.dataset.events.iter().position(|e| e.id == "belnet-ddos").unwrap();
-    let mark = window.canvas.scene.mark_of(annals::model::EventIdx(idx as u32)).expect("Belnet is drawn on its own");
+    let idx = window
+        .state
+        .dataset
+        .events
+        .iter()
+        .position(|e| e.id == "belnet-ddos")
+        .unwrap();
+    let mark = window
+        .canvas
+        .scene
+        .mark_of(annals::model::EventIdx(idx as u32))
+        .expect("Belnet is drawn on its own");
     let pos = window.canvas.rect.min + egui::vec2(mark.x0 as f32, mark.y as f32);
     harness.hover_at(pos);
     harness.run();
     harness.drag_at(pos);
     harness.drop_at(pos);
     harness.run();
-    let selected = harness.state().state.selected().expect("a click on the mark selects it");
+    let selected = harness
+        .state()
+        .state
+        .selected()
+        .expect("a click on the mark selects it");
     assert_eq!(event_id(harness.state(), selected), "belnet-ddos");
-    assert_eq!(harness.get_all_by_label("c. 4 May 2021 11:00 UTC+2 – 5 May 2021").count(), 2);
+    assert_eq!(
+        harness
+            .get_all_by_label("c. 4 May 2021 11:00 UTC+2 – 5 May 2021")
+            .count(),
+        2
+    );
     harness.get_by_label("Start: minute precision; UTC+2");
 }
 
@@ -87,7 +121,10 @@ impl egui::DroppedFile for DroppedPath {
 
 fn drop_file(harness: &mut Harness<'_, Window>, relative: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    harness.input_mut().dropped_files.push(Arc::new(DroppedPath(path)));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(path)));
     harness.run();
 }
 

@@ -167,7 +167,7 @@ impl<'t> Reader<'t> {
         });
     }
 
-    fn skip(&mut self, what: &str, fault: Fault) {
+    fn skip(&mut self, what: &str, fault: &Fault) {
         self.issues.push(Issue {
             level: IssueLevel::Skipped,
             location: fault.location,
@@ -242,7 +242,7 @@ fn read_event<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<E
             "category" => {
                 event.category = r
                     .optional_string(value, "category")?
-                    .filter(|c| !c.trim().is_empty())
+                    .filter(|c| !c.trim().is_empty());
             }
             "tags" => event.tags = r.strings(value, "tags")?,
             "actors" => event.actors = r.strings(value, "actors")?,
@@ -454,6 +454,70 @@ fn read_category<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Resul
     })
 }
 
+fn read_categories<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Category> {
+    let mut categories = Vec::new();
+    for (i, raw) in raws.into_iter().enumerate() {
+        let what = record_name("category", i + 1, raw);
+        match read_category(r, raw, &what) {
+            Ok(c) if categories.iter().any(|k: &Category| k.id == c.id) => {
+                let location = r.lines.location_of(raw.get());
+                r.warn(
+                    location,
+                    Some("id"),
+                    format!("{what}: duplicate category id {:?} ignored", c.id),
+                );
+            }
+            Ok(c) => categories.push(c),
+            Err(fault) => r.skip(&what, &fault),
+        }
+    }
+    categories
+}
+
+fn read_periods<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Period> {
+    let mut periods = Vec::new();
+    for (i, raw) in raws.into_iter().enumerate() {
+        let what = record_name("period", i + 1, raw);
+        match read_period(r, raw, &what) {
+            Ok(p) => periods.push(p),
+            Err(fault) => r.skip(&what, &fault),
+        }
+    }
+    periods
+}
+
+/// Reads the events; missing ids become `event-N` (N = position in the file), duplicates get a
+/// `~2` suffix and a warning.
+fn read_events<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Event> {
+    let mut events = Vec::with_capacity(raws.len());
+    let mut ids = HashSet::with_capacity(raws.len());
+    for (i, raw) in raws.into_iter().enumerate() {
+        let what = record_name("event", i + 1, raw);
+        match read_event(r, raw, &what) {
+            Ok(mut event) => {
+                let location = r.lines.location_of(raw.get());
+                event.line = u32::try_from(location.line).unwrap_or(u32::MAX);
+                if event.id.is_empty() {
+                    event.id = format!("event-{}", i + 1);
+                }
+                if !ids.insert(event.id.clone()) {
+                    let renamed = unique_id(&ids, &event.id);
+                    r.warn(
+                        location,
+                        Some("id"),
+                        format!("{what}: duplicate id {:?}; kept as {renamed:?}", event.id),
+                    );
+                    event.id.clone_from(&renamed);
+                    ids.insert(renamed);
+                }
+                events.push(event);
+            }
+            Err(fault) => r.skip(&what, &fault),
+        }
+    }
+    events
+}
+
 /// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.
 fn record_name(kind: &str, number: usize, raw: &RawValue) -> String {
     #[derive(serde::Deserialize)]
@@ -512,7 +576,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         "an array" => {
             event_raws = r
                 .array(top, "events")
-                .map_err(|f| shape(&r, top, f.message))?
+                .map_err(|f| shape(&r, top, f.message))?;
         }
         "an object" => {
             let entries = r
@@ -550,7 +614,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                     }
                     "title" => info.title = r.optional_string(value, "title").ok().flatten(),
                     "description" => {
-                        info.description = r.optional_string(value, "description").ok().flatten()
+                        info.description = r.optional_string(value, "description").ok().flatten();
                     }
                     "events" => {
                         events_seen = true;
@@ -613,56 +677,9 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         }
     }
 
-    let mut categories = Vec::new();
-    for (i, raw) in category_raws.into_iter().enumerate() {
-        let what = record_name("category", i + 1, raw);
-        match read_category(&mut r, raw, &what) {
-            Ok(c) if categories.iter().any(|k: &Category| k.id == c.id) => {
-                let location = r.lines.location_of(raw.get());
-                r.warn(
-                    location,
-                    Some("id"),
-                    format!("{what}: duplicate category id {:?} ignored", c.id),
-                );
-            }
-            Ok(c) => categories.push(c),
-            Err(fault) => r.skip(&what, fault),
-        }
-    }
-    let mut periods = Vec::new();
-    for (i, raw) in period_raws.into_iter().enumerate() {
-        let what = record_name("period", i + 1, raw);
-        match read_period(&mut r, raw, &what) {
-            Ok(p) => periods.push(p),
-            Err(fault) => r.skip(&what, fault),
-        }
-    }
-    let mut events = Vec::with_capacity(event_raws.len());
-    let mut ids = HashSet::with_capacity(event_raws.len());
-    for (i, raw) in event_raws.into_iter().enumerate() {
-        let what = record_name("event", i + 1, raw);
-        match read_event(&mut r, raw, &what) {
-            Ok(mut event) => {
-                let location = r.lines.location_of(raw.get());
-                event.line = u32::try_from(location.line).unwrap_or(u32::MAX);
-                if event.id.is_empty() {
-                    event.id = format!("event-{}", i + 1);
-                }
-                if !ids.insert(event.id.clone()) {
-                    let renamed = unique_id(&ids, &event.id);
-                    r.warn(
-                        location,
-                        Some("id"),
-                        format!("{what}: duplicate id {:?}; kept as {renamed:?}", event.id),
-                    );
-                    event.id = renamed.clone();
-                    ids.insert(renamed);
-                }
-                events.push(event);
-            }
-            Err(fault) => r.skip(&what, fault),
-        }
-    }
+    let categories = read_categories(&mut r, category_raws);
+    let periods = read_periods(&mut r, period_raws);
+    let events = read_events(&mut r, event_raws);
     let mut issues = r.issues;
     issues.sort_by_key(|issue| issue.location);
     Ok(LoadedFile {
@@ -677,13 +694,17 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
 }
 
 fn unique_id(ids: &HashSet<String>, id: &str) -> String {
-    (2..)
-        .map(|n| format!("{id}~{n}"))
-        .find(|candidate| !ids.contains(candidate))
-        .unwrap_or_default()
+    let mut n = 2_u64;
+    loop {
+        let candidate = format!("{id}~{n}");
+        if !ids.contains(&candidate) {
+            return candidate;
+        }
+        n += 1;
+    }
 }
 
-/// serde_json appends " at line L column C"; we report the location separately.
+/// `serde_json` appends " at line L column C"; we report the location separately.
 pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(message).to_owned(),
@@ -739,7 +760,7 @@ fn event_json(e: &Event) -> serde_json::Value {
         ("category", e.category.as_ref().map(|c| json!(c))),
         ("description", e.description.as_ref().map(|d| json!(d))),
         ("severity", e.severity.map(|s| json!(s.name()))),
-        ("circa", e.circa.then(|| json!(true))),
+        ("circa", e.circa.then_some(json!(true))),
         ("tags", (!e.tags.is_empty()).then(|| json!(e.tags))),
         ("actors", (!e.actors.is_empty()).then(|| json!(e.actors))),
         ("targets", (!e.targets.is_empty()).then(|| json!(e.targets))),

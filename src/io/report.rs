@@ -13,9 +13,12 @@ pub struct Location {
 }
 
 impl Location {
-    /// The position serde_json reports for a syntax error (its column is 0 at the end of a line).
+    /// The position `serde_json` reports for a syntax error (its column is 0 at the end of a line).
     pub fn of_json_error(error: &serde_json::Error) -> Self {
-        Self { line: error.line().max(1), column: error.column().max(1) }
+        Self {
+            line: error.line().max(1),
+            column: error.column().max(1),
+        }
     }
 }
 

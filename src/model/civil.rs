@@ -1,7 +1,7 @@
 //! Proleptic Gregorian calendar arithmetic on plain integers, valid far beyond chrono's range.
 //!
 //! Years are astronomical (year 0 is 1 BCE, -499 is 500 BCE). Everything here is exact integer
-//! maths on `i64`, so cosmological years (TimelineJS goes down to -13,800,000,000) work as well as
+//! maths on `i64`, so cosmological years (`TimelineJS` goes down to -13,800,000,000) work as well as
 //! 2021. `chrono` is used in the tests as the reference inside its own range.
 
 /// Seconds in one civil day (no leap seconds, like every timeline tool).
@@ -197,7 +197,7 @@ fn group_thousands_i128(n: i128) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -98,7 +98,7 @@ impl Dataset {
                 .total_cmp(&b.start_secs())
                 .then(a.end_secs().total_cmp(&b.end_secs()))
         });
-        dataset.periods.sort_by(|a, b| a.start.cmp(&b.start));
+        dataset.periods.sort_by_key(|p| p.start);
         dataset.max_duration_secs = dataset
             .events
             .iter()

@@ -4,7 +4,7 @@
 //! with an explicit offset. Without an offset a time is *floating* (a local wall-clock time in no
 //! known zone); layout places floating times as if they were UTC and the UI says so.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use super::civil::{self, SECS_PER_DAY};
@@ -21,7 +21,7 @@ pub enum Precision {
     Month,
     /// `2021-05-04`
     Day,
-    /// `2021-05-04T11` (TimelineJS can give an hour alone)
+    /// `2021-05-04T11` (`TimelineJS` can give an hour alone)
     Hour,
     /// `2021-05-04T11:00`
     Minute,
@@ -276,19 +276,19 @@ impl TimePoint {
             format!("{:04}", self.year)
         };
         if self.precision >= Precision::Month {
-            out += &format!("-{:02}", self.month);
+            write!(out, "-{:02}", self.month).ok();
         }
         if self.precision >= Precision::Day {
-            out += &format!("-{:02}", self.day);
+            write!(out, "-{:02}", self.day).ok();
         }
         if self.precision >= Precision::Hour {
-            out += &format!("T{:02}", self.hour);
+            write!(out, "T{:02}", self.hour).ok();
         }
         if self.precision >= Precision::Minute {
-            out += &format!(":{:02}", self.minute);
+            write!(out, ":{:02}", self.minute).ok();
         }
         if self.precision >= Precision::Second {
-            out += &format!(":{:02}", self.second);
+            write!(out, ":{:02}", self.second).ok();
         }
         if self.precision == Precision::Subsecond {
             let digits = usize::from(self.frac_digits);
@@ -339,7 +339,7 @@ pub fn offset_label(offset_minutes: i16) -> String {
     }
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let abs = offset_minutes.unsigned_abs();
-    if abs % 60 == 0 {
+    if abs.is_multiple_of(60) {
         format!("UTC{sign}{}", abs / 60)
     } else {
         format!("UTC{sign}{}:{:02}", abs / 60, abs % 60)

@@ -249,39 +249,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         })
         .collect();
 
-    // Visible marks per lane, in start order (the dataset is sorted by start).
     let lane_count = input.layout.lanes.len();
-    let mut per_lane: Vec<Vec<Mark>> = (0..lane_count).map(|_| Vec::new()).collect();
-    for idx in input.dataset.overlapping(min_secs, max_secs) {
-        let (Some(event), Some(lane)) = (input.dataset.event(idx), input.layout.place(idx)) else {
-            continue;
-        };
-        let x0 = axis.x_from_secs(event.start_secs());
-        let x1 = axis.x_from_secs(event.end_secs());
-        let shape = match (event.is_span(), x1 - x0) {
-            (true, w) if w >= 3.0 => MarkShape::Span,
-            (false, w) if w >= 8.0 => MarkShape::Partial,
-            _ => MarkShape::Point,
-        };
-        let (x0, x1) = if shape == MarkShape::Point {
-            let center = clamp_x((x0 + x1) / 2.0);
-            (center, center)
-        } else {
-            (clamp_x(x0), clamp_x(x1))
-        };
-        let mark = Mark {
-            event: idx,
-            x0,
-            x1,
-            y: 0.0,
-            shape,
-            category: category_index(event.category.as_deref()),
-            circa: event.circa,
-        };
-        if let Some(marks) = per_lane.get_mut(lane as usize) {
-            marks.push(mark);
-        }
-    }
+    let per_lane = visible_marks_per_lane(input, &axis);
 
     // Rows: as many as labels need, within the height the lanes share.
     let period_header = if input.dataset.periods.is_empty() {
@@ -358,6 +327,49 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         })
         .collect();
     scene
+}
+
+/// The marks of events in view, per lane, in start order (the dataset is sorted by start).
+fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<Vec<Mark>> {
+    let width = input.size.0;
+    let (min_secs, max_secs) = (input.view.min_secs, input.view.max_secs());
+    let category_index = |id: Option<&str>| {
+        id.and_then(|id| input.dataset.categories.iter().position(|c| c.id == id))
+    };
+    let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
+    let lane_count = input.layout.lanes.len();
+    let mut per_lane: Vec<Vec<Mark>> = (0..lane_count).map(|_| Vec::new()).collect();
+    for idx in input.dataset.overlapping(min_secs, max_secs) {
+        let (Some(event), Some(lane)) = (input.dataset.event(idx), input.layout.place(idx)) else {
+            continue;
+        };
+        let x0 = axis.x_from_secs(event.start_secs());
+        let x1 = axis.x_from_secs(event.end_secs());
+        let shape = match (event.is_span(), x1 - x0) {
+            (true, w) if w >= 3.0 => MarkShape::Span,
+            (false, w) if w >= 8.0 => MarkShape::Partial,
+            _ => MarkShape::Point,
+        };
+        let (x0, x1) = if shape == MarkShape::Point {
+            let center = clamp_x(f64::midpoint(x0, x1));
+            (center, center)
+        } else {
+            (clamp_x(x0), clamp_x(x1))
+        };
+        let mark = Mark {
+            event: idx,
+            x0,
+            x1,
+            y: 0.0,
+            shape,
+            category: category_index(event.category.as_deref()),
+            circa: event.circa,
+        };
+        if let Some(marks) = per_lane.get_mut(lane as usize) {
+            marks.push(mark);
+        }
+    }
+    per_lane
 }
 
 /// Merges runs of point marks closer than `distance` into clusters (level of detail); spans and

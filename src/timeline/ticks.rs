@@ -148,59 +148,8 @@ fn labels_fit(
 fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
     let mut ticks = Vec::new();
     match step {
-        Step::Fraction { nanos } => {
-            let step_secs = nanos as f64 / 1e9;
-            let mut k = (min_secs / step_secs).ceil();
-            while k * step_secs <= max_secs && ticks.len() <= 501 {
-                let secs = k * step_secs;
-                let whole = secs.floor();
-                let c = civil::civil_from_secs(whole as i64);
-                let millis = ((secs - whole) * 1000.0).round();
-                let digits = if nanos >= 100_000_000 {
-                    1
-                } else if nanos >= 10_000_000 {
-                    2
-                } else {
-                    3
-                };
-                let frac = format!("{:03}", millis as i64);
-                let label = format!(
-                    "{:02}:{:02}.{}",
-                    c.minute,
-                    c.second,
-                    frac.get(..digits).unwrap_or(&frac)
-                );
-                ticks.push(Tick {
-                    secs,
-                    label,
-                    major: millis == 0.0,
-                });
-                k += 1.0;
-            }
-        }
-        Step::Seconds(n) => {
-            let start = (min_secs / n as f64).ceil() as i64 * n;
-            let mut s = start;
-            while (s as f64) <= max_secs && ticks.len() <= 501 {
-                let c = civil::civil_from_secs(s);
-                let (label, major) = if c.hour == 0 && c.minute == 0 && c.second == 0 {
-                    (day_label(c.year, c.month, c.day), true)
-                } else if n < 60 {
-                    (
-                        format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
-                        c.second == 0,
-                    )
-                } else {
-                    (format!("{:02}:{:02}", c.hour, c.minute), c.minute == 0)
-                };
-                ticks.push(Tick {
-                    secs: s as f64,
-                    label,
-                    major,
-                });
-                s += n;
-            }
-        }
+        Step::Fraction { nanos } => fraction_ticks(nanos, min_secs, max_secs, &mut ticks),
+        Step::Seconds(n) => second_ticks(n, min_secs, max_secs, &mut ticks),
         Step::Days(n) => {
             let mut day = (min_secs / SECS_PER_DAY as f64).ceil() as i64;
             while ((day * SECS_PER_DAY) as f64) <= max_secs && ticks.len() <= 501 {
@@ -253,6 +202,61 @@ fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
     }
     qualify_first(&mut ticks, step);
     ticks
+}
+
+fn fraction_ticks(nanos: i64, min_secs: f64, max_secs: f64, ticks: &mut Vec<Tick>) {
+    let step_secs = nanos as f64 / 1e9;
+    let mut k = (min_secs / step_secs).ceil();
+    while k * step_secs <= max_secs && ticks.len() <= 501 {
+        let secs = k * step_secs;
+        let whole = secs.floor();
+        let c = civil::civil_from_secs(whole as i64);
+        let millis = ((secs - whole) * 1000.0).round();
+        let digits = if nanos >= 100_000_000 {
+            1
+        } else if nanos >= 10_000_000 {
+            2
+        } else {
+            3
+        };
+        let frac = format!("{:03}", millis as i64);
+        let label = format!(
+            "{:02}:{:02}.{}",
+            c.minute,
+            c.second,
+            frac.get(..digits).unwrap_or(&frac)
+        );
+        ticks.push(Tick {
+            secs,
+            label,
+            major: millis == 0.0,
+        });
+        k += 1.0;
+    }
+}
+
+fn second_ticks(n: i64, min_secs: f64, max_secs: f64, ticks: &mut Vec<Tick>) {
+    let start = (min_secs / n as f64).ceil() as i64 * n;
+    let mut s = start;
+    while (s as f64) <= max_secs && ticks.len() <= 501 {
+        let c = civil::civil_from_secs(s);
+        let (label, major) = if c.hour == 0 && c.minute == 0 && c.second == 0 {
+            (day_label(c.year, c.month, c.day), true)
+        } else if n < 60 {
+            (
+                format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
+                c.second == 0,
+            )
+        } else {
+            (format!("{:02}:{:02}", c.hour, c.minute), c.minute == 0)
+        };
+        ticks.push(Tick {
+            secs: s as f64,
+            label,
+            major,
+        });
+        s += n;
+    }
 }
 
 /// The first visible tick carries the full context (`4 May 2021`, `4 May 2021 11:00`) so a
@@ -340,7 +344,7 @@ mod tests {
         for pair in set.ticks.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let gap = (b.secs - a.secs) * px;
-            let needed = (measure(&a.label) + measure(&b.label)) / 2.0;
+            let needed = f64::midpoint(measure(&a.label), measure(&b.label));
             assert!(
                 gap >= needed,
                 "{:?} and {:?} overlap: gap {gap} < {needed}",

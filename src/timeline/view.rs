@@ -4,7 +4,7 @@ use crate::model::civil::SECS_PER_YEAR_APPROX;
 
 /// Narrowest window: one millisecond (sub-second sources such as Plaso exist).
 pub const MIN_SPAN_SECS: f64 = 1e-3;
-/// Widest window: 30 billion years (TimelineJS cosmological files start 13.8 billion years ago).
+/// Widest window: 30 billion years (`TimelineJS` cosmological files start 13.8 billion years ago).
 pub const MAX_SPAN_SECS: f64 = 3.0e10 * SECS_PER_YEAR_APPROX;
 /// The left edge never goes beyond ±this (a little more than the model's year range).
 pub const MAX_ABS_SECS: f64 = 1.2e11 * SECS_PER_YEAR_APPROX;
@@ -40,7 +40,7 @@ impl TimeView {
             };
         }
         let span_secs = (hi - lo).clamp(MIN_SPAN_SECS, MAX_SPAN_SECS);
-        let center = lo + (hi - lo) / 2.0;
+        let center = f64::midpoint(lo, hi);
         Self {
             min_secs: center - span_secs / 2.0,
             span_secs,

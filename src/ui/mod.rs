@@ -43,7 +43,7 @@ impl Window {
         }
     }
 
-    /// Draws one frame and applies what the user did. Takes a plain `Ui` so egui_kittest can drive it.
+    /// Draws one frame and applies what the user did. Takes a plain `Ui` so `egui_kittest` can drive it.
     pub fn ui(&mut self, ui: &mut Ui) {
         let theme = if self.state.settings.dark_mode {
             egui::Theme::Dark
@@ -54,7 +54,7 @@ impl Window {
             ui.ctx().set_theme(theme);
         }
         let mut commands = Vec::new();
-        self.input(ui, &mut commands);
+        Self::input(ui, &mut commands);
         let state = &self.state;
         egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, state, &mut commands));
         egui::Panel::bottom("status_bar")
@@ -79,7 +79,7 @@ impl Window {
                 .resizable(true)
                 .default_size(340.0)
                 .show(ui, |ui| {
-                    detail_panel::detail_ui(ui, state, idx, &mut commands)
+                    detail_panel::detail_ui(ui, state, idx, &mut commands);
                 });
         }
         let canvas = &mut self.canvas;
@@ -106,7 +106,7 @@ impl Window {
         }
     }
 
-    fn input(&self, ui: &Ui, commands: &mut Vec<Command>) {
+    fn input(ui: &Ui, commands: &mut Vec<Command>) {
         let ctx = ui.ctx();
         let dropped: Vec<_> = ctx.input(|i| {
             i.raw

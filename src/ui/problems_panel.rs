@@ -1,4 +1,4 @@
-//! The problems panel: every unusable file and every skipped record, with file:line:column.
+//! The problems panel: every unusable file and every skipped record, with <file:line:column>.
 
 use egui::{RichText, ScrollArea, Ui};
 

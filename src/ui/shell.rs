@@ -7,12 +7,15 @@ use std::sync::mpsc::{Receiver, channel};
 use crate::app::{AppState, Command, Effect, PickMode, Settings};
 use crate::ui::Window;
 
+/// What the dialog thread sends back: the paths chosen, or nothing if cancelled.
+type Picked = Option<(PickMode, Vec<PathBuf>)>;
+
 const SETTINGS_KEY: &str = "annals-settings";
 
 /// The eframe application.
 pub struct Shell {
     window: Window,
-    picked: Option<Receiver<Option<(PickMode, Vec<PathBuf>)>>>,
+    picked: Option<Receiver<Picked>>,
 }
 
 /// Whether a file dialog can appear: rfd's portal needs a session bus; without one it falls back

@@ -1,4 +1,4 @@
-//! The interactive timeline: egui_plot hosts the time axis, drag-to-pan and bounds memory; the
+//! The interactive timeline: `egui_plot` hosts the time axis, drag-to-pan and bounds memory; the
 //! pure [`Scene`] decides what is drawn, and this file turns it into painter shapes.
 //!
 //! The view is stored once, in [`AppState::view`]. Mirroring rule: at the start of a frame the plot
@@ -25,7 +25,7 @@ pub fn label_font() -> FontId {
     FontId::proportional(13.0)
 }
 
-/// The grid spacing minimum egui_plot uses to compute `GridInput::base_step_size`.
+/// The grid spacing minimum `egui_plot` uses to compute `GridInput::base_step_size`.
 const GRID_SPACING_MIN: f32 = 8.0;
 
 /// What the canvas drew last frame, for hit tests from outside (tests, keyboard navigation).
@@ -73,7 +73,7 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) -
         move |input: GridInput| -> Vec<GridMark> {
             let (min_secs, max_secs) = input.bounds;
             let secs_per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
-            if !(secs_per_point > 0.0) {
+            if secs_per_point.is_nan() || secs_per_point <= 0.0 {
                 return Vec::new();
             }
             let width = (max_secs - min_secs) / secs_per_point;
