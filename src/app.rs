@@ -424,6 +424,23 @@ mod tests {
     }
 
     #[test]
+    fn without_a_dialog_the_window_points_to_other_ways_to_open() {
+        let mut state = AppState::default();
+        assert_eq!(
+            state.apply(Command::PickFiles(PickMode::Open)),
+            Some(Effect::PickFiles(PickMode::Open))
+        );
+        state.apply(Command::DialogUnavailable);
+        let notice = state.notice.clone().unwrap();
+        assert!(
+            notice.contains("Drop files") && notice.contains("annals FILE"),
+            "{notice}"
+        );
+        state.apply(Command::DismissNotice);
+        assert!(state.notice.is_none());
+    }
+
+    #[test]
     fn only_web_links_are_opened() {
         let mut state = AppState::default();
         assert_eq!(

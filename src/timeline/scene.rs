@@ -32,7 +32,7 @@ impl Default for SceneStyle {
             lane_header: 18.0,
             period_header: 20.0,
             marker_radius: 5.0,
-            bar_height: 10.0,
+            bar_height: 16.0,
             cluster_distance: 6.0,
         }
     }

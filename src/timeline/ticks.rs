@@ -109,9 +109,26 @@ pub fn ticks(min_secs: f64, max_secs: f64, width: f64, measure: &dyn Fn(&str) ->
         if approx_px < 24.0 {
             continue; // ticks that close can never carry labels
         }
-        let ticks = generate(step, min_secs, max_secs);
+        let mut ticks = generate(step, min_secs, max_secs);
         if ticks.len() > 500 {
             continue;
+        }
+        // A label is centred on its tick: drop ticks whose label would be cut by an edge, then give
+        // the first remaining one its full context (dropping it too if that makes it too wide).
+        let inside = |t: &Tick| {
+            let x = (t.secs - min_secs) * px_per_sec;
+            let half = measure(&t.label) / 2.0;
+            x - half >= 0.0 && x + half <= width
+        };
+        ticks.retain(inside);
+        loop {
+            qualify_first(&mut ticks, step);
+            match ticks.first() {
+                Some(first) if !inside(first) => {
+                    ticks.remove(0);
+                }
+                _ => break,
+            }
         }
         if labels_fit(&ticks, min_secs, px_per_sec, measure) {
             return TickSet {
@@ -200,7 +217,6 @@ fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
             }
         }
     }
-    qualify_first(&mut ticks, step);
     ticks
 }
 

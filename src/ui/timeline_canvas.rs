@@ -334,7 +334,8 @@ fn paint_scene(
         _ => None,
     };
     let radius = SceneStyle::default().marker_radius as f32;
-    let bar_half = (SceneStyle::default().bar_height / 2.0) as f32;
+    // Bars hold a line of text; they shrink with the rows but keep 2 pt above and below.
+    let bar_half = (SceneStyle::default().bar_height.min(scene.row_height - 4.0) / 2.0) as f32;
     for mark in &scene.marks {
         let color = theme::category_color(dataset, mark.category);
         let color = if mark.circa {
