@@ -16,7 +16,7 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
             return Err(LoadError::Json {
                 path: path.to_owned(),
                 location: super::report::Location::of_json_error(&err),
-                message: super::native::strip_position(&err.to_string()),
+                message: super::json::strip_position(&err.to_string()),
             });
         }
     }

@@ -1,13 +1,14 @@
 //! Files to model and back. Readers are pure functions of text; only [`load_file`] touches the disk.
 
 pub mod detect;
+mod json;
 pub mod native;
+pub mod native_writer;
 pub mod report;
 
 use std::path::Path;
 
-pub use native::LoadedFile;
-pub use report::{Issue, IssueLevel, LoadError, Location};
+pub use report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
 
 use crate::model::Format;
 

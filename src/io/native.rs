@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, Location};
+use super::json::{Entries, Fault, Reader, kind_of, record_name, strip_position};
+use super::report::{LineIndex, LoadError, LoadedFile, Location};
 use crate::model::event::parse_hex_color;
 use crate::model::{
     Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Period, Severity, Source,
@@ -17,174 +18,6 @@ use crate::model::{
 
 /// The format version this build reads and writes.
 pub const VERSION: u64 = 1;
-
-/// A file read into the model plus everything that was wrong with single records.
-#[derive(Clone, Debug)]
-pub struct LoadedFile {
-    /// What the file contributes.
-    pub part: DatasetPart,
-    /// Skipped records and warnings, in file order.
-    pub issues: Vec<Issue>,
-}
-
-/// The key/value pairs of a JSON object in file order, duplicates included, values borrowed.
-struct Entries<'a>(Vec<(String, &'a RawValue)>);
-
-impl<'de> serde::Deserialize<'de> for Entries<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Entries<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-/// What kind of JSON value a raw slice holds, for messages ("expected a string, found a number").
-pub(crate) fn kind_of(raw: &RawValue) -> &'static str {
-    match raw.get().trim_start().as_bytes().first() {
-        Some(b'"') => "a string",
-        Some(b'{') => "an object",
-        Some(b'[') => "an array",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
-        _ => "a number",
-    }
-}
-
-/// A problem with one value: where it is, which field, what is wrong.
-struct Fault {
-    location: Location,
-    field: String,
-    message: String,
-}
-
-/// Reads the file's values with positions.
-struct Reader<'t> {
-    lines: LineIndex<'t>,
-    issues: Vec<Issue>,
-}
-
-impl<'t> Reader<'t> {
-    fn fault(&self, raw: &RawValue, field: &str, message: impl Into<String>) -> Fault {
-        Fault {
-            location: self.lines.location_of(raw.get()),
-            field: field.to_owned(),
-            message: message.into(),
-        }
-    }
-
-    fn string(&self, raw: &RawValue, field: &str) -> Result<String, Fault> {
-        serde_json::from_str::<String>(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected a string, found {}", kind_of(raw)),
-            )
-        })
-    }
-
-    fn optional_string(&self, raw: &RawValue, field: &str) -> Result<Option<String>, Fault> {
-        if kind_of(raw) == "null" {
-            Ok(None)
-        } else {
-            self.string(raw, field).map(Some)
-        }
-    }
-
-    fn strings(&self, raw: &RawValue, field: &str) -> Result<Vec<String>, Fault> {
-        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an array of strings, found {}", kind_of(raw)),
-            )
-        })?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| self.string(item, &format!("{field}[{i}]")))
-            .collect()
-    }
-
-    fn time(&self, raw: &RawValue, field: &str) -> Result<TimePoint, Fault> {
-        // A bare integer is accepted as a year (`"start": 2012`).
-        if kind_of(raw) == "a number" {
-            let year: i64 = serde_json::from_str(raw.get()).map_err(|_| {
-                self.fault(
-                    raw,
-                    field,
-                    format!("expected a date string or a whole year, got {}", raw.get()),
-                )
-            })?;
-            return TimePoint::year(year).map_err(|e| self.fault(raw, field, e.to_string()));
-        }
-        let text = self.string(raw, field)?;
-        text.parse()
-            .map_err(|e: crate::model::ParseTimeError| self.fault(raw, field, e.to_string()))
-    }
-
-    fn object(&self, raw: &'t RawValue, field: &str) -> Result<Entries<'t>, Fault> {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        Entries::deserialize(&mut de).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an object, found {}", kind_of(raw)),
-            )
-        })
-    }
-
-    fn array(&self, raw: &'t RawValue, field: &str) -> Result<Vec<&'t RawValue>, Fault> {
-        serde_json::from_str(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an array, found {}", kind_of(raw)),
-            )
-        })
-    }
-
-    fn warn(&mut self, location: Location, field: Option<&str>, message: String) {
-        self.issues.push(Issue {
-            level: IssueLevel::Warning,
-            location,
-            field: field.map(str::to_owned),
-            message,
-        });
-    }
-
-    fn skip(&mut self, what: &str, fault: &Fault) {
-        self.issues.push(Issue {
-            level: IssueLevel::Skipped,
-            location: fault.location,
-            field: Some(fault.field.clone()),
-            message: format!("{what}: field `{}`: {}", fault.field, fault.message),
-        });
-    }
-
-    fn warn_unknown(&mut self, what: &str, key: &str, raw: &RawValue, known: &[&str]) {
-        let location = self.lines.location_of(raw.get());
-        let message = format!(
-            "{what}: unknown field `{key}` ignored (known: {})",
-            known.join(", ")
-        );
-        self.warn(location, Some(key), message);
-    }
-}
 
 const EVENT_FIELDS: &[&str] = &[
     "id",
@@ -518,25 +351,6 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Event> {
     events
 }
 
-/// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.
-fn record_name(kind: &str, number: usize, raw: &RawValue) -> String {
-    #[derive(serde::Deserialize)]
-    struct Titled {
-        title: Option<String>,
-        id: Option<String>,
-    }
-    let name = serde_json::from_str::<Titled>(raw.get())
-        .ok()
-        .and_then(|t| t.title.or(t.id));
-    match name {
-        Some(name) => {
-            let short: String = name.chars().take(60).collect();
-            format!("{kind} {number} {short:?}")
-        }
-        None => format!("{kind} {number}"),
-    }
-}
-
 /// Whether parsed top-level JSON looks like the native format.
 pub fn looks_native(text: &str) -> bool {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
@@ -704,80 +518,10 @@ fn unique_id(ids: &HashSet<String>, id: &str) -> String {
     }
 }
 
-/// `serde_json` appends " at line L column C"; we report the location separately.
-pub(crate) fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
-    }
-}
-
-/// Writes a dataset part back in the native format (pretty JSON), keeping every date's precision.
-pub fn to_json(part: &DatasetPart) -> String {
-    use serde_json::{Map, Value, json};
-    let mut top = Map::new();
-    top.insert("annals".into(), json!(VERSION));
-    if let Some(title) = &part.info.title {
-        top.insert("title".into(), json!(title));
-    }
-    if let Some(description) = &part.info.description {
-        top.insert("description".into(), json!(description));
-    }
-    let categories: Vec<Value> = part
-        .categories
-        .iter()
-        .map(|c| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(c.id));
-            m.insert("label".into(), json!(c.label));
-            if let Some([r, g, b]) = c.color {
-                m.insert("color".into(), json!(format!("#{r:02x}{g:02x}{b:02x}")));
-            }
-            Value::Object(m)
-        })
-        .collect();
-    top.insert("categories".into(), Value::Array(categories));
-    let periods: Vec<Value> = part
-        .periods
-        .iter()
-        .map(|p| json!({"title": p.title, "start": p.start.iso(), "end": p.end.iso(), "category": p.category}))
-        .collect();
-    top.insert("periods".into(), Value::Array(periods));
-    let events: Vec<Value> = part.events.iter().map(event_json).collect();
-    top.insert("events".into(), Value::Array(events));
-    serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
-}
-
-fn event_json(e: &Event) -> serde_json::Value {
-    use serde_json::{Map, json};
-    let mut m = Map::new();
-    m.insert("id".into(), json!(e.id));
-    m.insert("title".into(), json!(e.title));
-    m.insert("start".into(), json!(e.start.iso()));
-    let optional = [
-        ("end", e.end.map(|t| json!(t.iso()))),
-        ("disclosed", e.disclosed.map(|t| json!(t.iso()))),
-        ("category", e.category.as_ref().map(|c| json!(c))),
-        ("description", e.description.as_ref().map(|d| json!(d))),
-        ("severity", e.severity.map(|s| json!(s.name()))),
-        ("circa", e.circa.then_some(json!(true))),
-        ("tags", (!e.tags.is_empty()).then(|| json!(e.tags))),
-        ("actors", (!e.actors.is_empty()).then(|| json!(e.actors))),
-        ("targets", (!e.targets.is_empty()).then(|| json!(e.targets))),
-        ("sources", (!e.sources.is_empty()).then(|| json!(e.sources))),
-        ("links", (!e.links.is_empty()).then(|| json!(e.links))),
-    ];
-    for (key, value) in optional {
-        if let Some(value) = value {
-            m.insert(key.into(), value);
-        }
-    }
-    serde_json::Value::Object(m)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::IssueLevel;
 
     #[test]
     fn a_bad_record_is_skipped_with_its_position_and_the_rest_loads() {
@@ -841,25 +585,5 @@ mod tests {
         assert_eq!(ids, ["event-1", "x", "x~2"]);
         assert_eq!(file.issues.len(), 1);
         assert!(file.issues[0].message.contains("duplicate id"));
-    }
-
-    #[test]
-    fn written_files_read_back_identically() {
-        let text = r##"{"annals": 1, "title": "T", "categories": [{"id": "i", "label": "Incident", "color": "#d55e00"}],
-          "periods": [{"title": "P", "start": "2021-05-20", "end": "2025", "category": "i"}],
-          "events": [{"id": "b", "title": "B", "start": "2021-05-04T11:00+02:00", "end": "2021-05-05",
-                      "category": "i", "tags": ["ddos"], "sources": [{"title": "S", "url": "https://e.org"}],
-                      "disclosed": "2021-05", "links": [{"type": "caused", "target": "b"}],
-                      "severity": "high", "circa": true}]}"##;
-        let first = parse("t.json", text).unwrap();
-        assert!(first.issues.is_empty(), "{:?}", first.issues);
-        let again = parse("t.json", &to_json(&first.part)).unwrap();
-        assert!(again.issues.is_empty(), "{:?}", again.issues);
-        let mut a = first.part.events.clone();
-        let mut b = again.part.events.clone();
-        a.iter_mut().chain(b.iter_mut()).for_each(|e| e.line = 0);
-        assert_eq!(a, b);
-        assert_eq!(first.part.periods, again.part.periods);
-        assert_eq!(first.part.categories, again.part.categories);
     }
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::model::DatasetPart;
+
 /// A position in a text file, 1-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
 pub struct Location {
@@ -188,6 +190,15 @@ impl<'a> LineIndex<'a> {
             .saturating_sub(self.text.as_ptr().addr());
         self.location(offset)
     }
+}
+
+/// A file read into the model plus everything that was wrong with single records.
+#[derive(Clone, Debug)]
+pub struct LoadedFile {
+    /// What the file contributes.
+    pub part: DatasetPart,
+    /// Skipped records and warnings, in file order.
+    pub issues: Vec<Issue>,
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod event;
 pub mod filter;
 pub mod time;
+mod time_parse;
 
 pub use dataset::{Dataset, DatasetPart, FileInfo, Format};
 pub use event::{

@@ -2,6 +2,7 @@
 //! No egui here: the window and the exports draw the same [`scene::Scene`].
 
 pub mod lanes;
+mod lod;
 pub mod scene;
 pub mod ticks;
 pub mod view;

@@ -4,6 +4,7 @@
 //! Coordinates are points relative to the top-left of the timeline area; x grows with time.
 
 use super::lanes::LaneLayout;
+use super::lod::{Item, Placed, aggregate, pack_rows};
 use super::ticks::{self, Tick};
 use super::view::{TimeAxis, TimeView};
 use crate::model::{Dataset, EventIdx};
@@ -187,35 +188,10 @@ pub struct SceneInput<'a> {
     pub measure: &'a dyn Fn(&str) -> f64,
 }
 
-/// A mark or cluster while packing rows, before labels.
-enum Item {
-    Mark(Mark),
-    Cluster(Cluster),
-}
-
-impl Item {
-    fn x0(&self) -> f64 {
-        match self {
-            Self::Mark(m) => m.x0,
-            Self::Cluster(c) => c.x0,
-        }
-    }
-}
-
 /// Rows are never shorter than this, however many there are.
 const MIN_ROW_HEIGHT: f64 = 18.0;
 /// Most rows one lane stacks into.
 const MAX_ROWS_PER_LANE: usize = 12;
-/// Space between a mark and its label, and between neighbours in a row.
-const GAP: f64 = 6.0;
-
-/// An item placed in a row of its lane, with its label if one fits.
-struct Placed {
-    item: Item,
-    row: usize,
-    label: Option<(String, f64, f64, bool)>,
-}
-
 /// Lays out one frame. Cost: O(log n + events in view × rows); never touches events outside the view.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let (width, height) = input.size;
@@ -370,133 +346,6 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<Vec<Ma
         }
     }
     per_lane
-}
-
-/// Merges runs of point marks closer than `distance` into clusters (level of detail); spans and
-/// partial bars stay as they are. The result is sorted by left edge.
-fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
-    marks.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let mut items: Vec<Item> = Vec::with_capacity(marks.len());
-    let mut run: Vec<Mark> = Vec::new();
-    let flush = |run: &mut Vec<Mark>, items: &mut Vec<Item>| match run.len() {
-        0 => {}
-        1 => items.extend(run.drain(..).map(Item::Mark)),
-        count => {
-            let x0 = run.first().map_or(0.0, |m| m.x0);
-            let x1 = run.last().map_or(0.0, |m| m.x1);
-            let category = run.first().and_then(|m| m.category);
-            let mut members: Vec<EventIdx> = run.drain(..).map(|m| m.event).collect();
-            members.sort();
-            items.push(Item::Cluster(Cluster {
-                x0,
-                x1,
-                y: 0.0,
-                count,
-                members,
-                category,
-            }));
-        }
-    };
-    for mark in marks {
-        if mark.shape != MarkShape::Point {
-            flush(&mut run, &mut items);
-            items.push(Item::Mark(mark));
-            continue;
-        }
-        if run.last().is_some_and(|last| mark.x0 - last.x1 >= distance) {
-            flush(&mut run, &mut items);
-        }
-        run.push(mark);
-    }
-    flush(&mut run, &mut items);
-    items.sort_by(|a, b| a.x0().total_cmp(&b.x0()));
-    items
-}
-
-/// Greedy first-fit packing of one lane's items (in x order) into at most `row_cap` rows. Each item
-/// goes in the first row where it fits *with* its label (right of the mark, inside its bar, or left
-/// of it near the right edge); failing that, in the first row where the mark alone fits; failing
-/// that, in the row that ends first, unlabelled. No two labels or marks of a row overlap unless the
-/// lane is out of rows. Returns the items and the rows used.
-fn pack_rows(items: Vec<Item>, row_cap: usize, input: &SceneInput<'_>) -> (Vec<Placed>, usize) {
-    let width = input.size.0;
-    let radius = input.style.marker_radius;
-    let mut row_ends: Vec<f64> = Vec::new();
-    let mut placed = Vec::with_capacity(items.len());
-    for item in items {
-        let (text, left, right, bar) = match &item {
-            Item::Mark(m) => {
-                let title = input
-                    .dataset
-                    .event(m.event)
-                    .map_or_else(String::new, |e| e.title.clone());
-                let text = if m.circa {
-                    format!("c. {title}")
-                } else {
-                    title
-                };
-                let bar = (m.shape != MarkShape::Point).then_some(m.shape == MarkShape::Span);
-                let pad = if bar.is_some() { 0.0 } else { radius };
-                (text, m.x0 - pad, m.x1 + pad, bar)
-            }
-            Item::Cluster(c) => (
-                format!("{} events", c.count),
-                c.x0 - radius - 1.0,
-                c.x1 + radius + 1.0,
-                None,
-            ),
-        };
-        let text_width = (input.measure)(&text);
-        let inside_x = left.max(0.0) + 5.0;
-        // Where the label would go, and the extent of mark + label.
-        let label = if bar.is_some() && inside_x + text_width <= right.min(width) - 5.0 {
-            Some((inside_x, left, right, bar.unwrap_or(false)))
-        } else if right + 4.0 + text_width <= width {
-            Some((
-                right.max(0.0) + 4.0,
-                left,
-                right.max(0.0) + 4.0 + text_width,
-                false,
-            ))
-        } else if left - 4.0 - text_width >= 0.0 && right <= width {
-            Some((
-                left - 4.0 - text_width,
-                left - 4.0 - text_width,
-                right,
-                false,
-            ))
-        } else {
-            None
-        };
-        let fits = |row_end: f64, from: f64| row_end + GAP <= from;
-        let with_label = label.and_then(|(x, from, to, solid)| {
-            let row = (0..row_cap).find(|&r| row_ends.get(r).is_none_or(|&end| fits(end, from)))?;
-            Some((row, to, Some((text.clone(), x, text_width, solid))))
-        });
-        let (row, end, label) = with_label
-            .or_else(|| {
-                let row =
-                    (0..row_cap).find(|&r| row_ends.get(r).is_none_or(|&end| end + 2.0 <= left))?;
-                Some((row, right, None))
-            })
-            .unwrap_or_else(|| {
-                let row = row_ends
-                    .iter()
-                    .enumerate()
-                    .min_by(|a, b| a.1.total_cmp(b.1))
-                    .map_or(0, |(r, _)| r);
-                (row, right, None)
-            });
-        if row >= row_ends.len() {
-            row_ends.resize(row + 1, f64::NEG_INFINITY);
-        }
-        if let Some(row_end) = row_ends.get_mut(row) {
-            *row_end = row_end.max(end);
-        }
-        placed.push(Placed { item, row, label });
-    }
-    let rows = row_ends.len().max(1);
-    (placed, rows)
 }
 
 impl Scene {

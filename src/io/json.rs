@@ -1,0 +1,199 @@
+//! Reading JSON values with their positions: borrowed `RawValue` slices of the file text, ordered
+//! object entries (duplicates kept), and type errors that name the field and where it is. Shared by
+//! the readers.
+
+use serde::Deserialize as _;
+use serde_json::value::RawValue;
+
+use super::report::{Issue, IssueLevel, LineIndex, Location};
+use crate::model::TimePoint;
+
+/// The key/value pairs of a JSON object in file order, duplicates included, values borrowed.
+pub(crate) struct Entries<'a>(pub(crate) Vec<(String, &'a RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// What kind of JSON value a raw slice holds, for messages ("expected a string, found a number").
+pub(crate) fn kind_of(raw: &RawValue) -> &'static str {
+    match raw.get().trim_start().as_bytes().first() {
+        Some(b'"') => "a string",
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// A problem with one value: where it is, which field, what is wrong.
+pub(crate) struct Fault {
+    pub(crate) location: Location,
+    pub(crate) field: String,
+    pub(crate) message: String,
+}
+
+/// Reads the file's values with positions.
+pub(crate) struct Reader<'t> {
+    pub(crate) lines: LineIndex<'t>,
+    pub(crate) issues: Vec<Issue>,
+}
+
+impl<'t> Reader<'t> {
+    pub(crate) fn fault(&self, raw: &RawValue, field: &str, message: impl Into<String>) -> Fault {
+        Fault {
+            location: self.lines.location_of(raw.get()),
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn string(&self, raw: &RawValue, field: &str) -> Result<String, Fault> {
+        serde_json::from_str::<String>(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected a string, found {}", kind_of(raw)),
+            )
+        })
+    }
+
+    pub(crate) fn optional_string(
+        &self,
+        raw: &RawValue,
+        field: &str,
+    ) -> Result<Option<String>, Fault> {
+        if kind_of(raw) == "null" {
+            Ok(None)
+        } else {
+            self.string(raw, field).map(Some)
+        }
+    }
+
+    pub(crate) fn strings(&self, raw: &RawValue, field: &str) -> Result<Vec<String>, Fault> {
+        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an array of strings, found {}", kind_of(raw)),
+            )
+        })?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.string(item, &format!("{field}[{i}]")))
+            .collect()
+    }
+
+    pub(crate) fn time(&self, raw: &RawValue, field: &str) -> Result<TimePoint, Fault> {
+        // A bare integer is accepted as a year (`"start": 2012`).
+        if kind_of(raw) == "a number" {
+            let year: i64 = serde_json::from_str(raw.get()).map_err(|_| {
+                self.fault(
+                    raw,
+                    field,
+                    format!("expected a date string or a whole year, got {}", raw.get()),
+                )
+            })?;
+            return TimePoint::year(year).map_err(|e| self.fault(raw, field, e.to_string()));
+        }
+        let text = self.string(raw, field)?;
+        text.parse()
+            .map_err(|e: crate::model::ParseTimeError| self.fault(raw, field, e.to_string()))
+    }
+
+    pub(crate) fn object(&self, raw: &'t RawValue, field: &str) -> Result<Entries<'t>, Fault> {
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        Entries::deserialize(&mut de).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an object, found {}", kind_of(raw)),
+            )
+        })
+    }
+
+    pub(crate) fn array(&self, raw: &'t RawValue, field: &str) -> Result<Vec<&'t RawValue>, Fault> {
+        serde_json::from_str(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an array, found {}", kind_of(raw)),
+            )
+        })
+    }
+
+    pub(crate) fn warn(&mut self, location: Location, field: Option<&str>, message: String) {
+        self.issues.push(Issue {
+            level: IssueLevel::Warning,
+            location,
+            field: field.map(str::to_owned),
+            message,
+        });
+    }
+
+    pub(crate) fn skip(&mut self, what: &str, fault: &Fault) {
+        self.issues.push(Issue {
+            level: IssueLevel::Skipped,
+            location: fault.location,
+            field: Some(fault.field.clone()),
+            message: format!("{what}: field `{}`: {}", fault.field, fault.message),
+        });
+    }
+
+    pub(crate) fn warn_unknown(&mut self, what: &str, key: &str, raw: &RawValue, known: &[&str]) {
+        let location = self.lines.location_of(raw.get());
+        let message = format!(
+            "{what}: unknown field `{key}` ignored (known: {})",
+            known.join(", ")
+        );
+        self.warn(location, Some(key), message);
+    }
+}
+
+/// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.
+pub(crate) fn record_name(kind: &str, number: usize, raw: &RawValue) -> String {
+    #[derive(serde::Deserialize)]
+    struct Titled {
+        title: Option<String>,
+        id: Option<String>,
+    }
+    let name = serde_json::from_str::<Titled>(raw.get())
+        .ok()
+        .and_then(|t| t.title.or(t.id));
+    match name {
+        Some(name) => {
+            let short: String = name.chars().take(60).collect();
+            format!("{kind} {number} {short:?}")
+        }
+        None => format!("{kind} {number}"),
+    }
+}
+
+/// `serde_json` appends " at line L column C"; we report the location separately.
+pub(crate) fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}
