@@ -5,6 +5,8 @@ mod json;
 pub mod native;
 pub mod native_writer;
 pub mod report;
+mod text;
+pub mod timelinejs;
 
 use std::path::Path;
 
@@ -30,6 +32,7 @@ pub fn load_embedded() -> Result<LoadedFile, LoadError> {
 pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     match detect::detect(path, text)? {
         Format::Annals => native::parse(path, text),
+        Format::TimelineJs => timelinejs::parse(path, text),
     }
 }
 

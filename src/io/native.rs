@@ -5,10 +5,9 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize as _;
 use serde_json::value::RawValue;
 
-use super::json::{Entries, Fault, Reader, kind_of, record_name, strip_position};
+use super::json::{Fault, Reader, kind_of, record_name, strip_position};
 use super::report::{LineIndex, LoadError, LoadedFile, Location};
 use crate::model::event::parse_hex_color;
 use crate::model::{
@@ -34,6 +33,7 @@ const EVENT_FIELDS: &[&str] = &[
     "links",
     "severity",
     "circa",
+    "display_date",
 ];
 
 /// Reads one event record. `Err` means the record is skipped.
@@ -108,6 +108,7 @@ fn read_event<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<E
                     )
                 })?;
             }
+            "display_date" => event.display_date = r.optional_string(value, "display_date")?,
             other => r.warn_unknown(what, other, value, EVENT_FIELDS),
         }
     }
@@ -349,17 +350,6 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Event> {
         }
     }
     events
-}
-
-/// Whether parsed top-level JSON looks like the native format.
-pub fn looks_native(text: &str) -> bool {
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('[') {
-        return true;
-    }
-    let mut de = serde_json::Deserializer::from_str(trimmed);
-    Entries::deserialize(&mut de)
-        .is_ok_and(|e| e.0.iter().any(|(k, _)| k == "annals" || k == "events"))
 }
 
 /// Parses native-format text. `path` is used in messages and in the file's provenance.

@@ -53,6 +53,7 @@ fn event_json(e: &Event) -> serde_json::Value {
         ("description", e.description.as_ref().map(|d| json!(d))),
         ("severity", e.severity.map(|s| json!(s.name()))),
         ("circa", e.circa.then_some(json!(true))),
+        ("display_date", e.display_date.as_ref().map(|d| json!(d))),
         ("tags", (!e.tags.is_empty()).then(|| json!(e.tags))),
         ("actors", (!e.actors.is_empty()).then(|| json!(e.actors))),
         ("targets", (!e.targets.is_empty()).then(|| json!(e.targets))),

@@ -10,6 +10,8 @@ use super::event::{Category, Event, EventIdx, EventKey, FileId, Period};
 pub enum Format {
     /// The project's own JSON format.
     Annals,
+    /// `TimelineJS` 3 (or the older `TimelineJS` 2 shape).
+    TimelineJs,
 }
 
 impl Format {
@@ -17,6 +19,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Self::Annals => "annals",
+            Self::TimelineJs => "timelinejs",
         }
     }
 }

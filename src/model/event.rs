@@ -132,6 +132,8 @@ pub struct Event {
     pub severity: Option<Severity>,
     /// The date itself is uncertain ("circa").
     pub circa: bool,
+    /// How the source wants the date shown (`TimelineJS` `display_date`), if it said.
+    pub display_date: Option<String>,
     /// The file it came from.
     pub file: FileId,
     /// 1-based line of the record in its file (0 when unknown).
@@ -156,6 +158,7 @@ impl Event {
             links: Vec::new(),
             severity: None,
             circa: false,
+            display_date: None,
             file: FileId::default(),
             line: 0,
         }
@@ -181,6 +184,13 @@ impl Event {
 
     /// The date as the source gave it: `4 May 2021 11:00 UTC+2 – 5 May 2021`, with `c.` if circa.
     pub fn date_label(&self) -> String {
+        if let Some(display) = self
+            .display_date
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        {
+            return display.to_owned();
+        }
         let circa = if self.circa { "c. " } else { "" };
         match &self.end {
             Some(end) if end != &self.start => {

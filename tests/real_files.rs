@@ -1,0 +1,170 @@
+//! Readers on real files written by other tools (`../shared/data/real`, see its PROVENANCE.md).
+//! Every expected value was read from the file by hand. These tests are ignored when the shared
+//! folder is absent; `.ci/run` runs them with `--include-ignored`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
+
+use std::path::PathBuf;
+
+use annals::io::{self, LoadedFile};
+use annals::model::{Event, Precision};
+
+fn real(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/real")
+        .join(relative)
+}
+
+fn load(relative: &str) -> LoadedFile {
+    let path = real(relative);
+    io::load_file(&path)
+        .unwrap_or_else(|e| panic!("{}: {}", path.display(), io::report::error_chain(&e)))
+}
+
+fn event<'a>(file: &'a LoadedFile, title: &str) -> &'a Event {
+    file.part
+        .events
+        .iter()
+        .find(|e| e.title == title)
+        .unwrap_or_else(|| panic!("no event {title:?}"))
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn timelinejs_cosmological_years_keep_year_precision() {
+    let file = load("timelinejs/src_template_cosmo-mixed.json");
+    assert_eq!(file.part.info.format.name(), "timelinejs");
+    assert_eq!(file.part.events.len(), 11);
+    assert!(file.issues.is_empty(), "{:?}", file.issues);
+    let big_bang = event(&file, "The Big Bang");
+    assert_eq!(big_bang.start.label(), "13.8 billion BCE");
+    assert_eq!(big_bang.start.precision(), Precision::Year);
+    assert_eq!(
+        event(&file, "Galileo Points a Telescope at the Moon")
+            .start
+            .label(),
+        "November 1609"
+    );
+    let apollo = event(&file, "Apollo 11: Humans Walk on the Moon");
+    assert_eq!(apollo.start.label(), "20 July 1969");
+    assert!(
+        apollo.start.offset_minutes().is_none(),
+        "TimelineJS has no time zones"
+    );
+    // HTML in headlines is shown as text, not markup.
+    assert_eq!(event(&file, "Euclid's Optica").start.label(), "300 BCE");
+    assert_eq!(
+        event(&file, "Homo sapiens Appear").start.label(),
+        "300,000 BCE"
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn timelinejs_string_parts_empty_parts_and_spans() {
+    let file = load("timelinejs/contrib_women_in_computing.json");
+    assert_eq!(file.part.events.len(), 10);
+    assert_eq!(file.part.info.title.as_deref(), Some("Women in Computing"));
+    let ada = event(&file, "Ada Lovelace");
+    assert_eq!(ada.date_label(), "10 December 1815 – 27 November 1852");
+    let eniac = event(&file, "...And the women who made it work");
+    assert_eq!(eniac.start.label(), "July 1943"); // "day": "" is no day
+    assert_eq!(eniac.end.unwrap().label(), "1946");
+    assert_eq!(
+        event(&file, "Grace Hopper invents the compiler")
+            .start
+            .precision(),
+        Precision::Year
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn timelinejs_eras_become_periods() {
+    let file = load("timelinejs/src_template_eras.json");
+    assert_eq!(file.part.events.len(), 20);
+    let periods: Vec<_> = file
+        .part
+        .periods
+        .iter()
+        .map(|p| (p.title.as_str(), p.start.label(), p.end.label()))
+        .collect();
+    assert_eq!(
+        periods,
+        [
+            ("Era Test 650-700", "650".to_owned(), "700".to_owned()),
+            ("Era Test 600-650", "600".to_owned(), "650".to_owned()),
+            ("Era Test 700-720", "700".to_owned(), "720".to_owned()),
+        ]
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn timelinejs_2_files_load_and_their_bad_end_date_is_reported() {
+    let file = load("timelinejs/website_examples_example.json");
+    assert_eq!(file.part.info.format.name(), "timelinejs");
+    assert_eq!(
+        file.part.events.len(),
+        27,
+        "28 records, one with the end date \"196002152034\""
+    );
+    assert_eq!(file.issues.len(), 1);
+    let issue = &file.issues[0];
+    assert_eq!(
+        (issue.location.line, issue.field.as_deref()),
+        (197, Some("endDate"))
+    );
+    assert!(issue.message.contains("196002152034"));
+    assert_eq!(
+        event(&file, "Elizabeth Taylor Dies in Los Angeles")
+            .start
+            .label(),
+        "23 March 2011"
+    );
+
+    let welcome = load("timelinejs/website_static_welcome_welcome.json");
+    assert_eq!(welcome.part.events.len(), 17);
+    assert_eq!(
+        event(&welcome, "Get started!").start.label(),
+        "1 October 2013"
+    );
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn every_timelinejs_file_loads() {
+    for entry in std::fs::read_dir(real("timelinejs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let file = io::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(!file.part.events.is_empty(), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn a_timelinejs_file_opens_in_the_window_and_says_where_events_came_from() {
+    use annals::app::{AppState, Settings};
+    use annals::ui::Window;
+    use egui_kittest::kittest::Queryable as _;
+
+    let path = real("timelinejs/src_template_cosmo-mixed.json");
+    let state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
+    harness.run();
+    assert_eq!(harness.state().canvas.scene.visible_events, 11);
+    harness
+        .get_by_label("Apollo 11: Humans Walk on the Moon")
+        .click();
+    harness.run();
+    let from = format!("From {} (timelinejs, line ", path.display());
+    harness.get_by_label_contains(&from);
+    harness.get_by_label("Start: day precision; calendar date, no time of day");
+}
