@@ -168,3 +168,84 @@ fn a_timelinejs_file_opens_in_the_window_and_says_where_events_came_from() {
     harness.get_by_label_contains(&from);
     harness.get_by_label("Start: day precision; calendar date, no time of day");
 }
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn attack_ics_campaigns_from_maroochy_to_frostygoop_at_month_precision() {
+    let file = load("attack/ics-attack.json");
+    assert_eq!(file.part.info.format.name(), "stix");
+    // 8 campaigns, one deprecated (Oldsmar): 7 events, the 8th skipped and reported where it is.
+    assert_eq!(file.part.events.len(), 7);
+    assert!(
+        file.part
+            .events
+            .iter()
+            .all(|e| e.category.as_deref() == Some("campaign"))
+    );
+    let skipped: Vec<_> = file
+        .issues
+        .iter()
+        .filter(|i| i.level == io::IssueLevel::Skipped)
+        .collect();
+    assert_eq!(skipped.len(), 1);
+    assert!(
+        skipped[0]
+            .message
+            .contains("Oldsmar Treatment Plant Intrusion\" is deprecated")
+    );
+    assert_eq!(skipped[0].location.line, 25030);
+    let maroochy = event(&file, "Maroochy Water Breach");
+    assert_eq!(maroochy.start.precision(), Precision::Month);
+    assert_eq!(maroochy.date_label(), "February 2000 – April 2000");
+    let ukraine = event(&file, "2015 Ukraine Electric Power Attack");
+    assert_eq!(
+        ukraine.date_label(),
+        "December 2015 – January 2016",
+        "05:00Z is local midnight, not the 1st at 5 am"
+    );
+    assert_eq!(ukraine.actors, ["Sandworm Team"]);
+    assert!(ukraine.tags.iter().any(|t| t == "C0028"));
+    assert!(ukraine.sources.iter().any(|s| {
+        s.url
+            .as_deref()
+            .is_some_and(|u| u.contains("attack.mitre.org"))
+    }));
+    let frostygoop = event(&file, "FrostyGoop Incident");
+    assert_eq!(frostygoop.date_label(), "January 2024");
+    let mut by_start = file.part.events.clone();
+    by_start.sort_by(|a, b| a.start.cmp(&b.start));
+    assert_eq!(by_start.first().unwrap().title, "Maroochy Water Breach");
+    assert_eq!(by_start.last().unwrap().start.year_number(), 2024);
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn attack_single_campaign_bundle_and_stix_21_examples() {
+    let dream_job = load("attack/campaign--0257b35b-operation-dream-job.json");
+    assert_eq!(
+        event(&dream_job, "Operation Dream Job").date_label(),
+        "September 2019 – August 2020"
+    );
+
+    let apt1 = load("stix21/oasis-examples-apt1.json");
+    assert_eq!(
+        apt1.part.events.len(),
+        14,
+        "1 intrusion set, 12 indicators, 1 report"
+    );
+    assert!(apt1.issues.is_empty(), "{:?}", apt1.issues);
+    let report = event(&apt1, "APT1: Exposing One of China's Cyber Espionage Units");
+    assert_eq!(report.start.iso(), "2013-02-19T00:00:00.000000Z");
+    assert_eq!(
+        event(&apt1, "APT1").start.label(),
+        "1 June 2006 18:13:15.684 UTC"
+    );
+
+    let sighting = load("stix21/oasis-doc-sighting-of-an-indicator.json");
+    let seen = event(&sighting, "Sighting of Malicious URL");
+    assert!(seen.description.as_deref().unwrap().contains("Seen 1 time"));
+    assert_eq!(
+        seen.date_label(),
+        "27 February 2017 21:37:11.213 UTC – 27 February 2017 21:37:11.214 UTC"
+    );
+}

@@ -26,6 +26,9 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         if has("annals") {
             return Ok(Format::Annals);
         }
+        if super::stix::looks_stix(&entries) {
+            return Ok(Format::Stix);
+        }
         if super::timelinejs::looks_timelinejs(&entries) {
             return Ok(Format::TimelineJs);
         }

@@ -5,6 +5,7 @@ mod json;
 pub mod native;
 pub mod native_writer;
 pub mod report;
+pub mod stix;
 mod text;
 pub mod timelinejs;
 
@@ -33,6 +34,7 @@ pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     match detect::detect(path, text)? {
         Format::Annals => native::parse(path, text),
         Format::TimelineJs => timelinejs::parse(path, text),
+        Format::Stix => stix::parse(path, text),
     }
 }
 

@@ -12,6 +12,8 @@ pub enum Format {
     Annals,
     /// `TimelineJS` 3 (or the older `TimelineJS` 2 shape).
     TimelineJs,
+    /// A STIX 2.0 or 2.1 bundle (MITRE ATT&CK included).
+    Stix,
 }
 
 impl Format {
@@ -20,6 +22,7 @@ impl Format {
         match self {
             Self::Annals => "annals",
             Self::TimelineJs => "timelinejs",
+            Self::Stix => "stix",
         }
     }
 }
