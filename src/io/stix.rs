@@ -207,7 +207,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     for (i, raw) in raws.iter().enumerate() {
         match serde_json::from_str::<Value>(raw.get()) {
             Ok(value) if value.get("type").and_then(Value::as_str).is_some() => {
-                objects.push((raw, value))
+                objects.push((raw, value));
             }
             _ => issues.push(Issue {
                 level: IssueLevel::Skipped,
@@ -235,9 +235,9 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         let dated = time_fields(kind).is_some_and(|(start, _)| object.get(start).is_some());
         if is_revoked || is_deprecated {
             if is_revoked {
-                revoked += 1
+                revoked += 1;
             } else {
-                deprecated += 1
+                deprecated += 1;
             }
             if dated {
                 let name = string(object, "name").unwrap_or_else(|| kind.to_owned());
