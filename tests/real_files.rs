@@ -213,7 +213,7 @@ fn attack_ics_campaigns_from_maroochy_to_frostygoop_at_month_precision() {
     let frostygoop = event(&file, "FrostyGoop Incident");
     assert_eq!(frostygoop.date_label(), "January 2024");
     let mut by_start = file.part.events.clone();
-    by_start.sort_by(|a, b| a.start.cmp(&b.start));
+    by_start.sort_by_key(|e| e.start);
     assert_eq!(by_start.first().unwrap().title, "Maroochy Water Breach");
     assert_eq!(by_start.last().unwrap().start.year_number(), 2024);
 }
