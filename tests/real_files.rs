@@ -249,3 +249,54 @@ fn attack_single_campaign_bundle_and_stix_21_examples() {
         "27 February 2017 21:37:11.213 UTC – 27 February 2017 21:37:11.214 UTC"
     );
 }
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn vcdb_incidents_keep_year_month_and_day_precision_and_notification() {
+    let day = load("vcdb/001bd01d-13c4-40b6-a3a1-d8fcfb185653.json");
+    assert_eq!(day.part.info.format.name(), "veris");
+    let event = &day.part.events[0];
+    assert_eq!(event.start.label(), "17 February 2017");
+    assert_eq!(event.disclosed.unwrap().label(), "20 February 2017");
+    assert!(
+        event
+            .title
+            .starts_with("Officials say an employee database was hacked")
+    );
+
+    let year_only = load("vcdb/0012CC25-9167-40D8-8FE3-3D0DFD8FB6BB.json");
+    assert_eq!(year_only.part.events[0].start.label(), "2012");
+    assert_eq!(
+        year_only.part.events[0].disclosed.unwrap().label(),
+        "10 December 2012"
+    );
+
+    let va = load("vcdb/0001AA7F-C601-424A-B2B8-BE6C9F5164E7.json");
+    let event = &va.part.events[0];
+    assert_eq!(event.id, "0001AA7F-C601-424A-B2B8-BE6C9F5164E7");
+    assert_eq!(event.start.label(), "9 April 2010");
+    assert_eq!(
+        event.targets,
+        ["United States Department of Veterans Affairs"]
+    );
+    assert_eq!(event.actors, ["Internal"]);
+    assert!(event.tags.iter().any(|t| t == "Privilege abuse"));
+    assert_eq!(
+        event.sources[0].url.as_deref(),
+        Some("http://vcdb.org/pdf/va-security.pdf")
+    );
+
+    // The VERIS schema's test incidents, including the upper-case .JSON one.
+    assert_eq!(
+        load("veris-schema/veris-1_3_4-test1.json").part.events[0]
+            .start
+            .label(),
+        "17 September 2016"
+    );
+    assert_eq!(
+        load("veris-schema/veris-1_4_1-test1.JSON").part.events[0]
+            .start
+            .label(),
+        "2025"
+    );
+}

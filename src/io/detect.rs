@@ -13,6 +13,19 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
     let lines = LineIndex::new(body);
     let start = lines.location(body.len() - trimmed.len());
     if trimmed.starts_with('[') {
+        // An array of VERIS incidents, or of native events.
+        let first = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(body)
+            .ok()
+            .and_then(|items| {
+                items
+                    .first()
+                    .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
+            });
+        if first
+            .is_some_and(|value| super::veris::looks_veris(&serde_json::Value::Array(vec![value])))
+        {
+            return Ok(Format::Veris);
+        }
         return Ok(Format::Annals);
     }
     if trimmed.starts_with('{') {
@@ -25,6 +38,12 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         let has = |key: &str| entries.0.iter().any(|(k, _)| k == key);
         if has("annals") {
             return Ok(Format::Annals);
+        }
+        let has_incident = entries.0.iter().any(|(k, v)| {
+            k == "incident_id" || (k == "timeline" && v.get().contains("\"incident\""))
+        });
+        if has_incident && (has("incident_id") || has("schema_version")) {
+            return Ok(Format::Veris);
         }
         if super::stix::looks_stix(&entries) {
             return Ok(Format::Stix);

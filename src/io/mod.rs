@@ -8,6 +8,7 @@ pub mod report;
 pub mod stix;
 mod text;
 pub mod timelinejs;
+pub mod veris;
 
 use std::path::Path;
 
@@ -35,6 +36,7 @@ pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         Format::Annals => native::parse(path, text),
         Format::TimelineJs => timelinejs::parse(path, text),
         Format::Stix => stix::parse(path, text),
+        Format::Veris => veris::parse(path, text),
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Format {
     TimelineJs,
     /// A STIX 2.0 or 2.1 bundle (MITRE ATT&CK included).
     Stix,
+    /// VERIS incidents (VCDB).
+    Veris,
 }
 
 impl Format {
@@ -23,6 +25,7 @@ impl Format {
             Self::Annals => "annals",
             Self::TimelineJs => "timelinejs",
             Self::Stix => "stix",
+            Self::Veris => "veris",
         }
     }
 }

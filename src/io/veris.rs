@@ -1,0 +1,297 @@
+//! VERIS incidents (the VERIS Community Database's format): one incident per file, or an array.
+//!
+//! `timeline.incident` (year, optional month, day, time) is the start at that precision;
+//! `plus.timeline.notification` is when it became known. The summary is the description and its
+//! first sentence the title; actor and action categories become actors and tags; the victim is the
+//! target; references are sources. VERIS has no time zones: times are floating.
+
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::json::strip_position;
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile, Location};
+use crate::model::{Category, DatasetPart, Event, FileInfo, Format, Precision, Source, TimePoint};
+
+/// Whether a top-level object looks like a VERIS incident.
+pub(crate) fn looks_veris(value: &Value) -> bool {
+    let incident = |v: &Value| {
+        v.get("incident_id").is_some()
+            || (v.get("schema_version").is_some()
+                && v.get("timeline")
+                    .is_some_and(|t| t.get("incident").is_some()))
+    };
+    match value {
+        Value::Array(items) => items.first().is_some_and(incident),
+        other => incident(other),
+    }
+}
+
+fn whole(value: Option<&Value>, name: &str) -> Result<Option<i64>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map(Some)
+            .ok_or_else(|| format!("{name} {n} is not a whole number")),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("{name} {s:?} is not a whole number")),
+        Some(_) => Err(format!("{name} is not a number")),
+    }
+}
+
+/// A VERIS date object `{"year": 2017, "month": 2, "day": 17, "time": "14:30:00"}`.
+fn veris_date(value: &Value) -> Result<TimePoint, String> {
+    let year = whole(value.get("year"), "year")?.ok_or("no year")?;
+    let month = whole(value.get("month"), "month")?;
+    let day = whole(value.get("day"), "day")?;
+    if day.is_some() && month.is_none() {
+        return Err("day given without month".to_owned());
+    }
+    let small = |v: Option<i64>| {
+        v.map(|v| u32::try_from(v).map_err(|_| format!("{v} is out of range")))
+            .transpose()
+    };
+    let precision = match (month, day) {
+        (None, _) => Precision::Year,
+        (Some(_), None) => Precision::Month,
+        _ => Precision::Day,
+    };
+    let mut point =
+        TimePoint::new(year, small(month)?, small(day)?, precision).map_err(|e| e.to_string())?;
+    if let Some(time) = value
+        .get("time")
+        .and_then(Value::as_str)
+        .filter(|t| !t.trim().is_empty())
+    {
+        if day.is_none() {
+            return Err("time given without day".to_owned());
+        }
+        let parts: Vec<Option<u32>> = time.split(':').map(|p| p.trim().parse().ok()).collect();
+        let (hour, minute, second) = match parts.as_slice() {
+            [Some(h)] => (*h, None, None),
+            [Some(h), Some(m)] => (*h, Some(*m), None),
+            [Some(h), Some(m), Some(s)] => (*h, Some(*m), Some(*s)),
+            _ => return Err(format!("time {time:?} is not HH:MM[:SS]")),
+        };
+        point = point
+            .with_time(hour, minute, second)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(point)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The first sentence of a summary, at most 100 characters.
+fn title_of(summary: &str) -> String {
+    let first = summary
+        .split_inclusive(". ")
+        .next()
+        .unwrap_or(summary)
+        .trim()
+        .trim_end_matches('.');
+    if first.chars().count() > 100 {
+        let cut: String = first.chars().take(99).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        first.to_owned()
+    }
+}
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn incident(value: &Value, number: usize) -> Result<Event, (String, String)> {
+    let start_value = value
+        .pointer("/timeline/incident")
+        .ok_or(("timeline.incident".to_owned(), "missing".to_owned()))?;
+    let start = veris_date(start_value).map_err(|e| ("timeline.incident".to_owned(), e))?;
+    let summary = value
+        .get("summary")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let victim = value
+        .pointer("/victim/victim_id")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty());
+    let title = summary
+        .map(title_of)
+        .or_else(|| victim.map(|v| format!("Incident at {v}")))
+        .unwrap_or_else(|| format!("Incident {number}"));
+    let id = value
+        .get("incident_id")
+        .and_then(Value::as_str)
+        .map_or_else(|| format!("incident-{number}"), str::to_owned);
+    let mut event = Event::new(id, title, start);
+    event.category = Some("incident".to_owned());
+    event.description = summary.map(str::to_owned);
+    if let Some(notification) = value.pointer("/plus/timeline/notification") {
+        event.disclosed = Some(
+            veris_date(notification).map_err(|e| ("plus.timeline.notification".to_owned(), e))?,
+        );
+    }
+    if let Some(actors) = value.get("actor").and_then(Value::as_object) {
+        for (category, details) in actors {
+            let varieties = strings(details.get("variety"));
+            let varieties: Vec<_> = varieties.into_iter().filter(|v| v != "Unknown").collect();
+            let actor = if varieties.is_empty() {
+                capitalised(category)
+            } else {
+                format!("{} ({})", capitalised(category), varieties.join(", "))
+            };
+            event.actors.push(actor);
+            event.tags.extend(
+                strings(details.get("motive"))
+                    .into_iter()
+                    .filter(|m| m != "Unknown")
+                    .map(|m| format!("motive: {m}")),
+            );
+        }
+    }
+    if let Some(actions) = value.get("action").and_then(Value::as_object) {
+        for (category, details) in actions {
+            event.tags.push(category.clone());
+            event.tags.extend(
+                strings(details.get("variety"))
+                    .into_iter()
+                    .filter(|v| v != "Unknown"),
+            );
+        }
+    }
+    event.targets.extend(victim.map(str::to_owned));
+    if let Some(industry) = value.pointer("/victim/industry").and_then(Value::as_str) {
+        event.tags.push(format!("NAICS {industry}"));
+    }
+    if let Some(reference) = value.get("reference").and_then(Value::as_str) {
+        let is_url = |p: &str| p.starts_with("http://") || p.starts_with("https://");
+        for part in reference
+            .split([';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            // "url1 url2" is two links; "see the report at url" is one text reference.
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let parts = if words.iter().all(|w| is_url(w)) {
+                words
+            } else {
+                vec![part]
+            };
+            for part in parts {
+                event.sources.push(Source {
+                    title: part.to_owned(),
+                    url: is_url(part).then(|| part.to_owned()),
+                });
+            }
+        }
+    }
+    Ok(event)
+}
+
+/// Parses a VERIS file (one incident, or an array of incidents).
+pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = LineIndex::new(text);
+    let json_error = |e: serde_json::Error| LoadError::Json {
+        path: path.to_owned(),
+        location: Location::of_json_error(&e),
+        message: strip_position(&e.to_string()),
+    };
+    let top: &RawValue = serde_json::from_str(text).map_err(json_error)?;
+    let raws: Vec<&RawValue> = if top.get().trim_start().starts_with('[') {
+        serde_json::from_str(top.get()).map_err(json_error)?
+    } else {
+        vec![top]
+    };
+    let mut events = Vec::new();
+    let mut issues = Vec::new();
+    for (i, raw) in raws.iter().enumerate() {
+        let location = lines.location_of(raw.get());
+        let record = serde_json::from_str::<Value>(raw.get())
+            .map_err(|e| ("incident".to_owned(), e.to_string()))
+            .and_then(|value| incident(&value, i + 1));
+        match record {
+            Ok(mut event) => {
+                event.line = u32::try_from(location.line).unwrap_or(u32::MAX);
+                events.push(event);
+            }
+            Err((field, message)) => issues.push(Issue {
+                level: IssueLevel::Skipped,
+                location,
+                message: format!("incident {}: field `{field}`: {message}", i + 1),
+                field: Some(field),
+            }),
+        }
+    }
+    let categories = vec![Category {
+        id: "incident".to_owned(),
+        label: "Incident".to_owned(),
+        color: None,
+    }];
+    let info = FileInfo {
+        path: path.to_owned(),
+        format: Format::Veris,
+        title: None,
+        description: None,
+    };
+    Ok(LoadedFile {
+        part: DatasetPart {
+            info,
+            categories,
+            periods: Vec::new(),
+            events,
+        },
+        issues,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn incident_dates_keep_their_precision_and_notification_is_disclosure() {
+        let text = r#"{"incident_id": "x", "schema_version": "1.3.6",
+            "summary": "Officials say a database was hacked. More text follows.",
+            "timeline": {"incident": {"year": 2012}},
+            "plus": {"timeline": {"notification": {"year": 2012, "month": 12, "day": 10}}},
+            "actor": {"external": {"variety": ["Unknown"], "motive": ["Financial"]}},
+            "action": {"hacking": {"variety": ["SQLi"]}},
+            "victim": {"victim_id": "Example Agency"},
+            "reference": "https://example.org/a; not a url"}"#;
+        let file = parse("v.json", text).unwrap();
+        let event = &file.part.events[0];
+        assert_eq!(event.title, "Officials say a database was hacked");
+        assert_eq!(event.start.label(), "2012");
+        assert_eq!(event.disclosed.unwrap().label(), "10 December 2012");
+        assert_eq!(event.actors, ["External"]);
+        assert_eq!(event.tags, ["motive: Financial", "hacking", "SQLi"]);
+        assert_eq!(event.targets, ["Example Agency"]);
+        assert_eq!(event.sources.len(), 2);
+        assert!(event.sources[1].url.is_none());
+    }
+
+    #[test]
+    fn a_day_without_a_month_is_skipped() {
+        let text = r#"[{"incident_id": "a", "timeline": {"incident": {"year": 2012, "day": 3}}}]"#;
+        let file = parse("v.json", text).unwrap();
+        assert!(file.part.events.is_empty());
+        assert_eq!(file.issues[0].field.as_deref(), Some("timeline.incident"));
+    }
+}
