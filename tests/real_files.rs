@@ -300,3 +300,59 @@ fn vcdb_incidents_keep_year_month_and_day_precision_and_notification() {
         "2025"
     );
 }
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn misp_events_with_tags_galaxies_links_and_sightings() {
+    let xorist = load("misp/57c4445b-c548-4654-af0b-4be3950d210f.json");
+    assert_eq!(xorist.part.info.format.name(), "misp");
+    let event = event(&xorist, "Ransomware - Xorist");
+    assert_eq!(event.start.label(), "29 August 2016");
+    assert_eq!(event.id, "57c4445b-c548-4654-af0b-4be3950d210f");
+    assert!(event.tags.iter().any(|t| t == "tlp:white"));
+    assert_eq!(event.sources.len(), 2, "two link attributes");
+    assert!(
+        event
+            .description
+            .as_deref()
+            .unwrap()
+            .starts_with("Created by CIRCL")
+    );
+
+    let sednit = load("misp/existing_event.json");
+    let event = event_titled(
+        &sednit,
+        "OSINT - Sednit update: How Fancy Bear Spent the Year",
+    );
+    assert_eq!(event.start.label(), "21 December 2017");
+    assert_eq!(event.actors, ["Sofacy"], "threat-actor clusters are actors");
+    assert!(
+        event.tags.iter().any(|t| t == "CHOPSTICK"),
+        "other clusters are tags"
+    );
+    assert!(
+        event
+            .description
+            .as_deref()
+            .unwrap()
+            .contains("9 attributes, 49 objects")
+    );
+    assert_eq!(event.severity, Some(annals::model::Severity::Low));
+
+    let ursnif = load("misp/sighting_1.json");
+    assert!(
+        event_titled(&ursnif, "Ursnif, MALWAREMESSIAGH")
+            .description
+            .as_deref()
+            .unwrap()
+            .contains("6 sightings")
+    );
+    assert_eq!(
+        load("misp/misp_event.json").part.events[0].start.label(),
+        "9 June 2016"
+    );
+}
+
+fn event_titled<'a>(file: &'a LoadedFile, title: &str) -> &'a Event {
+    event(file, title)
+}

@@ -21,10 +21,12 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
                     .first()
                     .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
             });
-        if first
-            .is_some_and(|value| super::veris::looks_veris(&serde_json::Value::Array(vec![value])))
-        {
+        let first = first.map(|value| serde_json::Value::Array(vec![value]));
+        if first.as_ref().is_some_and(super::veris::looks_veris) {
             return Ok(Format::Veris);
+        }
+        if first.as_ref().is_some_and(super::misp::looks_misp) {
+            return Ok(Format::Misp);
         }
         return Ok(Format::Annals);
     }
@@ -44,6 +46,15 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         });
         if has_incident && (has("incident_id") || has("schema_version")) {
             return Ok(Format::Veris);
+        }
+        let misp_keys = has("Event")
+            || has("response")
+            || (has("info") && has("date") && (has("Attribute") || has("uuid")));
+        if misp_keys
+            && serde_json::from_str::<serde_json::Value>(body)
+                .is_ok_and(|v| super::misp::looks_misp(&v))
+        {
+            return Ok(Format::Misp);
         }
         if super::stix::looks_stix(&entries) {
             return Ok(Format::Stix);

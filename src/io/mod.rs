@@ -2,6 +2,7 @@
 
 pub mod detect;
 mod json;
+pub mod misp;
 pub mod native;
 pub mod native_writer;
 pub mod report;
@@ -37,6 +38,7 @@ pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         Format::TimelineJs => timelinejs::parse(path, text),
         Format::Stix => stix::parse(path, text),
         Format::Veris => veris::parse(path, text),
+        Format::Misp => misp::parse(path, text),
     }
 }
 

@@ -16,6 +16,8 @@ pub enum Format {
     Stix,
     /// VERIS incidents (VCDB).
     Veris,
+    /// MISP events.
+    Misp,
 }
 
 impl Format {
@@ -26,6 +28,7 @@ impl Format {
             Self::TimelineJs => "timelinejs",
             Self::Stix => "stix",
             Self::Veris => "veris",
+            Self::Misp => "misp",
         }
     }
 }
