@@ -356,3 +356,69 @@ fn misp_events_with_tags_galaxies_links_and_sightings() {
 fn event_titled<'a>(file: &'a LoadedFile, title: &str) -> &'a Event {
     event(file, title)
 }
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn timesketch_jsonl_and_csv_keep_microseconds_and_flag_disagreeing_timestamps() {
+    let precision = load("timesketch/tests_test_events_validate_time_precision.csv");
+    assert_eq!(precision.part.info.format.name(), "timesketch");
+    let total = event(&precision, "total precision in datetime");
+    assert_eq!(total.start.label(), "24 July 2024 10:57:02.877297 UTC");
+    assert_eq!(
+        precision.issues.len(),
+        2,
+        "both rows' timestamp and datetime disagree"
+    );
+    assert!(
+        precision
+            .issues
+            .iter()
+            .all(|i| i.level == io::IssueLevel::Warning)
+    );
+
+    let conversion = load("timesketch/tests_test_events_validate_timestamp_conversion.csv");
+    let labels: Vec<_> = conversion
+        .part
+        .events
+        .iter()
+        .map(|e| e.start.label())
+        .collect();
+    // "+0000" without a colon and a space instead of "T" are both read.
+    assert_eq!(
+        labels,
+        [
+            "14 March 2012 04:17:38 UTC",
+            "24 July 2022 19:01:01 UTC",
+            "25 July 2015 02:01:01 UTC"
+        ]
+    );
+    assert!(
+        conversion.issues.is_empty(),
+        "timestamps agree with datetimes"
+    );
+
+    let micros_in_datetime = load("timesketch/tests_test_events_csv_timestamp_as_datetime.csv");
+    assert_eq!(
+        micros_in_datetime.part.events[0].start.label(),
+        "12 August 2024 15:03:14.349345 UTC"
+    );
+
+    let out_of_range = load("timesketch/tests_test_events_validate_time_out_of_range.csv");
+    assert_eq!(
+        event(&out_of_range, "csv very old event").start.label(),
+        "1 January 1601 00:00:00 UTC"
+    );
+
+    let jsonl = load("timesketch/tests_test_events_sigma_events.jsonl");
+    assert_eq!(jsonl.part.events.len(), 5);
+    let apt = event(
+        &jsonl,
+        "Install: zmap:amd64 (1.1.0-1) [Commandline: apt-get install zmap]",
+    );
+    assert!(
+        apt.description
+            .as_deref()
+            .unwrap()
+            .contains("data_type: apt:history:line")
+    );
+}

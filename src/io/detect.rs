@@ -41,6 +41,11 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         if has("annals") {
             return Ok(Format::Annals);
         }
+        // JSONL: the first line is one object with Timesketch's columns.
+        let keys: Vec<String> = entries.0.iter().map(|(k, _)| k.clone()).collect();
+        if super::timesketch::looks_timesketch(&keys) {
+            return Ok(Format::Timesketch);
+        }
         let has_incident = entries.0.iter().any(|(k, v)| {
             k == "incident_id" || (k == "timeline" && v.get().contains("\"incident\""))
         });
@@ -66,12 +71,26 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
             return Ok(Format::Annals);
         }
     }
+    // CSV: read the header row.
+    let header: Vec<String> = csv::ReaderBuilder::new()
+        .from_reader(trimmed.as_bytes())
+        .headers()
+        .map(|h| h.iter().map(|c| c.trim().to_ascii_lowercase()).collect())
+        .unwrap_or_default();
+    if header.len() > 1 {
+        if super::timesketch::looks_timesketch(&header) {
+            return Ok(Format::Timesketch);
+        }
+        if super::csv::looks_csv(&header) {
+            return Ok(Format::Csv);
+        }
+    }
     Err(LoadError::Shape {
         path: path.to_owned(),
         location: start,
         message:
             "not a format Annals reads (an Annals file is an object with `events` or an array of \
-                  events; TimelineJS files are read too)"
+                  events; also TimelineJS, STIX, VERIS, MISP, Timesketch JSONL/CSV and CSV with title,start columns)"
                 .to_owned(),
     })
 }

@@ -1,5 +1,6 @@
 //! Files to model and back. Readers are pure functions of text; only [`load_file`] touches the disk.
 
+pub mod csv;
 pub mod detect;
 mod json;
 pub mod misp;
@@ -9,6 +10,7 @@ pub mod report;
 pub mod stix;
 mod text;
 pub mod timelinejs;
+pub mod timesketch;
 pub mod veris;
 
 use std::path::Path;
@@ -39,6 +41,14 @@ pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         Format::Stix => stix::parse(path, text),
         Format::Veris => veris::parse(path, text),
         Format::Misp => misp::parse(path, text),
+        Format::Timesketch => {
+            let jsonl = text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{');
+            timesketch::parse(path, text, jsonl)
+        }
+        Format::Csv => csv::parse(path, text),
     }
 }
 

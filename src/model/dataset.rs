@@ -18,6 +18,10 @@ pub enum Format {
     Veris,
     /// MISP events.
     Misp,
+    /// Timesketch / Plaso JSONL or CSV.
+    Timesketch,
+    /// Generic CSV with a header row.
+    Csv,
 }
 
 impl Format {
@@ -29,6 +33,8 @@ impl Format {
             Self::Stix => "stix",
             Self::Veris => "veris",
             Self::Misp => "misp",
+            Self::Timesketch => "timesketch",
+            Self::Csv => "csv",
         }
     }
 }
