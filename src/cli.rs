@@ -34,12 +34,68 @@ pub enum Subcommand {
         #[arg(long)]
         json: bool,
     },
+    /// Read files in any supported format and write them, merged, in the native format.
+    Convert {
+        /// Files to convert.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The native file to write (written atomically: a crash leaves any old file intact).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// Runs a subcommand, writing results to `out` and diagnostics to `err`.
 pub fn run(command: Subcommand, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     match command {
         Subcommand::Check { files, json } => check(&files, json, out, err),
+        Subcommand::Convert { files, output } => convert(&files, &output, out, err),
+    }
+}
+
+/// `annals convert`: every file read (skipping bad records, reported on `err`), merged, written.
+/// Exit 0 clean, 1 records skipped, 2 a file unusable or the output not written.
+pub fn convert(
+    paths: &[PathBuf],
+    output: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let mut parts = Vec::new();
+    let mut code = ExitCode::SUCCESS;
+    for path in paths {
+        match io::load_file(path) {
+            Ok(file) => {
+                for issue in &file.issues {
+                    writeln!(err, "{}:{issue}", file.part.info.path).ok();
+                }
+                if file.issues.iter().any(|i| i.level == IssueLevel::Skipped) {
+                    code = ExitCode::from(1);
+                }
+                parts.push(file.part);
+            }
+            Err(e) => {
+                writeln!(err, "error: {}", io::report::error_chain(&e)).ok();
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let merged = io::native_writer::merge(parts);
+    let events = merged.events.len();
+    match io::native_writer::write_atomically(output, &io::native_writer::to_json(&merged)) {
+        Ok(()) => {
+            writeln!(out, "wrote {events} events to {}", output.display()).ok();
+            code
+        }
+        Err(e) => {
+            writeln!(
+                err,
+                "error: could not write {:?}: {e}",
+                output.display().to_string()
+            )
+            .ok();
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -422,3 +422,91 @@ fn timesketch_jsonl_and_csv_keep_microseconds_and_flag_disagreeing_timestamps() 
             .contains("data_type: apt:history:line")
     );
 }
+
+/// Every data file under `../shared/data/real`, whatever its format.
+fn every_real_data_file() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for folder in std::fs::read_dir(real("")).unwrap() {
+        let folder = folder.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_lowercase();
+            let data =
+                name.ends_with(".json") || name.ends_with(".jsonl") || name.ends_with(".csv");
+            // verisc*.json are the VERIS schema and enumerations, not incidents.
+            if data && !name.starts_with("verisc") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn every_real_file_round_trips_through_convert_with_the_same_events_and_precision() {
+    let files = every_real_data_file();
+    assert_eq!(files.len(), 32, "{files:#?}");
+    for path in files {
+        let original = io::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!original.part.events.is_empty(), "{}", path.display());
+        let text =
+            io::native_writer::to_json(&io::native_writer::merge(vec![original.part.clone()]));
+        let again = io::load_text("converted.json", &text).unwrap();
+        assert!(
+            again.issues.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            again.issues
+        );
+        assert_eq!(
+            again.part.events.len(),
+            original.part.events.len(),
+            "{}",
+            path.display()
+        );
+        for (a, b) in original.part.events.iter().zip(&again.part.events) {
+            let strip = |e: &Event| Event {
+                line: 0,
+                ..e.clone()
+            };
+            assert_eq!(strip(a), strip(b), "{}", path.display());
+            assert_eq!(a.start.precision(), b.start.precision());
+        }
+        assert_eq!(
+            again.part.periods,
+            original.part.periods,
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn convert_on_the_command_line_writes_a_native_file_that_checks_clean() {
+    let output = std::env::temp_dir().join(format!("annals-convert-{}.json", std::process::id()));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["convert", "-o"])
+        .arg(&output)
+        .arg(real("attack/ics-attack.json"))
+        .arg(real("timelinejs/src_template_eras.json"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(1),
+        "Oldsmar is skipped: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let converted = io::load_file(&output).unwrap();
+    std::fs::remove_file(&output).ok();
+    assert_eq!(converted.part.info.format.name(), "annals");
+    assert_eq!(converted.part.events.len(), 7 + 20);
+    assert_eq!(converted.part.periods.len(), 3);
+    assert!(converted.issues.is_empty(), "{:?}", converted.issues);
+}

@@ -1,8 +1,75 @@
 //! Writes the native format, keeping every date at its source's precision.
 
-use crate::model::{DatasetPart, Event};
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::model::{DatasetPart, Event, FileInfo, Format};
 
 use super::native::VERSION;
+
+/// Merges parts into one, in order. Ids stay unique: a clash gets a `~2` suffix (links follow
+/// only within the part that made them, so a renamed target is rare and reported by the reader).
+pub fn merge(parts: Vec<DatasetPart>) -> DatasetPart {
+    let mut merged = DatasetPart {
+        info: FileInfo {
+            path: String::new(),
+            format: Format::Annals,
+            title: None,
+            description: None,
+        },
+        categories: Vec::new(),
+        periods: Vec::new(),
+        events: Vec::new(),
+    };
+    let single = parts.len() == 1;
+    let mut ids = HashSet::new();
+    for part in parts {
+        if single {
+            merged.info.title.clone_from(&part.info.title);
+            merged.info.description.clone_from(&part.info.description);
+        }
+        for category in part.categories {
+            if !merged.categories.iter().any(|c| c.id == category.id) {
+                merged.categories.push(category);
+            }
+        }
+        merged.periods.extend(part.periods);
+        for mut event in part.events {
+            let mut n = 2;
+            let base = event.id.clone();
+            while !ids.insert(event.id.clone()) {
+                event.id = format!("{base}~{n}");
+                n += 1;
+            }
+            merged.events.push(event);
+        }
+    }
+    merged
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder and a rename, so a crash
+/// or a full disk mid-write leaves the previous file intact.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "annals".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        std::fs::remove_file(&temporary).ok(); // best effort: the error below is what matters
+    }
+    result
+}
 
 /// Writes a dataset part back in the native format (pretty JSON), keeping every date's precision.
 pub fn to_json(part: &DatasetPart) -> String {
