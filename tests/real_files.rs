@@ -434,8 +434,11 @@ fn every_real_data_file() -> Vec<PathBuf> {
         for entry in std::fs::read_dir(&folder).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().to_lowercase();
-            let data =
-                name.ends_with(".json") || name.ends_with(".jsonl") || name.ends_with(".csv");
+            let data = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["json", "jsonl", "csv"]
+                    .iter()
+                    .any(|x| e.eq_ignore_ascii_case(x))
+            });
             // verisc*.json are the VERIS schema and enumerations, not incidents.
             if data && !name.starts_with("verisc") {
                 files.push(path);
