@@ -513,3 +513,49 @@ fn convert_on_the_command_line_writes_a_native_file_that_checks_clean() {
     assert_eq!(converted.part.periods.len(), 3);
     assert!(converted.issues.is_empty(), "{:?}", converted.issues);
 }
+
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn one_file_of_each_format_opens_in_the_window_with_its_provenance() {
+    use annals::app::{AppState, Settings};
+    use annals::ui::Window;
+    use egui_kittest::kittest::Queryable as _;
+
+    let cases = [
+        ("attack/ics-attack.json", "stix", "Maroochy Water Breach", 7),
+        (
+            "vcdb/0001AA7F-C601-424A-B2B8-BE6C9F5164E7.json",
+            "veris",
+            "A billing clerk filed a claim for Patient A without consent to bill for 7332 protected health…",
+            1,
+        ),
+        (
+            "misp/existing_event.json",
+            "misp",
+            "OSINT - Sednit update: How Fancy Bear Spent the Year",
+            1,
+        ),
+        (
+            "timesketch/tests_test_events_validate_timestamp_conversion.csv",
+            "timesketch",
+            "Make sure message is same",
+            3,
+        ),
+    ];
+    for (relative, format, title, count) in cases {
+        let path = real(relative);
+        let state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1400.0, 1000.0))
+            .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
+        harness.run();
+        assert_eq!(
+            harness.state().canvas.scene.visible_events,
+            count,
+            "{relative}"
+        );
+        harness.get_by_label(title).click();
+        harness.run();
+        harness.get_by_label_contains(&format!("From {} ({format}, line ", path.display()));
+    }
+}

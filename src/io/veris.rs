@@ -101,6 +101,10 @@ fn title_of(summary: &str) -> String {
         .trim_end_matches('.');
     if first.chars().count() > 100 {
         let cut: String = first.chars().take(99).collect();
+        // End on a whole word.
+        let cut = cut
+            .rfind(' ')
+            .map_or(cut.as_str(), |i| cut.get(..i).unwrap_or(&cut));
         format!("{}…", cut.trim_end())
     } else {
         first.to_owned()
