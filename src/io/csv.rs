@@ -5,7 +5,7 @@
 //! columns are kept in the description as `column: value`.
 
 use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
-use crate::model::{DatasetPart, Event, FileInfo, Format, Source, TimePoint};
+use crate::model::{Event, Format, Source, TimePoint};
 
 /// The columns this reader knows.
 pub const COLUMNS: [&str; 8] = [
@@ -168,21 +168,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         event.description = (!parts.is_empty()).then(|| parts.join("\n"));
         events.push(event);
     }
-    let info = FileInfo {
-        path: path.to_owned(),
-        format: Format::Csv,
-        title: None,
-        description: None,
-    };
-    Ok(LoadedFile {
-        part: DatasetPart {
-            info,
-            categories: Vec::new(),
-            periods: Vec::new(),
-            events,
-        },
+    Ok(LoadedFile::of_events(
+        path,
+        Format::Csv,
+        Vec::new(),
+        events,
         issues,
-    })
+    ))
 }
 
 #[cfg(test)]

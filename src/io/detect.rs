@@ -2,8 +2,8 @@
 
 use serde::Deserialize as _;
 
-use super::json::{Entries, strip_position};
-use super::report::{LineIndex, LoadError, Location};
+use super::json::Entries;
+use super::report::{LineIndex, LoadError};
 use crate::model::Format;
 
 /// The format of `text`, or a located error saying why no reader fits.
@@ -32,11 +32,7 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
     }
     if trimmed.starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(body);
-        let entries = Entries::deserialize(&mut de).map_err(|err| LoadError::Json {
-            path: path.to_owned(),
-            location: Location::of_json_error(&err),
-            message: strip_position(&err.to_string()),
-        })?;
+        let entries = Entries::deserialize(&mut de).map_err(|e| LoadError::json(path, &e))?;
         let has = |key: &str| entries.0.iter().any(|(k, _)| k == key);
         if has("annals") {
             return Ok(Format::Annals);

@@ -8,11 +8,8 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::json::strip_position;
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile, Location};
-use crate::model::{
-    Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Severity, Source, TimePoint,
-};
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
+use crate::model::{Category, Event, Format, Link, LinkKind, Severity, Source, TimePoint};
 
 fn event_body(value: &Value) -> Option<&Value> {
     let body = value.get("Event").unwrap_or(value);
@@ -198,11 +195,7 @@ struct Response<'a> {
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = LineIndex::new(text);
-    let json_error = |e: serde_json::Error| LoadError::Json {
-        path: path.to_owned(),
-        location: Location::of_json_error(&e),
-        message: strip_position(&e.to_string()),
-    };
+    let json_error = |e| LoadError::json(path, &e);
     let top: &RawValue = serde_json::from_str(text).map_err(json_error)?;
     let raws: Vec<&RawValue> = if top.get().trim_start().starts_with('[') {
         serde_json::from_str(top.get()).map_err(json_error)?
@@ -252,21 +245,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             });
         }
     }
-    let info = FileInfo {
-        path: path.to_owned(),
-        format: Format::Misp,
-        title: None,
-        description: None,
-    };
-    Ok(LoadedFile {
-        part: DatasetPart {
-            info,
-            categories,
-            periods: Vec::new(),
-            events,
-        },
+    Ok(LoadedFile::of_events(
+        path,
+        Format::Misp,
+        categories,
+        events,
         issues,
-    })
+    ))
 }
 
 #[cfg(test)]

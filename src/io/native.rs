@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use serde_json::value::RawValue;
 
-use super::json::{Fault, Reader, kind_of, record_name, strip_position};
-use super::report::{LineIndex, LoadError, LoadedFile, Location};
+use super::json::{Fault, Reader, kind_of, record_name};
+use super::report::{LineIndex, LoadError, LoadedFile};
 use crate::model::event::parse_hex_color;
 use crate::model::{
     Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Period, Severity, Source,
@@ -359,11 +359,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         lines: LineIndex::new(text),
         issues: Vec::new(),
     };
-    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::Json {
-        path: path.to_owned(),
-        location: Location::of_json_error(&e),
-        message: strip_position(&e.to_string()),
-    })?;
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
     let shape = |r: &Reader<'_>, raw: &RawValue, message: String| LoadError::Shape {
         path: path.to_owned(),
         location: r.lines.location_of(raw.get()),
@@ -512,6 +508,7 @@ fn unique_id(ids: &HashSet<String>, id: &str) -> String {
 mod tests {
     use super::*;
     use crate::io::IssueLevel;
+    use crate::io::Location;
 
     #[test]
     fn a_bad_record_is_skipped_with_its_position_and_the_rest_loads() {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::model::DatasetPart;
+use crate::model::{Category, DatasetPart, Event, FileInfo, Format};
 
 /// A position in a text file, 1-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
@@ -116,6 +116,15 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The text is not JSON: the parser's position and words (without its own " at line …").
+    pub fn json(path: &str, error: &serde_json::Error) -> Self {
+        Self::Json {
+            path: path.to_owned(),
+            location: Location::of_json_error(error),
+            message: super::json::strip_position(&error.to_string()),
+        }
+    }
+
     /// The location the error points at, if it has one.
     pub fn location(&self) -> Option<Location> {
         match self {
@@ -199,6 +208,33 @@ pub struct LoadedFile {
     pub part: DatasetPart,
     /// Skipped records and warnings, in file order.
     pub issues: Vec<Issue>,
+}
+
+impl LoadedFile {
+    /// A file of events (no periods, no declared title) read by `format`.
+    pub fn of_events(
+        path: &str,
+        format: Format,
+        categories: Vec<Category>,
+        events: Vec<Event>,
+        issues: Vec<Issue>,
+    ) -> Self {
+        let info = FileInfo {
+            path: path.to_owned(),
+            format,
+            title: None,
+            description: None,
+        };
+        Self {
+            part: DatasetPart {
+                info,
+                categories,
+                periods: Vec::new(),
+                events,
+            },
+            issues,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,12 +11,10 @@ use std::collections::HashMap;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::json::{Entries, Reader, strip_position};
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile, Location};
+use super::json::{Entries, Reader};
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
 use crate::model::civil::{self, SECS_PER_DAY};
-use crate::model::{
-    Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Precision, Source, TimePoint,
-};
+use crate::model::{Category, Event, Format, Link, LinkKind, Precision, Source, TimePoint};
 
 /// Whether the top-level object is a STIX bundle.
 pub(crate) fn looks_stix(entries: &Entries<'_>) -> bool {
@@ -175,11 +173,7 @@ fn event_of(
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = LineIndex::new(text);
-    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::Json {
-        path: path.to_owned(),
-        location: Location::of_json_error(&e),
-        message: strip_position(&e.to_string()),
-    })?;
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
     let shape = |raw: &RawValue, message: String| LoadError::Shape {
         path: path.to_owned(),
         location: lines.location_of(raw.get()),
@@ -310,21 +304,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             color: None,
         })
         .collect();
-    let info = FileInfo {
-        path: path.to_owned(),
-        format: Format::Stix,
-        title: None,
-        description: None,
-    };
-    Ok(LoadedFile {
-        part: DatasetPart {
-            info,
-            categories,
-            periods: Vec::new(),
-            events,
-        },
+    Ok(LoadedFile::of_events(
+        path,
+        Format::Stix,
+        categories,
+        events,
         issues,
-    })
+    ))
 }
 
 /// Relationships: between two events, a link; from an event to an undated object, its name as an

@@ -8,8 +8,8 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::json::{Entries, Reader, kind_of, strip_position};
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile, Location};
+use super::json::{Entries, Reader, kind_of};
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
 use super::text::plain_text;
 use crate::model::{
     DatasetPart, Event, FileId, FileInfo, Format, Period, Precision, Source, TimePoint,
@@ -337,11 +337,7 @@ fn era(value: &Value) -> Record<Period> {
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = LineIndex::new(text);
-    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::Json {
-        path: path.to_owned(),
-        location: Location::of_json_error(&e),
-        message: strip_position(&e.to_string()),
-    })?;
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
     let shape = |raw: &RawValue, message: &str| LoadError::Shape {
         path: path.to_owned(),
         location: lines.location_of(raw.get()),

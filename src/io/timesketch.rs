@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::json::strip_position;
 use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
-use crate::model::{Category, DatasetPart, Event, FileInfo, Format, TimePoint};
+use crate::model::{Category, Event, Format, TimePoint};
 
 /// Whether a header row (or the first JSONL object's keys) looks like Timesketch.
 pub(crate) fn looks_timesketch(columns: &[String]) -> bool {
@@ -225,21 +225,9 @@ pub fn parse(path: &str, text: &str, jsonl: bool) -> Result<LoadedFile, LoadErro
         })
         .collect();
     let format = Format::Timesketch;
-    let info = FileInfo {
-        path: path.to_owned(),
-        format,
-        title: None,
-        description: None,
-    };
-    Ok(LoadedFile {
-        part: DatasetPart {
-            info,
-            categories,
-            periods: Vec::new(),
-            events,
-        },
-        issues,
-    })
+    Ok(LoadedFile::of_events(
+        path, format, categories, events, issues,
+    ))
 }
 
 #[cfg(test)]

@@ -8,9 +8,8 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::json::strip_position;
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile, Location};
-use crate::model::{Category, DatasetPart, Event, FileInfo, Format, Precision, Source, TimePoint};
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
+use crate::model::{Category, Event, Format, Precision, Source, TimePoint};
 
 /// Whether a top-level object looks like a VERIS incident.
 pub(crate) fn looks_veris(value: &Value) -> bool {
@@ -212,11 +211,7 @@ fn incident(value: &Value, number: usize) -> Result<Event, (String, String)> {
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = LineIndex::new(text);
-    let json_error = |e: serde_json::Error| LoadError::Json {
-        path: path.to_owned(),
-        location: Location::of_json_error(&e),
-        message: strip_position(&e.to_string()),
-    };
+    let json_error = |e| LoadError::json(path, &e);
     let top: &RawValue = serde_json::from_str(text).map_err(json_error)?;
     let raws: Vec<&RawValue> = if top.get().trim_start().starts_with('[') {
         serde_json::from_str(top.get()).map_err(json_error)?
@@ -248,21 +243,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         label: "Incident".to_owned(),
         color: None,
     }];
-    let info = FileInfo {
-        path: path.to_owned(),
-        format: Format::Veris,
-        title: None,
-        description: None,
-    };
-    Ok(LoadedFile {
-        part: DatasetPart {
-            info,
-            categories,
-            periods: Vec::new(),
-            events,
-        },
+    Ok(LoadedFile::of_events(
+        path,
+        Format::Veris,
+        categories,
+        events,
         issues,
-    })
+    ))
 }
 
 #[cfg(test)]
