@@ -559,3 +559,252 @@ fn one_file_of_each_format_opens_in_the_window_with_its_provenance() {
         harness.get_by_label_contains(&format!("From {} ({format}, line ", path.display()));
     }
 }
+
+/// For every real file: format, event count, and the earliest start and latest end exactly as
+/// written back (so the precision shows: "2000-02" is a month, "2016-08-29" a day). Checked by hand
+/// against the files (python reads of the raw JSON/CSV, and the PROVENANCE notes).
+#[test]
+#[ignore = "needs ../shared/data/real"]
+fn every_real_file_has_the_expected_format_count_and_date_range() {
+    let expected = [
+        (
+            "attack/campaign--0257b35b-operation-dream-job.json",
+            "stix",
+            1,
+            "2019-09",
+            "2020-08",
+        ),
+        ("attack/ics-attack.json", "stix", 7, "2000-02", "2024-01"),
+        (
+            "misp/57c4445b-c548-4654-af0b-4be3950d210f.json",
+            "misp",
+            1,
+            "2016-08-29",
+            "2016-08-29",
+        ),
+        (
+            "misp/existing_event.json",
+            "misp",
+            1,
+            "2017-12-21",
+            "2017-12-21",
+        ),
+        ("misp/galaxy_1.json", "misp", 1, "2018-04-09", "2018-04-09"),
+        (
+            "misp/misp_event.json",
+            "misp",
+            1,
+            "2016-06-09",
+            "2016-06-09",
+        ),
+        (
+            "misp/sighting_1.json",
+            "misp",
+            1,
+            "2018-08-01",
+            "2018-08-01",
+        ),
+        (
+            "stix21/oasis-doc-defining-campaigns-threat-actors-intrusion-sets.json",
+            "stix",
+            3,
+            "2016-01-08T12:50:40.123Z",
+            "2016-02-07T19:45:32.126Z",
+        ),
+        (
+            "stix21/oasis-doc-sighting-of-an-indicator.json",
+            "stix",
+            2,
+            "2015-06-29T09:10:15.915Z",
+            "2017-02-27T21:37:11.214Z",
+        ),
+        (
+            "stix21/oasis-doc-sighting-of-observed-data.json",
+            "stix",
+            3,
+            "2017-02-27T21:37:11.213Z",
+            "2017-02-28T19:07:24.857Z",
+        ),
+        (
+            "stix21/oasis-examples-apt1.json",
+            "stix",
+            14,
+            "2006-06-01T18:13:15.684Z",
+            "2015-05-15T09:12:16.432678Z",
+        ),
+        (
+            "timelinejs/contrib_women_in_computing.json",
+            "timelinejs",
+            10,
+            "1815-12-10",
+            "1985",
+        ),
+        (
+            "timelinejs/src_template_all-media-types.json",
+            "timelinejs",
+            41,
+            "1901",
+            "1940",
+        ),
+        (
+            "timelinejs/src_template_cosmo-mixed.json",
+            "timelinejs",
+            11,
+            "-13799999999",
+            "1990-04-25",
+        ),
+        (
+            "timelinejs/src_template_cosmo.json",
+            "timelinejs",
+            7,
+            "-13799999999",
+            "-3499",
+        ),
+        (
+            "timelinejs/src_template_eras.json",
+            "timelinejs",
+            20,
+            "0600",
+            "0720",
+        ),
+        (
+            "timelinejs/website_examples_example.json",
+            "timelinejs",
+            27,
+            "1932-02-27",
+            "2011-03-23",
+        ),
+        (
+            "timelinejs/website_examples_user-interface_timeline3.json",
+            "timelinejs",
+            22,
+            "1600",
+            "2012",
+        ),
+        (
+            "timelinejs/website_static_welcome_welcome.json",
+            "timelinejs",
+            17,
+            "1851",
+            "2013-10-01",
+        ),
+        (
+            "timesketch/end_to_end_tests_test_data_sigma_events.jsonl",
+            "timesketch",
+            4,
+            "2015-07-24T19:01:01Z",
+            "2015-07-24T19:01:03Z",
+        ),
+        (
+            "timesketch/tests_test_events_csv_timestamp_as_datetime.csv",
+            "timesketch",
+            4,
+            "2024-08-09T14:33:09.468712Z",
+            "2025-07-01T05:58:27.214025Z",
+        ),
+        (
+            "timesketch/tests_test_events_sigma_events.jsonl",
+            "timesketch",
+            5,
+            "2015-07-24T19:01:01Z",
+            "2022-01-22T23:07:43.502205Z",
+        ),
+        (
+            "timesketch/tests_test_events_validate_time_out_of_range.csv",
+            "timesketch",
+            2,
+            "1601-01-01T00:00:00Z",
+            "2227-12-31T23:01:01Z",
+        ),
+        (
+            "timesketch/tests_test_events_validate_time_precision.csv",
+            "timesketch",
+            2,
+            "2015-07-24T19:01:01Z",
+            "2024-07-24T10:57:02.877297Z",
+        ),
+        (
+            "timesketch/tests_test_events_validate_time_precision_jsonl.jsonl",
+            "timesketch",
+            2,
+            "2015-07-24T19:01:01Z",
+            "2024-07-24T10:57:02.877297Z",
+        ),
+        (
+            "timesketch/tests_test_events_validate_timestamp_conversion.csv",
+            "timesketch",
+            3,
+            "2012-03-14T04:17:38Z",
+            "2022-07-24T19:01:01Z",
+        ),
+        (
+            "vcdb/0001AA7F-C601-424A-B2B8-BE6C9F5164E7.json",
+            "veris",
+            1,
+            "2010-04-09",
+            "2010-04-09",
+        ),
+        (
+            "vcdb/00088c89-7f61-40c9-ab3a-f725e33c1176.json",
+            "veris",
+            1,
+            "2020",
+            "2020",
+        ),
+        (
+            "vcdb/0012CC25-9167-40D8-8FE3-3D0DFD8FB6BB.json",
+            "veris",
+            1,
+            "2012",
+            "2012",
+        ),
+        (
+            "vcdb/001bd01d-13c4-40b6-a3a1-d8fcfb185653.json",
+            "veris",
+            1,
+            "2017-02-17",
+            "2017-02-17",
+        ),
+        (
+            "veris-schema/veris-1_3_4-test1.json",
+            "veris",
+            1,
+            "2016-09-17",
+            "2016-09-17",
+        ),
+        (
+            "veris-schema/veris-1_4_1-test1.JSON",
+            "veris",
+            1,
+            "2025",
+            "2025",
+        ),
+    ];
+    assert_eq!(expected.len(), every_real_data_file().len());
+    for (relative, format, count, first, last) in expected {
+        let file = load(relative);
+        assert_eq!(file.part.info.format.name(), format, "{relative}");
+        assert_eq!(file.part.events.len(), count, "{relative}");
+        // Events and periods (eras) both count, as in `annals check`.
+        let starts = file
+            .part
+            .events
+            .iter()
+            .map(|e| e.start)
+            .chain(file.part.periods.iter().map(|p| p.start));
+        let ends = file
+            .part
+            .events
+            .iter()
+            .map(|e| e.end.unwrap_or(e.start))
+            .chain(file.part.periods.iter().map(|p| p.end));
+        let earliest = starts
+            .min_by(|a, b| a.start_secs().total_cmp(&b.start_secs()))
+            .unwrap();
+        let latest = ends
+            .max_by(|a, b| a.end_secs().total_cmp(&b.end_secs()))
+            .unwrap();
+        assert_eq!(earliest.iso(), first, "{relative}");
+        assert_eq!(latest.iso(), last, "{relative}");
+    }
+}

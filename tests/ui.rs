@@ -154,3 +154,18 @@ fn dropping_a_file_with_a_bad_record_adds_the_good_ones_and_lists_the_skipped_on
     harness.get_by_label_contains("impossible-date.json:3:51");
     harness.get_by_label("Fine");
 }
+
+#[test]
+fn a_csv_file_opens_from_the_command_line_and_shows_its_provenance() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/csv-bad-date.csv");
+    let state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
+    harness.run();
+    assert_eq!(harness.state().canvas.scene.visible_events, 1);
+    harness.get_by_label_contains("csv-bad-date.csv:3:22"); // the skipped row, in the problems panel
+    harness.get_by_label("Fine").click();
+    harness.run();
+    harness.get_by_label_contains(&format!("From {} (csv, line 2)", path.display()));
+}
