@@ -34,6 +34,29 @@ pub enum Subcommand {
         #[arg(long)]
         json: bool,
     },
+    /// Draw the timeline to a PNG or SVG file, with no window (works over SSH and in CI).
+    Render {
+        /// Files to draw (none: the embedded Belgium dataset).
+        files: Vec<PathBuf>,
+        /// The image to write: `.png` or `.svg`.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Start of the range (a date like 2019 or 2021-05-04); default: all data.
+        #[arg(long)]
+        from: Option<String>,
+        /// End of the range (the end of that period is included).
+        #[arg(long)]
+        to: Option<String>,
+        /// Image size in pixels, `WIDTHxHEIGHT`.
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+        /// `light` (print) or `dark`.
+        #[arg(long, default_value = "light")]
+        theme: String,
+        /// A title at the top.
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Read files in any supported format and write them, merged, in the native format.
     Convert {
         /// Files to convert.
@@ -50,6 +73,26 @@ pub fn run(command: Subcommand, out: &mut dyn Write, err: &mut dyn Write) -> Exi
     match command {
         Subcommand::Check { files, json } => check(&files, json, out, err),
         Subcommand::Convert { files, output } => convert(&files, &output, out, err),
+        Subcommand::Render {
+            files,
+            output,
+            from,
+            to,
+            size,
+            theme,
+            title,
+        } => {
+            let request = RenderRequest {
+                files,
+                output,
+                from,
+                to,
+                size,
+                theme,
+                title,
+            };
+            render(&request, out, err)
+        }
     }
 }
 
@@ -264,4 +307,139 @@ fn print_json(
         Ok(text) => writeln!(out, "{text}").ok(),
         Err(e) => writeln!(err, "error: could not write the report: {e}").ok(),
     };
+}
+
+/// The arguments of `annals render`.
+pub struct RenderRequest {
+    /// Files (none: embedded).
+    pub files: Vec<PathBuf>,
+    /// `.png` or `.svg`.
+    pub output: PathBuf,
+    /// Range start.
+    pub from: Option<String>,
+    /// Range end.
+    pub to: Option<String>,
+    /// `WxH`.
+    pub size: String,
+    /// `light` or `dark`.
+    pub theme: String,
+    /// Title.
+    pub title: Option<String>,
+}
+
+fn parse_size(text: &str) -> Option<(u32, u32)> {
+    let (w, h) = text.split_once(['x', 'X', '×'])?;
+    let (w, h) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
+    ((1..=16_384).contains(&w) && (1..=16_384).contains(&h)).then_some((w, h))
+}
+
+/// `annals render`: exit 0 written, 1 written with records skipped, 2 nothing written.
+pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    use crate::export::{self, ExportOptions, ExportTheme};
+    let fail = |err: &mut dyn Write, message: String| {
+        writeln!(err, "error: {message}").ok();
+        ExitCode::from(2)
+    };
+    let Some((width_px, height_px)) = parse_size(&request.size) else {
+        return fail(
+            err,
+            format!(
+                "--size {:?} is not WIDTHxHEIGHT between 1 and 16384",
+                request.size
+            ),
+        );
+    };
+    let theme = match request.theme.as_str() {
+        "light" => ExportTheme::Light,
+        "dark" => ExportTheme::Dark,
+        other => return fail(err, format!("--theme {other:?} is not light or dark")),
+    };
+    let mut parts = Vec::new();
+    let mut skipped = false;
+    let loaded = if request.files.is_empty() {
+        vec![io::load_embedded()]
+    } else {
+        request.files.iter().map(|p| io::load_file(p)).collect()
+    };
+    for result in loaded {
+        match result {
+            Ok(file) => {
+                for issue in &file.issues {
+                    writeln!(err, "{}:{issue}", file.part.info.path).ok();
+                }
+                skipped |= file.issues.iter().any(|i| i.level == IssueLevel::Skipped);
+                parts.push(file.part);
+            }
+            Err(e) => return fail(err, io::report::error_chain(&e)),
+        }
+    }
+    let dataset = crate::model::Dataset::from_parts(parts);
+    let layout = crate::timeline::lanes::by_category(&dataset, &crate::model::Filter::default());
+    let Some((data_min, data_max)) = dataset.extent_secs() else {
+        return fail(err, "nothing to draw: no events".to_owned());
+    };
+    let bound = |text: &Option<String>, end: bool| -> Result<Option<f64>, String> {
+        text.as_deref()
+            .map(|t| {
+                t.parse::<crate::model::TimePoint>()
+                    .map(|p| if end { p.end_secs() } else { p.start_secs() })
+                    .map_err(|e| format!("{t:?}: {e}"))
+            })
+            .transpose()
+    };
+    let (from, to) = match (bound(&request.from, false), bound(&request.to, true)) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(e), _) | (_, Err(e)) => return fail(err, e),
+    };
+    let view = match (from, to) {
+        (None, None) => crate::timeline::TimeView::fitting(data_min, data_max, 0.03),
+        (from, to) => crate::timeline::TimeView::from_min_max(
+            from.unwrap_or(data_min),
+            to.unwrap_or(data_max),
+        ),
+    };
+    let options = ExportOptions {
+        width_px,
+        height_px,
+        view,
+        theme,
+        title: request.title.clone(),
+        footer: true,
+    };
+    let rendered = export::render_svg(&dataset, &layout, &options);
+    let is_svg = request
+        .output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let bytes = if is_svg {
+        rendered.svg.into_bytes()
+    } else {
+        match export::render_png(&rendered.svg) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(err, io::report::error_chain(&e)),
+        }
+    };
+    if let Err(e) = io::native_writer::write_atomically_bytes(&request.output, &bytes) {
+        return fail(
+            err,
+            format!(
+                "could not write {:?}: {e}",
+                request.output.display().to_string()
+            ),
+        );
+    }
+    writeln!(
+        out,
+        "wrote {}×{} {} to {}",
+        width_px,
+        height_px,
+        if is_svg { "SVG" } else { "PNG" },
+        request.output.display()
+    )
+    .ok();
+    if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -10,5 +10,6 @@ pub mod cli;
 pub mod export;
 pub mod io;
 pub mod model;
+pub mod palette;
 pub mod timeline;
 pub mod ui;

@@ -51,6 +51,11 @@ pub fn merge(parts: Vec<DatasetPart>) -> DatasetPart {
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so a crash
 /// or a full disk mid-write leaves the previous file intact.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomically_bytes(path, text.as_bytes())
+}
+
+/// [`write_atomically`] for bytes (images).
+pub fn write_atomically_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -61,7 +66,7 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()?;
         std::fs::rename(&temporary, path)
     })();

@@ -1,5 +1,5 @@
-//! The only file with colour literals: the category palette and the timeline's colours, light
-//! and dark. The palette is Okabe–Ito, which stays distinguishable with colour-blindness.
+//! egui colours for the timeline and panels, made from the shared RGB values in `palette.rs`
+//! (which exports use too); the problems panel's colours are here.
 #![expect(
     clippy::disallowed_methods,
     reason = "colours are declared here and only here"
@@ -9,36 +9,7 @@ use egui::Color32;
 
 use crate::model::Dataset;
 
-/// Okabe–Ito, without black (the text colour) and yellow (unreadable on white).
-pub const PALETTE: [[u8; 3]; 7] = [
-    [0x00, 0x72, 0xb2], // blue
-    [0xd5, 0x5e, 0x00], // vermillion
-    [0x00, 0x9e, 0x73], // bluish green
-    [0xcc, 0x79, 0xa7], // reddish purple
-    [0xe6, 0x9f, 0x00], // orange
-    [0x56, 0xb4, 0xe9], // sky blue
-    [0x99, 0x99, 0x99], // grey
-];
-
-/// Colour for uncategorised events.
-pub const UNCATEGORISED: [u8; 3] = [0x88, 0x88, 0x88];
-
-/// RGB of a category: the file's colour, else the palette by position.
-pub fn category_rgb(dataset: &Dataset, category: Option<usize>) -> [u8; 3] {
-    let Some(index) = category else {
-        return UNCATEGORISED;
-    };
-    dataset
-        .categories
-        .get(index)
-        .and_then(|c| c.color)
-        .unwrap_or_else(|| {
-            PALETTE
-                .get(index % PALETTE.len())
-                .copied()
-                .unwrap_or(UNCATEGORISED)
-        })
-}
+pub use crate::palette::{PALETTE, UNCATEGORISED, category_rgb};
 
 /// The egui colour of a category.
 pub fn category_color(dataset: &Dataset, category: Option<usize>) -> Color32 {
@@ -71,34 +42,25 @@ pub struct TimelineColors {
     pub partial_alpha: u8,
 }
 
-/// The timeline colours for light or dark mode.
+/// The timeline colours for light or dark mode, from the shared RGB values.
 pub fn timeline_colors(dark_mode: bool) -> TimelineColors {
-    if dark_mode {
-        TimelineColors {
-            lane_even: Color32::from_rgb(0x1b, 0x1d, 0x21),
-            lane_odd: Color32::from_rgb(0x22, 0x25, 0x2a),
-            lane_text: Color32::from_rgb(0xb8, 0xbc, 0xc4),
-            label: Color32::from_rgb(0xe6, 0xe8, 0xec),
-            label_on_bar: Color32::from_rgb(0xff, 0xff, 0xff),
-            selection: Color32::from_rgb(0xff, 0xff, 0xff),
-            cluster: Color32::from_rgb(0x5a, 0x60, 0x6b),
-            cluster_text: Color32::from_rgb(0xff, 0xff, 0xff),
-            period_alpha: 34,
-            partial_alpha: 80,
-        }
+    let rgb = if dark_mode {
+        crate::palette::DARK
     } else {
-        TimelineColors {
-            lane_even: Color32::from_rgb(0xff, 0xff, 0xff),
-            lane_odd: Color32::from_rgb(0xf4, 0xf5, 0xf7),
-            lane_text: Color32::from_rgb(0x55, 0x5b, 0x66),
-            label: Color32::from_rgb(0x1d, 0x20, 0x26),
-            label_on_bar: Color32::from_rgb(0xff, 0xff, 0xff),
-            selection: Color32::from_rgb(0x10, 0x10, 0x10),
-            cluster: Color32::from_rgb(0x4a, 0x50, 0x5a),
-            cluster_text: Color32::from_rgb(0xff, 0xff, 0xff),
-            period_alpha: 30,
-            partial_alpha: 70,
-        }
+        crate::palette::LIGHT
+    };
+    let c = |[r, g, b]: [u8; 3]| Color32::from_rgb(r, g, b);
+    TimelineColors {
+        lane_even: c(rgb.lane_even),
+        lane_odd: c(rgb.lane_odd),
+        lane_text: c(rgb.lane_text),
+        label: c(rgb.label),
+        label_on_bar: c(rgb.label_on_bar),
+        selection: c(rgb.selection),
+        cluster: c(rgb.cluster),
+        cluster_text: c(rgb.label_on_bar),
+        period_alpha: rgb.period_alpha,
+        partial_alpha: rgb.partial_alpha,
     }
 }
 

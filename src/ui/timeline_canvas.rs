@@ -338,11 +338,6 @@ fn paint_scene(
     let bar_half = (SceneStyle::default().bar_height.min(scene.row_height - 4.0) / 2.0) as f32;
     for mark in &scene.marks {
         let color = theme::category_color(dataset, mark.category);
-        let color = if mark.circa {
-            theme::with_alpha(color, 170)
-        } else {
-            color
-        };
         let highlight = selected == Some(mark.event) || hovered_event == Some(mark.event);
         let outline = Stroke::new(
             if selected == Some(mark.event) {
@@ -356,6 +351,10 @@ fn paint_scene(
             MarkShape::Point => {
                 let center = pos(rect, mark.x0, mark.y);
                 painter.circle_filled(center, radius, color);
+                if mark.circa {
+                    // A ring, not a paler colour: an uncertain date keeps its category's hue.
+                    painter.circle_filled(center, radius - 2.5, colors.lane_even);
+                }
                 if highlight {
                     painter.circle_stroke(center, radius + 2.0, outline);
                 }

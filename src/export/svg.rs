@@ -1,0 +1,298 @@
+//! Scene → SVG text: the same layout the window draws, at any size, with a title, the time axis
+//! (zone noted) and a footer naming the files. Deterministic: the same input gives the same bytes.
+
+use std::fmt::Write as _;
+
+use super::font::{FONT_FAMILY, TextMeasure};
+use crate::model::Dataset;
+use crate::palette::{self, TimelineRgb};
+use crate::timeline::scene::{self, MarkShape, SceneInput, SceneStyle};
+use crate::timeline::{LaneLayout, TimeView};
+
+/// Light (print) or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportTheme {
+    /// Dark text on white.
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+/// What to export and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    /// Image width in pixels (SVG user units).
+    pub width_px: u32,
+    /// Image height in pixels.
+    pub height_px: u32,
+    /// The time range.
+    pub view: TimeView,
+    /// Theme.
+    pub theme: ExportTheme,
+    /// Optional title at the top.
+    pub title: Option<String>,
+    /// Whether to name the data files in a footer.
+    pub footer: bool,
+}
+
+const LABEL_SIZE: f64 = 13.0;
+const AXIS_HEIGHT: f64 = 26.0;
+const MARGIN: f64 = 16.0;
+
+fn rgb([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An exported picture and the layout it drew (for tests and hit maps).
+pub struct Rendered {
+    /// The SVG document.
+    pub svg: String,
+    /// The scene drawn in the timeline area.
+    pub scene: scene::Scene,
+    /// Top-left of the timeline area, in layout units (multiply by `scale` for pixels).
+    pub origin: (f64, f64),
+    /// Pixels per layout unit (1 up to 1920×1080, 2 at 3840×2160).
+    pub scale: f64,
+}
+
+/// Renders the dataset in `view` as an SVG document.
+pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> Rendered {
+    let colors: TimelineRgb = match options.theme {
+        ExportTheme::Light => palette::LIGHT,
+        ExportTheme::Dark => palette::DARK,
+    };
+    let measure = TextMeasure::default();
+    let measure_label = |text: &str| measure.width(text, LABEL_SIZE);
+    // Large images are laid out as 1920×1080 at a higher scale, so 4K is as readable as 1080p.
+    let (pixel_width, pixel_height) = (
+        f64::from(options.width_px.max(1)),
+        f64::from(options.height_px.max(1)),
+    );
+    let scale = (pixel_width / 1920.0).min(pixel_height / 1080.0).max(1.0);
+    let (width, height) = (pixel_width / scale, pixel_height / scale);
+    let title_height = if options.title.is_some() { 40.0 } else { 0.0 };
+    let footer_height = if options.footer { 22.0 } else { 0.0 };
+    let area_x = MARGIN;
+    let area_y = MARGIN + title_height;
+    let area_width = (width - 2.0 * MARGIN).max(1.0);
+    let area_height = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
+    let scene = scene::build(&SceneInput {
+        dataset,
+        layout,
+        view: options.view,
+        size: (area_width, area_height),
+        // Rows may grow to fill the page.
+        style: SceneStyle {
+            row_height: 34.0,
+            ..SceneStyle::default()
+        },
+        measure: &measure_label,
+    });
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" font-size="{LABEL_SIZE}">"#,
+        w = options.width_px,
+        h = options.height_px
+    );
+    let _ = writeln!(
+        svg,
+        r#"<rect width="100%" height="100%" fill="{}"/>"#,
+        rgb(colors.background)
+    );
+    let _ = writeln!(svg, r#"<g transform="scale({scale})">"#);
+    if let Some(title) = &options.title {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{MARGIN}" y="{:.1}" font-size="22" fill="{}">{}</text>"#,
+            MARGIN + 24.0,
+            rgb(colors.label),
+            escape(title)
+        );
+    }
+    let _ = writeln!(svg, r#"<g transform="translate({area_x:.1} {area_y:.1})">"#);
+    let _ = writeln!(
+        svg,
+        r#"<clipPath id="area"><rect width="{area_width:.1}" height="{area_height:.1}"/></clipPath><g clip-path="url(#area)">"#
+    );
+    for (i, lane) in scene.lanes.iter().enumerate() {
+        let fill = if i % 2 == 0 {
+            colors.lane_even
+        } else {
+            colors.lane_odd
+        };
+        let _ = writeln!(
+            svg,
+            r#"<rect x="0" y="{:.2}" width="{area_width:.2}" height="{:.2}" fill="{}"/>"#,
+            lane.y0,
+            lane.y1 - lane.y0,
+            rgb(fill)
+        );
+    }
+    for period in &scene.periods {
+        let color = rgb(palette::category_rgb(dataset, period.category));
+        let opacity = f64::from(colors.period_alpha) / 255.0;
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{:.2}" y="0" width="{:.2}" height="{area_height:.2}" fill="{color}" fill-opacity="{opacity:.3}"/>"#,
+            period.x0,
+            period.x1 - period.x0
+        );
+        if let Some(x) = period.label_x {
+            let _ = writeln!(
+                svg,
+                r#"<text x="{x:.2}" y="14" font-size="12" fill="{color}">{}</text>"#,
+                escape(&period.label)
+            );
+        }
+    }
+    for tick in &scene.ticks {
+        let width = if tick.tick.major { 1.5 } else { 1.0 };
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{x:.2}" y1="0" x2="{x:.2}" y2="{area_height:.2}" stroke="{}" stroke-width="{width}"/>"#,
+            rgb(colors.grid),
+            x = tick.x
+        );
+    }
+    for lane in &scene.lanes {
+        let _ = writeln!(
+            svg,
+            r#"<text x="6" y="{:.2}" font-size="11.5" fill="{}">{}</text>"#,
+            lane.y0 + 13.0,
+            rgb(colors.lane_text),
+            escape(&lane.label)
+        );
+    }
+    let style = SceneStyle::default();
+    let bar_half = style.bar_height.min(scene.row_height - 4.0) / 2.0;
+    for mark in &scene.marks {
+        let color = rgb(palette::category_rgb(dataset, mark.category));
+        let opacity = 1.0;
+        match mark.shape {
+            MarkShape::Point => {
+                let _ = writeln!(
+                    svg,
+                    r#"<circle cx="{:.2}" cy="{:.2}" r="{}" fill="{color}" fill-opacity="{opacity}"/>"#,
+                    mark.x0, mark.y, style.marker_radius
+                );
+                if mark.circa {
+                    // A ring, not a paler colour: an uncertain date keeps its category's hue.
+                    let _ = writeln!(
+                        svg,
+                        r#"<circle cx="{:.2}" cy="{:.2}" r="{}" fill="{}"/>"#,
+                        mark.x0,
+                        mark.y,
+                        style.marker_radius - 2.5,
+                        rgb(colors.lane_even)
+                    );
+                }
+            }
+            MarkShape::Span => {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="3" fill="{color}" fill-opacity="{opacity}"/>"#,
+                    mark.x0,
+                    mark.y - bar_half,
+                    mark.x1 - mark.x0,
+                    2.0 * bar_half
+                );
+            }
+            MarkShape::Partial => {
+                let alpha = f64::from(colors.partial_alpha) / 255.0;
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="3" fill="{color}" fill-opacity="{alpha:.3}" stroke="{color}"/>"#,
+                    mark.x0,
+                    mark.y - bar_half,
+                    mark.x1 - mark.x0,
+                    2.0 * bar_half
+                );
+            }
+        }
+    }
+    for cluster in &scene.clusters {
+        let color = rgb(palette::category_rgb(dataset, cluster.category));
+        let r = style.marker_radius + 1.0;
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="6" fill="{color}" stroke="{}"/>"#,
+            cluster.x0 - r,
+            cluster.y - r,
+            cluster.x1 - cluster.x0 + 2.0 * r,
+            2.0 * r,
+            rgb(colors.cluster)
+        );
+    }
+    for label in &scene.labels {
+        let fill = if label.on_solid_bar {
+            colors.label_on_bar
+        } else {
+            colors.label
+        };
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.2}" y="{:.2}" fill="{}">{}</text>"#,
+            label.x,
+            label.y + LABEL_SIZE * 0.35,
+            rgb(fill),
+            escape(&label.text)
+        );
+    }
+    svg.push_str("</g></g>\n");
+    // The axis, under the area: tick labels centred on their ticks, and the zone.
+    let axis_y = area_y + area_height + 17.0;
+    for tick in &scene.ticks {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.2}" y="{axis_y:.2}" text-anchor="middle" fill="{}">{}</text>"#,
+            area_x + tick.x,
+            rgb(colors.lane_text),
+            escape(&tick.tick.label)
+        );
+    }
+    let _ = writeln!(
+        svg,
+        r#"<text x="{:.2}" y="{axis_y:.2}" text-anchor="end" font-size="11" fill="{}">UTC</text>"#,
+        width - 4.0,
+        rgb(colors.lane_text)
+    );
+    if options.footer {
+        let files: Vec<&str> = dataset
+            .files
+            .iter()
+            .map(|f| f.path.rsplit('/').next().unwrap_or(&f.path))
+            .collect();
+        let text = format!("Data: {}", files.join(", "));
+        let _ = writeln!(
+            svg,
+            r#"<text x="{MARGIN}" y="{:.2}" font-size="11" fill="{}">{}</text>"#,
+            height - MARGIN + 4.0,
+            rgb(colors.lane_text),
+            escape(&text)
+        );
+    }
+    svg.push_str("</g></svg>\n");
+    Rendered {
+        svg,
+        scene,
+        origin: (area_x, area_y),
+        scale,
+    }
+}
