@@ -207,7 +207,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let mut events = Vec::new();
     let mut issues = Vec::new();
     for (i, raw) in raws.iter().enumerate() {
-        let location = lines.location_of(raw.get());
+        let line = lines.line_of(raw.get());
         let record = serde_json::from_str::<Value>(raw.get())
             .map_err(|e| ("Event".to_owned(), e.to_string()))
             .and_then(|value| {
@@ -217,12 +217,12 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             });
         match record {
             Ok(found) => events.extend(found.into_iter().map(|mut e| {
-                e.line = u32::try_from(location.line).unwrap_or(u32::MAX);
+                e.line = u32::try_from(line).unwrap_or(u32::MAX);
                 e
             })),
             Err((field, message)) => issues.push(Issue {
                 level: IssueLevel::Skipped,
-                location,
+                location: lines.location_of(raw.get()),
                 message: format!("MISP event {}: field `{field}`: {message}", i + 1),
                 field: Some(field),
             }),

@@ -329,13 +329,13 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Event> {
         let what = record_name("event", i + 1, raw);
         match read_event(r, raw, &what) {
             Ok(mut event) => {
-                let location = r.lines.location_of(raw.get());
-                event.line = u32::try_from(location.line).unwrap_or(u32::MAX);
+                event.line = u32::try_from(r.lines.line_of(raw.get())).unwrap_or(u32::MAX);
                 if event.id.is_empty() {
                     event.id = format!("event-{}", i + 1);
                 }
                 if !ids.insert(event.id.clone()) {
                     let renamed = unique_id(&ids, &event.id);
+                    let location = r.lines.location_of(raw.get());
                     r.warn(
                         location,
                         Some("id"),

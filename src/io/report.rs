@@ -190,6 +190,19 @@ impl<'a> LineIndex<'a> {
         Location { line, column }
     }
 
+    /// Only the line of a sub-slice (a binary search; no column counting, which costs the length
+    /// of the line and would make a one-line file quadratic).
+    pub fn line_of(&self, slice: &str) -> usize {
+        let offset = slice
+            .as_ptr()
+            .addr()
+            .saturating_sub(self.text.as_ptr().addr())
+            .min(self.text.len());
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+    }
+
     /// Line and column of a sub-slice of the indexed text (by its address), e.g. a borrowed
     /// `serde_json::value::RawValue`.
     pub fn location_of(&self, slice: &str) -> Location {

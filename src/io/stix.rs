@@ -257,7 +257,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         }
         match event_of(object, kind, &names) {
             Ok(mut event) => {
-                event.line = u32::try_from(lines.location_of(raw.get()).line).unwrap_or(u32::MAX);
+                event.line = u32::try_from(lines.line_of(raw.get())).unwrap_or(u32::MAX);
                 if !kinds.iter().any(|k| k == kind) {
                     kinds.push(kind.to_owned());
                 }

@@ -413,7 +413,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             });
         match record {
             Ok(mut event) => {
-                event.line = u32::try_from(lines.location_of(raw.get()).line).unwrap_or(u32::MAX);
+                event.line = u32::try_from(lines.line_of(raw.get())).unwrap_or(u32::MAX);
                 events.push(event);
             }
             Err(fault) => skip(raw, what, fault),

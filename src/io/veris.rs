@@ -221,18 +221,18 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let mut events = Vec::new();
     let mut issues = Vec::new();
     for (i, raw) in raws.iter().enumerate() {
-        let location = lines.location_of(raw.get());
+        let line = lines.line_of(raw.get());
         let record = serde_json::from_str::<Value>(raw.get())
             .map_err(|e| ("incident".to_owned(), e.to_string()))
             .and_then(|value| incident(&value, i + 1));
         match record {
             Ok(mut event) => {
-                event.line = u32::try_from(location.line).unwrap_or(u32::MAX);
+                event.line = u32::try_from(line).unwrap_or(u32::MAX);
                 events.push(event);
             }
             Err((field, message)) => issues.push(Issue {
                 level: IssueLevel::Skipped,
-                location,
+                location: lines.location_of(raw.get()),
                 message: format!("incident {}: field `{field}`: {message}", i + 1),
                 field: Some(field),
             }),
