@@ -35,28 +35,7 @@ pub enum Subcommand {
         json: bool,
     },
     /// Draw the timeline to a PNG or SVG file, with no window (works over SSH and in CI).
-    Render {
-        /// Files to draw (none: the embedded Belgium dataset).
-        files: Vec<PathBuf>,
-        /// The image to write: `.png` or `.svg`.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Start of the range (a date like 2019 or 2021-05-04); default: all data.
-        #[arg(long)]
-        from: Option<String>,
-        /// End of the range (the end of that period is included).
-        #[arg(long)]
-        to: Option<String>,
-        /// Image size in pixels, `WIDTHxHEIGHT`.
-        #[arg(long, default_value = "1920x1080")]
-        size: String,
-        /// `light` (print) or `dark`.
-        #[arg(long, default_value = "light")]
-        theme: String,
-        /// A title at the top.
-        #[arg(long)]
-        title: Option<String>,
-    },
+    Render(RenderRequest),
     /// Read files in any supported format and write them, merged, in the native format.
     Convert {
         /// Files to convert.
@@ -73,26 +52,7 @@ pub fn run(command: Subcommand, out: &mut dyn Write, err: &mut dyn Write) -> Exi
     match command {
         Subcommand::Check { files, json } => check(&files, json, out, err),
         Subcommand::Convert { files, output } => convert(&files, &output, out, err),
-        Subcommand::Render {
-            files,
-            output,
-            from,
-            to,
-            size,
-            theme,
-            title,
-        } => {
-            let request = RenderRequest {
-                files,
-                output,
-                from,
-                to,
-                size,
-                theme,
-                title,
-            };
-            render(&request, out, err)
-        }
+        Subcommand::Render(request) => render(&request, out, err),
     }
 }
 
@@ -310,20 +270,27 @@ fn print_json(
 }
 
 /// The arguments of `annals render`.
+#[derive(Debug, clap::Args)]
 pub struct RenderRequest {
-    /// Files (none: embedded).
+    /// Files to draw (none: the embedded Belgium dataset).
     pub files: Vec<PathBuf>,
-    /// `.png` or `.svg`.
+    /// The image to write: `.png` or `.svg`.
+    #[arg(short, long)]
     pub output: PathBuf,
-    /// Range start.
+    /// Start of the range (a date like 2019 or 2021-05-04); default: all data.
+    #[arg(long)]
     pub from: Option<String>,
-    /// Range end.
+    /// End of the range (the end of that period is included).
+    #[arg(long)]
     pub to: Option<String>,
-    /// `WxH`.
+    /// Image size in pixels, `WIDTHxHEIGHT`.
+    #[arg(long, default_value = "1920x1080")]
     pub size: String,
-    /// `light` or `dark`.
+    /// `light` (print) or `dark`.
+    #[arg(long, default_value = "light")]
     pub theme: String,
-    /// Title.
+    /// A title at the top.
+    #[arg(long)]
     pub title: Option<String>,
 }
 

@@ -32,13 +32,15 @@ fn list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Parses a generic CSV file.
-pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// A strict CSV reader over `text` and its header row, names trimmed and lower-cased.
+pub(crate) fn reader_and_headers<'t>(
+    path: &str,
+    text: &'t str,
+) -> Result<(csv::Reader<&'t [u8]>, Vec<String>), LoadError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
+    let headers = reader
         .headers()
         .map_err(|e| LoadError::Shape {
             path: path.to_owned(),
@@ -48,6 +50,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
+    Ok((reader, headers))
+}
+
+/// Parses a generic CSV file.
+pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (mut reader, headers) = reader_and_headers(path, text)?;
     for required in ["title", "start"] {
         if !headers.iter().any(|h| h == required) {
             return Err(LoadError::Shape {

@@ -135,19 +135,7 @@ fn rows(path: &str, text: &str, jsonl: bool) -> Result<Rows, LoadError> {
         }
         return Ok((rows, issues));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| LoadError::Shape {
-            path: path.to_owned(),
-            location: Location { line: 1, column: 1 },
-            message: format!("CSV header: {e}"),
-        })?
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let (mut reader, headers) = super::csv::reader_and_headers(path, text)?;
     for record in reader.records() {
         match record {
             Ok(record) => {
