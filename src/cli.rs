@@ -283,26 +283,36 @@ pub struct RenderRequest {
     /// End of the range (the end of that period is included).
     #[arg(long)]
     pub to: Option<String>,
-    /// Image size in pixels, `WIDTHxHEIGHT`.
+    /// Image size in pixels, `WIDTHxHEIGHT`, or a preset: `1080p`, `4k`, `a4` (landscape, 300 dpi).
     #[arg(long, default_value = "1920x1080")]
     pub size: String,
-    /// `light` (print) or `dark`.
+    /// `light` (print), `dark` or `high-contrast`.
     #[arg(long, default_value = "light")]
     pub theme: String,
     /// A title at the top.
     #[arg(long)]
     pub title: Option<String>,
+    /// Show the categories and their colours above the timeline.
+    #[arg(long)]
+    pub legend: bool,
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
+    if let Some(preset) = crate::export::SizePreset::ALL
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(text.trim()))
+    {
+        return Some((preset.width_px, preset.height_px));
+    }
     let (w, h) = text.split_once(['x', 'X', '×'])?;
     let (w, h) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
-    ((1..=16_384).contains(&w) && (1..=16_384).contains(&h)).then_some((w, h))
+    let limit = 1..=crate::export::MAX_SIDE_PX;
+    (limit.contains(&w) && limit.contains(&h)).then_some((w, h))
 }
 
 /// `annals render`: exit 0 written, 1 written with records skipped, 2 nothing written.
 pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    use crate::export::{self, ExportOptions, ExportTheme};
+    use crate::export::{self, ExportOptions};
     let fail = |err: &mut dyn Write, message: String| {
         writeln!(err, "error: {message}").ok();
         ExitCode::from(2)
@@ -311,15 +321,20 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         return fail(
             err,
             format!(
-                "--size {:?} is not WIDTHxHEIGHT between 1 and 16384",
-                request.size
+                "--size {:?} is not WIDTHxHEIGHT between 1 and {} or one of 1080p, 4k, a4",
+                request.size,
+                crate::export::MAX_SIDE_PX
             ),
         );
     };
-    let theme = match request.theme.as_str() {
-        "light" => ExportTheme::Light,
-        "dark" => ExportTheme::Dark,
-        other => return fail(err, format!("--theme {other:?} is not light or dark")),
+    let Some(theme) = crate::palette::Theme::from_name(&request.theme) else {
+        return fail(
+            err,
+            format!(
+                "--theme {:?} is not light, dark or high-contrast",
+                request.theme
+            ),
+        );
     };
     let mut parts = Vec::new();
     let mut skipped = false;
@@ -372,6 +387,7 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         theme,
         title: request.title.clone(),
         footer: true,
+        legend: request.legend,
     };
     let rendered = export::render_svg(&dataset, &layout, &options);
     let is_svg = request

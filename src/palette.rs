@@ -14,28 +14,102 @@ pub const PALETTE: [[u8; 3]; 7] = [
     [0x99, 0x99, 0x99], // grey
 ];
 
+/// The same hues darkened to at least 4.5:1 contrast on white, for the high-contrast theme
+/// (projectors wash out the light Okabe–Ito tones).
+pub const PALETTE_HIGH_CONTRAST: [[u8; 3]; 7] = [
+    [0x00, 0x5a, 0x8f], // blue
+    [0xa8, 0x3f, 0x00], // vermillion
+    [0x00, 0x6b, 0x4e], // bluish green
+    [0x9c, 0x3d, 0x74], // reddish purple
+    [0x8a, 0x5a, 0x00], // orange
+    [0x1f, 0x6f, 0xa6], // sky blue
+    [0x55, 0x55, 0x55], // grey
+];
+
 /// Colour for uncategorised events.
 pub const UNCATEGORISED: [u8; 3] = [0x88, 0x88, 0x88];
 
-/// RGB of a category: the file's colour, else the palette by position.
+/// RGB of a category in the light and dark themes: the file's colour, else the palette by position.
 pub fn category_rgb(dataset: &Dataset, category: Option<usize>) -> [u8; 3] {
+    category_rgb_in(Theme::Light, dataset, category)
+}
+
+/// RGB of a category in `theme`: the file's colour, else the theme's palette by position.
+pub fn category_rgb_in(theme: Theme, dataset: &Dataset, category: Option<usize>) -> [u8; 3] {
+    let palette = theme.palette();
     let Some(index) = category else {
-        return UNCATEGORISED;
+        return theme.colors().uncategorised;
     };
     dataset
         .categories
         .get(index)
         .and_then(|c| c.color)
         .unwrap_or_else(|| {
-            PALETTE
-                .get(index % PALETTE.len())
+            palette
+                .get(index % palette.len())
                 .copied()
                 .unwrap_or(UNCATEGORISED)
         })
 }
 
+/// The three themes, shared by the window and exports.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    /// Dark text on white (print).
+    #[default]
+    Light,
+    /// Light text on near-black.
+    Dark,
+    /// Black on white with darker category colours and stronger lines, for projectors.
+    HighContrast,
+}
+
+impl Theme {
+    /// All themes, in menu order.
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::HighContrast];
+
+    /// The timeline colours.
+    pub fn colors(self) -> TimelineRgb {
+        match self {
+            Self::Light => LIGHT,
+            Self::Dark => DARK,
+            Self::HighContrast => HIGH_CONTRAST,
+        }
+    }
+
+    /// The category palette.
+    pub fn palette(self) -> &'static [[u8; 3]; 7] {
+        match self {
+            Self::Light | Self::Dark => &PALETTE,
+            Self::HighContrast => &PALETTE_HIGH_CONTRAST,
+        }
+    }
+
+    /// Whether text is light on dark.
+    pub fn is_dark(self) -> bool {
+        self == Self::Dark
+    }
+
+    /// The name users type (`--theme`) and see.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::HighContrast => "high-contrast",
+        }
+    }
+
+    /// The theme called `name` (as [`Theme::name`] gives it).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
 /// The timeline's colours for one theme, as RGB.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimelineRgb {
     /// Page background (exports).
     pub background: [u8; 3],
@@ -59,6 +133,10 @@ pub struct TimelineRgb {
     pub period_alpha: u8,
     /// Alpha of partial-date bars.
     pub partial_alpha: u8,
+    /// Uncategorised events.
+    pub uncategorised: [u8; 3],
+    /// Width of grid lines and outlines, in points.
+    pub line_width: f64,
 }
 
 /// Light (print) theme.
@@ -74,6 +152,8 @@ pub const LIGHT: TimelineRgb = TimelineRgb {
     grid: [0xe3, 0xe5, 0xe8],
     period_alpha: 30,
     partial_alpha: 70,
+    uncategorised: UNCATEGORISED,
+    line_width: 1.0,
 };
 
 /// Dark theme.
@@ -89,4 +169,73 @@ pub const DARK: TimelineRgb = TimelineRgb {
     grid: [0x2e, 0x32, 0x38],
     period_alpha: 34,
     partial_alpha: 80,
+    uncategorised: UNCATEGORISED,
+    line_width: 1.0,
 };
+
+/// High-contrast theme: black text, darker lines, stronger bands.
+pub const HIGH_CONTRAST: TimelineRgb = TimelineRgb {
+    background: [0xff, 0xff, 0xff],
+    lane_even: [0xff, 0xff, 0xff],
+    lane_odd: [0xeb, 0xeb, 0xeb],
+    lane_text: [0x00, 0x00, 0x00],
+    label: [0x00, 0x00, 0x00],
+    label_on_bar: [0xff, 0xff, 0xff],
+    selection: [0x00, 0x00, 0x00],
+    cluster: [0x00, 0x00, 0x00],
+    grid: [0x8c, 0x8c, 0x8c],
+    period_alpha: 48,
+    partial_alpha: 110,
+    uncategorised: [0x4d, 0x4d, 0x4d],
+    line_width: 1.5,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance.
+    fn luminance([r, g, b]: [u8; 3]) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn high_contrast_colours_reach_wcag_aa_on_their_lanes() {
+        let colors = Theme::HighContrast.colors();
+        for rgb in Theme::HighContrast.palette() {
+            for lane in [colors.lane_even, colors.lane_odd] {
+                assert!(contrast(*rgb, lane) >= 4.5, "{rgb:?} on {lane:?}");
+            }
+            // White labels sit on these bars.
+            assert!(contrast(*rgb, colors.label_on_bar) >= 4.5, "{rgb:?}");
+        }
+        assert!(contrast(colors.label, colors.lane_odd) >= 15.0);
+        // The ordinary palette is lighter: the reason the high-contrast one exists.
+        assert!(
+            PALETTE
+                .iter()
+                .any(|&rgb| contrast(rgb, LIGHT.lane_even) < 3.0)
+        );
+    }
+
+    #[test]
+    fn theme_names_round_trip() {
+        for theme in Theme::ALL {
+            assert_eq!(Theme::from_name(theme.name()), Some(theme));
+        }
+        assert_eq!(Theme::from_name("neon"), None);
+    }
+}

@@ -5,7 +5,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-use annals::export::{self, ExportOptions, ExportTheme};
+use annals::export::{self, ExportOptions, Theme};
 use annals::model::{Dataset, Filter};
 use annals::palette;
 use annals::timeline::{TimeView, lanes};
@@ -15,7 +15,7 @@ fn belgium() -> Dataset {
     Dataset::from_parts(vec![annals::io::load_embedded().unwrap().part])
 }
 
-fn options(width_px: u32, height_px: u32, dataset: &Dataset, theme: ExportTheme) -> ExportOptions {
+fn options(width_px: u32, height_px: u32, dataset: &Dataset, theme: Theme) -> ExportOptions {
     let (min, max) = dataset.extent_secs().unwrap();
     ExportOptions {
         width_px,
@@ -24,6 +24,7 @@ fn options(width_px: u32, height_px: u32, dataset: &Dataset, theme: ExportTheme)
         theme,
         title: Some("Belgium".into()),
         footer: true,
+        legend: false,
     }
 }
 
@@ -38,10 +39,7 @@ fn distance(a: [u8; 3], b: [u8; 3]) -> i32 {
 fn belgium_png_has_the_asked_size_content_and_belnet_in_its_colour() {
     let dataset = belgium();
     let layout = lanes::by_category(&dataset, &Filter::default());
-    for (width, height, theme) in [
-        (1920, 1080, ExportTheme::Light),
-        (3840, 2160, ExportTheme::Dark),
-    ] {
+    for (width, height, theme) in [(1920, 1080, Theme::Light), (3840, 2160, Theme::Dark)] {
         let rendered =
             export::render_svg(&dataset, &layout, &options(width, height, &dataset, theme));
         let png = export::render_png(&rendered.svg).unwrap();
@@ -91,7 +89,7 @@ fn svg_parses_and_names_the_seed_events_and_the_axis() {
     let rendered = export::render_svg(
         &dataset,
         &layout,
-        &options(1920, 1080, &dataset, ExportTheme::Light),
+        &options(1920, 1080, &dataset, Theme::Light),
     );
     assert!(resvg::usvg::Tree::from_str(&rendered.svg, &resvg::usvg::Options::default()).is_ok());
     for text in [
@@ -110,7 +108,7 @@ fn svg_parses_and_names_the_seed_events_and_the_axis() {
 fn exporting_twice_gives_identical_bytes() {
     let dataset = belgium();
     let layout = lanes::by_category(&dataset, &Filter::default());
-    let options = options(1280, 720, &dataset, ExportTheme::Light);
+    let options = options(1280, 720, &dataset, Theme::Light);
     let first = export::render_png(&export::render_svg(&dataset, &layout, &options).svg).unwrap();
     let second = export::render_png(&export::render_svg(&dataset, &layout, &options).svg).unwrap();
     assert_eq!(first, second);

@@ -169,3 +169,90 @@ fn a_csv_file_opens_from_the_command_line_and_shows_its_provenance() {
     harness.run();
     harness.get_by_label_contains(&format!("From {} (csv, line 2)", path.display()));
 }
+
+#[test]
+fn export_dialog_previews_then_writes_the_chosen_image_and_a_toast_says_where() {
+    let folder = std::env::temp_dir().join(format!("annals-ui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut harness = harness();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let dialog = harness
+        .state()
+        .state
+        .export_dialog
+        .clone()
+        .expect("Ctrl+E opens the dialog");
+    assert_eq!((dialog.width_px, dialog.height_px), (1920, 1080));
+    assert!(
+        format!("{:?}", harness.state().preview).contains("[520, 293]"),
+        "a preview at the image's aspect ratio: {:?}",
+        harness.state().preview
+    );
+    // Choose A4 at 300 dpi, the dark theme and a title, then export to our folder.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Size")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("A4 landscape, 300 dpi (3508 × 2480)")
+        .click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    let path = folder.join("belgium-a4.png");
+    let mut settings = harness.state().state.export_dialog.clone().unwrap();
+    assert_eq!((settings.width_px, settings.height_px), (3508, 2480));
+    assert_eq!(settings.theme, annals::palette::Theme::Dark);
+    settings.path = path.clone();
+    settings.title = "Belgium".into();
+    harness
+        .state_mut()
+        .state
+        .apply(annals::app::Command::EditExport(settings));
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let window = harness.state_mut();
+    assert!(window.state.export_dialog.is_none(), "the dialog closes");
+    let [Effect::WriteImage(job)] = window.effects.as_slice() else {
+        panic!("one write, off the UI thread: {:?}", window.effects.len());
+    };
+    assert!(job.svg.contains(">Belgium</text>"));
+    // What the shell's export thread does:
+    let written = annals::app::export::write_image(job);
+    window.effects.clear();
+    window
+        .state
+        .apply(annals::app::Command::ImageWritten(written));
+    harness.run();
+    let png = std::fs::read(&path).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let (width, height) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
+    assert_eq!((width, height), (3508, 2480));
+    harness.get_by_label(&format!("Exported to {}", path.display()));
+    // The choices are remembered for next time.
+    assert_eq!(harness.state().state.settings.export.width_px, 3508);
+    std::fs::remove_dir_all(&folder).ok();
+}
+
+#[test]
+fn copy_image_asks_the_shell_for_a_png_of_the_current_view() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Copy image").click();
+    harness.run();
+    let [Effect::CopyImage(svg)] = harness.state().effects.as_slice() else {
+        panic!("{:?}", harness.state().effects.len());
+    };
+    // The view the window shows, in the window's theme.
+    let image = annals::export::render_rgba(svg, None).unwrap();
+    assert_eq!((image.width, image.height), (1920, 1080));
+    assert!(svg.contains("DDoS attack on Belnet"));
+}

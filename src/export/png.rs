@@ -19,15 +19,30 @@ pub enum ExportError {
     Png(String),
 }
 
-/// Rasterises `svg` at its own size.
-pub fn render_png(svg: &str) -> Result<Vec<u8>, ExportError> {
+/// Premultiplied RGBA pixels, row by row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RgbaImage {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `width * height * 4` bytes, premultiplied alpha.
+    pub pixels: Vec<u8>,
+}
+
+fn rasterise(svg: &str, fit_width: Option<u32>) -> Result<tiny_skia::Pixmap, ExportError> {
     let mut options = usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
         ..usvg::Options::default()
     };
     options.fontdb_mut().load_font_data(FONT_BYTES.to_vec());
     let tree = usvg::Tree::from_str(svg, &options).map_err(ExportError::Svg)?;
-    let size = tree.size().to_int_size();
+    let size = tree.size();
+    let scale = fit_width.map_or(1.0, |w| (w as f32 / size.width()).min(1.0));
+    let size = size
+        .to_int_size()
+        .scale_by(scale)
+        .unwrap_or(size.to_int_size());
     let (width, height) = (size.width(), size.height());
     if u64::from(width) * u64::from(height) > 20_000 * 20_000 {
         return Err(ExportError::Size(width, height));
@@ -36,10 +51,25 @@ pub fn render_png(svg: &str) -> Result<Vec<u8>, ExportError> {
         tiny_skia::Pixmap::new(width, height).ok_or(ExportError::Size(width, height))?;
     resvg::render(
         &tree,
-        tiny_skia::Transform::identity(),
+        tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
+    Ok(pixmap)
+}
+
+/// Rasterises `svg` at its own size, or scaled down to `fit_width` pixels wide (previews).
+pub fn render_rgba(svg: &str, fit_width: Option<u32>) -> Result<RgbaImage, ExportError> {
+    let pixmap = rasterise(svg, fit_width)?;
+    Ok(RgbaImage {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        pixels: pixmap.take(),
+    })
+}
+
+/// Rasterises `svg` at its own size and encodes it as PNG.
+pub fn render_png(svg: &str) -> Result<Vec<u8>, ExportError> {
+    rasterise(svg, None)?
         .encode_png()
         .map_err(|e| ExportError::Png(e.to_string()))
 }

@@ -5,18 +5,9 @@ use std::fmt::Write as _;
 
 use super::font::{FONT_FAMILY, TextMeasure};
 use crate::model::Dataset;
-use crate::palette::{self, TimelineRgb};
+use crate::palette::{self, Theme, TimelineRgb};
 use crate::timeline::scene::{self, MarkShape, SceneInput, SceneStyle};
 use crate::timeline::{LaneLayout, TimeView};
-
-/// Light (print) or dark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportTheme {
-    /// Dark text on white.
-    Light,
-    /// Light text on near-black.
-    Dark,
-}
 
 /// What to export and how.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,9 +19,11 @@ pub struct ExportOptions {
     /// The time range.
     pub view: TimeView,
     /// Theme.
-    pub theme: ExportTheme,
+    pub theme: Theme,
     /// Optional title at the top.
     pub title: Option<String>,
+    /// Whether to show the categories drawn, with their colours, above the timeline.
+    pub legend: bool,
     /// Whether to name the data files in a footer.
     pub footer: bool,
 }
@@ -38,6 +31,48 @@ pub struct ExportOptions {
 const LABEL_SIZE: f64 = 13.0;
 const AXIS_HEIGHT: f64 = 26.0;
 const MARGIN: f64 = 16.0;
+const LEGEND_HEIGHT: f64 = 24.0;
+
+/// One line of swatches and names for the lanes drawn; what does not fit ends in "+N more".
+fn legend(
+    svg: &mut String,
+    layout: &LaneLayout,
+    category_rgb: &dyn Fn(Option<usize>) -> [u8; 3],
+    colors: &TimelineRgb,
+    (x0, y0): (f64, f64),
+    width: f64,
+    measure: &TextMeasure,
+) {
+    const SIZE: f64 = 12.0;
+    let mut x = x0;
+    let y = y0 + 6.0;
+    for (i, lane) in layout.lanes.iter().enumerate() {
+        let text_width = measure.width(&lane.label, SIZE);
+        let more = format!("+{} more", layout.lanes.len() - i);
+        if x + 16.0 + text_width + measure.width(&more, SIZE) + 18.0 > x0 + width
+            && i + 1 < layout.lanes.len()
+        {
+            let _ = writeln!(
+                svg,
+                r#"<text x="{x:.2}" y="{:.2}" font-size="{SIZE}" fill="{}">{}</text>"#,
+                y + 10.0,
+                rgb(colors.lane_text),
+                escape(&more)
+            );
+            return;
+        }
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{x:.2}" y="{y:.2}" width="11" height="11" rx="2" fill="{}"/><text x="{:.2}" y="{:.2}" font-size="{SIZE}" fill="{}">{}</text>"#,
+            rgb(category_rgb(lane.category)),
+            x + 16.0,
+            y + 10.0,
+            rgb(colors.label),
+            escape(&lane.label)
+        );
+        x += 16.0 + text_width + 18.0;
+    }
+}
 
 fn rgb([r, g, b]: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
@@ -72,10 +107,9 @@ pub struct Rendered {
 
 /// Renders the dataset in `view` as an SVG document.
 pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> Rendered {
-    let colors: TimelineRgb = match options.theme {
-        ExportTheme::Light => palette::LIGHT,
-        ExportTheme::Dark => palette::DARK,
-    };
+    let theme = options.theme;
+    let colors: TimelineRgb = theme.colors();
+    let category_rgb = |category: Option<usize>| palette::category_rgb_in(theme, dataset, category);
     let measure = TextMeasure::default();
     let measure_label = |text: &str| measure.width(text, LABEL_SIZE);
     // Large images are laid out as 1920×1080 at a higher scale, so 4K is as readable as 1080p.
@@ -87,8 +121,9 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     let (width, height) = (pixel_width / scale, pixel_height / scale);
     let title_height = if options.title.is_some() { 40.0 } else { 0.0 };
     let footer_height = if options.footer { 22.0 } else { 0.0 };
+    let legend_height = if options.legend { LEGEND_HEIGHT } else { 0.0 };
     let area_x = MARGIN;
-    let area_y = MARGIN + title_height;
+    let area_y = MARGIN + title_height + legend_height;
     let area_width = (width - 2.0 * MARGIN).max(1.0);
     let area_height = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
     let scene = scene::build(&SceneInput {
@@ -126,6 +161,17 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
             escape(title)
         );
     }
+    if options.legend {
+        legend(
+            &mut svg,
+            layout,
+            &category_rgb,
+            &colors,
+            (MARGIN, MARGIN + title_height),
+            width - 2.0 * MARGIN,
+            &measure,
+        );
+    }
     let _ = writeln!(svg, r#"<g transform="translate({area_x:.1} {area_y:.1})">"#);
     let _ = writeln!(
         svg,
@@ -146,7 +192,7 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
         );
     }
     for period in &scene.periods {
-        let color = rgb(palette::category_rgb(dataset, period.category));
+        let color = rgb(category_rgb(period.category));
         let opacity = f64::from(colors.period_alpha) / 255.0;
         let _ = writeln!(
             svg,
@@ -163,7 +209,7 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
         }
     }
     for tick in &scene.ticks {
-        let width = if tick.tick.major { 1.5 } else { 1.0 };
+        let width = if tick.tick.major { 1.5 } else { 1.0 } * colors.line_width;
         let _ = writeln!(
             svg,
             r#"<line x1="{x:.2}" y1="0" x2="{x:.2}" y2="{area_height:.2}" stroke="{}" stroke-width="{width}"/>"#,
@@ -183,7 +229,7 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     let style = SceneStyle::default();
     let bar_half = style.bar_height.min(scene.row_height - 4.0) / 2.0;
     for mark in &scene.marks {
-        let color = rgb(palette::category_rgb(dataset, mark.category));
+        let color = rgb(category_rgb(mark.category));
         let opacity = 1.0;
         match mark.shape {
             MarkShape::Point => {
@@ -228,16 +274,17 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
         }
     }
     for cluster in &scene.clusters {
-        let color = rgb(palette::category_rgb(dataset, cluster.category));
+        let color = rgb(category_rgb(cluster.category));
         let r = style.marker_radius + 1.0;
         let _ = writeln!(
             svg,
-            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="6" fill="{color}" stroke="{}"/>"#,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="6" fill="{color}" stroke="{}" stroke-width="{}"/>"#,
             cluster.x0 - r,
             cluster.y - r,
             cluster.x1 - cluster.x0 + 2.0 * r,
             2.0 * r,
-            rgb(colors.cluster)
+            rgb(colors.cluster),
+            colors.line_width
         );
     }
     for label in &scene.labels {

@@ -13,7 +13,7 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         let visible = !state.filter.hidden_categories.contains(&category.id);
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-            let color = theme::category_color(dataset, Some(i));
+            let color = theme::category_color(state.settings.theme, dataset, Some(i));
             let color = if visible {
                 color
             } else {

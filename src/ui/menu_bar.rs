@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::app::{AppState, Command, PickMode};
+use crate::palette::Theme;
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -28,11 +29,28 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 commands.push(Command::OpenEmbedded);
             }
             ui.separator();
+            if ui
+                .button("Export image…")
+                .on_hover_text("Ctrl+E: PNG or SVG of the view, all events or the selection")
+                .clicked()
+            {
+                commands.push(Command::OpenExportDialog);
+            }
+            ui.separator();
             if ui.button("Reload").on_hover_text("Ctrl+R").clicked() {
                 commands.push(Command::ReloadAll);
             }
             if ui.button("Close all").clicked() {
                 commands.push(Command::CloseAll);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .button("Copy image")
+                .on_hover_text("Ctrl+Shift+C: a PNG of the current view, to paste into a slide")
+                .clicked()
+            {
+                commands.push(Command::CopyImage);
             }
         });
         ui.menu_button("View", |ui| {
@@ -44,12 +62,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 commands.push(Command::FitAll);
             }
             ui.separator();
-            let dark = state.settings.dark_mode;
-            if ui.radio(!dark, "Light").clicked() {
-                commands.push(Command::SetDarkMode(false));
-            }
-            if ui.radio(dark, "Dark").clicked() {
-                commands.push(Command::SetDarkMode(true));
+            for (theme, label) in [
+                (Theme::Light, "Light"),
+                (Theme::Dark, "Dark"),
+                (Theme::HighContrast, "High contrast"),
+            ] {
+                if ui.radio(state.settings.theme == theme, label).clicked() {
+                    commands.push(Command::SetTheme(theme));
+                }
             }
             ui.separator();
             let label = if state.problems_open {

@@ -3,6 +3,7 @@
 
 pub mod detail_panel;
 pub mod event_list;
+pub mod export_dialog;
 pub mod legend;
 pub mod menu_bar;
 pub mod problems_panel;
@@ -27,6 +28,12 @@ pub struct Window {
     pub canvas: CanvasFrame,
     /// Effects for the shell (or a test) to carry out.
     pub effects: Vec<Effect>,
+    /// The theme whose visuals egui has.
+    applied_theme: Option<crate::palette::Theme>,
+    /// The export dialog's preview.
+    pub preview: export_dialog::Preview,
+    /// The toast on screen and when it appeared (egui time).
+    toast_since: Option<(u64, f64)>,
 }
 
 impl Window {
@@ -40,18 +47,24 @@ impl Window {
             list,
             canvas: CanvasFrame::default(),
             effects: Vec::new(),
+            applied_theme: None,
+            preview: export_dialog::Preview::default(),
+            toast_since: None,
         }
     }
 
     /// Draws one frame and applies what the user did. Takes a plain `Ui` so `egui_kittest` can drive it.
     pub fn ui(&mut self, ui: &mut Ui) {
-        let theme = if self.state.settings.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        };
-        if ui.ctx().theme() != theme {
-            ui.ctx().set_theme(theme);
+        let theme = self.state.settings.theme;
+        if self.applied_theme != Some(theme) {
+            let egui_theme = if theme.is_dark() {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            };
+            ui.ctx().set_visuals_of(egui_theme, theme::visuals(theme));
+            ui.ctx().set_theme(egui_theme);
+            self.applied_theme = Some(theme);
         }
         let mut commands = Vec::new();
         Self::input(ui, &mut commands);
@@ -99,11 +112,58 @@ impl Window {
                 }
             });
         }
+        export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
+        self.toast_ui(ui, &mut commands);
         for command in commands {
             if let Some(effect) = self.state.apply(command) {
                 self.effects.push(effect);
             }
         }
+    }
+
+    /// How long a toast stays, in seconds.
+    const TOAST_SECONDS: f64 = 6.0;
+
+    fn toast_ui(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+        let Some(toast) = &self.state.toast else {
+            self.toast_since = None;
+            return;
+        };
+        let now = ui.input(|i| i.time);
+        let since = match self.toast_since {
+            Some((serial, since)) if serial == toast.serial => since,
+            _ => {
+                self.toast_since = Some((toast.serial, now));
+                now
+            }
+        };
+        if now - since > Self::TOAST_SECONDS {
+            commands.push(Command::DismissToast);
+            return;
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(Self::TOAST_SECONDS));
+        egui::Area::new(egui::Id::unique("toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -36.0))
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(460.0);
+                    let text = egui::RichText::new(&toast.text);
+                    let text = if toast.is_error {
+                        text.color(ui.visuals().error_fg_color)
+                    } else {
+                        text
+                    };
+                    if ui
+                        .add(egui::Label::new(text).sense(egui::Sense::click()))
+                        .on_hover_text("Click to dismiss")
+                        .clicked()
+                    {
+                        commands.push(Command::DismissToast);
+                    }
+                });
+            });
     }
 
     fn input(ui: &Ui, commands: &mut Vec<Command>) {
@@ -121,7 +181,15 @@ impl Window {
         }
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let reload = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        let copy_image = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
         ctx.input_mut(|i| {
+            if i.consume_shortcut(&export) {
+                commands.push(Command::OpenExportDialog);
+            }
+            if i.consume_shortcut(&copy_image) {
+                commands.push(Command::CopyImage);
+            }
             if i.consume_shortcut(&open) {
                 commands.push(Command::PickFiles(PickMode::Open));
             }

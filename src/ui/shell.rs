@@ -2,20 +2,31 @@
 //! the browser) and persists settings. Everything it does is outside what tests drive.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
+use crate::app::export::write_image;
 use crate::app::{AppState, Command, Effect, PickMode, Settings};
+use crate::export::RgbaImage;
 use crate::ui::Window;
 
-/// What the dialog thread sends back: the paths chosen, or nothing if cancelled.
-type Picked = Option<(PickMode, Vec<PathBuf>)>;
-
 const SETTINGS_KEY: &str = "annals-settings";
+
+/// What a background thread sends back to the UI thread.
+enum Reply {
+    /// A command to apply (a dialog's answer, a finished export).
+    Command(Command),
+    /// A rasterised view for the clipboard, or why not.
+    Copy(Result<RgbaImage, String>),
+    /// A dialog closed without an answer.
+    DialogClosed,
+}
 
 /// The eframe application.
 pub struct Shell {
     window: Window,
-    picked: Option<Receiver<Picked>>,
+    sender: Sender<Reply>,
+    replies: Receiver<Reply>,
+    dialog_open: bool,
 }
 
 /// Whether a file dialog can appear: rfd's portal needs a session bus; without one it falls back
@@ -35,40 +46,120 @@ impl Shell {
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
+        let (sender, replies) = channel();
         Self {
             window: Window::new(AppState::with_files(files, settings)),
-            picked: None,
+            sender,
+            replies,
+            dialog_open: false,
         }
     }
 
+    /// Runs `work` on a named thread and wakes the UI when it has answered. Returns false if no
+    /// thread could be started.
+    fn background(
+        &self,
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce() -> Reply + Send + 'static,
+    ) -> bool {
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                sender.send(work()).ok(); // the window may have closed meanwhile
+                ctx.request_repaint();
+            })
+            .is_ok()
+    }
+
     fn pick_files(&mut self, ctx: &egui::Context, mode: PickMode) {
+        if self.dialog_open {
+            return;
+        }
         if !dialog_available() {
             self.window.state.apply(Command::DialogUnavailable);
             return;
         }
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".to_owned())
-            .spawn(move || {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title(if mode == PickMode::Open {
-                        "Open timeline files"
-                    } else {
-                        "Add timeline files"
+        let started = self.background(ctx, "file-dialog", move || {
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_title(if mode == PickMode::Open {
+                    "Open timeline files"
+                } else {
+                    "Add timeline files"
+                })
+                .add_filter("Timeline files", &["json", "jsonl", "csv"])
+                .add_filter("All files", &["*"]);
+            match pollster::block_on(dialog.pick_files()) {
+                Some(files) => {
+                    let paths = files.iter().map(|f| f.path().to_path_buf()).collect();
+                    Reply::Command(match mode {
+                        PickMode::Open => Command::OpenFiles(paths),
+                        PickMode::Add => Command::AddFiles(paths),
                     })
-                    .add_filter("Timeline files", &["json", "jsonl", "csv"])
-                    .add_filter("All files", &["*"]);
-                let files = pollster::block_on(dialog.pick_files());
-                let paths = files
-                    .map(|files| (mode, files.iter().map(|f| f.path().to_path_buf()).collect()));
-                sender.send(paths).ok(); // the window may have closed meanwhile
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.picked = Some(receiver),
-            Err(_) => {
-                self.window.state.apply(Command::DialogUnavailable);
+                }
+                None => Reply::DialogClosed,
+            }
+        });
+        self.dialog_open = started;
+        if !started {
+            self.window.state.apply(Command::DialogUnavailable);
+        }
+    }
+
+    fn pick_save_path(&mut self, ctx: &egui::Context, suggested: PathBuf) {
+        if self.dialog_open {
+            return;
+        }
+        if !dialog_available() {
+            self.window.state.apply(Command::DialogUnavailable);
+            return;
+        }
+        let started = self.background(ctx, "file-dialog", move || {
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .set_title("Export image")
+                .add_filter("PNG image", &["png"])
+                .add_filter("SVG image", &["svg"]);
+            if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
+                dialog = dialog.set_directory(folder);
+            }
+            if let Some(name) = suggested.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            match pollster::block_on(dialog.save_file()) {
+                Some(file) => Reply::Command(Command::SetExportPath(file.path().to_path_buf())),
+                None => Reply::DialogClosed,
+            }
+        });
+        self.dialog_open = started;
+    }
+
+    fn carry_out(&mut self, ctx: &egui::Context, effect: Effect) {
+        match effect {
+            Effect::PickFiles(mode) => self.pick_files(ctx, mode),
+            Effect::PickSavePath(suggested) => self.pick_save_path(ctx, suggested),
+            Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Effect::WriteImage(job) => {
+                let started = self.background(ctx, "export", move || {
+                    Reply::Command(Command::ImageWritten(write_image(&job)))
+                });
+                if !started {
+                    let failed = Err("could not start the export thread".to_owned());
+                    self.window.state.apply(Command::ImageWritten(failed));
+                }
+            }
+            Effect::CopyImage(svg) => {
+                let started = self.background(ctx, "copy-image", move || {
+                    Reply::Copy(
+                        crate::export::render_rgba(&svg, None)
+                            .map_err(|e| crate::io::report::error_chain(&e)),
+                    )
+                });
+                if !started {
+                    let failed = Err("could not start the copy thread".to_owned());
+                    self.window.state.apply(Command::ImageCopied(failed));
+                }
             }
         }
     }
@@ -76,28 +167,35 @@ impl Shell {
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if let Some(receiver) = &self.picked
-            && let Ok(result) = receiver.try_recv()
-        {
-            self.picked = None;
-            if let Some((mode, paths)) = result {
-                let command = match mode {
-                    PickMode::Open => Command::OpenFiles(paths),
-                    PickMode::Add => Command::AddFiles(paths),
-                };
-                self.window.state.apply(command);
+        while let Ok(reply) = self.replies.try_recv() {
+            match reply {
+                Reply::Command(command) => {
+                    if matches!(
+                        command,
+                        Command::OpenFiles(_) | Command::AddFiles(_) | Command::SetExportPath(_)
+                    ) {
+                        self.dialog_open = false;
+                    }
+                    self.window.state.apply(command);
+                }
+                Reply::DialogClosed => self.dialog_open = false,
+                Reply::Copy(Ok(image)) => {
+                    let size = [image.width as usize, image.height as usize];
+                    ui.ctx()
+                        .copy_image(egui::ColorImage::from_rgba_premultiplied(
+                            size,
+                            &image.pixels,
+                        ));
+                    self.window.state.apply(Command::ImageCopied(Ok(())));
+                }
+                Reply::Copy(Err(why)) => {
+                    self.window.state.apply(Command::ImageCopied(Err(why)));
+                }
             }
         }
         self.window.ui(ui);
         for effect in std::mem::take(&mut self.window.effects) {
-            match effect {
-                Effect::PickFiles(mode) => {
-                    if self.picked.is_none() {
-                        self.pick_files(ui.ctx(), mode);
-                    }
-                }
-                Effect::OpenUrl(url) => ui.ctx().open_url(egui::OpenUrl::new_tab(url)),
-            }
+            self.carry_out(ui.ctx(), effect);
         }
     }
 

@@ -5,21 +5,46 @@
     reason = "colours are declared here and only here"
 )]
 
-use egui::Color32;
+use egui::{Color32, Stroke};
 
 use crate::model::Dataset;
 
-pub use crate::palette::{PALETTE, UNCATEGORISED, category_rgb};
+pub use crate::palette::{PALETTE, Theme, UNCATEGORISED, category_rgb};
 
-/// The egui colour of a category.
-pub fn category_color(dataset: &Dataset, category: Option<usize>) -> Color32 {
-    let [r, g, b] = category_rgb(dataset, category);
+/// The egui colour of a category in `theme`.
+pub fn category_color(theme: Theme, dataset: &Dataset, category: Option<usize>) -> Color32 {
+    let [r, g, b] = crate::palette::category_rgb_in(theme, dataset, category);
     Color32::from_rgb(r, g, b)
+}
+
+/// egui's visuals for `theme`: its light or dark visuals, and for high contrast black text and
+/// darker widget outlines.
+pub fn visuals(theme: Theme) -> egui::Visuals {
+    match theme {
+        Theme::Light => egui::Visuals::light(),
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::HighContrast => {
+            let mut visuals = egui::Visuals::light();
+            visuals.override_text_color = Some(Color32::BLACK);
+            visuals.panel_fill = Color32::WHITE;
+            visuals.window_fill = Color32::WHITE;
+            let outline = Stroke::new(1.5, Color32::BLACK);
+            visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_gray(0x60));
+            visuals.widgets.inactive.bg_stroke = outline;
+            visuals.widgets.hovered.bg_stroke = Stroke::new(2.0, Color32::BLACK);
+            visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x5a, 0x8f);
+            visuals.selection.stroke = Stroke::new(1.5, Color32::WHITE);
+            visuals.hyperlink_color = Color32::from_rgb(0x00, 0x3d, 0x99);
+            visuals
+        }
+    }
 }
 
 /// Colours of the timeline for one theme.
 #[derive(Clone, Copy, Debug)]
 pub struct TimelineColors {
+    /// The theme these come from (for category colours).
+    pub theme: Theme,
     /// Even lanes.
     pub lane_even: Color32,
     /// Odd lanes.
@@ -40,17 +65,24 @@ pub struct TimelineColors {
     pub period_alpha: u8,
     /// Alpha (0–255) of partial-date bars.
     pub partial_alpha: u8,
+    /// Width of outlines, in points.
+    pub line_width: f32,
 }
 
-/// The timeline colours for light or dark mode, from the shared RGB values.
-pub fn timeline_colors(dark_mode: bool) -> TimelineColors {
-    let rgb = if dark_mode {
-        crate::palette::DARK
-    } else {
-        crate::palette::LIGHT
-    };
+impl TimelineColors {
+    /// The colour of a category.
+    pub fn category(&self, dataset: &Dataset, category: Option<usize>) -> Color32 {
+        category_color(self.theme, dataset, category)
+    }
+}
+
+/// The timeline colours of `theme`, from the shared RGB values.
+pub fn timeline_colors(theme: Theme) -> TimelineColors {
+    let rgb = theme.colors();
     let c = |[r, g, b]: [u8; 3]| Color32::from_rgb(r, g, b);
     TimelineColors {
+        theme,
+        line_width: rgb.line_width as f32,
         lane_even: c(rgb.lane_even),
         lane_odd: c(rgb.lane_odd),
         lane_text: c(rgb.lane_text),

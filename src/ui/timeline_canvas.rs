@@ -171,7 +171,7 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) -
         style: SceneStyle::default(),
         measure: &measure,
     });
-    let colors = theme::timeline_colors(ui.visuals().dark_mode);
+    let colors = theme::timeline_colors(state.settings.theme);
     let hovered = plot_response.hover_pos().and_then(|p| {
         scene.hit(
             f64::from(p.x - rect.left()),
@@ -281,7 +281,7 @@ fn paint_scene(
     }
     // Periods behind everything else.
     for period in &scene.periods {
-        let color = theme::category_color(dataset, period.category);
+        let color = colors.category(dataset, period.category);
         let band = Rect::from_min_max(
             pos(rect, period.x0, 0.0),
             pos(rect, period.x1, scene.size.1),
@@ -337,7 +337,7 @@ fn paint_scene(
     // Bars hold a line of text; they shrink with the rows but keep 2 pt above and below.
     let bar_half = (SceneStyle::default().bar_height.min(scene.row_height - 4.0) / 2.0) as f32;
     for mark in &scene.marks {
-        let color = theme::category_color(dataset, mark.category);
+        let color = colors.category(dataset, mark.category);
         let highlight = selected == Some(mark.event) || hovered_event == Some(mark.event);
         let outline = Stroke::new(
             if selected == Some(mark.event) {
@@ -388,7 +388,7 @@ fn paint_scene(
         }
     }
     for cluster in &scene.clusters {
-        let color = theme::category_color(dataset, cluster.category);
+        let color = colors.category(dataset, cluster.category);
         let r = Rect::from_min_max(
             pos(rect, cluster.x0, cluster.y),
             pos(rect, cluster.x1, cluster.y),

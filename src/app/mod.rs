@@ -4,11 +4,15 @@
 //! that leave the process (file dialogs, opening a browser) come back as [`Effect`]s for the thin
 //! eframe shell to carry out, so tests can assert on them. No egui in this file.
 
+pub mod export;
+
 use std::path::{Path, PathBuf};
 
 use crate::io::{self, LoadError, LoadedFile, Location};
 use crate::model::{Dataset, EventIdx, Filter};
+use crate::palette::Theme;
 use crate::timeline::{LaneLayout, TimeView, lanes};
+pub use export::{ExportRange, ExportSettings, ImageFormat, ImageJob, Toast};
 
 /// How many files "Open recent" remembers.
 pub const RECENT_FILES: usize = 10;
@@ -61,8 +65,10 @@ pub struct Problem {
 pub struct Settings {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
-    /// Dark theme (else light).
-    pub dark_mode: bool,
+    /// Light, dark or high contrast.
+    pub theme: Theme,
+    /// The export dialog's last choices.
+    pub export: ExportSettings,
 }
 
 /// Which event is selected, by something that survives reloads.
@@ -114,14 +120,34 @@ pub enum Command {
     SetQuery(String),
     /// Show or hide a category (`""` is uncategorised).
     ToggleCategory(String),
-    /// Switch between light and dark.
-    SetDarkMode(bool),
+    /// Switch theme.
+    SetTheme(Theme),
     /// Open a link in the browser (only http and https are honoured).
     OpenUrl(String),
     /// Show or hide the problems panel.
     ToggleProblems,
     /// Dismiss the notice.
     DismissNotice,
+    /// Open the export dialog with the last choices.
+    OpenExportDialog,
+    /// Change the export dialog's choices.
+    EditExport(ExportSettings),
+    /// Close the export dialog without exporting.
+    CloseExportDialog,
+    /// Ask for the export's file name with a save dialog.
+    PickExportPath,
+    /// Set the export's file name (from the save dialog).
+    SetExportPath(PathBuf),
+    /// Export with the dialog's choices and close it.
+    RunExport,
+    /// An export finished (from the shell).
+    ImageWritten(Result<PathBuf, String>),
+    /// Put a PNG of the current view on the clipboard.
+    CopyImage,
+    /// The clipboard copy finished (from the shell).
+    ImageCopied(Result<(), String>),
+    /// Hide the toast.
+    DismissToast,
 }
 
 /// A side effect for the shell to carry out.
@@ -131,6 +157,12 @@ pub enum Effect {
     PickFiles(PickMode),
     /// Open this http(s) URL in the browser.
     OpenUrl(String),
+    /// Rasterise (if PNG) and write an image off the UI thread, then answer `ImageWritten`.
+    WriteImage(ImageJob),
+    /// Rasterise this SVG and put it on the clipboard, then answer `ImageCopied`.
+    CopyImage(String),
+    /// Show a save dialog starting at this path and answer `SetExportPath`.
+    PickSavePath(PathBuf),
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
@@ -158,6 +190,10 @@ pub struct AppState {
     pub notice: Option<String>,
     /// Whether the problems panel is open.
     pub problems_open: bool,
+    /// The export dialog's choices while it is open.
+    pub export_dialog: Option<ExportSettings>,
+    /// A short message about something that finished (an export, a copy).
+    pub toast: Option<Toast>,
 }
 
 /// Only these schemes are ever opened.
@@ -239,14 +275,111 @@ impl AppState {
                 }
                 self.relayout();
             }
-            Command::SetDarkMode(dark) => self.settings.dark_mode = dark,
+            Command::SetTheme(theme) => self.settings.theme = theme,
             Command::OpenUrl(url) => {
                 return is_openable_url(&url).then(|| Effect::OpenUrl(url.trim().to_owned()));
             }
             Command::ToggleProblems => self.problems_open = !self.problems_open,
             Command::DismissNotice => self.notice = None,
+            command => return self.apply_export(command),
         }
         None
+    }
+
+    fn apply_export(&mut self, command: Command) -> Option<Effect> {
+        match command {
+            Command::OpenExportDialog => {
+                let mut settings = self.settings.export.clone();
+                let remembered = std::path::absolute(&settings.path)
+                    .ok()
+                    .and_then(|p| p.parent().map(Path::is_dir));
+                if settings.path == ExportSettings::default().path || remembered != Some(true) {
+                    settings.path = self.default_export_path(settings.format);
+                }
+                if settings.range == ExportRange::Selection && self.selection.is_none() {
+                    settings.range = ExportRange::View;
+                }
+                self.export_dialog = Some(settings);
+            }
+            Command::EditExport(settings) => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    let format_changed = settings.format != dialog.format;
+                    *dialog = settings;
+                    if format_changed {
+                        dialog.path = dialog.path_for_format();
+                    }
+                }
+            }
+            Command::CloseExportDialog => self.export_dialog = None,
+            Command::PickExportPath => {
+                return self
+                    .export_dialog
+                    .as_ref()
+                    .map(|d| Effect::PickSavePath(d.path.clone()));
+            }
+            Command::SetExportPath(path) => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    if let Some(format) = ImageFormat::of_path(&path) {
+                        dialog.format = format;
+                    }
+                    dialog.path = path;
+                }
+            }
+            Command::RunExport => {
+                let settings = self.export_dialog.clone()?;
+                let mut settings = settings;
+                if ImageFormat::of_path(&settings.path) != Some(settings.format) {
+                    settings.path = settings.path_for_format();
+                }
+                match self.export_svg(&settings) {
+                    Ok(svg) => {
+                        self.export_dialog = None;
+                        let job = ImageJob {
+                            svg,
+                            format: settings.format,
+                            path: settings.path.clone(),
+                        };
+                        self.settings.export = settings;
+                        return Some(Effect::WriteImage(job));
+                    }
+                    Err(why) => self.toast(format!("Nothing exported: {why}"), true),
+                }
+            }
+            Command::ImageWritten(result) => match result {
+                Ok(path) => self.toast(format!("Exported to {}", path.display()), false),
+                Err(why) => self.toast(format!("Export failed: {why}"), true),
+            },
+            Command::CopyImage => {
+                let settings = ExportSettings {
+                    range: ExportRange::View,
+                    theme: self.settings.theme,
+                    ..self.settings.export.clone()
+                };
+                match self.export_svg(&settings) {
+                    Ok(svg) => return Some(Effect::CopyImage(svg)),
+                    Err(why) => self.toast(format!("Nothing copied: {why}"), true),
+                }
+            }
+            Command::ImageCopied(result) => match result {
+                Ok(()) => self.toast(
+                    "Image of the view copied to the clipboard".to_owned(),
+                    false,
+                ),
+                Err(why) => self.toast(format!("Copy failed: {why}"), true),
+            },
+            Command::DismissToast => self.toast = None,
+            _ => {}
+        }
+        None
+    }
+
+    fn toast(&mut self, text: String, is_error: bool) {
+        let serial = self.toast.as_ref().map_or(1, |t| t.serial + 1);
+        self.toast = Some(Toast {
+            text,
+            is_error,
+            serial,
+        });
     }
 
     /// The index of the selected event in the current dataset.

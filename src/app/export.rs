@@ -1,0 +1,208 @@
+//! What File ▸ Export image… and Edit ▸ Copy image ask for, and how the state answers: which time
+//! range, at what size, in which theme. The SVG is built here (cheap: the scene is culled); the
+//! shell rasterises and writes it off the UI thread. No egui in this file.
+
+use std::path::{Path, PathBuf};
+
+use crate::export::{self, ExportOptions, SizePreset};
+use crate::palette::Theme;
+use crate::timeline::TimeView;
+
+use super::AppState;
+
+/// Which time range an export shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportRange {
+    /// What the window shows now.
+    #[default]
+    View,
+    /// Every event that passes the filter.
+    All,
+    /// The selected event, with room around it.
+    Selection,
+}
+
+/// PNG or SVG.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImageFormat {
+    /// A raster image.
+    #[default]
+    Png,
+    /// A vector image (text stays text).
+    Svg,
+}
+
+impl ImageFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+
+    /// The format a path's extension names, if any.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "png" => Some(Self::Png),
+            "svg" => Some(Self::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// Everything the export dialog chooses. The last one used is remembered between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Time range.
+    pub range: ExportRange,
+    /// Width in pixels.
+    pub width_px: u32,
+    /// Height in pixels.
+    pub height_px: u32,
+    /// PNG or SVG.
+    pub format: ImageFormat,
+    /// Colours.
+    pub theme: Theme,
+    /// A title at the top (none when empty).
+    pub title: String,
+    /// Show the categories and their colours.
+    pub legend: bool,
+    /// Name the data files at the bottom.
+    pub footer: bool,
+    /// Where to write.
+    pub path: PathBuf,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        Self {
+            range: ExportRange::View,
+            width_px: 1920,
+            height_px: 1080,
+            format: ImageFormat::Png,
+            theme: Theme::Light,
+            title: String::new(),
+            legend: true,
+            footer: true,
+            path: PathBuf::from("annals-export.png"),
+        }
+    }
+}
+
+impl ExportSettings {
+    /// The preset the size matches, if any.
+    pub fn preset(&self) -> Option<&'static SizePreset> {
+        SizePreset::ALL
+            .iter()
+            .find(|p| p.width_px == self.width_px && p.height_px == self.height_px)
+    }
+
+    /// `path` with the extension of `format` (so switching PNG ↔ SVG renames the file).
+    pub fn path_for_format(&self) -> PathBuf {
+        self.path.with_extension(self.format.extension())
+    }
+}
+
+/// A finished export, or why it failed, for the toast.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+    /// Changes with every new toast, so the UI can time each one.
+    pub serial: u64,
+}
+
+/// The picture the shell is to make.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageJob {
+    /// The SVG document (already laid out).
+    pub svg: String,
+    /// PNG or SVG.
+    pub format: ImageFormat,
+    /// Where to write it.
+    pub path: PathBuf,
+}
+
+/// Rasterises (for PNG) and writes `job` atomically: the file is complete or untouched.
+pub fn write_image(job: &ImageJob) -> Result<PathBuf, String> {
+    let bytes = match job.format {
+        ImageFormat::Svg => job.svg.clone().into_bytes(),
+        ImageFormat::Png => {
+            export::render_png(&job.svg).map_err(|e| crate::io::report::error_chain(&e))?
+        }
+    };
+    crate::io::native_writer::write_atomically_bytes(&job.path, &bytes)
+        .map_err(|e| format!("could not write {}: {e}", job.path.display()))?;
+    Ok(job.path.clone())
+}
+
+impl AppState {
+    /// The time window `range` stands for now, or why there is none.
+    pub fn export_view(&self, range: ExportRange) -> Result<TimeView, String> {
+        match range {
+            ExportRange::View => Ok(self.view),
+            ExportRange::All => {
+                let extent = self
+                    .shown
+                    .iter()
+                    .filter_map(|&i| self.dataset.event(i))
+                    .fold(None, |acc: Option<(f64, f64)>, e| {
+                        let (s, t) = (e.start_secs(), e.end_secs());
+                        Some(acc.map_or((s, t), |(lo, hi)| (lo.min(s), hi.max(t))))
+                    });
+                let (min, max) = extent.ok_or("no events are shown")?;
+                Ok(TimeView::fitting(min, max, 0.03))
+            }
+            ExportRange::Selection => {
+                let event = self
+                    .selected()
+                    .and_then(|i| self.dataset.event(i))
+                    .ok_or("no event is selected")?;
+                Ok(TimeView::fitting(event.start_secs(), event.end_secs(), 0.5))
+            }
+        }
+    }
+
+    /// The SVG that `settings` asks for, drawn from the shown events.
+    pub fn export_svg(&self, settings: &ExportSettings) -> Result<String, String> {
+        let view = self.export_view(settings.range)?;
+        let title = settings.title.trim();
+        let options = ExportOptions {
+            width_px: settings.width_px.clamp(1, export::MAX_SIDE_PX),
+            height_px: settings.height_px.clamp(1, export::MAX_SIDE_PX),
+            view,
+            theme: settings.theme,
+            title: (!title.is_empty()).then(|| title.to_owned()),
+            legend: settings.legend,
+            footer: settings.footer,
+        };
+        Ok(export::render_svg(&self.dataset, &self.layout, &options).svg)
+    }
+
+    /// Where an export goes by default: beside the first open file, else the working folder.
+    pub fn default_export_path(&self, format: ImageFormat) -> PathBuf {
+        let first = self.files.iter().find_map(|f| match &f.source {
+            super::FileSource::Path(path) => Some(path.clone()),
+            super::FileSource::Embedded => None,
+        });
+        let (folder, stem) = match &first {
+            Some(path) => (
+                path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                path.file_stem()
+                    .map_or_else(|| "annals".into(), |s| s.to_string_lossy().into_owned()),
+            ),
+            None => (
+                std::env::current_dir().unwrap_or_default(),
+                "belgium".to_owned(),
+            ),
+        };
+        folder.join(format!("{stem}-timeline.{}", format.extension()))
+    }
+}
