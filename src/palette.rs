@@ -40,7 +40,7 @@ pub fn category_rgb_in(theme: Theme, dataset: &Dataset, category: Option<usize>)
     let Some(index) = category else {
         return theme.colors().uncategorised;
     };
-    dataset
+    let rgb = dataset
         .categories
         .get(index)
         .and_then(|c| c.color)
@@ -49,7 +49,44 @@ pub fn category_rgb_in(theme: Theme, dataset: &Dataset, category: Option<usize>)
                 .get(index % palette.len())
                 .copied()
                 .unwrap_or(UNCATEGORISED)
-        })
+        });
+    match theme {
+        // A file's own colours are darkened too, keeping their hue, until they reach the
+        // WCAG AA ratio on the lanes and under white labels.
+        Theme::HighContrast => darkened_to_contrast(rgb, HIGH_CONTRAST.lane_odd, 4.5),
+        Theme::Light | Theme::Dark => rgb,
+    }
+}
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance([r, g, b]: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `rgb` scaled towards black, in steps of 2 %, until its contrast with `background` is at least
+/// `ratio` (a light background).
+pub fn darkened_to_contrast(rgb: [u8; 3], background: [u8; 3], ratio: f64) -> [u8; 3] {
+    let mut factor = 1.0;
+    let mut out = rgb;
+    while contrast(out, background) < ratio && factor > 0.0 {
+        factor -= 0.02;
+        out = rgb.map(|c| (f64::from(c) * factor).round().clamp(0.0, 255.0) as u8);
+    }
+    out
 }
 
 /// The three themes, shared by the window and exports.
@@ -184,7 +221,7 @@ pub const HIGH_CONTRAST: TimelineRgb = TimelineRgb {
     selection: [0x00, 0x00, 0x00],
     cluster: [0x00, 0x00, 0x00],
     grid: [0x8c, 0x8c, 0x8c],
-    period_alpha: 48,
+    period_alpha: 26,
     partial_alpha: 110,
     uncategorised: [0x4d, 0x4d, 0x4d],
     line_width: 1.5,
@@ -193,24 +230,6 @@ pub const HIGH_CONTRAST: TimelineRgb = TimelineRgb {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// WCAG relative luminance.
-    fn luminance([r, g, b]: [u8; 3]) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-
-    fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-    }
 
     #[test]
     fn high_contrast_colours_reach_wcag_aa_on_their_lanes() {
@@ -228,6 +247,21 @@ mod tests {
             PALETTE
                 .iter()
                 .any(|&rgb| contrast(rgb, LIGHT.lane_even) < 3.0)
+        );
+    }
+
+    #[test]
+    fn a_files_own_light_colours_are_darkened_in_high_contrast_keeping_their_hue() {
+        let sky = [0x56, 0xb4, 0xe9];
+        let dark = darkened_to_contrast(sky, HIGH_CONTRAST.lane_odd, 4.5);
+        assert!(contrast(dark, HIGH_CONTRAST.lane_odd) >= 4.5);
+        assert!(contrast(darkened_to_contrast(sky, HIGH_CONTRAST.lane_odd, 4.5), sky) > 1.5);
+        // Same hue: the channels keep their order and rough proportions.
+        assert!(dark[2] > dark[1] && dark[1] > dark[0]);
+        // Already dark enough: unchanged.
+        assert_eq!(
+            darkened_to_contrast([0, 0x5a, 0x8f], [255; 3], 4.5),
+            [0, 0x5a, 0x8f]
         );
     }
 

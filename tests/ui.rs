@@ -256,3 +256,143 @@ fn copy_image_asks_the_shell_for_a_png_of_the_current_view() {
     assert_eq!((image.width, image.height), (1920, 1080));
     assert!(svg.contains("DDoS attack on Belnet"));
 }
+
+fn belgium_copy(name: &str) -> (PathBuf, PathBuf) {
+    let folder = std::env::temp_dir().join(format!("annals-ui-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("belgium.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/belgium.json"),
+        &path,
+    )
+    .unwrap();
+    (folder, path)
+}
+
+fn event_idx(window: &Window, id: &str) -> annals::model::EventIdx {
+    let i = window
+        .state
+        .dataset
+        .events
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap();
+    annals::model::EventIdx(u32::try_from(i).unwrap())
+}
+
+#[test]
+fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_while_presenting() {
+    use annals::app::Command;
+    let (folder, path) = belgium_copy("scenes");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1700.0))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(
+                std::slice::from_ref(&path),
+                Settings::default(),
+            )),
+        );
+    harness.run();
+    // Scene 1: the Belgacom years. Scene 2: the Belnet DDoS, selected. Scene 3: everything about NIS2.
+    let belgacom = annals::timeline::TimeView::from_min_max(1.33e9, 1.42e9);
+    harness.state_mut().state.apply(Command::SetView(belgacom));
+    harness.run();
+    harness.get_by_label("Caption").click();
+    harness.run();
+    harness.get_by_label("Caption").type_text("Belgacom, 2013");
+    harness.run();
+    harness.get_by_label("Add scene").click();
+    harness.run();
+    let belnet = event_idx(harness.state(), "belnet-ddos");
+    harness
+        .state_mut()
+        .state
+        .apply(Command::ZoomToEvent(belnet));
+    harness
+        .state_mut()
+        .state
+        .apply(Command::AddScene("Belnet".into()));
+    harness.state_mut().state.apply(Command::FitAll);
+    harness.state_mut().state.apply(Command::Select(None));
+    harness
+        .state_mut()
+        .state
+        .apply(Command::SetQuery("NIS2".into()));
+    harness
+        .state_mut()
+        .state
+        .apply(Command::AddScene("NIS2".into()));
+    harness.run();
+    let scenes = harness.state().state.scenes.clone();
+    assert_eq!(
+        scenes
+            .iter()
+            .map(|s| s.caption.as_str())
+            .collect::<Vec<_>>(),
+        ["Belgacom, 2013", "Belnet", "NIS2"]
+    );
+    assert_eq!(scenes[0].view(), belgacom);
+    // Saved beside the data file, which is untouched.
+    let sidecar = folder.join("belgium.scenes.json");
+    let saved = annals::app::scenes::read_scenes(&sidecar).unwrap().unwrap();
+    assert_eq!(saved, scenes);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/belgium.json")).unwrap()
+    );
+
+    // F11 presents: menus and panels go.
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    assert!(harness.state().state.presenting);
+    assert!(harness.query_by_label("File").is_none());
+    assert!(harness.query_by_label("Add scene").is_none());
+
+    let shown = |harness: &Harness<'_, Window>| harness.state().state.scene_index;
+    let drawn = |harness: &Harness<'_, Window>| harness.state().canvas.scene.view;
+    for (key, expected) in [
+        (egui::Key::PageUp, 1),
+        (egui::Key::ArrowLeft, 0),
+        (egui::Key::Space, 1),
+        (egui::Key::ArrowRight, 2),
+        (egui::Key::PageDown, 2), // stays on the last
+    ] {
+        harness.key_press(key);
+        harness.step();
+        assert_eq!(shown(&harness), Some(expected), "{key:?}");
+        assert_eq!(
+            harness.state().state.view,
+            scenes[expected].view(),
+            "{key:?}"
+        );
+        harness.run(); // the animated zoom settles on the scene's view
+        assert_eq!(drawn(&harness), scenes[expected].view(), "{key:?}");
+    }
+    // The zoom to scene 2 was animated: mid-way the drawn view is neither end.
+    // (A key press is two events, so one `step` runs two frames of 0.25 s.)
+    harness.key_press(egui::Key::PageUp);
+    harness.step();
+    let between = drawn(&harness);
+    assert_ne!(between, scenes[1].view());
+    assert_ne!(between, scenes[2].view());
+    harness.run();
+    assert_eq!(drawn(&harness), scenes[1].view());
+    // The scene brought its selection and its filter with it.
+    let window = harness.state();
+    assert_eq!(window.state.selected(), Some(belnet));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().state.filter.query, "NIS2");
+    harness.get_by_label("NIS2");
+    // Esc leaves presentation mode.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.state().state.presenting);
+    harness.get_by_label("File");
+
+    // Opening the file again brings its scenes back.
+    let reopened = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    assert_eq!(reopened.scenes, scenes);
+    std::fs::remove_dir_all(&folder).ok();
+}

@@ -5,6 +5,7 @@
 //! eframe shell to carry out, so tests can assert on them. No egui in this file.
 
 pub mod export;
+pub mod scenes;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::model::{Dataset, EventIdx, Filter};
 use crate::palette::Theme;
 use crate::timeline::{LaneLayout, TimeView, lanes};
 pub use export::{ExportRange, ExportSettings, ImageFormat, ImageJob, Toast};
+pub use scenes::SavedScene;
 
 /// How many files "Open recent" remembers.
 pub const RECENT_FILES: usize = 10;
@@ -60,7 +62,7 @@ pub struct Problem {
 }
 
 /// Settings that persist between runs.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Most recent first.
@@ -69,7 +71,23 @@ pub struct Settings {
     pub theme: Theme,
     /// The export dialog's last choices.
     pub export: ExportSettings,
+    /// Type scale while presenting (1 = as in the window).
+    pub presentation_scale: f32,
 }
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent_files: Vec::new(),
+            theme: Theme::default(),
+            export: ExportSettings::default(),
+            presentation_scale: DEFAULT_PRESENTATION_SCALE,
+        }
+    }
+}
+
+/// Type scale while presenting, unless the user chose another.
+pub const DEFAULT_PRESENTATION_SCALE: f32 = 1.5;
 
 /// Which event is selected, by something that survives reloads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,6 +166,20 @@ pub enum Command {
     ImageCopied(Result<(), String>),
     /// Hide the toast.
     DismissToast,
+    /// Save the current view, filter and selection as a scene, after the current one.
+    AddScene(String),
+    /// Show a scene.
+    GoToScene(usize),
+    /// Show the next scene (the first if none is shown).
+    NextScene,
+    /// Show the previous scene.
+    PreviousScene,
+    /// Delete a scene.
+    DeleteScene(usize),
+    /// Enter or leave presentation mode.
+    SetPresenting(bool),
+    /// Type scale while presenting.
+    SetPresentationScale(f32),
 }
 
 /// A side effect for the shell to carry out.
@@ -194,6 +226,12 @@ pub struct AppState {
     pub export_dialog: Option<ExportSettings>,
     /// A short message about something that finished (an export, a copy).
     pub toast: Option<Toast>,
+    /// Saved views, in presenting order.
+    pub scenes: Vec<SavedScene>,
+    /// The scene last shown.
+    pub scene_index: Option<usize>,
+    /// Full screen, panels hidden, larger type.
+    pub presenting: bool,
 }
 
 /// Only these schemes are ever opened.
@@ -248,6 +286,7 @@ impl AppState {
                     self.selection = None;
                     self.rebuild();
                     self.fit_all();
+                    self.load_scenes();
                 }
                 Err(err) => self.record_failure(io::EMBEDDED_NAME, &err),
             },
@@ -368,6 +407,29 @@ impl AppState {
                 Err(why) => self.toast(format!("Copy failed: {why}"), true),
             },
             Command::DismissToast => self.toast = None,
+            Command::AddScene(caption) => {
+                let at = self.scene_index.map_or(self.scenes.len(), |i| i + 1);
+                let at = at.min(self.scenes.len());
+                self.scenes.insert(at, self.capture_scene(&caption));
+                self.scene_index = Some(at);
+                self.save_scenes();
+            }
+            Command::GoToScene(index) => self.go_to_scene(index),
+            Command::NextScene => self.step_scene(true),
+            Command::PreviousScene => self.step_scene(false),
+            Command::DeleteScene(index) if index < self.scenes.len() => {
+                self.scenes.remove(index);
+                self.scene_index = match self.scene_index {
+                    Some(i) if i == index => None,
+                    Some(i) if i > index => Some(i - 1),
+                    other => other,
+                };
+                self.save_scenes();
+            }
+            Command::SetPresenting(on) => self.presenting = on,
+            Command::SetPresentationScale(scale) if scale.is_finite() => {
+                self.settings.presentation_scale = scale.clamp(1.0, 3.0);
+            }
             _ => {}
         }
         None
@@ -456,6 +518,7 @@ impl AppState {
         if loaded.is_empty() {
             return; // nothing usable: what is on screen stays
         }
+        let replaced = mode == PickMode::Open || self.files.is_empty();
         if mode == PickMode::Open {
             self.files.clear();
             self.selection = None;
@@ -471,6 +534,9 @@ impl AppState {
         }
         self.rebuild();
         self.fit_all();
+        if replaced {
+            self.load_scenes();
+        }
     }
 
     fn reload_all(&mut self) {

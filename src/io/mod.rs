@@ -15,6 +15,7 @@ pub mod veris;
 
 use std::path::Path;
 
+pub(crate) use json::strip_position;
 pub use report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
 
 use crate::model::Format;

@@ -152,6 +152,8 @@ pub enum Hit {
 /// Everything to draw for one view.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
+    /// The time window it shows.
+    pub view: TimeView,
     /// Width and height it was laid out for.
     pub size: (f64, f64),
     /// Row height actually used (shrinks when many rows must fit).
@@ -250,6 +252,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     };
 
     let mut scene = Scene {
+        view: input.view,
         size: (width, height),
         row_height,
         periods,

@@ -60,6 +60,24 @@ impl TimeView {
         self.min_secs + self.span_secs
     }
 
+    /// The view a fraction `t` (0…1) of the way from `self` to `to`, for animated zooms: the
+    /// width moves geometrically (a zoom feels even at every scale) and the centre linearly, with
+    /// ease-in-out timing. `t = 0` is `self` and `t = 1` is exactly `to`.
+    #[must_use]
+    pub fn interpolate(self, to: Self, t: f64) -> Self {
+        if t >= 1.0 || t.is_nan() {
+            return to;
+        }
+        if t <= 0.0 {
+            return self;
+        }
+        let eased = t * t * (3.0 - 2.0 * t);
+        let span = self.span_secs * (to.span_secs / self.span_secs).powf(eased);
+        let centre = |v: Self| v.min_secs + v.span_secs / 2.0;
+        let mid = centre(self) + (centre(to) - centre(self)) * eased;
+        Self::from_min_max(mid - span / 2.0, mid + span / 2.0)
+    }
+
     /// Centre.
     pub fn center_secs(&self) -> f64 {
         self.min_secs + self.span_secs / 2.0
@@ -199,5 +217,21 @@ mod tests {
         assert!(nan.min_secs.is_finite() && nan.span_secs > 0.0);
         let reversed = TimeView::from_min_max(10.0, 0.0);
         assert_eq!(reversed.min_secs, 0.0);
+    }
+
+    #[test]
+    fn interpolation_starts_and_ends_exactly_and_zooms_monotonically() {
+        let year = TimeView::from_min_max(1.6e9, 1.6e9 + 3.15e7);
+        let decade = TimeView::from_min_max(1.3e9, 1.3e9 + 3.15e8);
+        assert_eq!(year.interpolate(decade, 0.0), year);
+        assert_eq!(year.interpolate(decade, 1.0), decade);
+        let mut last = year.span_secs;
+        for step in 1..=20 {
+            let view = year.interpolate(decade, f64::from(step) / 20.0);
+            assert!(view.span_secs >= last, "step {step}");
+            assert!(view.span_secs.is_finite() && view.min_secs.is_finite());
+            last = view.span_secs;
+        }
+        assert_eq!(year.interpolate(decade, f64::NAN), decade);
     }
 }

@@ -61,6 +61,22 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             {
                 commands.push(Command::FitAll);
             }
+            if ui
+                .button("Presentation")
+                .on_hover_text("F11: full screen, larger type, panels hidden; Esc leaves")
+                .clicked()
+            {
+                commands.push(Command::SetPresenting(true));
+            }
+            let mut scale = state.settings.presentation_scale;
+            let slider = ui.add(
+                egui::Slider::new(&mut scale, 1.0..=3.0)
+                    .step_by(0.25)
+                    .text("Presentation type scale"),
+            );
+            if slider.changed() {
+                commands.push(Command::SetPresentationScale(scale));
+            }
             ui.separator();
             for (theme, label) in [
                 (Theme::Light, "Light"),

@@ -7,6 +7,7 @@ pub mod export_dialog;
 pub mod legend;
 pub mod menu_bar;
 pub mod problems_panel;
+pub mod scenes_panel;
 pub mod shell;
 pub mod status_bar;
 pub mod theme;
@@ -15,6 +16,7 @@ pub mod timeline_canvas;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::app::{AppState, Command, Effect, PickMode};
+use crate::timeline::TimeView;
 pub use timeline_canvas::CanvasFrame;
 
 /// The whole window's UI: state, per-panel UI state, effects waiting for the shell.
@@ -34,7 +36,16 @@ pub struct Window {
     pub preview: export_dialog::Preview,
     /// The toast on screen and when it appeared (egui time).
     toast_since: Option<(u64, f64)>,
+    /// An animated zoom to the state's view: where it started and when (egui time).
+    animation: Option<(TimeView, f64)>,
+    /// The caption typed for the next scene.
+    pub scene_caption: String,
+    /// Whether full screen and the type scale are in effect, and the zoom to go back to.
+    presenting_applied: Option<f32>,
 }
+
+/// How long the zoom between scenes takes, in seconds.
+pub const SCENE_ANIMATION_SECONDS: f64 = 0.45;
 
 impl Window {
     /// A window showing `state`.
@@ -50,6 +61,47 @@ impl Window {
             applied_theme: None,
             preview: export_dialog::Preview::default(),
             toast_since: None,
+            animation: None,
+            scene_caption: String::new(),
+            presenting_applied: None,
+        }
+    }
+
+    /// The view drawn this frame: the state's, or a step of the animated zoom towards it.
+    fn displayed_view(&mut self, now: f64) -> TimeView {
+        let target = self.state.view;
+        match self.animation {
+            Some((from, start)) if now - start < SCENE_ANIMATION_SECONDS => {
+                from.interpolate(target, (now - start) / SCENE_ANIMATION_SECONDS)
+            }
+            _ => {
+                self.animation = None;
+                target
+            }
+        }
+    }
+
+    /// Full screen and the presentation type scale follow `state.presenting`.
+    fn apply_presenting(&mut self, ctx: &egui::Context) {
+        let presenting = self.state.presenting;
+        match (presenting, self.presenting_applied) {
+            (true, None) => {
+                self.presenting_applied = Some(ctx.zoom_factor());
+                ctx.set_zoom_factor(self.state.settings.presentation_scale);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+            (true, Some(_)) => {
+                let scale = self.state.settings.presentation_scale;
+                if (ctx.zoom_factor() - scale).abs() > f32::EPSILON {
+                    ctx.set_zoom_factor(scale);
+                }
+            }
+            (false, Some(zoom)) => {
+                self.presenting_applied = None;
+                ctx.set_zoom_factor(zoom);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            (false, None) => {}
         }
     }
 
@@ -66,41 +118,27 @@ impl Window {
             ui.ctx().set_theme(egui_theme);
             self.applied_theme = Some(theme);
         }
+        self.apply_presenting(ui.ctx());
+        let now = ui.input(|i| i.time);
+        let view = self.displayed_view(now);
+        if self.animation.is_some() {
+            ui.ctx().request_repaint();
+        }
         let mut commands = Vec::new();
-        Self::input(ui, &mut commands);
+        Self::input(ui, &self.state, &mut commands);
         let state = &self.state;
-        egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, state, &mut commands));
-        egui::Panel::bottom("status_bar")
-            .show(ui, |ui| status_bar::status_bar_ui(ui, state, &mut commands));
-        if state.problems_open {
-            egui::Panel::bottom("problems")
-                .resizable(true)
-                .default_size(140.0)
-                .show(ui, |ui| problems_panel::problems_ui(ui, state));
+        if state.presenting {
+            egui::Panel::bottom("caption").show(ui, |ui| scenes_panel::caption_ui(ui, state));
+        } else {
+            self.panels_ui(ui, &mut commands);
         }
-        let list = &mut self.list;
-        egui::Panel::left("events")
-            .resizable(true)
-            .default_size(300.0)
-            .show(ui, |ui| {
-                legend::legend_ui(ui, state, &mut commands);
-                ui.separator();
-                event_list::event_list_ui(ui, state, list, &mut commands);
-            });
-        if let Some(idx) = state.selected() {
-            egui::Panel::right("detail")
-                .resizable(true)
-                .default_size(340.0)
-                .show(ui, |ui| {
-                    detail_panel::detail_ui(ui, state, idx, &mut commands);
-                });
-        }
+        let state = &self.state;
         let canvas = &mut self.canvas;
         egui::CentralPanel::default().show(ui, |ui| {
             if state.dataset.events.is_empty() && state.dataset.periods.is_empty() {
                 empty_ui(ui, &mut commands);
             } else {
-                *canvas = timeline_canvas::timeline_ui(ui, state, &mut commands);
+                *canvas = timeline_canvas::timeline_ui(ui, state, view, &mut commands);
             }
         });
         if let Some(notice) = &state.notice {
@@ -114,10 +152,58 @@ impl Window {
         }
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
         self.toast_ui(ui, &mut commands);
+        let before = self.state.view;
+        let mut stepped = false;
         for command in commands {
+            stepped |= matches!(
+                command,
+                Command::GoToScene(_) | Command::NextScene | Command::PreviousScene
+            );
             if let Some(effect) = self.state.apply(command) {
                 self.effects.push(effect);
             }
+        }
+        if stepped {
+            // The list's search field shows the scene's query; the zoom there is animated.
+            self.list.query.clone_from(&self.state.filter.query);
+            if self.state.view != before {
+                self.animation = Some((view, now));
+                ui.ctx().request_repaint();
+            }
+        }
+    }
+
+    /// The menu, status bar, side panels and problems: everything but the timeline.
+    fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let state = &self.state;
+        egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, state, commands));
+        egui::Panel::bottom("status_bar")
+            .show(ui, |ui| status_bar::status_bar_ui(ui, state, commands));
+        if state.problems_open {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(140.0)
+                .show(ui, |ui| problems_panel::problems_ui(ui, state));
+        }
+        let list = &mut self.list;
+        let caption = &mut self.scene_caption;
+        egui::Panel::left("events")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                legend::legend_ui(ui, state, commands);
+                ui.separator();
+                scenes_panel::scenes_ui(ui, state, caption, commands);
+                ui.separator();
+                event_list::event_list_ui(ui, state, list, commands);
+            });
+        if let Some(idx) = state.selected() {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    detail_panel::detail_ui(ui, state, idx, commands);
+                });
         }
     }
 
@@ -166,7 +252,7 @@ impl Window {
             });
     }
 
-    fn input(ui: &Ui, commands: &mut Vec<Command>) {
+    fn input(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
         let ctx = ui.ctx();
         let dropped: Vec<_> = ctx.input(|i| {
             i.raw
@@ -193,6 +279,9 @@ impl Window {
             if i.consume_shortcut(&open) {
                 commands.push(Command::PickFiles(PickMode::Open));
             }
+            if i.consume_key(Modifiers::NONE, Key::F11) {
+                commands.push(Command::SetPresenting(!state.presenting));
+            }
             if i.consume_shortcut(&reload) {
                 commands.push(Command::ReloadAll);
             }
@@ -204,7 +293,25 @@ impl Window {
                     commands.push(Command::FitAll);
                 }
                 if i.key_pressed(Key::Escape) {
-                    commands.push(Command::Select(None));
+                    commands.push(if state.presenting {
+                        Command::SetPresenting(false)
+                    } else {
+                        Command::Select(None)
+                    });
+                }
+                // Scenes: Page Up/Down and Space always (presentation clickers send these);
+                // the arrows while presenting (outside it they are left to event stepping).
+                let arrows = state.presenting;
+                if i.key_pressed(Key::PageDown)
+                    || i.key_pressed(Key::Space)
+                    || (arrows && (i.key_pressed(Key::ArrowRight) || i.key_pressed(Key::ArrowDown)))
+                {
+                    commands.push(Command::NextScene);
+                }
+                if i.key_pressed(Key::PageUp)
+                    || (arrows && (i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::ArrowUp)))
+                {
+                    commands.push(Command::PreviousScene);
                 }
             });
         }

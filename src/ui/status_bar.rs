@@ -81,7 +81,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>)
 }
 
 /// The visible range at a precision that suits its width: years, months, days or minutes (UTC).
-fn range_label(view: TimeView) -> String {
+pub fn range_label(view: TimeView) -> String {
     let label = |secs: f64| {
         let c = civil::civil_from_secs(secs.floor().clamp(-9.0e18, 9.0e18) as i64);
         let month = civil::month_abbreviation(c.month);

@@ -61,8 +61,14 @@ pub fn measure_text(ctx: &egui::Context, text: &str) -> f64 {
     }))
 }
 
-/// Draws the timeline and pushes what the user did. Returns what was drawn.
-pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) -> CanvasFrame {
+/// Draws the timeline at `view` (the state's view, or a step of an animated zoom towards it) and
+/// pushes what the user did. Returns what was drawn.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: TimeView,
+    commands: &mut Vec<Command>,
+) -> CanvasFrame {
     let ctx = ui.ctx().clone();
     let measure = move |text: &str| measure_text(&ctx, text);
     let ticks_shared: Rc<RefCell<Vec<Tick>>> = Rc::default();
@@ -108,7 +114,6 @@ pub fn timeline_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) -
         }
     };
 
-    let view = state.view;
     let plot = Plot::new("timeline")
         .show_axes([true, false])
         .show_grid(false)

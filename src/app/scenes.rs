@@ -1,0 +1,232 @@
+//! Scenes: saved views (time range, filter, selected event, caption) to present in order. They are
+//! kept in `NAME.scenes.json` beside the first open data file, never inside it. No egui here.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::timeline::TimeView;
+
+use super::{AppState, FileSource, Selection};
+
+/// Format version of the scenes file.
+pub const SCENES_VERSION: u32 = 1;
+
+/// One saved view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedScene {
+    /// What the presenter says about it (shown under the timeline while presenting).
+    #[serde(default)]
+    pub caption: String,
+    /// Left edge, seconds since 1970-01-01 00:00 UTC.
+    pub start_secs: f64,
+    /// Right edge, seconds since 1970-01-01 00:00 UTC.
+    pub end_secs: f64,
+    /// The search text.
+    #[serde(default)]
+    pub query: String,
+    /// Hidden category ids.
+    #[serde(default)]
+    pub hidden_categories: BTreeSet<String>,
+    /// The selected event: the file as shown in the legend, and the event's id.
+    #[serde(default)]
+    pub selection: Option<SceneSelection>,
+}
+
+/// A selected event, by file and id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SceneSelection {
+    /// The file, as shown in the legend.
+    pub file: String,
+    /// The event's id in that file.
+    pub id: String,
+}
+
+impl SavedScene {
+    /// The scene's time window.
+    pub fn view(&self) -> TimeView {
+        TimeView::from_min_max(self.start_secs, self.end_secs)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct ScenesFile {
+    annals_scenes: u32,
+    scenes: Vec<SavedScene>,
+}
+
+/// Where the scenes of `data_file` live: `belgium.json` → `belgium.scenes.json`.
+pub fn scenes_path(data_file: &Path) -> PathBuf {
+    let stem = data_file
+        .file_stem()
+        .map_or_else(|| "annals".into(), |s| s.to_string_lossy().into_owned());
+    data_file.with_file_name(format!("{stem}.scenes.json"))
+}
+
+/// Reads a scenes file; `Ok(None)` when there is none.
+pub fn read_scenes(path: &Path) -> Result<Option<Vec<SavedScene>>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("could not read: {e}")),
+    };
+    let file: ScenesFile = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "line {}, column {}: {}",
+            e.line(),
+            e.column(),
+            crate::io::strip_position(&e.to_string())
+        )
+    })?;
+    if file.annals_scenes != SCENES_VERSION {
+        return Err(format!(
+            "scenes file version {} is not {SCENES_VERSION}",
+            file.annals_scenes
+        ));
+    }
+    let valid = |s: &SavedScene| s.start_secs.is_finite() && s.end_secs.is_finite();
+    Ok(Some(file.scenes.into_iter().filter(valid).collect()))
+}
+
+/// Writes the scenes atomically (pretty JSON).
+pub fn write_scenes(path: &Path, scenes: &[SavedScene]) -> Result<(), String> {
+    let file = ScenesFile {
+        annals_scenes: SCENES_VERSION,
+        scenes: scenes.to_vec(),
+    };
+    let text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+    crate::io::native_writer::write_atomically(path, &(text + "\n"))
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+impl AppState {
+    /// The current view, filter and selection as a scene.
+    pub fn capture_scene(&self, caption: &str) -> SavedScene {
+        SavedScene {
+            caption: caption.trim().to_owned(),
+            start_secs: self.view.min_secs,
+            end_secs: self.view.max_secs(),
+            query: self.filter.query.clone(),
+            hidden_categories: self.filter.hidden_categories.clone(),
+            selection: self.selection.as_ref().map(|s| SceneSelection {
+                file: s.path.clone(),
+                id: s.id.clone(),
+            }),
+        }
+    }
+
+    /// Shows scene `index`: its view, filter and selection.
+    pub(super) fn go_to_scene(&mut self, index: usize) {
+        let Some(scene) = self.scenes.get(index).cloned() else {
+            return;
+        };
+        self.scene_index = Some(index);
+        self.view = scene.view();
+        self.filter.query = scene.query;
+        self.filter.hidden_categories = scene.hidden_categories;
+        self.selection = scene.selection.map(|s| Selection {
+            path: s.file,
+            id: s.id,
+        });
+        self.relayout();
+    }
+
+    /// Steps to the next (`+1`) or previous (`-1`) scene, stopping at the ends.
+    pub(super) fn step_scene(&mut self, forward: bool) {
+        if self.scenes.is_empty() {
+            return;
+        }
+        let last = self.scenes.len() - 1;
+        let next = match (self.scene_index, forward) {
+            (None, true) => 0,
+            (None, false) => last,
+            (Some(i), true) => (i + 1).min(last),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        self.go_to_scene(next);
+    }
+
+    /// The sidecar path scenes are saved to: beside the first open file on disk.
+    pub fn scenes_file(&self) -> Option<PathBuf> {
+        self.files.iter().find_map(|f| match &f.source {
+            FileSource::Path(path) => Some(scenes_path(path)),
+            FileSource::Embedded => None,
+        })
+    }
+
+    /// Saves the scenes beside the data; says so if that failed.
+    pub(super) fn save_scenes(&mut self) {
+        let Some(path) = self.scenes_file() else {
+            return; // the built-in example: scenes last for this run only
+        };
+        if let Err(why) = write_scenes(&path, &self.scenes) {
+            self.toast(format!("Scenes not saved: {why}"), true);
+        }
+    }
+
+    /// Loads the scenes saved beside the first open file (after opening files).
+    pub(super) fn load_scenes(&mut self) {
+        self.scenes.clear();
+        self.scene_index = None;
+        let Some(path) = self.scenes_file() else {
+            return;
+        };
+        match read_scenes(&path) {
+            Ok(scenes) => self.scenes = scenes.unwrap_or_default(),
+            Err(why) => {
+                self.failed
+                    .retain(|(p, _, _)| p != &path.display().to_string());
+                self.failed
+                    .push((path.display().to_string(), format!("scenes: {why}"), None));
+                self.problems_open = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sidecar_sits_beside_the_data_file() {
+        assert_eq!(
+            scenes_path(Path::new("/cases/belgium.json")),
+            Path::new("/cases/belgium.scenes.json")
+        );
+        assert_eq!(
+            scenes_path(Path::new("export.jsonl")),
+            Path::new("export.scenes.json")
+        );
+    }
+
+    #[test]
+    fn scenes_round_trip_through_their_file() {
+        let folder = std::env::temp_dir().join(format!("annals-scenes-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("x.scenes.json");
+        assert_eq!(read_scenes(&path), Ok(None));
+        let scenes = vec![SavedScene {
+            caption: "Belnet \"DDoS\" <b>".into(),
+            start_secs: 1.6e9,
+            end_secs: 1.7e9,
+            query: "ddos".into(),
+            hidden_categories: BTreeSet::from(["law".to_owned()]),
+            selection: Some(SceneSelection {
+                file: "a.json".into(),
+                id: "belnet".into(),
+            }),
+        }];
+        write_scenes(&path, &scenes).unwrap();
+        assert_eq!(read_scenes(&path), Ok(Some(scenes)));
+        std::fs::write(
+            &path,
+            "{\"annals_scenes\": 1, \"scenes\": [{\"start_secs\": \"x\"}]}",
+        )
+        .unwrap();
+        let err = read_scenes(&path).unwrap_err();
+        assert!(err.starts_with("line 1, column "), "{err}");
+        std::fs::remove_dir_all(&folder).ok();
+    }
+}
