@@ -11,5 +11,6 @@ pub mod export;
 pub mod io;
 pub mod model;
 pub mod palette;
+pub mod synth;
 pub mod timeline;
 pub mod ui;

@@ -3,8 +3,9 @@
 
 use crate::model::Dataset;
 
-/// Okabe–Ito, without black (the text colour) and yellow (unreadable on white).
-pub const PALETTE: [[u8; 3]; 7] = [
+/// Okabe–Ito without black (the text colour) and yellow (unreadable on white), then Paul Tol's
+/// wine, so that eight categories get eight colours.
+pub const PALETTE: [[u8; 3]; 8] = [
     [0x00, 0x72, 0xb2], // blue
     [0xd5, 0x5e, 0x00], // vermillion
     [0x00, 0x9e, 0x73], // bluish green
@@ -12,11 +13,12 @@ pub const PALETTE: [[u8; 3]; 7] = [
     [0xe6, 0x9f, 0x00], // orange
     [0x56, 0xb4, 0xe9], // sky blue
     [0x99, 0x99, 0x99], // grey
+    [0x88, 0x22, 0x55], // wine (Tol)
 ];
 
 /// The same hues darkened to at least 4.5:1 contrast on white, for the high-contrast theme
 /// (projectors wash out the light Okabe–Ito tones).
-pub const PALETTE_HIGH_CONTRAST: [[u8; 3]; 7] = [
+pub const PALETTE_HIGH_CONTRAST: [[u8; 3]; 8] = [
     [0x00, 0x5a, 0x8f], // blue
     [0xa8, 0x3f, 0x00], // vermillion
     [0x00, 0x6b, 0x4e], // bluish green
@@ -24,6 +26,7 @@ pub const PALETTE_HIGH_CONTRAST: [[u8; 3]; 7] = [
     [0x8a, 0x5a, 0x00], // orange
     [0x1f, 0x6f, 0xa6], // sky blue
     [0x55, 0x55, 0x55], // grey
+    [0x88, 0x22, 0x55], // wine
 ];
 
 /// Colour for uncategorised events.
@@ -118,7 +121,7 @@ impl Theme {
     }
 
     /// The category palette.
-    pub fn palette(self) -> &'static [[u8; 3]; 7] {
+    pub fn palette(self) -> &'static [[u8; 3]; 8] {
         match self {
             Self::Light | Self::Dark => &PALETTE,
             Self::HighContrast => &PALETTE_HIGH_CONTRAST,
@@ -166,8 +169,10 @@ pub struct TimelineRgb {
     pub cluster: [u8; 3],
     /// Grid lines.
     pub grid: [u8; 3],
-    /// Alpha of period bands.
+    /// Alpha of the faint wash a period lays over the lanes.
     pub period_alpha: u8,
+    /// Alpha of a period's bar in the strip at the top, where its name is.
+    pub period_strip_alpha: u8,
     /// Alpha of partial-date bars.
     pub partial_alpha: u8,
     /// Uncategorised events.
@@ -187,7 +192,8 @@ pub const LIGHT: TimelineRgb = TimelineRgb {
     selection: [0x10, 0x10, 0x10],
     cluster: [0x4a, 0x50, 0x5a],
     grid: [0xe3, 0xe5, 0xe8],
-    period_alpha: 30,
+    period_alpha: 12,
+    period_strip_alpha: 60,
     partial_alpha: 70,
     uncategorised: UNCATEGORISED,
     line_width: 1.0,
@@ -204,7 +210,8 @@ pub const DARK: TimelineRgb = TimelineRgb {
     selection: [0xff, 0xff, 0xff],
     cluster: [0x5a, 0x60, 0x6b],
     grid: [0x2e, 0x32, 0x38],
-    period_alpha: 34,
+    period_alpha: 16,
+    period_strip_alpha: 90,
     partial_alpha: 80,
     uncategorised: UNCATEGORISED,
     line_width: 1.0,
@@ -221,7 +228,8 @@ pub const HIGH_CONTRAST: TimelineRgb = TimelineRgb {
     selection: [0x00, 0x00, 0x00],
     cluster: [0x00, 0x00, 0x00],
     grid: [0x8c, 0x8c, 0x8c],
-    period_alpha: 26,
+    period_alpha: 14,
+    period_strip_alpha: 90,
     partial_alpha: 110,
     uncategorised: [0x4d, 0x4d, 0x4d],
     line_width: 1.5,

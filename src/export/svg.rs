@@ -124,20 +124,27 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     let legend_height = if options.legend { LEGEND_HEIGHT } else { 0.0 };
     let area_x = MARGIN;
     let area_y = MARGIN + title_height + legend_height;
-    let area_width = (width - 2.0 * MARGIN).max(1.0);
-    let area_height = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
+    // The zone note sits right of the axis, in room of its own, so no tick label runs into it.
+    let zone_note = "UTC";
+    let zone_width = measure.width(zone_note, 11.0) + 8.0;
+    let area_width = (width - 2.0 * MARGIN - zone_width).max(1.0);
+    let room = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
     let scene = scene::build(&SceneInput {
         dataset,
         layout,
         view: options.view,
-        size: (area_width, area_height),
-        // Rows may grow to fill the page.
+        size: (area_width, room),
+        // Rows may grow to fill the page, up to twice the window's.
         style: SceneStyle {
-            row_height: 34.0,
+            row_height: 48.0,
             ..SceneStyle::default()
         },
         measure: &measure_label,
     });
+    // The axis follows the last lane rather than the bottom of the page, so a sparse timeline
+    // is not cut off from its dates by empty lanes; the footer stays at the bottom.
+    let used = scene.lanes.last().map_or(room, |lane| lane.y1 + 6.0);
+    let area_height = used.clamp(1.0, room);
 
     let mut svg = String::new();
     let _ = writeln!(
@@ -173,10 +180,6 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
         );
     }
     let _ = writeln!(svg, r#"<g transform="translate({area_x:.1} {area_y:.1})">"#);
-    let _ = writeln!(
-        svg,
-        r#"<clipPath id="area"><rect width="{area_width:.1}" height="{area_height:.1}"/></clipPath><g clip-path="url(#area)">"#
-    );
     for (i, lane) in scene.lanes.iter().enumerate() {
         let fill = if i % 2 == 0 {
             colors.lane_even
@@ -194,16 +197,21 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     for period in &scene.periods {
         let color = rgb(category_rgb(period.category));
         let opacity = f64::from(colors.period_alpha) / 255.0;
+        let strip_opacity = f64::from(colors.period_strip_alpha) / 255.0;
         let _ = writeln!(
             svg,
-            r#"<rect x="{:.2}" y="0" width="{:.2}" height="{area_height:.2}" fill="{color}" fill-opacity="{opacity:.3}"/>"#,
-            period.x0,
-            period.x1 - period.x0
+            r#"<rect x="{x0:.2}" y="0" width="{w:.2}" height="{area_height:.2}" fill="{color}" fill-opacity="{opacity:.3}"/><rect x="{x0:.2}" y="1" width="{w:.2}" height="{:.2}" rx="2" fill="{color}" fill-opacity="{strip_opacity:.3}"/><path d="M{x0:.2} 0V{area_height:.2}M{x1:.2} 0V{area_height:.2}" stroke="{color}" stroke-opacity="0.43"/>"#,
+            (scene.period_strip - 3.0).max(0.0),
+            x0 = period.x0,
+            x1 = period.x1,
+            w = period.x1 - period.x0
         );
         if let Some(x) = period.label_x {
             let _ = writeln!(
                 svg,
-                r#"<text x="{x:.2}" y="14" font-size="12" fill="{color}">{}</text>"#,
+                r#"<text x="{x:.2}" y="{:.2}" font-size="12" fill="{}">{}</text>"#,
+                scene.period_strip / 2.0 + 4.0,
+                rgb(colors.label),
                 escape(&period.label)
             );
         }
@@ -212,7 +220,8 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
         let width = if tick.tick.major { 1.5 } else { 1.0 } * colors.line_width;
         let _ = writeln!(
             svg,
-            r#"<line x1="{x:.2}" y1="0" x2="{x:.2}" y2="{area_height:.2}" stroke="{}" stroke-width="{width}"/>"#,
+            r#"<line x1="{x:.2}" y1="{:.2}" x2="{x:.2}" y2="{area_height:.2}" stroke="{}" stroke-width="{width}"/>"#,
+            scene.period_strip,
             rgb(colors.grid),
             x = tick.x
         );
@@ -302,7 +311,20 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
             escape(&label.text)
         );
     }
-    svg.push_str("</g></g>\n");
+    // Whatever reaches past the sides of the area (a label, a span begun before the view) is
+    // covered by the margins, painted over it. A clip-path would do the same but makes resvg
+    // draw the whole area into an extra layer and mask it: a third of the rasterising time.
+    let _ = writeln!(
+        svg,
+        r#"<rect x="{:.1}" y="-1" width="{:.1}" height="{:.1}" fill="{bg}"/><rect x="{area_width:.1}" y="-1" width="{:.1}" height="{:.1}" fill="{bg}"/>"#,
+        -area_x - 1.0,
+        area_x + 1.0,
+        area_height + 2.0,
+        width - area_x - area_width + 1.0,
+        area_height + 2.0,
+        bg = rgb(colors.background)
+    );
+    svg.push_str("</g>\n");
     // The axis, under the area: tick labels centred on their ticks, and the zone.
     let axis_y = area_y + area_height + 17.0;
     for tick in &scene.ticks {
@@ -316,8 +338,8 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     }
     let _ = writeln!(
         svg,
-        r#"<text x="{:.2}" y="{axis_y:.2}" text-anchor="end" font-size="11" fill="{}">UTC</text>"#,
-        width - 4.0,
+        r#"<text x="{:.2}" y="{axis_y:.2}" text-anchor="end" font-size="11" fill="{}">{zone_note}</text>"#,
+        width - MARGIN,
         rgb(colors.lane_text)
     );
     if options.footer {

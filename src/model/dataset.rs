@@ -111,11 +111,27 @@ impl Dataset {
                 });
             }
         }
-        dataset.events.sort_by(|a, b| {
-            a.start_secs()
-                .total_cmp(&b.start_secs())
-                .then(a.end_secs().total_cmp(&b.end_secs()))
+        // Sort keys computed once (a date's seconds take calendar maths), and events moved once:
+        // an `Event` is large, and a comparison sort would move each many times.
+        let mut order: Vec<(f64, f64, usize)> = dataset
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.start_secs(), e.end_secs(), i))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.2.cmp(&b.2))
         });
+        let mut slots: Vec<Option<Event>> = std::mem::take(&mut dataset.events)
+            .into_iter()
+            .map(Some)
+            .collect();
+        dataset.events = order
+            .iter()
+            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+            .collect();
         dataset.periods.sort_by_key(|p| p.start);
         dataset.max_duration_secs = dataset
             .events

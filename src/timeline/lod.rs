@@ -85,7 +85,9 @@ pub(crate) fn pack_rows(
     let width = input.size.0;
     let radius = input.style.marker_radius;
     let mut row_ends: Vec<f64> = Vec::new();
-    let mut placed = Vec::with_capacity(items.len());
+    // Per row, the labels that may still be overlapped: (index in `placed`, label's left, right).
+    let mut open_labels: Vec<Vec<(usize, f64, f64)>> = Vec::new();
+    let mut placed: Vec<Placed> = Vec::with_capacity(items.len());
     for item in items {
         let (text, left, right, bar) = match &item {
             Item::Mark(m) => {
@@ -152,9 +154,26 @@ pub(crate) fn pack_rows(
             });
         if row >= row_ends.len() {
             row_ends.resize(row + 1, f64::NEG_INFINITY);
+            open_labels.resize_with(row + 1, Vec::new);
         }
         if let Some(row_end) = row_ends.get_mut(row) {
             *row_end = row_end.max(end);
+        }
+        if let Some(open) = open_labels.get_mut(row) {
+            // A mark forced onto a full row hides no label: the label it would cover goes.
+            // Items come in left-edge order, so labels ending before this one starts are done.
+            let (from, to) = (left.min(end), right.max(end));
+            open.retain(|&(_, _, label_to)| label_to + GAP > from);
+            open.retain(|&(index, label_from, _)| {
+                let overlaps = label_from < to;
+                if overlaps && let Some(p) = placed.get_mut(index) {
+                    p.label = None;
+                }
+                !overlaps
+            });
+            if let Some((_, x, width, _)) = &label {
+                open.push((placed.len(), *x, x + width));
+            }
         }
         placed.push(Placed { item, row, label });
     }

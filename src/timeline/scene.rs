@@ -156,6 +156,8 @@ pub struct Scene {
     pub view: TimeView,
     /// Width and height it was laid out for.
     pub size: (f64, f64),
+    /// Height of the strip at the top that names the periods (0 without periods).
+    pub period_strip: f64,
     /// Row height actually used (shrinks when many rows must fit).
     pub row_height: f64,
     /// Lane bands, top to bottom.
@@ -254,6 +256,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let mut scene = Scene {
         view: input.view,
         size: (width, height),
+        period_strip: period_header,
         row_height,
         periods,
         ..Scene::default()
@@ -532,6 +535,64 @@ mod tests {
                         "{a:?} overlaps {b:?}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn in_a_crowded_lane_no_mark_or_cluster_covers_a_label() {
+        // 1,500 synthetic events in a 1600 × 900 view: rows run out, marks must share rows.
+        let mut bytes = Vec::new();
+        crate::synth::write_native(
+            crate::synth::SynthOptions {
+                events: 1_500,
+                seed: 3,
+            },
+            &mut bytes,
+        )
+        .unwrap();
+        let part = crate::io::load_text("s.json", std::str::from_utf8(&bytes).unwrap())
+            .unwrap()
+            .part;
+        let d = Dataset::from_parts(vec![part]);
+        let layout = lanes::by_category(&d, &Filter::default());
+        let scene = build(&SceneInput {
+            dataset: &d,
+            layout: &layout,
+            view: TimeView::from_min_max(secs("2000"), secs("2025")),
+            size: (1600.0, 900.0),
+            style: SceneStyle::default(),
+            measure: &measure,
+        });
+        assert!(
+            scene.labels.len() > 10 && scene.clusters.len() > 10,
+            "{} labels, {} clusters, {} marks",
+            scene.labels.len(),
+            scene.clusters.len(),
+            scene.marks.len()
+        );
+        let radius = SceneStyle::default().marker_radius;
+        let shapes = scene
+            .marks
+            .iter()
+            .map(|m| (m.x0 - radius, m.x1 + radius, m.y, Some(m.event)))
+            .chain(
+                scene
+                    .clusters
+                    .iter()
+                    .map(|c| (c.x0 - radius, c.x1 + radius, c.y, None)),
+            );
+        for (x0, x1, y, event) in shapes {
+            for label in scene.labels.iter().filter(|l| (l.y - y).abs() < 0.5) {
+                if label.on_solid_bar || (event.is_some() && label.event == event) {
+                    continue; // a label inside its own bar, or its own mark
+                }
+                let covered = x0 < label.x + label.width && label.x < x1;
+                assert!(
+                    !covered,
+                    "{:?} covered by a shape at {x0:.1}..{x1:.1}",
+                    label.text
+                );
             }
         }
     }

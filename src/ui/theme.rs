@@ -61,8 +61,10 @@ pub struct TimelineColors {
     pub cluster: Color32,
     /// Text on clusters.
     pub cluster_text: Color32,
-    /// Alpha (0–255) of period bands.
+    /// Alpha (0–255) of the wash a period lays over the lanes.
     pub period_alpha: u8,
+    /// Alpha (0–255) of a period's bar in the strip that names it.
+    pub period_strip_alpha: u8,
     /// Alpha (0–255) of partial-date bars.
     pub partial_alpha: u8,
     /// Width of outlines, in points.
@@ -92,6 +94,7 @@ pub fn timeline_colors(theme: Theme) -> TimelineColors {
         cluster: c(rgb.cluster),
         cluster_text: c(rgb.label_on_bar),
         period_alpha: rgb.period_alpha,
+        period_strip_alpha: rgb.period_strip_alpha,
         partial_alpha: rgb.partial_alpha,
     }
 }

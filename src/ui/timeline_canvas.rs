@@ -296,17 +296,28 @@ fn paint_scene(
             CornerRadius::ZERO,
             theme::with_alpha(color, colors.period_alpha),
         );
-        painter.line_segment(
-            [band.left_top(), band.left_bottom()],
-            Stroke::new(1.0, theme::with_alpha(color, 120)),
+        let strip = Rect::from_min_max(
+            pos(rect, period.x0, 1.0),
+            pos(rect, period.x1, scene.period_strip - 2.0),
         );
+        painter.rect_filled(
+            strip,
+            CornerRadius::same(2),
+            theme::with_alpha(color, colors.period_strip_alpha),
+        );
+        for x in [band.left(), band.right()] {
+            painter.line_segment(
+                [egui::pos2(x, band.top()), egui::pos2(x, band.bottom())],
+                Stroke::new(1.0, theme::with_alpha(color, 110)),
+            );
+        }
         if let Some(x) = period.label_x {
             painter.text(
-                pos(rect, x, 10.0),
+                pos(rect, x, scene.period_strip / 2.0 - 0.5),
                 Align2::LEFT_CENTER,
                 &period.label,
                 FontId::proportional(12.0),
-                color,
+                colors.label,
             );
         }
     }
@@ -318,10 +329,11 @@ fn paint_scene(
     };
     for tick in &scene.ticks {
         let x = rect.left() + tick.x as f32;
-        let stroke = Stroke::new(if tick.tick.major { 1.5 } else { 1.0 }, grid);
+        let width = if tick.tick.major { 1.5 } else { 1.0 } * colors.line_width;
+        let top = rect.top() + scene.period_strip as f32;
         painter.line_segment(
-            [Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
-            stroke,
+            [Pos2::new(x, top), Pos2::new(x, rect.bottom())],
+            Stroke::new(width, grid),
         );
     }
     for lane in &scene.lanes {
