@@ -106,3 +106,79 @@ fn a_missing_file_is_an_error_not_a_panic() {
         "{stderr}"
     );
 }
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let png = std::fs::read(path).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    )
+}
+
+#[test]
+fn gen_writes_a_loadable_file_and_render_takes_size_presets_and_themes() {
+    let folder = std::env::temp_dir().join(format!("annals-cli-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let synthetic = folder.join("s.json");
+    let output = annals()
+        .args(["gen", "--events", "500", "--seed", "9", "-o"])
+        .arg(&synthetic)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let check = annals()
+        .args(["check", "--json"])
+        .arg(&synthetic)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "a generated file is clean");
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(report["events"], 500);
+
+    let page = folder.join("page.png");
+    let output = annals()
+        .arg("render")
+        .arg(&synthetic)
+        .args(["--size", "a4", "--theme", "high-contrast", "--legend", "-o"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(png_size(&page), (3508, 2480));
+    let svg = folder.join("page.svg");
+    annals()
+        .args(["render", "--legend", "--size", "4k", "-o"])
+        .arg(&svg)
+        .output()
+        .unwrap();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains(r#"width="3840" height="2160""#));
+    // The legend names the categories drawn: each name twice, in the legend and on its lane.
+    assert_eq!(text.matches(">Law &amp; regulation</text>").count(), 2, "legend");
+
+    for (args, message) in [
+        (["--theme", "neon"], "is not light, dark or high-contrast"),
+        (["--size", "a5"], "is not WIDTHxHEIGHT"),
+    ] {
+        let output = annals()
+            .arg("render")
+            .args(args)
+            .arg("-o")
+            .arg(folder.join("x.png"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains(message),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&folder).ok();
+}
