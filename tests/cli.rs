@@ -160,7 +160,11 @@ fn gen_writes_a_loadable_file_and_render_takes_size_presets_and_themes() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains(r#"width="3840" height="2160""#));
     // The legend names the categories drawn: each name twice, in the legend and on its lane.
-    assert_eq!(text.matches(">Law &amp; regulation</text>").count(), 2, "legend");
+    assert_eq!(
+        text.matches(">Law &amp; regulation</text>").count(),
+        2,
+        "legend"
+    );
 
     for (args, message) in [
         (["--theme", "neon"], "is not light, dark or high-contrast"),

@@ -206,3 +206,86 @@ impl AppState {
         folder.join(format!("{stem}-timeline.{}", format.extension()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Command, Settings};
+
+    #[test]
+    fn each_range_stands_for_the_right_window() {
+        let mut state = AppState::with_files(&[], Settings::default());
+        assert_eq!(
+            state.export_view(ExportRange::Selection),
+            Err("no event is selected".to_owned())
+        );
+        let belnet = state
+            .dataset
+            .events
+            .iter()
+            .position(|e| e.id == "belnet-ddos")
+            .unwrap();
+        let event = state.dataset.events[belnet].clone();
+        state.apply(Command::Select(Some(crate::model::EventIdx(
+            u32::try_from(belnet).unwrap(),
+        ))));
+        let selection = state.export_view(ExportRange::Selection).unwrap();
+        assert!(selection.min_secs < event.start_secs() && selection.max_secs() > event.end_secs());
+        assert!(
+            selection.span_secs < 30.0 * 86_400.0,
+            "zoomed in on the event"
+        );
+
+        // All shown events, which the filter narrows.
+        let all = state.export_view(ExportRange::All).unwrap();
+        let min = state
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.start_secs())
+            .fold(f64::MAX, f64::min);
+        let max = state
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.end_secs())
+            .fold(f64::MIN, f64::max);
+        assert!(all.min_secs < min && all.max_secs() > max);
+        assert!(
+            all.span_secs < (max - min) * 1.1,
+            "fitted, not the whole axis"
+        );
+        state.apply(Command::SetQuery("NIS2".into()));
+        let nis2 = state.export_view(ExportRange::All).unwrap();
+        assert!(nis2.min_secs > all.min_secs && nis2.span_secs < all.span_secs);
+        state.apply(Command::SetQuery("no such words anywhere".into()));
+        assert!(state.export_view(ExportRange::All).is_err());
+        assert_eq!(state.export_view(ExportRange::View), Ok(state.view));
+    }
+
+    #[test]
+    fn switching_format_renames_the_file_and_a_failed_write_says_why() {
+        let mut state = AppState::with_files(&[], Settings::default());
+        state.apply(Command::OpenExportDialog);
+        let mut settings = state.export_dialog.clone().unwrap();
+        assert_eq!(settings.path.extension().unwrap(), "png");
+        settings.format = ImageFormat::Svg;
+        state.apply(Command::EditExport(settings));
+        let dialog = state.export_dialog.clone().unwrap();
+        assert_eq!(dialog.path.extension().unwrap(), "svg");
+
+        let job = ImageJob {
+            svg: "<svg/>".into(),
+            format: ImageFormat::Svg,
+            path: PathBuf::from("/nonexistent-folder/x.svg"),
+        };
+        let err = write_image(&job).unwrap_err();
+        assert!(
+            err.starts_with("could not write /nonexistent-folder/x.svg"),
+            "{err}"
+        );
+        state.apply(Command::ImageWritten(Err(err)));
+        let toast = state.toast.clone().unwrap();
+        assert!(toast.is_error && toast.text.starts_with("Export failed: could not write"));
+    }
+}
