@@ -242,13 +242,13 @@ mod tests {
             .dataset
             .events
             .iter()
-            .map(|e| e.start_secs())
+            .map(crate::model::Event::start_secs)
             .fold(f64::MAX, f64::min);
         let max = state
             .dataset
             .events
             .iter()
-            .map(|e| e.end_secs())
+            .map(crate::model::Event::end_secs)
             .fold(f64::MIN, f64::max);
         assert!(all.min_secs < min && all.max_secs() > max);
         assert!(
