@@ -8,9 +8,11 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod fuzzing;
 pub mod io;
 pub mod model;
 pub mod palette;
 pub mod synth;
 pub mod timeline;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -9,7 +9,12 @@ fn main() -> ExitCode {
     if let Some(command) = args.command {
         return annals::cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
     }
-    match annals::ui::shell::run(args.files) {
+    open_window(args.files)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
+    match annals::ui::shell::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             #[expect(
@@ -22,4 +27,19 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<std::path::PathBuf>) -> ExitCode {
+    #[expect(
+        clippy::print_stderr,
+        reason = "the one place errors reach the user without a window"
+    )]
+    {
+        eprintln!(
+            "error: this annals was built without the window (feature `gui`); \
+             use annals check, convert, render or gen"
+        );
+    }
+    ExitCode::from(2)
 }

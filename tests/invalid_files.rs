@@ -23,14 +23,16 @@ enum Expect {
         level: IssueLevel,
         line: usize,
         column: usize,
-        field: &'static str,
+        field: Option<&'static str>,
         needle: &'static str,
         events: usize,
     },
+    /// Nothing wrong after all (a BOM is allowed): `events` load with no issue.
+    Clean { events: usize },
 }
 
 fn cases() -> Vec<(&'static str, Expect)> {
-    use Expect::{Issue, Unusable};
+    use Expect::{Clean, Issue, Unusable};
     use IssueLevel::{Skipped, Warning};
     vec![
         (
@@ -103,7 +105,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 3,
                 column: 51,
-                field: "start",
+                field: Some("start"),
                 needle: "day 30 does not exist in February 2021",
                 events: 1,
             },
@@ -114,7 +116,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 3,
                 column: 11,
-                field: "end",
+                field: Some("end"),
                 needle: "4 May 2021 is before the start 5 May 2021",
                 events: 1,
             },
@@ -125,7 +127,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 13,
-                field: "title",
+                field: Some("title"),
                 needle: "expected a string, found a number",
                 events: 1,
             },
@@ -136,7 +138,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 3,
-                field: "title",
+                field: Some("title"),
                 needle: "missing",
                 events: 1,
             },
@@ -147,7 +149,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 3,
                 column: 3,
-                field: "start",
+                field: Some("start"),
                 needle: "event 2 \"When?\": field `start`: missing",
                 events: 1,
             },
@@ -158,7 +160,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 42,
-                field: "start",
+                field: Some("start"),
                 needle: "month 13 does not exist",
                 events: 1,
             },
@@ -169,7 +171,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 3,
                 column: 13,
-                field: "start",
+                field: Some("start"),
                 needle: "UTC offset \"+25:00\"",
                 events: 1,
             },
@@ -180,7 +182,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 55,
-                field: "tags[1]",
+                field: Some("tags[1]"),
                 needle: "expected a string, found a number",
                 events: 1,
             },
@@ -191,7 +193,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 54,
-                field: "severity",
+                field: Some("severity"),
                 needle: "\"apocalyptic\"",
                 events: 1,
             },
@@ -202,7 +204,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 65,
-                field: "links[0].type",
+                field: Some("links[0].type"),
                 needle: "\"inspired\"",
                 events: 1,
             },
@@ -213,7 +215,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 33,
-                field: "start",
+                field: Some("start"),
                 needle: "out of range",
                 events: 1,
             },
@@ -224,7 +226,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 2,
                 column: 61,
-                field: "end",
+                field: Some("end"),
                 needle: "period 1 \"Backwards\"",
                 events: 1,
             },
@@ -235,7 +237,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Skipped,
                 line: 4,
                 column: 36,
-                field: "start",
+                field: Some("start"),
                 needle: "expected a string, found null",
                 events: 1,
             },
@@ -246,7 +248,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Warning,
                 line: 3,
                 column: 3,
-                field: "id",
+                field: Some("id"),
                 needle: "duplicate id \"x\"; kept as \"x~2\"",
                 events: 2,
             },
@@ -257,7 +259,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Warning,
                 line: 2,
                 column: 53,
-                field: "colour",
+                field: Some("colour"),
                 needle: "unknown field `colour`",
                 events: 1,
             },
@@ -268,9 +270,334 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 level: Warning,
                 line: 2,
                 column: 38,
-                field: "color",
+                field: Some("color"),
                 needle: "expected #rrggbb",
                 events: 1,
+            },
+        ),
+        ("bom.json", Clean { events: 1 }),
+        (
+            "nan.json",
+            Unusable {
+                line: 2,
+                column: 38,
+                needle: "not valid JSON at line 2, column 38: expected value",
+            },
+        ),
+        (
+            "huge-number.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 33,
+                field: Some("start"),
+                needle: "got 1e400",
+                events: 0,
+            },
+        ),
+        (
+            "huge-integer.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 43,
+                field: Some("start"),
+                needle: "got 123456789012345678901234567890",
+                events: 1,
+            },
+        ),
+        (
+            "nesting-100000-deep.json",
+            Issue {
+                level: Skipped,
+                line: 1,
+                column: 2,
+                field: Some("event"),
+                needle: "expected an object, found an array",
+                events: 0,
+            },
+        ),
+        (
+            "empty.json",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "not a format Annals reads",
+            },
+        ),
+        (
+            "whitespace-only.json",
+            Unusable {
+                line: 4,
+                column: 1,
+                needle: "not a format Annals reads",
+            },
+        ),
+        (
+            "null-top.json",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "not a format Annals reads",
+            },
+        ),
+        (
+            "events-null.json",
+            Unusable {
+                line: 1,
+                column: 25,
+                needle: "field `events`: expected an array, found null",
+            },
+        ),
+        (
+            "event-not-object.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 3,
+                field: Some("event"),
+                needle: "expected an object, found a string",
+                events: 1,
+            },
+        ),
+        (
+            "start-empty.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 37,
+                field: Some("start"),
+                needle: "empty date",
+                events: 1,
+            },
+        ),
+        (
+            "start-fractional.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 41,
+                field: Some("start"),
+                needle: "a whole year, got 2012.5",
+                events: 1,
+            },
+        ),
+        (
+            "feb-29-not-leap.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 41,
+                field: Some("start"),
+                needle: "day 29 does not exist in February 2023 (it has 28 days)",
+                events: 1,
+            },
+        ),
+        (
+            "hour-25.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 33,
+                field: Some("start"),
+                needle: "time of day \"25:00:00\" is out of range",
+                events: 1,
+            },
+        ),
+        (
+            "duplicate-keys.json",
+            Issue {
+                level: Warning,
+                line: 2,
+                column: 37,
+                field: Some("title"),
+                needle: "duplicate key `title`: the last value is used",
+                events: 1,
+            },
+        ),
+        (
+            "sources-not-array.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 52,
+                field: Some("sources"),
+                needle: "expected an array, found a string",
+                events: 1,
+            },
+        ),
+        (
+            "circa-not-bool.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 48,
+                field: Some("circa"),
+                needle: "expected true or false, found a string",
+                events: 1,
+            },
+        ),
+        (
+            "timelinejs-month-13.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 3,
+                field: Some("start_date"),
+                needle: "month 13 does not exist",
+                events: 1,
+            },
+        ),
+        (
+            "timelinejs-year-garbage.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 3,
+                field: Some("start_date"),
+                needle: "year: \"abc\" is not a whole number",
+                events: 1,
+            },
+        ),
+        (
+            "timelinejs-truncated.json",
+            Unusable {
+                line: 2,
+                column: 58,
+                needle: "not valid JSON at line 2, column 58: EOF while parsing a string",
+            },
+        ),
+        (
+            "stix-truncated.json",
+            Unusable {
+                line: 2,
+                column: 83,
+                needle: "not valid JSON at line 2, column 83: EOF while parsing a string",
+            },
+        ),
+        (
+            "stix-objects-not-array.json",
+            Unusable {
+                line: 1,
+                column: 50,
+                needle: "field `objects`: expected an array, found an object",
+            },
+        ),
+        (
+            "stix-last-before-first.json",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 3,
+                field: Some("last_seen"),
+                needle: "1 January 2016 00:00:00 UTC is before the start 1 February 2016",
+                events: 1,
+            },
+        ),
+        (
+            "veris-month-13.json",
+            Issue {
+                level: Skipped,
+                line: 1,
+                column: 1,
+                field: Some("timeline.incident"),
+                needle: "month 13 does not exist",
+                events: 0,
+            },
+        ),
+        (
+            "veris-truncated.json",
+            Unusable {
+                line: 1,
+                column: 102,
+                needle: "not valid JSON at line 1, column 102: EOF while parsing an object",
+            },
+        ),
+        (
+            "misp-date-wrong-type.json",
+            Issue {
+                level: Skipped,
+                line: 1,
+                column: 1,
+                field: Some("date"),
+                needle: "expected a date string such as \"2021-05-04\", found a number",
+                events: 0,
+            },
+        ),
+        (
+            "misp-truncated.json",
+            Unusable {
+                line: 1,
+                column: 100,
+                needle: "not valid JSON at line 1, column 100: EOF while parsing a string",
+            },
+        ),
+        (
+            "timesketch-impossible-date.jsonl",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 1,
+                field: Some("datetime"),
+                needle: "day 30 does not exist in February 2015",
+                events: 1,
+            },
+        ),
+        (
+            "timesketch-bad-datetime.csv",
+            Issue {
+                level: Skipped,
+                line: 3,
+                column: 1,
+                field: Some("datetime"),
+                needle: "got \"yesterday\"",
+                events: 1,
+            },
+        ),
+        (
+            "csv-no-title-column.csv",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "CSV with title,start columns",
+            },
+        ),
+        (
+            "csv-unclosed-quote.csv",
+            Issue {
+                level: Skipped,
+                line: 2,
+                column: 1,
+                field: None,
+                needle: "1 fields where the header has 2 (a quote left open",
+                events: 0,
+            },
+        ),
+        (
+            "csv-missing-start.csv",
+            Issue {
+                level: Skipped,
+                line: 3,
+                column: 10,
+                field: Some("start"),
+                needle: "empty date",
+                events: 1,
+            },
+        ),
+        (
+            "csv-utf16.csv",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "the file is UTF-16 text; Annals reads UTF-8",
+            },
+        ),
+        (
+            "csv-not-utf8.csv",
+            Unusable {
+                line: 2,
+                column: 4,
+                needle: "is not UTF-8 text at line 2, column 4",
             },
         ),
     ]
@@ -287,7 +614,7 @@ fn every_invalid_file_is_reported_where_it_is_wrong() {
         "every file in {} needs a case",
         dir.display()
     );
-    assert!(cases.len() >= 15);
+    assert!(cases.len() >= 50, "{} files", cases.len());
     for (name, expect) in cases {
         let path = dir.join(name);
         let result = io::load_file(&path);
@@ -335,7 +662,7 @@ fn every_invalid_file_is_reported_where_it_is_wrong() {
                     (line, column),
                     "{name}: {issue}"
                 );
-                assert_eq!(issue.field.as_deref(), Some(field), "{name}");
+                assert_eq!(issue.field.as_deref(), field, "{name}");
                 assert!(
                     issue.message.contains(needle),
                     "{name}: {:?} should contain {needle:?}",
@@ -346,6 +673,11 @@ fn every_invalid_file_is_reported_where_it_is_wrong() {
                     events,
                     "{name}: the other records still load"
                 );
+            }
+            Expect::Clean { events } => {
+                let file = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(file.issues.is_empty(), "{name}: {:?}", file.issues);
+                assert_eq!(file.part.events.len(), events, "{name}");
             }
         }
     }
@@ -360,4 +692,44 @@ fn hostile_strings_are_kept_as_plain_text_and_local_links_are_not_openable() {
     assert_eq!(event.title, "<script>alert(1)</script>\u{0}\u{202e}");
     let url = event.sources[0].url.as_deref().unwrap();
     assert!(!annals::app::is_openable_url(url));
+}
+
+/// The two corpus files too big to keep in the repository are written here, at test time.
+#[test]
+fn a_ten_megabyte_string_and_a_million_empty_events_cost_nothing_else() {
+    let dir = std::env::temp_dir().join(format!("annals-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let long = dir.join("string-10mb.json");
+    let title = "A".repeat(10_000_000);
+    std::fs::write(
+        &long,
+        format!(
+            r#"[{{"title": "{title}", "start": "2021"}}, {{"title": "Fine", "start": "2022"}}]"#
+        ),
+    )
+    .unwrap();
+    let file = io::load_file(&long).unwrap();
+    assert!(file.issues.is_empty(), "{:?}", file.issues);
+    assert_eq!(file.part.events.len(), 2);
+    assert_eq!(file.part.events[0].title.len(), 10_000_000);
+
+    let empty = dir.join("empty-events-1m.json");
+    std::fs::write(&empty, format!("[{}]", vec!["{}"; 1_000_000].join(","))).unwrap();
+    let file = io::load_file(&empty).unwrap();
+    assert!(file.part.events.is_empty());
+    // Problems are capped: the first ones in full, then one line counting the rest.
+    assert_eq!(file.issues.len(), io::MAX_ISSUES_PER_FILE + 1);
+    let first = &file.issues[0];
+    assert_eq!((first.location.line, first.location.column), (1, 2));
+    assert!(first.message.contains("event 1"), "{}", first.message);
+    let last = file.issues.last().unwrap();
+    assert_eq!(last.level, IssueLevel::Skipped);
+    assert!(
+        last.message
+            .starts_with("and 990000 more problems from here on (990000 records skipped"),
+        "{}",
+        last.message
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -54,6 +54,29 @@ pub(crate) fn reader_and_headers<'t>(
 }
 
 /// Parses a generic CSV file.
+/// A row the CSV parser rejected, said plainly and located at its first line.
+pub(crate) fn row_error(row: usize, e: &::csv::Error) -> Issue {
+    let line = e
+        .position()
+        .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+        .max(1);
+    let message = match e.kind() {
+        ::csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "row {row}: {len} fields where the header has {expected_len} \
+             (a quote left open joins the lines after it into one field)"
+        ),
+        _ => format!("row {row}: {e}"),
+    };
+    Issue {
+        level: IssueLevel::Skipped,
+        location: Location { line, column: 1 },
+        field: None,
+        message,
+    }
+}
+
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (mut reader, headers) = reader_and_headers(path, text)?;
@@ -75,21 +98,14 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
-                issues.push(Issue {
-                    level: IssueLevel::Skipped,
-                    location: Location { line, column: 1 },
-                    field: None,
-                    message: format!("row {}: {e}", number + 1),
-                });
+                issues.push(row_error(number + 1, &e));
                 continue;
             }
         };
         let line = record
             .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+            .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+            .max(1);
         // Column of field i: the characters of the fields before it plus their commas (exact for
         // unquoted fields).
         let column_of = |i: usize| {

@@ -152,6 +152,22 @@ impl<'t> Reader<'t> {
         });
     }
 
+    /// Warns about each key that appears more than once in `entries` (the last value is the one
+    /// read, as in JavaScript), at the repeated key's value.
+    pub(crate) fn warn_duplicate_keys(&mut self, what: &str, entries: &Entries<'t>) {
+        let mut seen = std::collections::HashSet::new();
+        for (key, value) in &entries.0 {
+            if !seen.insert(key.as_str()) {
+                let location = self.lines.location_of(value.get());
+                self.warn(
+                    location,
+                    Some(key),
+                    format!("{what}: duplicate key `{key}`: the last value is used"),
+                );
+            }
+        }
+    }
+
     pub(crate) fn skip(&mut self, what: &str, fault: &Fault) {
         self.issues.push(Issue {
             level: IssueLevel::Skipped,

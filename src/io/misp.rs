@@ -98,7 +98,24 @@ fn sub_event(
 
 /// One MISP event and the attribute/object events it carries.
 fn misp_event(body: &Value, number: usize) -> Result<Vec<Event>, (String, String)> {
-    let date = str_of(body, "date").ok_or(("date".to_owned(), "missing".to_owned()))?;
+    let date = match body.get("date") {
+        None => return Err(("date".to_owned(), "missing".to_owned())),
+        Some(Value::String(date)) => date.as_str(),
+        Some(other) => {
+            let kind = match other {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::Array(_) => "an array",
+                Value::Object(_) => "an object",
+                Value::String(_) => "a string",
+            };
+            return Err((
+                "date".to_owned(),
+                format!("expected a date string such as \"2021-05-04\", found {kind}"),
+            ));
+        }
+    };
     let start: TimePoint = date
         .parse()
         .map_err(|e: crate::model::ParseTimeError| ("date".to_owned(), e.to_string()))?;

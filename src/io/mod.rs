@@ -34,8 +34,40 @@ pub fn load_embedded() -> Result<LoadedFile, LoadError> {
     load_text(EMBEDDED_NAME, EMBEDDED_BELGIUM)
 }
 
+/// At most this many problems are kept per file; the rest are counted in one last line (a file of a
+/// million broken records must not cost a million lines of memory and UI).
+pub const MAX_ISSUES_PER_FILE: usize = 10_000;
+
 /// Reads `text`, finding its format from the content. `path` names it in messages.
 pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    let mut file = load_text_uncapped(path, text)?;
+    if file.issues.len() > MAX_ISSUES_PER_FILE {
+        let dropped = file.issues.split_off(MAX_ISSUES_PER_FILE);
+        let skipped = dropped
+            .iter()
+            .filter(|i| i.level == IssueLevel::Skipped)
+            .count();
+        let first = dropped.first().map(|i| i.location);
+        file.issues.push(Issue {
+            level: if skipped > 0 {
+                IssueLevel::Skipped
+            } else {
+                IssueLevel::Warning
+            },
+            location: first.unwrap_or_default(),
+            field: None,
+            message: format!(
+                "and {} more problems from here on ({skipped} records skipped, {} warnings); \
+                 only the first {MAX_ISSUES_PER_FILE} are listed",
+                dropped.len(),
+                dropped.len() - skipped
+            ),
+        });
+    }
+    Ok(file)
+}
+
+fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     match detect::detect(path, text)? {
         Format::Annals => native::parse(path, text),
         Format::TimelineJs => timelinejs::parse(path, text),

@@ -39,6 +39,7 @@ const EVENT_FIELDS: &[&str] = &[
 /// Reads one event record. `Err` means the record is skipped.
 fn read_event<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<Event, Fault> {
     let entries = r.object(raw, "event")?;
+    r.warn_duplicate_keys(what, &entries);
     let mut title = None;
     let mut start = None;
     let mut event = Event::new(

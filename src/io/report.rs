@@ -163,6 +163,9 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// The last location found (byte offset, line, column): readers ask in file order, so the
+    /// next column is counted from here rather than from the start of a possibly huge line.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -171,7 +174,11 @@ impl<'a> LineIndex<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
     }
 
     /// Line and column of byte `offset` (clamped to the text).
@@ -182,11 +189,18 @@ impl<'a> LineIndex<'a> {
             .partition_point(|&start| start <= offset)
             .max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
         let column = self
             .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+            .get(from..offset)
+            .map_or(offset - from, |s| s.chars().count())
+            + base;
+        self.last.set((offset, line, column));
         Location { line, column }
     }
 

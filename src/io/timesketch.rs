@@ -136,12 +136,13 @@ fn rows(path: &str, text: &str, jsonl: bool) -> Result<Rows, LoadError> {
         return Ok((rows, issues));
     }
     let (mut reader, headers) = super::csv::reader_and_headers(path, text)?;
-    for record in reader.records() {
+    for (number, record) in reader.records().enumerate() {
         match record {
             Ok(record) => {
                 let line = record
                     .position()
-                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+                    .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+                    .max(1);
                 rows.push((
                     line,
                     headers
@@ -151,17 +152,7 @@ fn rows(path: &str, text: &str, jsonl: bool) -> Result<Rows, LoadError> {
                         .collect(),
                 ));
             }
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
-                issues.push(Issue {
-                    level: IssueLevel::Skipped,
-                    location: Location { line, column: 1 },
-                    field: None,
-                    message: format!("row on line {line}: {e}"),
-                });
-            }
+            Err(e) => issues.push(super::csv::row_error(number + 1, &e)),
         }
     }
     Ok((rows, issues))
