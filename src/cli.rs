@@ -86,13 +86,10 @@ fn generate(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let written = std::fs::File::create(output).and_then(|file| {
+    let written = io::native_writer::write_atomically_with(output, |file| {
         let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
         crate::synth::write_native(options, &mut writer)?;
-        writer
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?
-            .sync_all()
+        writer.flush()
     });
     match written {
         Ok(()) => {

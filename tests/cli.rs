@@ -186,3 +186,33 @@ fn gen_writes_a_loadable_file_and_render_takes_size_presets_and_themes() {
     }
     std::fs::remove_dir_all(&folder).ok();
 }
+
+#[test]
+fn killing_a_write_midway_leaves_the_previous_file_intact() {
+    let folder = std::env::temp_dir().join(format!("annals-cli-kill-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let target = folder.join("data.json");
+    std::fs::write(&target, "the previous, good file").unwrap();
+    let mut child = annals()
+        .args(["gen", "--events", "5000000", "-o"])
+        .arg(&target)
+        .spawn()
+        .unwrap();
+    // Wait until the temporary file is being written, then kill the process without warning.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(&folder).unwrap().count() < 2 {
+        assert!(started.elapsed().as_secs() < 30, "the write never started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    let text = std::fs::read_to_string(&target).unwrap();
+    if status.success() {
+        // Finished before the kill (a very fast machine): then the file is whole.
+        assert!(text.ends_with("]}\n"));
+    } else {
+        assert_eq!(text, "the previous, good file");
+    }
+    std::fs::remove_dir_all(&folder).ok();
+}

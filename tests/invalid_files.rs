@@ -690,6 +690,11 @@ fn hostile_strings_are_kept_as_plain_text_and_local_links_are_not_openable() {
     let file = io::load_file(&path).unwrap();
     let event = &file.part.events[0];
     assert_eq!(event.title, "<script>alert(1)</script>\u{0}\u{202e}");
+    // Drawn literally: the markup as text, the NUL and the right-to-left override as visible marks.
+    assert_eq!(
+        annals::model::text::one_line(&event.title, 300),
+        "<script>alert(1)</script>[U+0000][U+202E]"
+    );
     let url = event.sources[0].url.as_deref().unwrap();
     assert!(!annals::app::is_openable_url(url));
 }

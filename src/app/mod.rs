@@ -234,11 +234,17 @@ pub struct AppState {
     pub presenting: bool,
 }
 
-/// Only these schemes are ever opened.
+/// Only these schemes are ever opened: `http`, `https` and `mailto`, with no control or
+/// bidirectional-override characters (which could make the shown URL differ from the real one).
 pub fn is_openable_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(char::is_control)
+    let scheme_ok = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with("mailto:") && lower.len() > "mailto:".len());
+    scheme_ok
+        && !url
+            .chars()
+            .any(|c| c.is_control() || crate::model::text::is_bidi_control(c))
 }
 
 impl AppState {
@@ -658,6 +664,30 @@ mod tests {
             state.apply(Command::OpenUrl("https://x\n.org".into())),
             None
         );
+        assert_eq!(
+            state.apply(Command::OpenUrl("mailto:cert@cert.be".into())),
+            Some(Effect::OpenUrl("mailto:cert@cert.be".into()))
+        );
+        assert_eq!(state.apply(Command::OpenUrl("mailto:".into())), None);
+        assert_eq!(
+            state.apply(Command::OpenUrl(
+                "https://evil.example/\u{202e}gpj.exe".into()
+            )),
+            None
+        );
+        for scheme in [
+            "data:text/html,x",
+            "vbscript:x",
+            "ftp://x",
+            "/etc/passwd",
+            "C:\\x",
+        ] {
+            assert_eq!(
+                state.apply(Command::OpenUrl(scheme.into())),
+                None,
+                "{scheme}"
+            );
+        }
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if c.is_control() => {}
+            c if c.is_control() || crate::model::text::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }

@@ -101,6 +101,13 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
+    load_bytes(&name, bytes)
+}
+
+/// Reads the bytes of a file called `name`: UTF-16 and invalid UTF-8 are located errors, the rest
+/// is [`load_text`].
+pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
+    let name = name.to_owned();
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(LoadError::Shape {
             path: name,

@@ -56,6 +56,16 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// [`write_atomically`] for bytes (images).
 pub fn write_atomically_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes `path` atomically with `write`, which streams into the temporary file: `path` is only
+/// replaced (by a rename) once `write` succeeded and the data is on disk. If `write` fails, or the
+/// process dies before the rename, `path` is untouched.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -66,7 +76,7 @@ pub fn write_atomically_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> 
     let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
+        write(&mut file)?;
         file.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
@@ -163,5 +173,29 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(first.part.periods, again.part.periods);
         assert_eq!(first.part.categories, again.part.categories);
+    }
+}
+
+#[cfg(test)]
+mod atomic_tests {
+    use super::*;
+
+    #[test]
+    fn a_write_that_dies_midway_leaves_the_old_file_intact_and_no_temporary_behind() {
+        let folder = std::env::temp_dir().join(format!("annals-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("session.json");
+        std::fs::write(&path, "old and good").unwrap();
+        let result = write_atomically_with(&path, |file| {
+            file.write_all(b"half of the new con")?;
+            Err(std::io::Error::other("killed midway"))
+        });
+        assert_eq!(result.unwrap_err().to_string(), "killed midway");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old and good");
+        let left: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+        assert_eq!(left.len(), 1, "the temporary file is removed");
+        write_atomically(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        std::fs::remove_dir_all(&folder).ok();
     }
 }

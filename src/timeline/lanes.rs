@@ -40,7 +40,7 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
         .enumerate()
         .map(|(i, c)| Lane {
             key: c.id.clone(),
-            label: c.label.clone(),
+            label: crate::model::text::one_line(&c.label, 80).into_owned(),
             category: Some(i),
         })
         .collect();

@@ -91,10 +91,10 @@ pub(crate) fn pack_rows(
     for item in items {
         let (text, left, right, bar) = match &item {
             Item::Mark(m) => {
-                let title = input
-                    .dataset
-                    .event(m.event)
-                    .map_or_else(String::new, |e| e.title.clone());
+                let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
+                    crate::model::text::one_line(&e.title, crate::model::text::TITLE_CHARS)
+                        .into_owned()
+                });
                 let text = if m.circa {
                     format!("c. {title}")
                 } else {

@@ -215,14 +215,15 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         .map(|p| {
             let x0 = clamp_x(axis.x_from_secs(p.start.start_secs()));
             let x1 = clamp_x(axis.x_from_secs(p.end.end_secs()));
-            let label_width = (input.measure)(&p.title);
+            let title = crate::model::text::one_line(&p.title, crate::model::text::TITLE_CHARS);
+            let label_width = (input.measure)(&title);
             let visible_left = x0.max(0.0) + 6.0;
             let label_x =
                 (visible_left + label_width <= x1.min(width) - 4.0).then_some(visible_left);
             PeriodBand {
                 x0,
                 x1,
-                label: p.title.clone(),
+                label: title.into_owned(),
                 label_x,
                 category: category_index(p.category.as_deref()),
             }

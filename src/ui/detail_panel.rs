@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::{AppState, Command, is_openable_url};
-use crate::model::{Event, EventIdx, TimePoint};
+use crate::model::{Event, EventIdx, TimePoint, text};
 
 fn time_details(time: &TimePoint) -> String {
     let zone = match time.offset_minutes() {
@@ -23,7 +23,10 @@ fn list_ui(ui: &mut Ui, heading: &str, items: &[String]) {
     ui.strong(heading);
     ui.horizontal_wrapped(|ui| {
         for item in items {
-            ui.label(RichText::new(item).background_color(ui.visuals().faint_bg_color));
+            ui.label(
+                RichText::new(text::one_line(item, 200))
+                    .background_color(ui.visuals().faint_bg_color),
+            );
         }
     });
 }
@@ -50,7 +53,7 @@ pub fn detail_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut Ve
 
 fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Command>) {
     let dataset = &state.dataset;
-    ui.heading(&event.title);
+    ui.heading(text::one_line(&event.title, text::TITLE_CHARS));
     ui.label(RichText::new(event.date_label()).strong());
     ui.weak(format!("Start: {}", time_details(&event.start)));
     if let Some(end) = &event.end {
@@ -73,7 +76,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Com
     }
     if let Some(description) = &event.description {
         ui.add_space(6.0);
-        ui.label(description);
+        ui.label(text::multi_line(description, text::DESCRIPTION_CHARS));
     }
     list_ui(ui, "Tags", &event.tags);
     list_ui(ui, "Actors", &event.actors);
@@ -87,6 +90,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Com
                     let title = dataset
                         .event(target)
                         .map_or(link.target.as_str(), |e| e.title.as_str());
+                    let title = text::one_line(title, text::TITLE_CHARS);
                     ui.horizontal(|ui| {
                         ui.label(link.kind.label());
                         if ui.link(title).clicked() {
@@ -110,16 +114,22 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Com
         for source in &event.sources {
             match source.url.as_deref() {
                 Some(url) if is_openable_url(url) => {
-                    let response = ui.link(&source.title).on_hover_text(url);
+                    let response = ui
+                        .link(text::one_line(&source.title, text::TITLE_CHARS))
+                        .on_hover_text(url);
                     if response.clicked() {
                         commands.push(Command::OpenUrl(url.to_owned()));
                     }
                 }
                 Some(url) => {
-                    ui.label(format!("{} ({url})", source.title));
+                    ui.label(format!(
+                        "{} ({})",
+                        text::one_line(&source.title, text::TITLE_CHARS),
+                        text::one_line(url, 2_000)
+                    ));
                 }
                 None => {
-                    ui.label(&source.title);
+                    ui.label(text::one_line(&source.title, text::TITLE_CHARS));
                 }
             }
         }

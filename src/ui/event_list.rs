@@ -4,6 +4,7 @@
 use egui::{ScrollArea, TextEdit, Ui};
 
 use crate::app::{AppState, Command};
+use crate::model::text;
 
 /// What the list keeps between frames (the text being typed).
 #[derive(Clone, Debug, Default)]
@@ -45,7 +46,10 @@ pub fn event_list_ui(
                 };
                 ui.vertical(|ui| {
                     ui.weak(event.date_label());
-                    let response = ui.selectable_label(selected == Some(idx), &event.title);
+                    let response = ui.selectable_label(
+                        selected == Some(idx),
+                        text::one_line(&event.title, text::TITLE_CHARS),
+                    );
                     if response.clicked() {
                         commands.push(Command::Select(Some(idx)));
                     }

@@ -98,7 +98,11 @@ pub fn caption_ui(ui: &mut Ui, state: &AppState) {
         let room = (ui.available_width() - hint_width - 24.0).max(0.0);
         ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
             if let Some(event) = state.selected().and_then(|i| state.dataset.event(i)) {
-                let text = format!("{} · {}", event.title, event.date_label());
+                let text = format!(
+                    "{} · {}",
+                    crate::model::text::one_line(&event.title, crate::model::text::TITLE_CHARS),
+                    event.date_label()
+                );
                 ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
             }
         });

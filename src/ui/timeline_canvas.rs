@@ -233,7 +233,10 @@ fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
             let Some(event) = dataset.event(*idx) else {
                 return;
             };
-            ui.strong(&event.title);
+            ui.strong(crate::model::text::one_line(
+                &event.title,
+                crate::model::text::TITLE_CHARS,
+            ));
             ui.label(event.date_label());
             if let Some(category) = event.category.as_deref() {
                 let label = dataset

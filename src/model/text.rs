@@ -1,0 +1,97 @@
+//! Text from files, made safe to *show*: control characters and bidirectional overrides become
+//! visible `[U+XXXX]` marks (so a title cannot reorder what is drawn after it or hide a
+//! right-to-left trick), and long strings are cut with a note of how much was left out. The model
+//! keeps the original text; only what is drawn passes through here.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Longest title drawn on the timeline, in the list and in tooltips.
+pub const TITLE_CHARS: usize = 300;
+/// Longest description shown in the detail panel.
+pub const DESCRIPTION_CHARS: usize = 20_000;
+
+/// Whether `c` changes the direction of the text around it (the "Trojan Source" characters).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+fn needs_mark(c: char, multiline: bool) -> bool {
+    (c.is_control() && !(multiline && (c == '\n' || c == '\t'))) || is_bidi_control(c)
+}
+
+/// `text` for display on one line, at most `max_chars` characters (plus the note of what was cut).
+pub fn one_line(text: &str, max_chars: usize) -> Cow<'_, str> {
+    shown(text, max_chars, false)
+}
+
+/// `text` for display over several lines (newlines and tabs kept), at most `max_chars` characters.
+pub fn multi_line(text: &str, max_chars: usize) -> Cow<'_, str> {
+    shown(text, max_chars, true)
+}
+
+fn shown(text: &str, max_chars: usize, multiline: bool) -> Cow<'_, str> {
+    let clean = !text.chars().any(|c| needs_mark(c, multiline));
+    let (short, cut) = match text.char_indices().nth(max_chars) {
+        Some((end, _)) => (&text[..end], text[end..].chars().count()),
+        None => (text, 0),
+    };
+    if clean && cut == 0 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(short.len() + 16);
+    for c in short.chars() {
+        if needs_mark(c, multiline) {
+            if c == '\n' || c == '\r' || c == '\t' {
+                out.push(' ');
+            } else {
+                let _ = write!(out, "[U+{:04X}]", u32::from(c));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    if cut > 0 {
+        let _ = write!(out, "… ({cut} more characters)");
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_text_is_untouched_and_not_copied() {
+        assert!(matches!(
+            one_line("Belnet DDoS, 4–5 May 2021", 300),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_become_visible_marks() {
+        assert_eq!(
+            one_line("invoice\u{202e}fdp.exe\u{0}", 300),
+            "invoice[U+202E]fdp.exe[U+0000]"
+        );
+        assert_eq!(one_line("two\nlines\ttab", 300), "two lines tab");
+        assert_eq!(
+            multi_line("two\nlines\ttab\u{7}", 300),
+            "two\nlines\ttab[U+0007]"
+        );
+        assert_eq!(one_line("\u{2066}x\u{2069}", 300), "[U+2066]x[U+2069]");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_a_count_of_what_was_left_out() {
+        let title = "é".repeat(1_000);
+        let shown = one_line(&title, TITLE_CHARS);
+        assert!(shown.starts_with(&"é".repeat(300)));
+        assert!(shown.ends_with("… (700 more characters)"), "{shown}");
+        assert_eq!(one_line("short", 5), "short");
+    }
+}
