@@ -396,3 +396,37 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
     assert_eq!(reopened.scenes, scenes);
     std::fs::remove_dir_all(&folder).ok();
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_asked_about_in_a_dialog_before_it_loads() {
+    let (folder, path) = belgium_copy("limit");
+    let settings = Settings {
+        size_limit_bytes: 1_000,
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1700.0))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(&[], settings)),
+        );
+    harness.run();
+    harness
+        .state_mut()
+        .state
+        .apply(annals::app::Command::OpenFiles(vec![path]));
+    harness.run();
+    harness.get_by_label("Load a very large file?");
+    assert_eq!(
+        harness.state().state.files[0].source,
+        annals::app::FileSource::Embedded
+    );
+    harness.get_by_label("Load anyway").click();
+    harness.run();
+    assert!(harness.state().state.too_large.is_none());
+    assert!(matches!(
+        harness.state().state.files[0].source,
+        annals::app::FileSource::Path(_)
+    ));
+    std::fs::remove_dir_all(&folder).ok();
+}

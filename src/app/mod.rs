@@ -5,6 +5,7 @@
 //! eframe shell to carry out, so tests can assert on them. No egui in this file.
 
 pub mod export;
+pub mod loading;
 pub mod scenes;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use crate::model::{Dataset, EventIdx, Filter};
 use crate::palette::Theme;
 use crate::timeline::{LaneLayout, TimeView, lanes};
 pub use export::{ExportRange, ExportSettings, ImageFormat, ImageJob, Toast};
+pub use loading::{Delivery, LoadResults, Loading, TooLarge};
 pub use scenes::SavedScene;
 
 /// How many files "Open recent" remembers.
@@ -73,6 +75,8 @@ pub struct Settings {
     pub export: ExportSettings,
     /// Type scale while presenting (1 = as in the window).
     pub presentation_scale: f32,
+    /// Files larger than this are loaded only after the user confirms.
+    pub size_limit_bytes: u64,
 }
 
 impl Default for Settings {
@@ -82,6 +86,7 @@ impl Default for Settings {
             theme: Theme::default(),
             export: ExportSettings::default(),
             presentation_scale: DEFAULT_PRESENTATION_SCALE,
+            size_limit_bytes: io::DEFAULT_SIZE_LIMIT_BYTES,
         }
     }
 }
@@ -180,6 +185,16 @@ pub enum Command {
     SetPresenting(bool),
     /// Type scale while presenting.
     SetPresentationScale(f32),
+    /// Stop the running load.
+    CancelLoad,
+    /// A load finished on the loading thread (its id, and what it read).
+    Loaded(u64, Delivery<LoadResults>),
+    /// Load the files that are over the size limit after all.
+    LoadAnyway,
+    /// Do not load them.
+    DeclineTooLarge,
+    /// Ask before loading files over this many bytes.
+    SetSizeLimit(u64),
 }
 
 /// A side effect for the shell to carry out.
@@ -195,6 +210,8 @@ pub enum Effect {
     CopyImage(String),
     /// Show a save dialog starting at this path and answer `SetExportPath`.
     PickSavePath(PathBuf),
+    /// Run this load on the loading thread and answer `Loaded`.
+    Load(Loading),
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
@@ -232,6 +249,11 @@ pub struct AppState {
     pub scene_index: Option<usize>,
     /// Full screen, panels hidden, larger type.
     pub presenting: bool,
+    /// The load running on the loading thread.
+    pub loading: Option<Loading>,
+    /// Files over the size limit, waiting for a yes or no.
+    pub too_large: Option<TooLarge>,
+    next_load_id: u64,
 }
 
 /// Only these schemes are ever opened: `http`, `https` and `mailto`, with no control or
@@ -248,25 +270,35 @@ pub fn is_openable_url(url: &str) -> bool {
 }
 
 impl AppState {
-    /// The state the window starts in: the embedded dataset, or `paths` if any are given.
-    pub fn with_files(paths: &[PathBuf], settings: Settings) -> Self {
+    /// The state the window starts in: the embedded dataset, or `paths` if any are given. Big
+    /// files are not loaded yet: carry out the effect (the loading thread) for them.
+    pub fn starting_with(paths: &[PathBuf], settings: Settings) -> (Self, Option<Effect>) {
         let mut state = Self {
             settings,
             ..Self::default()
         };
-        if paths.is_empty() {
-            state.apply(Command::OpenEmbedded);
+        let effect = if paths.is_empty() {
+            state.apply(Command::OpenEmbedded)
         } else {
-            state.apply(Command::OpenFiles(paths.to_vec()));
-        }
-        state
+            state.apply(Command::OpenFiles(paths.to_vec()))
+        };
+        (state, effect)
+    }
+
+    /// [`AppState::starting_with`] for files small enough to load at once (tests, examples).
+    pub fn with_files(paths: &[PathBuf], settings: Settings) -> Self {
+        Self::starting_with(paths, settings).0
     }
 
     /// Carries out one command; returns the side effect it needs, if any.
     pub fn apply(&mut self, command: Command) -> Option<Effect> {
         match command {
-            Command::OpenFiles(paths) => self.load_paths(&paths, PickMode::Open),
-            Command::AddFiles(paths) => self.load_paths(&paths, PickMode::Add),
+            Command::OpenFiles(paths) => {
+                return self.open(paths, PickMode::Open, Some(self.settings.size_limit_bytes));
+            }
+            Command::AddFiles(paths) => {
+                return self.open(paths, PickMode::Add, Some(self.settings.size_limit_bytes));
+            }
             Command::PickFiles(mode) => return Some(Effect::PickFiles(mode)),
             Command::DialogUnavailable => {
                 self.notice = Some(
@@ -413,6 +445,15 @@ impl AppState {
                 Err(why) => self.toast(format!("Copy failed: {why}"), true),
             },
             Command::DismissToast => self.toast = None,
+            Command::CancelLoad => self.cancel_load(),
+            Command::Loaded(id, results) => self.loaded(id, &results),
+            Command::LoadAnyway => {
+                if let Some(asked) = self.too_large.take() {
+                    return self.open(asked.paths, asked.mode, None);
+                }
+            }
+            Command::DeclineTooLarge => self.too_large = None,
+            Command::SetSizeLimit(bytes) => self.settings.size_limit_bytes = bytes.max(1 << 20),
             Command::AddScene(caption) => {
                 let at = self.scene_index.map_or(self.scenes.len(), |i| i + 1);
                 let at = at.min(self.scenes.len());
@@ -505,19 +546,22 @@ impl AppState {
         self.problems_open = true;
     }
 
-    fn load_paths(&mut self, paths: &[PathBuf], mode: PickMode) {
+    /// Takes what a load read: failures are reported, and if anything loaded it replaces (Open)
+    /// or joins (Add) what is open.
+    fn accept(&mut self, results: LoadResults, mode: PickMode) {
         let mut loaded = Vec::new();
-        for path in paths {
-            match io::load_file(path) {
+        for (path, result) in results {
+            match result {
                 Ok(file) => {
                     let name = file.part.info.path.clone();
                     self.failed.retain(|(p, _, _)| p != &name);
-                    self.remember_recent(path);
+                    self.remember_recent(&path);
                     loaded.push(OpenFile {
-                        source: FileSource::Path(path.clone()),
+                        source: FileSource::Path(path),
                         loaded: file,
                     });
                 }
+                Err(LoadError::Cancelled { .. }) => return,
                 Err(err) => self.record_failure(&path.display().to_string(), &err),
             }
         }

@@ -87,21 +87,73 @@ fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
 
 /// Reads a file from disk (size-limited, UTF-8 checked) and parses it.
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
+    load_file_with(
+        path,
+        Some(DEFAULT_SIZE_LIMIT_BYTES),
+        &LoadProgress::default(),
+    )
+}
+
+/// How far a background load has got, and whether it should stop. Shared between the loading
+/// thread (which writes it) and the window (which shows it and may cancel).
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Bytes read so far, over all files of the load.
+    pub read_bytes: std::sync::atomic::AtomicU64,
+    /// Set to stop: reading stops at the next chunk, and the result is thrown away.
+    pub cancel: std::sync::atomic::AtomicBool,
+}
+
+impl LoadProgress {
+    /// Whether the load was cancelled.
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// [`load_file`] with a size limit (`None`: none) that reads in chunks, counting into `progress`
+/// and stopping with [`LoadError::Cancelled`] once `progress.cancel` is set.
+pub fn load_file_with(
+    path: &Path,
+    limit_bytes: Option<u64>,
+    progress: &LoadProgress,
+) -> Result<LoadedFile, LoadError> {
+    use std::io::Read as _;
+    use std::sync::atomic::Ordering;
     let name = path.display().to_string();
     let read_error = |source| LoadError::Read {
         path: name.clone(),
         source,
     };
     let size_bytes = std::fs::metadata(path).map_err(read_error)?.len();
-    if size_bytes > DEFAULT_SIZE_LIMIT_BYTES {
+    if let Some(limit_bytes) = limit_bytes
+        && size_bytes > limit_bytes
+    {
         return Err(LoadError::TooLarge {
             path: name,
             size_bytes,
-            limit_bytes: DEFAULT_SIZE_LIMIT_BYTES,
+            limit_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    load_bytes(&name, bytes)
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size_bytes).unwrap_or(0));
+    let mut chunk = vec![0; 4 << 20];
+    loop {
+        if progress.cancelled() {
+            return Err(LoadError::Cancelled { path: name });
+        }
+        let n = file.read(&mut chunk).map_err(read_error)?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        progress.read_bytes.fetch_add(n as u64, Ordering::Relaxed);
+    }
+    let loaded = load_bytes(&name, bytes)?;
+    if progress.cancelled() {
+        return Err(LoadError::Cancelled { path: name });
+    }
+    Ok(loaded)
 }
 
 /// Reads the bytes of a file called `name`: UTF-16 and invalid UTF-8 are located errors, the rest

@@ -85,6 +85,12 @@ pub enum LoadError {
         /// The limit.
         limit_bytes: u64,
     },
+    /// The user stopped the load.
+    #[error("loading {path:?} was cancelled")]
+    Cancelled {
+        /// The file.
+        path: String,
+    },
     /// The bytes are not UTF-8 text.
     #[error("{path:?} is not UTF-8 text at line {}, column {}", location.line, location.column)]
     NotUtf8 {
@@ -128,7 +134,7 @@ impl LoadError {
     /// The location the error points at, if it has one.
     pub fn location(&self) -> Option<Location> {
         match self {
-            Self::Read { .. } | Self::TooLarge { .. } => None,
+            Self::Read { .. } | Self::TooLarge { .. } | Self::Cancelled { .. } => None,
             Self::NotUtf8 { location, .. }
             | Self::Json { location, .. }
             | Self::Shape { location, .. } => Some(*location),
@@ -140,6 +146,7 @@ impl LoadError {
         match self {
             Self::Read { path, .. }
             | Self::TooLarge { path, .. }
+            | Self::Cancelled { path, .. }
             | Self::NotUtf8 { path, .. }
             | Self::Json { path, .. }
             | Self::Shape { path, .. } => path,

@@ -88,6 +88,23 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 }
             }
             ui.separator();
+            let mut gigabytes = state.settings.size_limit_bytes as f64 / 1e9;
+            ui.horizontal(|ui| {
+                let label = ui.label("Ask before loading files over");
+                let changed = ui
+                    .add(
+                        egui::DragValue::new(&mut gigabytes)
+                            .range(0.01..=1000.0)
+                            .speed(0.1)
+                            .suffix(" GB"),
+                    )
+                    .labelled_by(label.id)
+                    .changed();
+                if changed {
+                    commands.push(Command::SetSizeLimit((gigabytes * 1e9) as u64));
+                }
+            });
+            ui.separator();
             let label = if state.problems_open {
                 "Hide problems"
             } else {

@@ -127,6 +127,9 @@ impl Window {
         let mut commands = Vec::new();
         Self::input(ui, &self.state, &mut commands);
         let state = &self.state;
+        if let Some(load) = &state.loading {
+            egui::Panel::bottom("loading").show(ui, |ui| loading_ui(ui, load, &mut commands));
+        }
         if state.presenting {
             egui::Panel::bottom("caption").show(ui, |ui| scenes_panel::caption_ui(ui, state));
         } else {
@@ -149,6 +152,9 @@ impl Window {
                     commands.push(Command::DismissNotice);
                 }
             });
+        }
+        if let Some(asked) = &state.too_large {
+            too_large_ui(ui, asked, &mut commands);
         }
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
         self.toast_ui(ui, &mut commands);
@@ -316,6 +322,79 @@ impl Window {
             });
         }
     }
+}
+
+/// The loading strip: which files, bytes read of the total, and Cancel.
+fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Vec<Command>) {
+    use crate::app::loading::size_label;
+    let read = load
+        .progress
+        .read_bytes
+        .load(std::sync::atomic::Ordering::Relaxed);
+    let names: Vec<String> = load
+        .paths
+        .iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    ui.horizontal(|ui| {
+        let fraction = if load.total_bytes == 0 {
+            1.0
+        } else {
+            (read as f64 / load.total_bytes as f64).clamp(0.0, 1.0) as f32
+        };
+        let text = if read >= load.total_bytes {
+            format!("Reading records from {}…", names.join(", "))
+        } else {
+            format!(
+                "Loading {}: {} of {}",
+                names.join(", "),
+                size_label(read),
+                size_label(load.total_bytes)
+            )
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(260.0)
+                .animate(read >= load.total_bytes),
+        );
+        ui.label(text);
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::CancelLoad);
+        }
+    });
+    // Progress lives in atomics the loading thread writes: keep redrawing while it runs.
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+}
+
+/// Asks before loading a file over the size limit.
+fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, commands: &mut Vec<Command>) {
+    use crate::app::loading::size_label;
+    egui::Modal::new(egui::Id::unique("too-large")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Load a very large file?");
+        ui.label(format!(
+            "{} is {}, over the limit of {} (set in the View menu). \
+             Loading it can take minutes and a lot of memory; what is open now stays until it \
+             has loaded, and you can cancel.",
+            asked.largest.0.display(),
+            size_label(asked.largest.1),
+            size_label(asked.limit_bytes)
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Load anyway").clicked() {
+                commands.push(Command::LoadAnyway);
+            }
+            if ui.button("Don't load").clicked() {
+                commands.push(Command::DeclineTooLarge);
+            }
+        });
+    });
 }
 
 fn empty_ui(ui: &mut Ui, commands: &mut Vec<Command>) {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::app::export::write_image;
-use crate::app::{AppState, Command, Effect, PickMode, Settings};
+use crate::app::{AppState, Command, Delivery, Effect, PickMode, Settings};
 use crate::export::RgbaImage;
 use crate::ui::Window;
 
@@ -47,8 +47,11 @@ impl Shell {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let (sender, replies) = channel();
+        let (state, effect) = AppState::starting_with(files, settings);
+        let mut window = Window::new(state);
+        window.effects.extend(effect);
         Self {
-            window: Window::new(AppState::with_files(files, settings)),
+            window,
             sender,
             replies,
             dialog_open: false,
@@ -140,6 +143,18 @@ impl Shell {
             Effect::PickFiles(mode) => self.pick_files(ctx, mode),
             Effect::PickSavePath(suggested) => self.pick_save_path(ctx, suggested),
             Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Effect::Load(load) => {
+                let id = load.id;
+                let started = self.background(ctx, "loader", move || {
+                    let results = crate::app::loading::run(&load);
+                    Reply::Command(Command::Loaded(load.id, Delivery::new(results)))
+                });
+                if !started {
+                    self.window
+                        .state
+                        .apply(Command::Loaded(id, Delivery::new(Vec::new())));
+                }
+            }
             Effect::WriteImage(job) => {
                 let started = self.background(ctx, "export", move || {
                     Reply::Command(Command::ImageWritten(write_image(&job)))
@@ -176,7 +191,9 @@ impl eframe::App for Shell {
                     ) {
                         self.dialog_open = false;
                     }
-                    self.window.state.apply(command);
+                    if let Some(effect) = self.window.state.apply(command) {
+                        self.window.effects.push(effect);
+                    }
                 }
                 Reply::DialogClosed => self.dialog_open = false,
                 Reply::Copy(Ok(image)) => {

@@ -1,0 +1,286 @@
+//! Opening files: small ones at once, big ones on a loading thread with progress and Cancel, and
+//! files over the size limit only after the user says so. What was on screen stays until a load
+//! has finished well. No egui here.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::io::{self, LoadError, LoadProgress, LoadedFile};
+
+use super::{AppState, Effect, PickMode};
+
+/// Loads bigger than this (all files together) run on the loading thread.
+pub const BACKGROUND_LOAD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a finished load hands over: each file and what became of it.
+pub type LoadResults = Vec<(PathBuf, Result<LoadedFile, LoadError>)>;
+
+/// A value passed once from a thread to the state inside a command (commands are cloned and
+/// compared; the value itself is neither).
+#[derive(Debug)]
+pub struct Delivery<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Clone for Delivery<T> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Delivery<T> {
+    /// Wraps `value`.
+    pub fn new(value: T) -> Self {
+        Self(Arc::new(Mutex::new(Some(value))))
+    }
+
+    /// Takes the value out (once).
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok().and_then(|mut v| v.take())
+    }
+}
+
+impl<T> PartialEq for Delivery<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A load running on the loading thread.
+#[derive(Clone, Debug)]
+pub struct Loading {
+    /// Which load (a late answer from a cancelled one is ignored).
+    pub id: u64,
+    /// The files.
+    pub paths: Vec<PathBuf>,
+    /// Replace or add.
+    pub mode: PickMode,
+    /// Their total size.
+    pub total_bytes: u64,
+    /// Bytes read so far, and the cancel flag.
+    pub progress: Arc<LoadProgress>,
+}
+
+impl PartialEq for Loading {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Loading {}
+
+/// Files over the size limit, waiting for the user to say "load anyway" or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The files asked for.
+    pub paths: Vec<PathBuf>,
+    /// Replace or add.
+    pub mode: PickMode,
+    /// The largest file and its size.
+    pub largest: (PathBuf, u64),
+    /// The limit it is over.
+    pub limit_bytes: u64,
+}
+
+/// Runs a load (on the loading thread): every file in turn, stopping once cancelled.
+pub fn run(load: &Loading) -> LoadResults {
+    let mut results = Vec::with_capacity(load.paths.len());
+    for path in &load.paths {
+        if load.progress.cancelled() {
+            break;
+        }
+        results.push((path.clone(), io::load_file_with(path, None, &load.progress)));
+    }
+    results
+}
+
+/// `bytes` as "812 KB", "1.5 GB".
+pub fn size_label(bytes: u64) -> String {
+    let b = bytes as f64;
+    if b >= 1e9 {
+        format!("{:.1} GB", b / 1e9)
+    } else if b >= 1e6 {
+        format!("{:.0} MB", b / 1e6)
+    } else {
+        format!("{:.0} KB", (b / 1e3).max(1.0))
+    }
+}
+
+impl AppState {
+    /// Opens or adds `paths`: asks first if one is over the size limit (`limit_bytes: None` when
+    /// the user already said yes), loads at once if they are small, else starts the loading thread.
+    pub(super) fn open(
+        &mut self,
+        paths: Vec<PathBuf>,
+        mode: PickMode,
+        limit_bytes: Option<u64>,
+    ) -> Option<Effect> {
+        let sizes: Vec<u64> = paths
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .collect();
+        if let Some(limit_bytes) = limit_bytes
+            && let Some((path, &size)) = paths
+                .iter()
+                .zip(&sizes)
+                .filter(|&(_, &size)| size > limit_bytes)
+                .max_by_key(|&(_, &size)| size)
+        {
+            self.too_large = Some(TooLarge {
+                largest: (path.clone(), size),
+                paths,
+                mode,
+                limit_bytes,
+            });
+            return None;
+        }
+        let total_bytes: u64 = sizes.iter().sum();
+        if total_bytes <= BACKGROUND_LOAD_BYTES {
+            let results: LoadResults = paths
+                .into_iter()
+                .map(|p| {
+                    let result = io::load_file_with(&p, None, &LoadProgress::default());
+                    (p, result)
+                })
+                .collect();
+            self.accept(results, mode);
+            return None;
+        }
+        if let Some(previous) = self.loading.take() {
+            previous
+                .progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.next_load_id += 1;
+        let load = Loading {
+            id: self.next_load_id,
+            paths,
+            mode,
+            total_bytes,
+            progress: Arc::default(),
+        };
+        self.loading = Some(load.clone());
+        Some(Effect::Load(load))
+    }
+
+    /// Stops the running load; what is on screen stays.
+    pub(super) fn cancel_load(&mut self) {
+        if let Some(load) = self.loading.take() {
+            load.progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            self.toast(
+                "Loading cancelled; what was open stays open".to_owned(),
+                false,
+            );
+        }
+    }
+
+    /// A load finished on the loading thread: used if it is the current one, else dropped.
+    pub(super) fn loaded(&mut self, id: u64, results: &Delivery<LoadResults>) {
+        let Some(load) = self.loading.take_if(|l| l.id == id) else {
+            return; // cancelled or replaced meanwhile
+        };
+        if let Some(results) = results.take() {
+            self.accept(results, load.mode);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Command, Settings};
+
+    fn big_file(folder: &std::path::Path) -> PathBuf {
+        let path = folder.join("big.json");
+        let options = crate::synth::SynthOptions {
+            events: 130_000,
+            seed: 5,
+        };
+        let mut bytes = Vec::new();
+        crate::synth::write_native(options, &mut bytes).unwrap();
+        assert!(bytes.len() as u64 > BACKGROUND_LOAD_BYTES);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_big_file_loads_on_the_loading_thread_and_cancel_keeps_what_was_open() {
+        let folder = std::env::temp_dir().join(format!("annals-load-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = big_file(&folder);
+        let mut state = AppState::with_files(&[], Settings::default());
+        let belgium = state.dataset.events.len();
+
+        // Open → a load job, nothing replaced yet.
+        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path.clone()])) else {
+            panic!("a big file goes to the loading thread");
+        };
+        assert!(state.loading.is_some());
+        assert_eq!(state.dataset.events.len(), belgium);
+
+        // Cancel: the thread's flag is set, and its late answer is dropped.
+        state.apply(Command::CancelLoad);
+        assert!(load.progress.cancelled() && state.loading.is_none());
+        let late = run(&load);
+        assert!(
+            late.iter()
+                .all(|(_, r)| matches!(r, Err(LoadError::Cancelled { .. })))
+        );
+        state.apply(Command::Loaded(load.id, Delivery::new(late)));
+        assert_eq!(
+            state.dataset.events.len(),
+            belgium,
+            "the previous data stays"
+        );
+
+        // Again, to the end: the answer replaces the data.
+        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path])) else {
+            panic!()
+        };
+        let results = run(&load);
+        assert_eq!(
+            load.progress
+                .read_bytes
+                .load(std::sync::atomic::Ordering::Relaxed),
+            load.total_bytes
+        );
+        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(state.loading.is_none());
+        assert_eq!(state.dataset.events.len(), 130_000);
+        std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_loaded_only_when_the_user_says_so() {
+        let folder = std::env::temp_dir().join(format!("annals-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("a.json");
+        std::fs::write(&path, r#"[{"title": "A", "start": "2021"}]"#).unwrap();
+        let mut state = AppState::with_files(
+            &[],
+            Settings {
+                size_limit_bytes: 10,
+                ..Settings::default()
+            },
+        );
+        assert_eq!(state.apply(Command::OpenFiles(vec![path.clone()])), None);
+        let asked = state.too_large.clone().unwrap();
+        assert_eq!(asked.largest, (path.clone(), 33));
+        assert_eq!(
+            state.dataset.events.len(),
+            28,
+            "nothing loaded before the answer"
+        );
+        state.apply(Command::LoadAnyway);
+        assert!(state.too_large.is_none());
+        assert_eq!(state.dataset.events.len(), 1);
+        // Declining keeps what is open.
+        state.apply(Command::OpenEmbedded);
+        state.apply(Command::OpenFiles(vec![path]));
+        state.apply(Command::DeclineTooLarge);
+        assert!(state.too_large.is_none());
+        assert_eq!(state.dataset.events.len(), 28);
+        std::fs::remove_dir_all(&folder).ok();
+    }
+}
