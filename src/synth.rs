@@ -154,7 +154,12 @@ pub fn write_native(options: SynthOptions, out: &mut impl Write) -> io::Result<(
             let (centre, width) = bursts[rng.below(bursts.len() as u64) as usize];
             // A triangular spread around the centre.
             let offset = ((rng.unit() + rng.unit() - 1.0) * width as f64) as i64;
-            (centre + offset).clamp(START_SECS, START_SECS + SPAN_SECS)
+            let secs = centre + offset;
+            if (START_SECS..START_SECS + SPAN_SECS).contains(&secs) {
+                secs
+            } else {
+                START_SECS + rng.below_secs(SPAN_SECS)
+            }
         } else {
             START_SECS + rng.below_secs(SPAN_SECS)
         };

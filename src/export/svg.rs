@@ -282,6 +282,32 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
             }
         }
     }
+    for density in &scene.densities {
+        let color = rgb(category_rgb(density.category));
+        let max = f64::from(density.max_count.max(1));
+        for (i, &count) in density.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let opacity = (30.0 + 225.0 * (f64::from(count) / max).sqrt()) / 255.0;
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="{color}" fill-opacity="{opacity:.3}"/>"#,
+                i as f64 * density.bin_width,
+                density.y0 + 1.0,
+                density.bin_width,
+                density.y1 - density.y0 - 2.0
+            );
+        }
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.2}" y="{:.2}" text-anchor="end" font-size="11" fill="{}">{} events start in view, shaded by density</text>"#,
+            area_width - 6.0,
+            density.y0 - 5.0,
+            rgb(colors.lane_text),
+            crate::model::text::thousands(density.total)
+        );
+    }
     for cluster in &scene.clusters {
         let color = rgb(category_rgb(cluster.category));
         let r = style.marker_radius + 1.0;

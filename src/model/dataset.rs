@@ -78,6 +78,10 @@ pub struct Dataset {
     pub periods: Vec<Period>,
     /// The longest event duration, so range queries can look back far enough for spans.
     pub max_duration_secs: f64,
+    /// Events per category (same order as `categories`), counted once.
+    pub category_counts: Vec<usize>,
+    /// Events per file (same order as `files`), counted once.
+    pub file_counts: Vec<usize>,
     by_key: HashMap<EventKey, EventIdx>,
 }
 
@@ -152,6 +156,29 @@ impl Dataset {
                 )
             })
             .collect();
+        let position: HashMap<&str, usize> = dataset
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let mut category_counts = vec![0; dataset.categories.len()];
+        let mut file_counts = vec![0; dataset.files.len()];
+        for event in &dataset.events {
+            if let Some(count) = event
+                .category
+                .as_deref()
+                .and_then(|c| position.get(c))
+                .and_then(|&i| category_counts.get_mut(i))
+            {
+                *count += 1;
+            }
+            if let Some(count) = file_counts.get_mut(event.file.0 as usize) {
+                *count += 1;
+            }
+        }
+        dataset.category_counts = category_counts;
+        dataset.file_counts = file_counts;
         dataset
     }
 

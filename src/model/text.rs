@@ -60,9 +60,29 @@ fn shown(text: &str, max_chars: usize, multiline: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `n` with thousands separators: 1,204,331.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_204_331), "1,204,331");
+    }
 
     #[test]
     fn ordinary_text_is_untouched_and_not_copied() {

@@ -14,11 +14,54 @@ pub struct Lane {
     pub category: Option<usize>,
 }
 
+/// Spans longer than this go to a lane's second index, so one long span does not make every
+/// query look back over the whole lane.
+pub const LONG_SPAN_SECS: f64 = 7.0 * 86_400.0;
+
+/// Some events of one lane in start order with their start times: a range query is two binary
+/// searches, looking back by the longest duration among them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneIndex {
+    /// Events, by start.
+    pub events: Vec<EventIdx>,
+    /// Their start times (seconds), same order.
+    pub starts: Vec<f64>,
+    /// The longest duration among them.
+    pub max_duration_secs: f64,
+}
+
+impl LaneIndex {
+    fn push(&mut self, idx: EventIdx, start: f64, end: f64) {
+        self.events.push(idx);
+        self.starts.push(start);
+        self.max_duration_secs = self.max_duration_secs.max(end - start);
+    }
+
+    /// Positions (in `events`) of every event that can overlap `[min_secs, max_secs)`: those
+    /// starting before `max_secs` and at most the longest duration before `min_secs`.
+    pub fn candidates(&self, min_secs: f64, max_secs: f64) -> std::ops::Range<usize> {
+        let from = self
+            .starts
+            .partition_point(|&s| s < min_secs - self.max_duration_secs);
+        let to = self.starts.partition_point(|&s| s < max_secs);
+        from..to.max(from)
+    }
+
+    /// How many start in `[min_secs, max_secs)`.
+    pub fn starting_in(&self, min_secs: f64, max_secs: f64) -> usize {
+        let from = self.starts.partition_point(|&s| s < min_secs);
+        let to = self.starts.partition_point(|&s| s < max_secs);
+        to.saturating_sub(from)
+    }
+}
+
 /// Which lane each shown event sits in. Recomputed when data or filter change, not per frame.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaneLayout {
     /// Lanes from top to bottom.
     pub lanes: Vec<Lane>,
+    /// Per lane: events up to [`LONG_SPAN_SECS`] long, and longer ones, each by start time.
+    pub index: Vec<[LaneIndex; 2]>,
     /// For each event index: its lane, or `None` when filtered out.
     pub placement: Vec<Option<u32>>,
     /// Number of events shown.
@@ -84,8 +127,25 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
     for slot in &mut placement {
         *slot = slot.and_then(|lane| new_index.get(lane as usize).copied().flatten());
     }
+    // The dataset is sorted by start, so pushing in order keeps each index sorted.
+    let mut index: Vec<[LaneIndex; 2]> = (0..kept.len()).map(|_| Default::default()).collect();
+    for (i, (slot, event)) in placement.iter().zip(&dataset.events).enumerate() {
+        let (Some(lane), Ok(i)) = (slot, u32::try_from(i)) else {
+            continue;
+        };
+        let (start, end) = (event.start_secs(), event.end_secs());
+        if let Some([short, long]) = index.get_mut(*lane as usize) {
+            let which = if end - start > LONG_SPAN_SECS {
+                long
+            } else {
+                short
+            };
+            which.push(EventIdx(i), start, end);
+        }
+    }
     LaneLayout {
         lanes: kept,
+        index,
         placement,
         shown,
     }

@@ -86,6 +86,27 @@ pub struct Cluster {
     pub category: Option<usize>,
 }
 
+/// A lane with too many events in view to lay out one by one: how many start in each narrow
+/// bin of the width, drawn as shading. Built from the lane index with two binary searches per
+/// bin, so its cost does not grow with the number of events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Density {
+    /// Top of the band it fills.
+    pub y0: f64,
+    /// Bottom of that band.
+    pub y1: f64,
+    /// Width of one bin, in points; bin `i` covers `x` from `i * bin_width`.
+    pub bin_width: f64,
+    /// Events starting in each bin.
+    pub counts: Vec<u32>,
+    /// The largest count (for shading).
+    pub max_count: u32,
+    /// Events starting in view, in this lane: the sum of `counts`.
+    pub total: usize,
+    /// Category index of the lane.
+    pub category: Option<usize>,
+}
+
 /// A placed text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
@@ -147,6 +168,15 @@ pub enum Hit {
     Event(EventIdx),
     /// A cluster, by index in [`Scene::clusters`].
     Cluster(usize),
+    /// A bin of a dense lane: its time range and how many events start in it.
+    Density {
+        /// Start of the bin.
+        min_secs: f64,
+        /// End of the bin.
+        max_secs: f64,
+        /// Events starting in it.
+        count: usize,
+    },
 }
 
 /// Everything to draw for one view.
@@ -168,6 +198,8 @@ pub struct Scene {
     pub marks: Vec<Mark>,
     /// Aggregated events.
     pub clusters: Vec<Cluster>,
+    /// Lanes too dense for single events, as counts per bin.
+    pub densities: Vec<Density>,
     /// Placed labels; none overlaps another.
     pub labels: Vec<Label>,
     /// Axis ticks.
@@ -196,7 +228,24 @@ pub struct SceneInput<'a> {
 const MIN_ROW_HEIGHT: f64 = 18.0;
 /// Most rows one lane stacks into.
 const MAX_ROWS_PER_LANE: usize = 12;
-/// Lays out one frame. Cost: O(log n + events in view × rows); never touches events outside the view.
+/// A lane with more candidate events in view than this is drawn as density: its layout work is
+/// then bounded by the width, not by the data.
+pub const DETAIL_LIMIT: usize = 4_000;
+/// Width of a density bin, in points.
+const DENSITY_BIN: f64 = 2.0;
+/// Rows a dense lane takes.
+const DENSITY_ROWS: usize = 2;
+
+/// A lane's items placed in rows, or its density counts.
+type LanePlaced = Result<Vec<Placed>, Vec<u32>>;
+
+/// What one lane shows in this frame.
+enum LaneContent {
+    Marks(Vec<Mark>),
+    Density(Vec<u32>),
+}
+/// Lays out one frame. Cost per lane: O(log n + events in view × rows) up to [`DETAIL_LIMIT`]
+/// events in view, O(width × log n) above it; never touches events outside the view.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let (width, height) = input.size;
     let style = input.style;
@@ -242,9 +291,17 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let available = (height - period_header - lane_count as f64 * style.lane_header).max(0.0);
     let budget_rows = ((available / MIN_ROW_HEIGHT).floor() as usize).max(lane_count);
     let row_cap = (budget_rows / lane_count.max(1)).clamp(1, MAX_ROWS_PER_LANE);
-    let packed: Vec<(Vec<Placed>, usize)> = per_lane
+    // Per lane: placed items (or density counts) and the rows they take.
+    let packed: Vec<(LanePlaced, usize)> = per_lane
         .into_iter()
-        .map(|marks| pack_rows(aggregate(marks, style.cluster_distance), row_cap, input))
+        .map(|content| match content {
+            LaneContent::Marks(marks) => {
+                let (placed, rows) =
+                    pack_rows(aggregate(marks, style.cluster_distance), row_cap, input);
+                (Ok(placed), rows)
+            }
+            LaneContent::Density(counts) => (Err(counts), DENSITY_ROWS.min(row_cap)),
+        })
         .collect();
     let total_rows: usize = packed.iter().map(|(_, rows)| *rows).sum();
     let row_height = if total_rows > 0 {
@@ -273,6 +330,23 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             label: lane.label.clone(),
             category: lane.category,
         });
+        let placed = match placed {
+            Ok(placed) => placed,
+            Err(counts) => {
+                let total: usize = counts.iter().map(|&c| c as usize).sum();
+                scene.visible_events += total;
+                scene.densities.push(Density {
+                    y0: rows_top,
+                    y1: y,
+                    bin_width: DENSITY_BIN,
+                    max_count: counts.iter().copied().max().unwrap_or(0),
+                    counts,
+                    total,
+                    category: lane.category,
+                });
+                continue;
+            }
+        };
         for Placed { item, row, label } in placed {
             let center_y = rows_top + (row as f64 + 0.5) * row_height;
             let event = match &item {
@@ -312,47 +386,80 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     scene
 }
 
-/// The marks of events in view, per lane, in start order (the dataset is sorted by start).
-fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<Vec<Mark>> {
+/// Per lane: the marks of the events in view (found through the lane index), or, when more than
+/// [`DETAIL_LIMIT`] could be in view, the number of events starting in each bin of the width.
+fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneContent> {
     let width = input.size.0;
     let (min_secs, max_secs) = (input.view.min_secs, input.view.max_secs());
     let category_index = |id: Option<&str>| {
         id.and_then(|id| input.dataset.categories.iter().position(|c| c.id == id))
     };
     let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
-    let lane_count = input.layout.lanes.len();
-    let mut per_lane: Vec<Vec<Mark>> = (0..lane_count).map(|_| Vec::new()).collect();
-    for idx in input.dataset.overlapping(min_secs, max_secs) {
-        let (Some(event), Some(lane)) = (input.dataset.event(idx), input.layout.place(idx)) else {
-            continue;
-        };
-        let x0 = axis.x_from_secs(event.start_secs());
-        let x1 = axis.x_from_secs(event.end_secs());
-        let shape = match (event.is_span(), x1 - x0) {
-            (true, w) if w >= 3.0 => MarkShape::Span,
-            (false, w) if w >= 8.0 => MarkShape::Partial,
-            _ => MarkShape::Point,
-        };
-        let (x0, x1) = if shape == MarkShape::Point {
-            let center = clamp_x(f64::midpoint(x0, x1));
-            (center, center)
-        } else {
-            (clamp_x(x0), clamp_x(x1))
-        };
-        let mark = Mark {
-            event: idx,
-            x0,
-            x1,
-            y: 0.0,
-            shape,
-            category: category_index(event.category.as_deref()),
-            circa: event.circa,
-        };
-        if let Some(marks) = per_lane.get_mut(lane as usize) {
-            marks.push(mark);
-        }
-    }
-    per_lane
+    input
+        .layout
+        .index
+        .iter()
+        .map(|indexes| {
+            let ranges = indexes
+                .iter()
+                .map(|index| (index, index.candidates(min_secs, max_secs)));
+            let candidates: usize = ranges.clone().map(|(_, r)| r.len()).sum();
+            if candidates > DETAIL_LIMIT {
+                let bins = (width / DENSITY_BIN).ceil().max(1.0) as usize;
+                let mut counts = vec![0u32; bins];
+                for index in indexes {
+                    let mut previous = index.starts.partition_point(|&s| s < min_secs);
+                    for (bin, count) in counts.iter_mut().enumerate() {
+                        let edge = axis.secs_from_x((bin + 1) as f64 * DENSITY_BIN);
+                        let edge = if bin + 1 == bins {
+                            max_secs
+                        } else {
+                            edge.min(max_secs)
+                        };
+                        let next = index.starts.partition_point(|&s| s < edge).max(previous);
+                        *count += u32::try_from(next - previous).unwrap_or(u32::MAX);
+                        previous = next;
+                    }
+                }
+                return LaneContent::Density(counts);
+            }
+            let mut marks = Vec::with_capacity(candidates);
+            for (index, range) in ranges {
+                for &idx in index.events.get(range).unwrap_or_default() {
+                    let Some(event) = input.dataset.event(idx) else {
+                        continue;
+                    };
+                    let (start, end) = (event.start_secs(), event.end_secs());
+                    if end < min_secs || start >= max_secs {
+                        continue;
+                    }
+                    let x0 = axis.x_from_secs(start);
+                    let x1 = axis.x_from_secs(end);
+                    let shape = match (event.is_span(), x1 - x0) {
+                        (true, w) if w >= 3.0 => MarkShape::Span,
+                        (false, w) if w >= 8.0 => MarkShape::Partial,
+                        _ => MarkShape::Point,
+                    };
+                    let (x0, x1) = if shape == MarkShape::Point {
+                        let center = clamp_x(f64::midpoint(x0, x1));
+                        (center, center)
+                    } else {
+                        (clamp_x(x0), clamp_x(x1))
+                    };
+                    marks.push(Mark {
+                        event: idx,
+                        x0,
+                        x1,
+                        y: 0.0,
+                        shape,
+                        category: category_index(event.category.as_deref()),
+                        circa: event.circa,
+                    });
+                }
+            }
+            LaneContent::Marks(marks)
+        })
+        .collect()
 }
 
 impl Scene {
@@ -393,6 +500,26 @@ impl Scene {
                 0.0
             };
             consider(dx, Hit::Cluster(i));
+        }
+        for density in &self.densities {
+            if y < density.y0 || y > density.y1 || x < 0.0 {
+                continue;
+            }
+            let bin = (x / density.bin_width) as usize;
+            if let Some(&count) = density.counts.get(bin)
+                && count > 0
+            {
+                let axis = TimeAxis::new(self.view, 0.0, self.size.0);
+                let x0 = bin as f64 * density.bin_width;
+                consider(
+                    0.0,
+                    Hit::Density {
+                        min_secs: axis.secs_from_x(x0),
+                        max_secs: axis.secs_from_x(x0 + density.bin_width),
+                        count: count as usize,
+                    },
+                );
+            }
         }
         for label in &self.labels {
             let inside_x = x >= label.x && x <= label.x + label.width;
@@ -596,6 +723,112 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn synthetic(events: u64, seed: u64) -> Dataset {
+        let mut bytes = Vec::new();
+        crate::synth::write_native(crate::synth::SynthOptions { events, seed }, &mut bytes)
+            .unwrap();
+        let text = std::str::from_utf8(&bytes).unwrap();
+        Dataset::from_parts(vec![crate::io::load_text("s.json", text).unwrap().part])
+    }
+
+    #[test]
+    fn the_lane_index_answers_range_queries_like_a_scan_of_everything() {
+        let d = synthetic(20_000, 11);
+        let layout = lanes::by_category(&d, &Filter::default());
+        let mut rng = crate::synth::Rng::new(99);
+        let (lo, hi) = d.extent_secs().unwrap();
+        for _ in 0..200 {
+            let a = lo + rng.unit() * (hi - lo);
+            let span = (hi - lo) * rng.unit().powi(4);
+            let (min, max) = (a, a + span.max(1.0));
+            for (lane, indexes) in layout.index.iter().enumerate() {
+                let mut from_index: Vec<EventIdx> = indexes
+                    .iter()
+                    .flat_map(|index| index.events[index.candidates(min, max)].iter().copied())
+                    .filter(|&i| {
+                        let e = d.event(i).unwrap();
+                        e.end_secs() >= min && e.start_secs() < max
+                    })
+                    .collect();
+                from_index.sort();
+                let brute: Vec<EventIdx> = (0..d.events.len())
+                    .map(|i| EventIdx(u32::try_from(i).unwrap()))
+                    .filter(|&i| layout.place(i) == Some(u32::try_from(lane).unwrap()))
+                    .filter(|&i| {
+                        let e = d.event(i).unwrap();
+                        e.end_secs() >= min && e.start_secs() < max
+                    })
+                    .collect();
+                assert_eq!(from_index, brute, "lane {lane}, {min}..{max}");
+                let starting: usize = indexes.iter().map(|i| i.starting_in(min, max)).sum();
+                let brute_starting = brute
+                    .iter()
+                    .filter(|&&i| d.event(i).unwrap().start_secs() >= min)
+                    .count();
+                assert_eq!(starting, brute_starting);
+            }
+        }
+    }
+
+    #[test]
+    fn counts_are_exact_whether_lanes_show_events_clusters_or_density() {
+        let d = synthetic(60_000, 12);
+        let layout = lanes::by_category(&d, &Filter::default());
+        let (lo, hi) = d.extent_secs().unwrap();
+        let mut saw_density = false;
+        let mut saw_detail = false;
+        for (min, max) in [
+            (lo, hi),
+            (lo + (hi - lo) * 0.4, lo + (hi - lo) * 0.41),
+            (lo, lo + 86_400.0 * 30.0),
+        ] {
+            let scene = build(&SceneInput {
+                dataset: &d,
+                layout: &layout,
+                view: TimeView::from_min_max(min, max),
+                size: (1500.0, 800.0),
+                style: SceneStyle::default(),
+                measure: &measure,
+            });
+            let view = scene.view;
+            let (min, max) = (view.min_secs, view.max_secs());
+            // Detail lanes count events overlapping the view; dense lanes count those starting in it.
+            let mut expected = 0;
+            let dense: Vec<Option<usize>> = scene.densities.iter().map(|x| x.category).collect();
+            for e in &d.events {
+                let category = e
+                    .category
+                    .as_deref()
+                    .and_then(|c| d.categories.iter().position(|k| k.id == c));
+                let overlaps = e.end_secs() >= min && e.start_secs() < max;
+                let starts = e.start_secs() >= min && e.start_secs() < max;
+                if dense.contains(&category) {
+                    expected += usize::from(starts);
+                } else {
+                    expected += usize::from(overlaps);
+                }
+            }
+            let drawn = scene.marks.len()
+                + scene.clusters.iter().map(|c| c.count).sum::<usize>()
+                + scene
+                    .densities
+                    .iter()
+                    .map(|x| x.counts.iter().map(|&c| c as usize).sum::<usize>())
+                    .sum::<usize>();
+            assert_eq!(drawn, expected);
+            assert_eq!(scene.visible_events, expected);
+            for density in &scene.densities {
+                assert_eq!(
+                    density.total,
+                    density.counts.iter().map(|&c| c as usize).sum::<usize>()
+                );
+            }
+            saw_density |= !scene.densities.is_empty();
+            saw_detail |= !scene.marks.is_empty();
+        }
+        assert!(saw_density && saw_detail, "both paths were exercised");
     }
 
     #[test]

@@ -20,11 +20,8 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 theme::with_alpha(color, 60)
             };
             ui.painter().rect_filled(rect, 2, color);
-            let count = dataset
-                .events
-                .iter()
-                .filter(|e| e.category.as_deref() == Some(category.id.as_str()))
-                .count();
+            let count =
+                crate::model::text::thousands(dataset.category_counts.get(i).copied().unwrap_or(0));
             let mut shown = visible;
             let response = ui.checkbox(&mut shown, format!("{} ({count})", category.label));
             if response.changed() {
@@ -38,11 +35,8 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
         ui.weak("Nothing open");
     }
     for (i, file) in dataset.files.iter().enumerate() {
-        let events = dataset
-            .events
-            .iter()
-            .filter(|e| e.file.0 as usize == i)
-            .count();
+        let events =
+            crate::model::text::thousands(dataset.file_counts.get(i).copied().unwrap_or(0));
         let name = std::path::Path::new(&file.path)
             .file_name()
             .map_or_else(|| file.path.clone(), |n| n.to_string_lossy().into_owned());

@@ -139,7 +139,11 @@ impl Window {
         let canvas = &mut self.canvas;
         egui::CentralPanel::default().show(ui, |ui| {
             if state.dataset.events.is_empty() && state.dataset.periods.is_empty() {
-                empty_ui(ui, &mut commands);
+                if state.loading.is_some() {
+                    ui.centered_and_justified(|ui| ui.heading("Loading…"));
+                } else {
+                    empty_ui(ui, &mut commands);
+                }
             } else {
                 *canvas = timeline_canvas::timeline_ui(ui, state, view, &mut commands);
             }

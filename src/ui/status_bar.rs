@@ -8,15 +8,7 @@ use crate::model::civil::{self, SECS_PER_DAY, SECS_PER_YEAR_APPROX};
 use crate::timeline::TimeView;
 
 fn format_count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::model::text::thousands(n)
 }
 
 /// Draws the status bar.

@@ -212,6 +212,14 @@ pub fn timeline_ui(
                     commands.push(Command::ZoomToRange(min, max));
                 }
             }
+            Some(Hit::Density {
+                min_secs, max_secs, ..
+            }) => {
+                // Zoom in around the bin, far enough that its lane can show events again.
+                let mid = f64::midpoint(*min_secs, *max_secs);
+                let half = (max_secs - min_secs) * 10.0;
+                commands.push(Command::ZoomToRange(mid - half, mid + half));
+            }
             None => commands.push(Command::Select(None)),
         }
     }
@@ -256,6 +264,22 @@ fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
                 ui.label(format!("{} to {}", first.start.label(), last.start.label()));
             }
             ui.weak("Click to zoom in");
+        }
+        Hit::Density {
+            min_secs,
+            max_secs,
+            count,
+        } => {
+            let label = |secs: f64| {
+                crate::model::TimePoint::from_unix_secs(secs.floor() as i64)
+                    .map_or_else(|_| String::new(), |p| p.label())
+            };
+            ui.strong(format!(
+                "{count} event{} starting here",
+                if *count == 1 { "" } else { "s" }
+            ));
+            ui.label(format!("{} to {}", label(*min_secs), label(*max_secs)));
+            ui.weak("Too many to draw one by one; click to zoom in");
         }
     }
 }
@@ -406,6 +430,37 @@ fn paint_scene(
                 }
             }
         }
+    }
+    for density in &scene.densities {
+        let color = colors.category(dataset, density.category);
+        let max = f64::from(density.max_count.max(1));
+        for (i, &count) in density.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            // Square root: bursts stand out, single events stay visible.
+            let shade = (f64::from(count) / max).sqrt();
+            let x0 = i as f64 * density.bin_width;
+            let bin = Rect::from_min_max(
+                pos(rect, x0, density.y0 + 1.0),
+                pos(rect, x0 + density.bin_width, density.y1 - 1.0),
+            );
+            painter.rect_filled(
+                bin,
+                CornerRadius::ZERO,
+                theme::with_alpha(color, (30.0 + 225.0 * shade) as u8),
+            );
+        }
+        painter.text(
+            pos(rect, scene.size.0 - 6.0, density.y0 - 9.0),
+            Align2::RIGHT_CENTER,
+            format!(
+                "{} events start in view: shaded by density; zoom in to see them",
+                crate::model::text::thousands(density.total)
+            ),
+            FontId::proportional(11.0),
+            colors.lane_text,
+        );
     }
     for cluster in &scene.clusters {
         let color = colors.category(dataset, cluster.category);
