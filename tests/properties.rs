@@ -199,3 +199,31 @@ proptest! {
         }
     }
 }
+
+/// Every committed broken file, sample and format example goes through the whole pipeline
+/// keeping the same promises (and any input a fuzzer ever crashed on would be added here).
+#[test]
+fn every_file_in_the_repository_keeps_the_promises() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for folder in [
+        "tests/data/invalid",
+        "tests/data/formats",
+        "assets",
+        "assets/samples",
+    ] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.is_file() {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            fuzzing::check(io::load_bytes("file", bytes.clone()));
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                fuzzing::check_pipeline(text);
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 60, "{count} files");
+}
