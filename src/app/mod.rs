@@ -103,13 +103,15 @@ pub struct Selection {
     pub id: String,
 }
 
-/// What a file dialog is for.
+/// What a load is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickMode {
     /// Replace what is open.
     Open,
     /// Add to what is open.
     Add,
+    /// Re-read open files in place, keeping view, selection and filters.
+    Reload,
 }
 
 /// Something the user (or a test, or the CLI) asked for.
@@ -307,7 +309,7 @@ impl AppState {
                         .to_owned(),
                 );
             }
-            Command::ReloadAll => self.reload_all(),
+            Command::ReloadAll => return self.reload_all(),
             Command::CloseAll => {
                 self.files.clear();
                 self.failed.clear();
@@ -569,6 +571,7 @@ impl AppState {
             return; // nothing usable: what is on screen stays
         }
         let replaced = mode == PickMode::Open || self.files.is_empty();
+        let reload = mode == PickMode::Reload;
         if mode == PickMode::Open {
             self.files.clear();
             self.selection = None;
@@ -583,29 +586,29 @@ impl AppState {
             self.problems_open = true;
         }
         self.rebuild();
-        self.fit_all();
-        if replaced {
+        if !reload {
+            self.fit_all();
+        }
+        if replaced && !reload {
             self.load_scenes();
         }
     }
 
-    fn reload_all(&mut self) {
-        for i in 0..self.files.len() {
-            let Some(FileSource::Path(path)) = self.files.get(i).map(|f| f.source.clone()) else {
-                continue;
-            };
-            match io::load_file(&path) {
-                Ok(loaded) => {
-                    self.failed.retain(|(p, _, _)| p != &loaded.part.info.path);
-                    if let Some(file) = self.files.get_mut(i) {
-                        file.loaded = loaded;
-                    }
-                }
-                // The last good version stays on screen; the problem is shown.
-                Err(err) => self.record_failure(&path.display().to_string(), &err),
-            }
+    /// Re-reads every open file (in the background if they are big); a file that now fails keeps
+    /// its last good version on screen, with the problem shown.
+    fn reload_all(&mut self) -> Option<Effect> {
+        let paths: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter_map(|f| match &f.source {
+                FileSource::Path(path) => Some(path.clone()),
+                FileSource::Embedded => None,
+            })
+            .collect();
+        if paths.is_empty() {
+            return None;
         }
-        self.rebuild();
+        self.open(paths, PickMode::Reload, None)
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -755,5 +758,43 @@ mod tests {
         );
         state.apply(Command::ToggleCategory("strategy".into()));
         assert_eq!(state.shown.len(), shown);
+    }
+
+    #[test]
+    fn reload_keeps_the_view_and_a_broken_rewrite_keeps_the_last_good_events() {
+        let folder = std::env::temp_dir().join(format!("annals-reload-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("r.json");
+        std::fs::write(
+            &path,
+            r#"[{"title": "A", "start": "2020"}, {"title": "B", "start": "2021"}]"#,
+        )
+        .unwrap();
+        let mut state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+        assert_eq!(state.dataset.events.len(), 2);
+        let view = TimeView::from_min_max(1.58e9, 1.59e9);
+        state.apply(Command::SetView(view));
+        std::fs::write(
+            &path,
+            r#"[{"title": "A", "start": "2020"}, {"title": "B", "sta"#,
+        )
+        .unwrap();
+        assert_eq!(state.apply(Command::ReloadAll), None);
+        assert_eq!(state.dataset.events.len(), 2, "the last good events stay");
+        assert_eq!(state.problems()[0].level, ProblemLevel::Error);
+        std::fs::write(
+            &path,
+            r#"[{"title": "A", "start": "2020"}, {"title": "B", "start": "2021"}, {"title": "C", "start": "2022"}]"#,
+        )
+        .unwrap();
+        state.apply(Command::ReloadAll);
+        assert_eq!(state.dataset.events.len(), 3);
+        assert!(
+            state.problems().is_empty(),
+            "recovered: {:?}",
+            state.problems()
+        );
+        assert_eq!(state.view, view, "reloading does not move the view");
+        std::fs::remove_dir_all(&folder).ok();
     }
 }

@@ -99,7 +99,7 @@ impl Shell {
                     let paths = files.iter().map(|f| f.path().to_path_buf()).collect();
                     Reply::Command(match mode {
                         PickMode::Open => Command::OpenFiles(paths),
-                        PickMode::Add => Command::AddFiles(paths),
+                        PickMode::Add | PickMode::Reload => Command::AddFiles(paths),
                     })
                 }
                 None => Reply::DialogClosed,
