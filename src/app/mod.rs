@@ -287,6 +287,16 @@ impl AppState {
         (state, effect)
     }
 
+    /// A state showing files already read (benchmarks, or a load finished elsewhere).
+    pub fn with_loaded(results: LoadResults, settings: Settings) -> Self {
+        let mut state = Self {
+            settings,
+            ..Self::default()
+        };
+        state.accept(results, PickMode::Open);
+        state
+    }
+
     /// [`AppState::starting_with`] for files small enough to load at once (tests, examples).
     pub fn with_files(paths: &[PathBuf], settings: Settings) -> Self {
         Self::starting_with(paths, settings).0

@@ -72,6 +72,41 @@ pub(crate) fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
     items
 }
 
+/// Puts an unlabelled item in `row`, dropping any label it would cover (the tail of
+/// [`pack_rows`] for items that cannot have a label).
+fn place_unlabelled(
+    row_ends: &mut Vec<f64>,
+    open_labels: &mut Vec<Vec<(usize, f64, f64)>>,
+    placed: &mut Vec<Placed>,
+    item: Item,
+    row: usize,
+    left: f64,
+    right: f64,
+) {
+    if row >= row_ends.len() {
+        row_ends.resize(row + 1, f64::NEG_INFINITY);
+        open_labels.resize_with(row + 1, Vec::new);
+    }
+    if let Some(row_end) = row_ends.get_mut(row) {
+        *row_end = row_end.max(right);
+    }
+    if let Some(open) = open_labels.get_mut(row) {
+        open.retain(|&(_, _, label_to)| label_to + GAP > left);
+        open.retain(|&(index, label_from, _)| {
+            let overlaps = label_from < right;
+            if overlaps && let Some(p) = placed.get_mut(index) {
+                p.label = None;
+            }
+            !overlaps
+        });
+    }
+    placed.push(Placed {
+        item,
+        row,
+        label: None,
+    });
+}
+
 /// Greedy first-fit packing of one lane's items (in x order) into at most `row_cap` rows. Each item
 /// goes in the first row where it fits *with* its label (right of the mark, inside its bar, or left
 /// of it near the right edge); failing that, in the first row where the mark alone fits; failing
@@ -89,27 +124,49 @@ pub(crate) fn pack_rows(
     let mut open_labels: Vec<Vec<(usize, f64, f64)>> = Vec::new();
     let mut placed: Vec<Placed> = Vec::with_capacity(items.len());
     for item in items {
-        let (text, left, right, bar) = match &item {
+        // Where the mark itself sits, before any label.
+        let (left, right) = match &item {
             Item::Mark(m) => {
-                let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
-                    crate::model::text::one_line(&e.title, crate::model::text::TITLE_CHARS)
-                        .into_owned()
+                let pad = if m.shape == MarkShape::Point { radius } else { 0.0 };
+                (m.x0 - pad, m.x1 + pad)
+            }
+            Item::Cluster(c) => (c.x0 - radius - 1.0, c.x1 + radius + 1.0),
+        };
+        // A label needs a row that is free from the mark's left edge on (a label on the left
+        // starts even further left). With none, skip the text and its measuring: in a crowded
+        // lane that is most items, and measuring is the costly part of a frame.
+        let room = (0..row_cap).any(|r| row_ends.get(r).is_none_or(|&end| end + GAP <= left));
+        if !room {
+            let row = (0..row_cap)
+                .find(|&r| row_ends.get(r).is_none_or(|&end| end + 2.0 <= left))
+                .unwrap_or_else(|| {
+                    row_ends
+                        .iter()
+                        .enumerate()
+                        .min_by(|a, b| a.1.total_cmp(b.1))
+                        .map_or(0, |(r, _)| r)
                 });
+            place_unlabelled(&mut row_ends, &mut open_labels, &mut placed, item, row, left, right);
+            continue;
+        }
+        let (text, bar) = match &item {
+            Item::Mark(m) => {
+                let title = input
+                    .dataset
+                    .event(m.event)
+                    .map_or_else(String::new, |e| {
+                        crate::model::text::one_line(&e.title, crate::model::text::TITLE_CHARS)
+                            .into_owned()
+                    });
                 let text = if m.circa {
                     format!("c. {title}")
                 } else {
                     title
                 };
                 let bar = (m.shape != MarkShape::Point).then_some(m.shape == MarkShape::Span);
-                let pad = if bar.is_some() { 0.0 } else { radius };
-                (text, m.x0 - pad, m.x1 + pad, bar)
+                (text, bar)
             }
-            Item::Cluster(c) => (
-                format!("{} events", c.count),
-                c.x0 - radius - 1.0,
-                c.x1 + radius + 1.0,
-                None,
-            ),
+            Item::Cluster(c) => (format!("{} events", c.count), None),
         };
         let text_width = (input.measure)(&text);
         let inside_x = left.max(0.0) + 5.0;

@@ -228,9 +228,17 @@ pub struct SceneInput<'a> {
 const MIN_ROW_HEIGHT: f64 = 18.0;
 /// Most rows one lane stacks into.
 const MAX_ROWS_PER_LANE: usize = 12;
-/// A lane with more candidate events in view than this is drawn as density: its layout work is
-/// then bounded by the width, not by the data.
-pub const DETAIL_LIMIT: usize = 4_000;
+/// A lane with more candidate events in view than this many per point of width is drawn as
+/// density (its layout and drawing are then bounded by the width, not by the data): past about
+/// one event per point, single marks only cover each other.
+pub const DETAIL_PER_POINT: f64 = 0.75;
+/// Bounds of the per-lane limit that [`DETAIL_PER_POINT`] gives.
+pub const DETAIL_LIMIT: std::ops::RangeInclusive<usize> = 300..=4_000;
+
+/// The most candidates a lane may have in view and still show single events, for a width.
+pub fn detail_limit(width: f64) -> usize {
+    ((width * DETAIL_PER_POINT) as usize).clamp(*DETAIL_LIMIT.start(), *DETAIL_LIMIT.end())
+}
 /// Width of a density bin, in points.
 const DENSITY_BIN: f64 = 2.0;
 /// Rows a dense lane takes.
@@ -244,7 +252,7 @@ enum LaneContent {
     Marks(Vec<Mark>),
     Density(Vec<u32>),
 }
-/// Lays out one frame. Cost per lane: O(log n + events in view × rows) up to [`DETAIL_LIMIT`]
+/// Lays out one frame. Cost per lane: O(log n + events in view × rows) up to [`detail_limit`]
 /// events in view, O(width × log n) above it; never touches events outside the view.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let (width, height) = input.size;
@@ -387,7 +395,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 }
 
 /// Per lane: the marks of the events in view (found through the lane index), or, when more than
-/// [`DETAIL_LIMIT`] could be in view, the number of events starting in each bin of the width.
+/// [`detail_limit`] could be in view, the number of events starting in each bin of the width.
 fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneContent> {
     let width = input.size.0;
     let (min_secs, max_secs) = (input.view.min_secs, input.view.max_secs());
@@ -404,7 +412,7 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                 .iter()
                 .map(|index| (index, index.candidates(min_secs, max_secs)));
             let candidates: usize = ranges.clone().map(|(_, r)| r.len()).sum();
-            if candidates > DETAIL_LIMIT {
+            if candidates > detail_limit(width) {
                 let bins = (width / DENSITY_BIN).ceil().max(1.0) as usize;
                 let mut counts = vec![0u32; bins];
                 for index in indexes {
