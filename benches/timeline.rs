@@ -116,7 +116,10 @@ fn main() {
             frames(&ctx, |ui| window.ui(ui))
         };
         let all = zoom(None);
-        let year = zoom(Some(TimeView::from_min_max(middle, middle + 365.25 * 86_400.0)));
+        let year = zoom(Some(TimeView::from_min_max(
+            middle,
+            middle + 365.25 * 86_400.0,
+        )));
         let day = zoom(Some(TimeView::from_min_max(middle, middle + 86_400.0)));
         let (naive, ratio) = if events <= 100_000 {
             let points: Vec<[f64; 2]> = window

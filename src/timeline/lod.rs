@@ -127,7 +127,11 @@ pub(crate) fn pack_rows(
         // Where the mark itself sits, before any label.
         let (left, right) = match &item {
             Item::Mark(m) => {
-                let pad = if m.shape == MarkShape::Point { radius } else { 0.0 };
+                let pad = if m.shape == MarkShape::Point {
+                    radius
+                } else {
+                    0.0
+                };
                 (m.x0 - pad, m.x1 + pad)
             }
             Item::Cluster(c) => (c.x0 - radius - 1.0, c.x1 + radius + 1.0),
@@ -146,18 +150,23 @@ pub(crate) fn pack_rows(
                         .min_by(|a, b| a.1.total_cmp(b.1))
                         .map_or(0, |(r, _)| r)
                 });
-            place_unlabelled(&mut row_ends, &mut open_labels, &mut placed, item, row, left, right);
+            place_unlabelled(
+                &mut row_ends,
+                &mut open_labels,
+                &mut placed,
+                item,
+                row,
+                left,
+                right,
+            );
             continue;
         }
         let (text, bar) = match &item {
             Item::Mark(m) => {
-                let title = input
-                    .dataset
-                    .event(m.event)
-                    .map_or_else(String::new, |e| {
-                        crate::model::text::one_line(&e.title, crate::model::text::TITLE_CHARS)
-                            .into_owned()
-                    });
+                let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
+                    crate::model::text::one_line(&e.title, crate::model::text::TITLE_CHARS)
+                        .into_owned()
+                });
                 let text = if m.circa {
                     format!("c. {title}")
                 } else {
