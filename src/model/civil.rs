@@ -190,7 +190,8 @@ fn group_thousands(n: i64) -> String {
     group_thousands_i128(i128::from(n))
 }
 
-fn group_thousands_i128(n: i128) -> String {
+/// `n` with thousands separators: -1,204,331.
+pub fn group_thousands_i128(n: i128) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {

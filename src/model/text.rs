@@ -60,17 +60,9 @@ fn shown(text: &str, max_chars: usize, multiline: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `n` with thousands separators: 1,204,331.
+/// `n` with thousands separators: 1,204,331 (the same grouping as years in `civil`).
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    super::civil::group_thousands_i128(i128::try_from(n).unwrap_or(i128::MAX))
 }
 
 #[cfg(test)]

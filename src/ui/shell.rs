@@ -77,15 +77,20 @@ impl Shell {
             .is_ok()
     }
 
-    fn pick_files(&mut self, ctx: &egui::Context, mode: PickMode) {
+    /// Shows one file dialog at a time on the `file-dialog` thread; says so when none can appear.
+    fn dialog(&mut self, ctx: &egui::Context, show: impl FnOnce() -> Reply + Send + 'static) {
         if self.dialog_open {
             return;
         }
-        if !dialog_available() {
+        let started = dialog_available() && self.background(ctx, "file-dialog", show);
+        self.dialog_open = started;
+        if !started {
             self.window.state.apply(Command::DialogUnavailable);
-            return;
         }
-        let started = self.background(ctx, "file-dialog", move || {
+    }
+
+    fn pick_files(&mut self, ctx: &egui::Context, mode: PickMode) {
+        self.dialog(ctx, move || {
             let dialog = rfd::AsyncFileDialog::new()
                 .set_title(if mode == PickMode::Open {
                     "Open timeline files"
@@ -105,21 +110,10 @@ impl Shell {
                 None => Reply::DialogClosed,
             }
         });
-        self.dialog_open = started;
-        if !started {
-            self.window.state.apply(Command::DialogUnavailable);
-        }
     }
 
     fn pick_save_path(&mut self, ctx: &egui::Context, suggested: PathBuf) {
-        if self.dialog_open {
-            return;
-        }
-        if !dialog_available() {
-            self.window.state.apply(Command::DialogUnavailable);
-            return;
-        }
-        let started = self.background(ctx, "file-dialog", move || {
+        self.dialog(ctx, move || {
             let mut dialog = rfd::AsyncFileDialog::new()
                 .set_title("Export image")
                 .add_filter("PNG image", &["png"])
@@ -135,7 +129,6 @@ impl Shell {
                 None => Reply::DialogClosed,
             }
         });
-        self.dialog_open = started;
     }
 
     fn carry_out(&mut self, ctx: &egui::Context, effect: Effect) {
