@@ -399,15 +399,16 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneContent> {
     let width = input.size.0;
     let (min_secs, max_secs) = (input.view.min_secs, input.view.max_secs());
-    let category_index = |id: Option<&str>| {
-        id.and_then(|id| input.dataset.categories.iter().position(|c| c.id == id))
-    };
     let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
     input
         .layout
         .index
         .iter()
-        .map(|indexes| {
+        .zip(&input.layout.lanes)
+        .map(|(indexes, lane)| {
+            // Lanes are by category, so every event of a lane has the lane's category: no
+            // per-event lookup by name.
+            let category = lane.category;
             let ranges = indexes
                 .iter()
                 .map(|index| (index, index.candidates(min_secs, max_secs)));
@@ -460,7 +461,7 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                         x1,
                         y: 0.0,
                         shape,
-                        category: category_index(event.category.as_deref()),
+                        category,
                         circa: event.circa,
                     });
                 }
