@@ -182,6 +182,7 @@ impl AppState {
             title: (!title.is_empty()).then(|| title.to_owned()),
             legend: settings.legend,
             footer: settings.footer,
+            extras: self.scene_extras(),
         };
         Ok(export::render_svg(&self.dataset, &self.layout, &options).svg)
     }
@@ -255,6 +256,7 @@ mod tests {
             all.span_secs < (max - min) * 1.1,
             "fitted, not the whole axis"
         );
+        state.apply(Command::SetOnlyMatches(true));
         state.apply(Command::SetQuery("NIS2".into()));
         let nis2 = state.export_view(ExportRange::All).unwrap();
         assert!(nis2.min_secs > all.min_secs && nis2.span_secs < all.span_secs);

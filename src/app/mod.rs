@@ -4,16 +4,22 @@
 //! that leave the process (file dialogs, opening a browser) come back as [`Effect`]s for the thin
 //! eframe shell to carry out, so tests can assert on them. No egui in this file.
 
+pub mod analysis;
 pub mod export;
 pub mod loading;
 pub mod scenes;
+pub mod session;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
 use crate::io::{self, LoadError, LoadedFile, Location};
+use crate::model::filter::{FacetValue, Field};
 use crate::model::{Dataset, EventIdx, Filter};
 use crate::palette::Theme;
-use crate::timeline::{LaneLayout, TimeView, lanes};
+use crate::timeline::lanes::TimeBasis;
+use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, TimeView, lanes};
+pub use analysis::{Bookmark, Note, ViewOptions};
 pub use export::{ExportRange, ExportSettings, ImageFormat, ImageJob, Toast};
 pub use loading::{Delivery, LoadResults, Loading, TooLarge};
 pub use scenes::SavedScene;
@@ -77,6 +83,8 @@ pub struct Settings {
     pub presentation_scale: f32,
     /// Files larger than this are loaded only after the user confirms.
     pub size_limit_bytes: u64,
+    /// Reload open files when they change on disk.
+    pub live_reload: bool,
 }
 
 impl Default for Settings {
@@ -87,6 +95,7 @@ impl Default for Settings {
             export: ExportSettings::default(),
             presentation_scale: DEFAULT_PRESENTATION_SCALE,
             size_limit_bytes: io::DEFAULT_SIZE_LIMIT_BYTES,
+            live_reload: true,
         }
     }
 }
@@ -197,6 +206,70 @@ pub enum Command {
     DeclineTooLarge,
     /// Ask before loading files over this many bytes.
     SetSizeLimit(u64),
+    /// Hide the events the search does not match (or only highlight them).
+    SetOnlyMatches(bool),
+    /// Select and zoom to the next search match after the selection.
+    NextMatch,
+    /// Select and zoom to the previous search match.
+    PreviousMatch,
+    /// Choose or un-choose one value of a facet.
+    ToggleFacet(Field, String),
+    /// Only events overlapping this range (seconds), each end optional.
+    SetDateRange(Option<f64>, Option<f64>),
+    /// Clear facets, date range, hidden categories and search.
+    ClearFilters,
+    /// Fit the view to the events shown.
+    FitToFilter,
+    /// Make lanes by this field (`None`: one lane).
+    SetLanesBy(Option<Field>),
+    /// Fold or unfold a lane, by key.
+    ToggleLaneCollapsed(String),
+    /// Move a lane (by key) to this position.
+    MoveLane(String, usize),
+    /// Place events by when they happened or when they became known.
+    SetTimeBasis(TimeBasis),
+    /// Select the next shown event in time order (and bring it into view).
+    NextEvent,
+    /// Select the previous shown event.
+    PreviousEvent,
+    /// Zoom around the centre (> 1 zooms in).
+    ZoomBy(f64),
+    /// Pan by a fraction of the view's width (positive: later).
+    PanBy(f64),
+    /// Fit the view to the selected event.
+    FitSelection,
+    /// Centre on a date typed as the source would (`2021-05`, `2019`, `2021-05-04T11:00`).
+    JumpTo(String),
+    /// Draw links between events as arrows, or not.
+    SetLinks(bool),
+    /// Collapse long empty stretches of the axis, or not.
+    SetCollapseGaps(bool),
+    /// Show or hide the shortcut sheet.
+    ToggleShortcuts,
+    /// Name the centre of the view as a bookmark.
+    AddBookmark(String),
+    /// Centre the view on a bookmark.
+    GoToBookmark(usize),
+    /// Delete a bookmark.
+    DeleteBookmark(usize),
+    /// Set (or, with empty text, remove) the note on the selected event.
+    SetEventNote(String),
+    /// Add a note at the centre of the view.
+    AddTimeNote(String),
+    /// Delete a note.
+    DeleteNote(usize),
+    /// Save the session here (atomic).
+    SaveSession(PathBuf),
+    /// Open a session file: its files, view, filters, lanes, selection, scenes, bookmarks, notes.
+    OpenSession(PathBuf),
+    /// Ask where to save the session.
+    PickSessionSave,
+    /// Ask which session to open.
+    PickSessionOpen,
+    /// Files on disk changed (from the watcher): reload those that are open.
+    FilesChanged(Vec<PathBuf>),
+    /// Reload files when they change on disk, or not.
+    SetLiveReload(bool),
 }
 
 /// A side effect for the shell to carry out.
@@ -214,6 +287,10 @@ pub enum Effect {
     PickSavePath(PathBuf),
     /// Run this load on the loading thread and answer `Loaded`.
     Load(Loading),
+    /// Show a save dialog for a session starting at this path and answer `SaveSession`.
+    PickSessionSave(PathBuf),
+    /// Show an open dialog for a session file and answer `OpenSession`.
+    PickSessionOpen,
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
@@ -256,6 +333,26 @@ pub struct AppState {
     /// Files over the size limit, waiting for a yes or no.
     pub too_large: Option<TooLarge>,
     next_load_id: u64,
+    /// How lanes are made.
+    pub lanes: LaneSpec,
+    /// Links, gaps.
+    pub options: ViewOptions,
+    /// The axis breaks in effect (none unless gaps are collapsed).
+    pub breaks: AxisBreaks,
+    /// Shown events the search matches, in time order.
+    pub search_hits: Vec<EventIdx>,
+    /// Per field, its values with counts (for the facet panel).
+    pub facets: Vec<(Field, Vec<FacetValue>)>,
+    /// Whether the shortcut sheet is open.
+    pub shortcuts_open: bool,
+    /// Named times.
+    pub bookmarks: Vec<Bookmark>,
+    /// Notes on events or at times.
+    pub notes: Vec<Note>,
+    /// The session file last saved or opened.
+    pub session_path: Option<PathBuf>,
+    /// A session waiting for its files to load.
+    pending_session: Option<(PathBuf, session::SessionFile)>,
 }
 
 /// Only these schemes are ever opened: `http`, `https` and `mailto`, with no control or
@@ -489,7 +586,7 @@ impl AppState {
             Command::SetPresentationScale(scale) if scale.is_finite() => {
                 self.settings.presentation_scale = scale.clamp(1.0, 3.0);
             }
-            _ => {}
+            command => return self.apply_analysis(command),
         }
         None
     }
@@ -602,6 +699,7 @@ impl AppState {
         if replaced && !reload {
             self.load_scenes();
         }
+        self.restore_pending_session();
     }
 
     /// Re-reads every open file (in the background if they are big); a file that now fails keeps
@@ -635,13 +733,29 @@ impl AppState {
         self.relayout();
     }
 
-    /// Recomputes lanes and the shown list (after the dataset or the filter changed).
+    /// Recomputes lanes, the shown list, search hits, facet counts and axis breaks (after the
+    /// dataset, the filter or the lanes changed).
     fn relayout(&mut self) {
-        self.layout = lanes::by_category(&self.dataset, &self.filter);
+        self.layout = lanes::build(&self.dataset, &self.filter, &self.lanes);
         self.shown = (0..self.dataset.events.len())
             .filter_map(|i| u32::try_from(i).ok().map(EventIdx))
             .filter(|&idx| self.layout.place(idx).is_some())
             .collect();
+        self.search_hits = self.filter.search_matches(&self.dataset, &self.shown);
+        self.facets = Field::ALL
+            .iter()
+            .map(|&field| {
+                (
+                    field,
+                    crate::model::filter::facet_counts(&self.dataset, &self.filter, field),
+                )
+            })
+            .collect();
+        self.breaks = if self.options.collapse_gaps {
+            AxisBreaks::find(&self.dataset, &self.layout)
+        } else {
+            AxisBreaks::none()
+        };
     }
 
     fn fit_all(&mut self) {

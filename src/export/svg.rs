@@ -26,6 +26,8 @@ pub struct ExportOptions {
     pub legend: bool,
     /// Whether to name the data files in a footer.
     pub footer: bool,
+    /// Axis breaks and link arrows, as in the window.
+    pub extras: scene::SceneExtras,
 }
 
 const LABEL_SIZE: f64 = 13.0;
@@ -105,6 +107,100 @@ pub struct Rendered {
     pub scale: f64,
 }
 
+/// Collapsed stretches, joins between copies, second dates (hollow diamonds) and link arrows,
+/// as the window draws them.
+fn relations(
+    svg: &mut String,
+    scene: &scene::Scene,
+    dataset: &Dataset,
+    category_rgb: &dyn Fn(Option<usize>) -> [u8; 3],
+    colors: &TimelineRgb,
+    area_height: f64,
+) {
+    let top = scene.period_strip;
+    for gap in &scene.breaks {
+        let zigzag = |x: f64| {
+            let mut d = format!("M{:.2} {top:.2}", x - 2.5);
+            let mut y = top;
+            let mut left = false;
+            while y < area_height {
+                y += 6.0;
+                d.push_str(&format!(
+                    " L{:.2} {y:.2}",
+                    if left { x - 2.5 } else { x + 2.5 }
+                ));
+                left = !left;
+            }
+            d
+        };
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{x0:.2}" y="{top:.2}" width="{w:.2}" height="{h:.2}" fill="{fill}"/><path d="{a} {b}" fill="none" stroke="{stroke}" stroke-width="1.2"/><text x="{mid:.2}" y="{ty:.2}" font-size="10.5" text-anchor="middle" fill="{stroke}">{label}</text>"#,
+            x0 = gap.x0,
+            w = gap.x1 - gap.x0,
+            h = (area_height - top).max(0.0),
+            fill = rgb(colors.lane_odd),
+            a = zigzag(gap.x0),
+            b = zigzag(gap.x1),
+            stroke = rgb(colors.lane_text),
+            mid = f64::midpoint(gap.x0, gap.x1),
+            ty = area_height - 6.0,
+            label = escape(&gap.label),
+        );
+    }
+    for join in &scene.joins {
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{x:.2}" y1="{:.2}" x2="{x:.2}" y2="{:.2}" stroke="{}" stroke-opacity="0.55" stroke-dasharray="3 3"/>"#,
+            join.y0,
+            join.y1,
+            rgb(colors.lane_text),
+            x = join.x
+        );
+    }
+    for link in &scene.date_links {
+        let color = rgb(category_rgb(dataset.category_index(link.event)));
+        let (x, y) = (link.x_other, link.y);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.2}" y1="{y:.2}" x2="{x:.2}" y2="{y:.2}" stroke="{color}" stroke-width="1.2" stroke-dasharray="4 3"/><path d="M{x:.2} {:.2}L{:.2} {y:.2}L{x:.2} {:.2}L{:.2} {y:.2}Z" fill="{}" stroke="{color}" stroke-width="1.5"/>"#,
+            link.x_mark,
+            y - 5.0,
+            x + 5.0,
+            y + 5.0,
+            x - 5.0,
+            rgb(colors.lane_even),
+        );
+    }
+    for arrow in &scene.arrows {
+        let ((x0, y0), (x1, y1)) = (arrow.start, arrow.end);
+        let lift = if (y1 - y0).abs() < 1.0 { -14.0 } else { 0.0 };
+        let (cx, cy) = (f64::midpoint(x0, x1), f64::midpoint(y0, y1) + lift);
+        let (dx, dy) = (x1 - cx, y1 - cy);
+        let length = dx.hypot(dy);
+        let _ = writeln!(
+            svg,
+            r#"<path d="M{x0:.2} {y0:.2}Q{cx:.2} {cy:.2} {x1:.2} {y1:.2}" fill="none" stroke="{}" stroke-opacity="0.6" stroke-width="1.2"/>"#,
+            rgb(colors.label)
+        );
+        if length > 0.0 {
+            let (ux, uy) = (dx / length, dy / length);
+            let (tx, ty) = (x1 - ux * 6.0, y1 - uy * 6.0);
+            let _ = writeln!(
+                svg,
+                r#"<path d="M{:.2} {:.2}L{:.2} {:.2}L{:.2} {:.2}Z" fill="{}" fill-opacity="0.6"/>"#,
+                x1 - ux,
+                y1 - uy,
+                tx - uy * 3.5,
+                ty + ux * 3.5,
+                tx + uy * 3.5,
+                ty - ux * 3.5,
+                rgb(colors.label)
+            );
+        }
+    }
+}
+
 /// Renders the dataset in `view` as an SVG document.
 pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> Rendered {
     let theme = options.theme;
@@ -140,6 +236,7 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
             ..SceneStyle::default()
         },
         measure: &measure_label,
+        extras: &options.extras,
     });
     // The axis follows the last lane rather than the bottom of the page, so a sparse timeline
     // is not cut off from its dates by empty lanes; the footer stays at the bottom.
@@ -235,6 +332,14 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
             escape(&lane.label)
         );
     }
+    relations(
+        &mut svg,
+        &scene,
+        dataset,
+        &category_rgb,
+        &colors,
+        area_height,
+    );
     let style = SceneStyle::default();
     let bar_half = style.bar_height.min(scene.row_height - 4.0) / 2.0;
     for mark in &scene.marks {

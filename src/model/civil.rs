@@ -206,6 +206,32 @@ pub fn group_thousands_i128(n: i128) -> String {
     out
 }
 
+/// A rough length of time for people: "5 years", "8 months", "12 days", "3 hours".
+pub fn duration_label(secs: f64) -> String {
+    let plural = |n: f64, unit: &str| {
+        let n = n.round().max(1.0);
+        if n == 1.0 {
+            format!("1 {unit}")
+        } else {
+            format!("{} {unit}s", group_thousands_i128(n as i128))
+        }
+    };
+    let secs = if secs.is_finite() { secs.abs() } else { 0.0 };
+    if secs >= 2.0 * SECS_PER_YEAR_APPROX {
+        plural(secs / SECS_PER_YEAR_APPROX, "year")
+    } else if secs >= 60.0 * 86_400.0 {
+        plural(secs / (SECS_PER_YEAR_APPROX / 12.0), "month")
+    } else if secs >= 2.0 * 86_400.0 {
+        plural(secs / 86_400.0, "day")
+    } else if secs >= 2.0 * 3_600.0 {
+        plural(secs / 3_600.0, "hour")
+    } else if secs >= 120.0 {
+        plural(secs / 60.0, "minute")
+    } else {
+        plural(secs, "second")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +252,19 @@ mod tests {
             );
             date = date + chrono::Days::new(97);
         }
+    }
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(duration_label(5.2 * SECS_PER_YEAR_APPROX), "5 years");
+        assert_eq!(duration_label(100.0 * 86_400.0), "3 months");
+        assert_eq!(duration_label(12.0 * 86_400.0), "12 days");
+        assert_eq!(duration_label(3.0 * 3_600.0), "3 hours");
+        assert_eq!(duration_label(f64::NAN), "1 second");
+        assert_eq!(
+            duration_label(1e12 * SECS_PER_YEAR_APPROX),
+            "1,000,000,000,000 years"
+        );
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub struct Dataset {
     pub category_counts: Vec<usize>,
     /// Events per file (same order as `files`), counted once.
     pub file_counts: Vec<usize>,
+    /// Per event: the index of its category in `categories`, looked up once.
+    pub category_of: Vec<Option<u32>>,
     by_key: HashMap<EventKey, EventIdx>,
 }
 
@@ -164,13 +166,11 @@ impl Dataset {
             .collect();
         let mut category_counts = vec![0; dataset.categories.len()];
         let mut file_counts = vec![0; dataset.files.len()];
+        let mut category_of = Vec::with_capacity(dataset.events.len());
         for event in &dataset.events {
-            if let Some(count) = event
-                .category
-                .as_deref()
-                .and_then(|c| position.get(c))
-                .and_then(|&i| category_counts.get_mut(i))
-            {
+            let category = event.category.as_deref().and_then(|c| position.get(c));
+            category_of.push(category.and_then(|&i| u32::try_from(i).ok()));
+            if let Some(count) = category.and_then(|&i| category_counts.get_mut(i)) {
                 *count += 1;
             }
             if let Some(count) = file_counts.get_mut(event.file.0 as usize) {
@@ -179,6 +179,7 @@ impl Dataset {
         }
         dataset.category_counts = category_counts;
         dataset.file_counts = file_counts;
+        dataset.category_of = category_of;
         dataset
     }
 
@@ -206,6 +207,15 @@ impl Dataset {
             file: e.file,
             id: e.id.clone(),
         })
+    }
+
+    /// The index in `categories` of an event's category.
+    pub fn category_index(&self, idx: EventIdx) -> Option<usize> {
+        self.category_of
+            .get(idx.index())
+            .copied()
+            .flatten()
+            .map(|i| i as usize)
     }
 
     /// The category with this id.

@@ -1,72 +1,404 @@
-//! Which events are shown: a text query and the categories switched off in the legend.
+//! Which events are shown (facets, a date range, categories switched off in the legend) and which
+//! of them the search matches.
+//!
+//! Semantics, tested below: within one facet the chosen values are alternatives (actor CCB *or*
+//! Belnet); across facets, the date range and the legend all must hold. Search words must all
+//! appear (case-insensitive, as substrings) in the title, description, tags, actors or targets.
+//! Search highlights its matches among the shown events; with `only_matches` it also hides the
+//! others. Facet counts are computed with every other constraint applied but the facet's own, so
+//! each count says how many events choosing that value would show.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::event::Event;
+use super::dataset::Dataset;
+use super::event::{Event, EventIdx};
+
+/// A field of an event that can be filtered on or used to make lanes.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    /// The category id (`""` when there is none).
+    Category,
+    /// Each tag.
+    Tag,
+    /// Each actor.
+    Actor,
+    /// Each target.
+    Target,
+    /// The severity name (`""` when there is none).
+    Severity,
+    /// The path of the file the event came from.
+    File,
+}
+
+impl Field {
+    /// Every field, in the order the facet panel shows them.
+    pub const ALL: [Self; 6] = [
+        Self::Category,
+        Self::Actor,
+        Self::Target,
+        Self::Tag,
+        Self::Severity,
+        Self::File,
+    ];
+
+    /// Name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Category => "Category",
+            Self::Tag => "Tag",
+            Self::Actor => "Actor",
+            Self::Target => "Target",
+            Self::Severity => "Severity",
+            Self::File => "File",
+        }
+    }
+
+    /// What an event without a value is listed as.
+    pub fn none_label(self) -> &'static str {
+        match self {
+            Self::Category => "Uncategorised",
+            Self::Tag => "No tag",
+            Self::Actor => "No actor",
+            Self::Target => "No target",
+            Self::Severity => "No severity",
+            Self::File => "No file",
+        }
+    }
+
+    /// Whether an event can have several values.
+    pub fn is_multi_valued(self) -> bool {
+        matches!(self, Self::Tag | Self::Actor | Self::Target)
+    }
+
+    /// The event's values for this field; `[""]` when it has none (so "none" can be chosen too).
+    pub fn values<'a>(self, dataset: &'a Dataset, event: &'a Event) -> Vec<&'a str> {
+        let list = |list: &'a [String]| {
+            if list.is_empty() {
+                vec![""]
+            } else {
+                list.iter().map(String::as_str).collect()
+            }
+        };
+        match self {
+            Self::Category => vec![event.category.as_deref().unwrap_or("")],
+            Self::Tag => list(&event.tags),
+            Self::Actor => list(&event.actors),
+            Self::Target => list(&event.targets),
+            Self::Severity => vec![event.severity.map_or("", |s| s.name())],
+            Self::File => vec![dataset.file(event.file).map_or("", |f| f.path.as_str())],
+        }
+    }
+}
 
 /// What the user narrowed the view to. `Default` shows everything.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Filter {
-    /// Case-insensitive words that must all appear in the title, description, tags, actors or
-    /// targets.
+    /// Search words: matches are highlighted and can be stepped through.
     pub query: String,
+    /// Hide the events the search does not match (when there is a search).
+    pub only_matches: bool,
     /// Category ids hidden from the timeline (`""` stands for uncategorised events).
     pub hidden_categories: BTreeSet<String>,
+    /// Per field, the values chosen: an event passes when it has one of them.
+    pub facets: BTreeMap<Field, BTreeSet<String>>,
+    /// Only events overlapping `[from, to)` (seconds), each end optional.
+    pub date_range: (Option<f64>, Option<f64>),
 }
 
 impl Filter {
     /// Whether nothing is filtered out.
     pub fn is_empty(&self) -> bool {
-        self.query.trim().is_empty() && self.hidden_categories.is_empty()
+        (self.query.trim().is_empty() || !self.only_matches)
+            && self.hidden_categories.is_empty()
+            && self.facets.values().all(BTreeSet::is_empty)
+            && self.date_range == (None, None)
     }
 
-    /// Whether `event` passes.
-    pub fn matches(&self, event: &Event) -> bool {
+    /// Whether there is a search.
+    pub fn is_searching(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
+    /// Whether `event` is shown.
+    pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
+        self.passes_except(dataset, event, None)
+            && (!self.only_matches || !self.is_searching() || self.search_hit(event))
+    }
+
+    /// Whether `event` passes every constraint but the facet `except` (search included only
+    /// when it hides).
+    pub fn passes_except(&self, dataset: &Dataset, event: &Event, except: Option<Field>) -> bool {
         let category = event.category.as_deref().unwrap_or("");
         if self.hidden_categories.contains(category) {
             return false;
         }
-        let query = self.query.trim();
-        if query.is_empty() {
-            return true;
+        let (from, to) = self.date_range;
+        if from.is_some_and(|from| event.end_secs() <= from)
+            || to.is_some_and(|to| event.start_secs() >= to)
+        {
+            return false;
         }
-        let fields = [
-            event.title.as_str(),
-            event.description.as_deref().unwrap_or(""),
-        ];
-        let lists = [&event.tags, &event.actors, &event.targets];
-        query.split_whitespace().all(|word| {
-            let word = word.to_lowercase();
-            fields.iter().any(|f| f.to_lowercase().contains(&word))
-                || lists
+        self.facets.iter().all(|(&field, chosen)| {
+            Some(field) == except
+                || chosen.is_empty()
+                || field
+                    .values(dataset, event)
                     .iter()
-                    .any(|list| list.iter().any(|v| v.to_lowercase().contains(&word)))
+                    .any(|v| chosen.contains(*v))
         })
     }
+
+    /// Whether the search words all appear in the event's text (false without a search).
+    pub fn search_hit(&self, event: &Event) -> bool {
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        !words.is_empty() && search_hit_words(&words, event)
+    }
+
+    /// The events among `shown` the search matches, in the same (time) order.
+    pub fn search_matches(&self, dataset: &Dataset, shown: &[EventIdx]) -> Vec<EventIdx> {
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        shown
+            .iter()
+            .copied()
+            .filter(|&idx| {
+                dataset
+                    .event(idx)
+                    .is_some_and(|e| search_hit_words(&words, e))
+            })
+            .collect()
+    }
+
+    /// Chooses or un-chooses one value of a facet.
+    pub fn toggle_facet(&mut self, field: Field, value: &str) {
+        let chosen = self.facets.entry(field).or_default();
+        if !chosen.remove(value) {
+            chosen.insert(value.to_owned());
+        }
+        if chosen.is_empty() {
+            self.facets.remove(&field);
+        }
+    }
+}
+
+fn search_hit_words(words: &[String], event: &Event) -> bool {
+    let fields = [
+        event.title.as_str(),
+        event.description.as_deref().unwrap_or(""),
+    ];
+    let lists = [&event.tags, &event.actors, &event.targets];
+    words.iter().all(|word| {
+        fields.iter().any(|f| contains_folded(f, word))
+            || lists
+                .iter()
+                .any(|list| list.iter().any(|v| contains_folded(v, word)))
+    })
+}
+
+/// Case-insensitive substring test; `word` is already lowercase.
+fn contains_folded(text: &str, word: &str) -> bool {
+    if text.is_ascii() && word.is_ascii() {
+        let (text, word) = (text.as_bytes(), word.as_bytes());
+        word.is_empty()
+            || text
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        text.to_lowercase().contains(word)
+    }
+}
+
+/// One value of a facet and how many events choosing it would show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value (`""` for events without one).
+    pub value: String,
+    /// Events it would show with every other constraint applied.
+    pub count: usize,
+}
+
+/// The values of `field` among the events passing every other constraint, most frequent first
+/// (then by name; "none" last).
+pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<FacetValue> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let searching = filter.only_matches && filter.is_searching();
+    for event in &dataset.events {
+        if !filter.passes_except(dataset, event, Some(field))
+            || (searching && !filter.search_hit(event))
+        {
+            continue;
+        }
+        for value in field.values(dataset, event) {
+            *counts.entry(value).or_default() += 1;
+        }
+    }
+    // Chosen values stay listed (with 0) so they can be un-chosen.
+    for chosen in filter.facets.get(&field).into_iter().flatten() {
+        counts.entry(chosen.as_str()).or_default();
+    }
+    let mut values: Vec<FacetValue> = counts
+        .into_iter()
+        .map(|(value, count)| FacetValue {
+            value: value.to_owned(),
+            count,
+        })
+        .collect();
+    values.sort_by(|a, b| {
+        (a.value.is_empty(), std::cmp::Reverse(a.count), &a.value).cmp(&(
+            b.value.is_empty(),
+            std::cmp::Reverse(b.count),
+            &b.value,
+        ))
+    });
+    values
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{DatasetPart, FileInfo, Format};
+
+    fn event(id: &str, start: &str, actors: &[&str], category: Option<&str>) -> Event {
+        let mut e = Event::new(id, format!("{id} title"), start.parse().unwrap());
+        e.actors = actors.iter().map(|&a| a.to_owned()).collect();
+        e.category = category.map(str::to_owned);
+        e
+    }
+
+    fn dataset(events: Vec<Event>) -> Dataset {
+        Dataset::from_parts(vec![DatasetPart {
+            info: FileInfo {
+                path: "a.json".into(),
+                format: Format::Annals,
+                title: None,
+                description: None,
+            },
+            categories: vec![],
+            periods: vec![],
+            events,
+        }])
+    }
 
     #[test]
     fn query_words_must_all_match_somewhere() {
         let mut event = Event::new("b", "DDoS attack on Belnet", "2021-05-04".parse().unwrap());
         event.actors = vec!["CCB".into()];
-        event.category = Some("incident".into());
+        event.description = Some("Ünïcode Ministère".into());
         let filter = |q: &str| Filter {
             query: q.into(),
             ..Filter::default()
         };
-        assert!(filter("").matches(&event));
-        assert!(filter("belnet").matches(&event));
-        assert!(filter("ddos ccb").matches(&event));
-        assert!(!filter("ddos police").matches(&event));
+        assert!(!filter("").search_hit(&event), "no search matches nothing");
+        assert!(filter("belnet").search_hit(&event));
+        assert!(filter("BELNET").search_hit(&event));
+        assert!(filter("ddos ccb").search_hit(&event));
+        assert!(filter("ministère").search_hit(&event));
+        assert!(filter("MINISTÈRE").search_hit(&event));
+        assert!(!filter("ddos police").search_hit(&event));
+    }
+
+    #[test]
+    fn search_highlights_unless_asked_to_hide() {
+        let d = dataset(vec![
+            event("belnet", "2021-05-04", &["CCB"], Some("incident")),
+            event("strategy", "2021-05-20", &[], Some("strategy")),
+        ]);
+        let mut filter = Filter {
+            query: "belnet".into(),
+            ..Filter::default()
+        };
+        assert!(d.events.iter().all(|e| filter.matches(&d, e)));
+        let all: Vec<EventIdx> = vec![EventIdx(0), EventIdx(1)];
+        let found = filter.search_matches(&d, &all);
+        assert_eq!(found.len(), 1);
+        assert_eq!(d.events[found[0].index()].id, "belnet");
+        filter.only_matches = true;
+        let shown: Vec<_> = d.events.iter().filter(|e| filter.matches(&d, e)).collect();
+        assert_eq!(shown.len(), 1);
+    }
+
+    #[test]
+    fn facets_or_within_and_across_with_counts_excluding_their_own() {
+        let d = dataset(vec![
+            event("a", "2019", &["CCB"], Some("incident")),
+            event("b", "2020", &["CCB", "Belnet"], Some("incident")),
+            event("c", "2021", &["Belnet"], Some("strategy")),
+            event("d", "2022", &[], Some("strategy")),
+        ]);
+        let shown = |f: &Filter| {
+            d.events
+                .iter()
+                .filter(|e| f.matches(&d, e))
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        let mut filter = Filter::default();
+        assert!(filter.is_empty());
+        filter.toggle_facet(Field::Actor, "CCB");
+        assert_eq!(shown(&filter), ["a", "b"]);
+        filter.toggle_facet(Field::Actor, "Belnet");
+        assert_eq!(shown(&filter), ["a", "b", "c"], "OR within a facet");
+        filter.toggle_facet(Field::Category, "strategy");
+        assert_eq!(shown(&filter), ["c"], "AND across facets");
+        // Actor counts ignore the actor facet but apply the category one.
+        let actors = facet_counts(&d, &filter, Field::Actor);
+        let pairs: Vec<_> = actors.iter().map(|v| (v.value.as_str(), v.count)).collect();
+        assert_eq!(pairs, [("Belnet", 1), ("CCB", 0), ("", 1)]);
+        filter.toggle_facet(Field::Actor, "");
+        assert_eq!(
+            shown(&filter),
+            ["c", "d"],
+            "events without an actor can be chosen"
+        );
+        filter.facets.clear();
+        filter.date_range = (
+            Some(
+                "2020"
+                    .parse::<crate::model::TimePoint>()
+                    .unwrap()
+                    .start_secs(),
+            ),
+            Some(
+                "2021"
+                    .parse::<crate::model::TimePoint>()
+                    .unwrap()
+                    .start_secs(),
+            ),
+        );
+        assert_eq!(shown(&filter), ["b"], "the range keeps what overlaps it");
+        filter.toggle_facet(Field::File, "a.json");
+        assert_eq!(shown(&filter), ["b"]);
+        filter.toggle_facet(Field::File, "a.json");
+        filter.toggle_facet(Field::File, "other.json");
+        assert!(shown(&filter).is_empty());
+        filter.toggle_facet(Field::File, "other.json");
+        assert!(
+            !filter.facets.contains_key(&Field::File),
+            "emptied facets go"
+        );
+    }
+
+    #[test]
+    fn hidden_categories_hide() {
+        let d = dataset(vec![event("a", "2019", &[], Some("incident"))]);
         let hidden = Filter {
             hidden_categories: ["incident".to_owned()].into(),
             ..Filter::default()
         };
-        assert!(!hidden.matches(&event));
+        assert!(!hidden.matches(&d, &d.events[0]));
     }
 }

@@ -1,19 +1,27 @@
-//! Lanes: which band each shown event sits in (one per category for now). Rows inside a lane are
-//! packed per frame by the scene, from what is visible and how wide its label is.
+//! Lanes: which bands each shown event sits in, by any field (category, actor, target, tag,
+//! severity, file, or one lane for all). A multi-valued field puts an event in every lane it has a
+//! value for. Rows inside a lane are packed per frame by the scene, from what is visible and how
+//! wide its label is.
 
+use std::collections::{BTreeSet, HashMap};
+
+use crate::model::filter::Field;
 use crate::model::{Dataset, EventIdx, Filter};
 
 /// One horizontal band of the timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
-    /// Category id (`""` for uncategorised).
+    /// The field value it stands for (`""` for events without one).
     pub key: String,
     /// Name shown on the lane.
     pub label: String,
-    /// Index of the category in `Dataset::categories` (for the colour), if any.
+    /// Index of the category in `Dataset::categories` (for the colour), if lanes are by category.
     pub category: Option<usize>,
+    /// Shown as its header only.
+    pub collapsed: bool,
+    /// Events in it.
+    pub count: usize,
 }
-
 /// Spans longer than this go to a lane's second index, so one long span does not make every
 /// query look back over the whole lane.
 pub const LONG_SPAN_SECS: f64 = 7.0 * 86_400.0;
@@ -37,6 +45,17 @@ impl LaneIndex {
         self.max_duration_secs = self.max_duration_secs.max(end - start);
     }
 
+    fn sort(&mut self) {
+        let mut pairs: Vec<(f64, EventIdx)> = self
+            .starts
+            .iter()
+            .copied()
+            .zip(self.events.iter().copied())
+            .collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        (self.starts, self.events) = pairs.into_iter().unzip();
+    }
+
     /// Positions (in `events`) of every event that can overlap `[min_secs, max_secs)`: those
     /// starting before `max_secs` and at most the longest duration before `min_secs`.
     pub fn candidates(&self, min_secs: f64, max_secs: f64) -> std::ops::Range<usize> {
@@ -55,99 +74,270 @@ impl LaneIndex {
     }
 }
 
-/// Which lane each shown event sits in. Recomputed when data or filter change, not per frame.
+/// Which date places an event on the axis.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeBasis {
+    /// When it happened (start to end).
+    #[default]
+    Happened,
+    /// When it became known: its `disclosed` date where it has one, else when it happened.
+    Known,
+}
+
+impl TimeBasis {
+    /// The seconds an event covers on the axis under this basis.
+    pub fn span(self, event: &crate::model::Event) -> (f64, f64) {
+        match (self, &event.disclosed) {
+            (Self::Known, Some(disclosed)) => (disclosed.start_secs(), disclosed.end_secs()),
+            _ => (event.start_secs(), event.end_secs()),
+        }
+    }
+}
+
+/// How the user wants lanes made: by which field, in which order, which ones folded.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct LaneSpec {
+    /// The field; `None` puts every event in one lane.
+    pub by: Option<Field>,
+    /// Lane keys the user moved, in the order wanted; other lanes follow in their usual order.
+    pub order: Vec<String>,
+    /// Keys of lanes shown as their header only.
+    pub collapsed: BTreeSet<String>,
+    /// Which date places events.
+    pub basis: TimeBasis,
+}
+
+impl Default for LaneSpec {
+    fn default() -> Self {
+        Self {
+            by: Some(Field::Category),
+            order: Vec::new(),
+            collapsed: BTreeSet::new(),
+            basis: TimeBasis::Happened,
+        }
+    }
+}
+
+/// Which lanes each shown event sits in. Recomputed when data, filter or lanes change, not per
+/// frame.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaneLayout {
+    /// The field lanes are made by.
+    pub by: Option<Field>,
+    /// Which date places events.
+    pub basis: TimeBasis,
     /// Lanes from top to bottom.
     pub lanes: Vec<Lane>,
     /// Per lane: events up to [`LONG_SPAN_SECS`] long, and longer ones, each by start time.
     pub index: Vec<[LaneIndex; 2]>,
-    /// For each event index: its lane, or `None` when filtered out.
+    /// For each event index: its first lane, or `None` when filtered out.
     pub placement: Vec<Option<u32>>,
-    /// Number of events shown.
+    /// For each event index, how many lanes it sits in (empty when lanes are by a field with one
+    /// value per event).
+    pub copies: Vec<u8>,
+    /// Number of events shown (each counted once, whatever its lanes).
     pub shown: usize,
 }
 
 impl LaneLayout {
-    /// The lane of an event, if shown.
+    /// The (first) lane of an event, if shown.
     pub fn place(&self, idx: EventIdx) -> Option<u32> {
         self.placement.get(idx.index()).copied().flatten()
     }
+
+    /// The seconds an event covers on the axis.
+    pub fn span(&self, event: &crate::model::Event) -> (f64, f64) {
+        self.basis.span(event)
+    }
+
+    /// How many lanes an event is drawn in.
+    pub fn copies_of(&self, idx: EventIdx) -> usize {
+        match self.copies.get(idx.index()) {
+            Some(&n) => usize::from(n),
+            None => usize::from(self.place(idx).is_some()),
+        }
+    }
 }
 
-/// One lane per category that has shown events (in category order), then "Uncategorised".
+/// Lanes by category (the default).
 pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
-    let mut lanes: Vec<Lane> = dataset
+    build(dataset, filter, &LaneSpec::default())
+}
+
+/// The lanes of the events `filter` shows, made as `spec` says. Lanes are ordered by the user's
+/// order first; then categories in declared order, other fields by event count (most first),
+/// then name; events without a value last. Empty lanes are dropped.
+pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout {
+    let mut keys: Vec<String> = Vec::new();
+    let mut key_index: HashMap<&str, usize> = HashMap::new();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    let mut placement: Vec<Option<u32>> = vec![None; dataset.events.len()];
+    let multi = spec.by.is_some_and(Field::is_multi_valued);
+    let mut copies: Vec<u8> = if multi {
+        vec![0; dataset.events.len()]
+    } else {
+        Vec::new()
+    };
+    let mut shown = 0;
+    for (i, event) in dataset.events.iter().enumerate() {
+        if !filter.matches(dataset, event) {
+            continue;
+        }
+        let Ok(i32) = u32::try_from(i) else { break };
+        let mut values = spec
+            .by
+            .map_or_else(|| vec![""], |f| f.values(dataset, event));
+        values.sort_unstable();
+        values.dedup();
+        for value in &values {
+            let lane = match key_index.get(value) {
+                Some(&lane) => lane,
+                None => {
+                    keys.push((*value).to_owned());
+                    members.push(Vec::new());
+                    key_index.insert(value, keys.len() - 1);
+                    keys.len() - 1
+                }
+            };
+            if let Some(list) = members.get_mut(lane) {
+                list.push(i32);
+            }
+        }
+        if let Some(slot) = copies.get_mut(i) {
+            *slot = u8::try_from(values.len()).unwrap_or(u8::MAX);
+        }
+        shown += 1;
+    }
+    drop(key_index);
+    // Usual order, then the user's moves on top.
+    let category_position: HashMap<&str, usize> = dataset
         .categories
         .iter()
         .enumerate()
-        .map(|(i, c)| Lane {
-            key: c.id.clone(),
-            label: crate::model::text::one_line(&c.label, 80).into_owned(),
-            category: Some(i),
-        })
+        .map(|(i, c)| (c.id.as_str(), i))
         .collect();
-    lanes.push(Lane {
-        key: String::new(),
-        label: "Uncategorised".to_owned(),
-        category: None,
-    });
-    let index_of: std::collections::HashMap<&str, usize> = lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.key.as_str(), i))
-        .collect();
-    let fallback = lanes.len() - 1;
-    let mut used = vec![false; lanes.len()];
-    let mut placement = vec![None; dataset.events.len()];
-    let mut shown = 0;
-    for (slot, event) in placement.iter_mut().zip(&dataset.events) {
-        if !filter.matches(event) {
-            continue;
-        }
-        let lane = index_of
-            .get(event.category.as_deref().unwrap_or(""))
-            .copied()
-            .unwrap_or(fallback);
-        if let Some(flag) = used.get_mut(lane) {
-            *flag = true;
-        }
-        *slot = Some(u32::try_from(lane).unwrap_or(0));
-        shown += 1;
-    }
-    // Drop empty lanes, renumbering placements.
-    let mut new_index = vec![None; lanes.len()];
-    let mut kept = Vec::new();
-    for (i, lane) in lanes.into_iter().enumerate() {
-        if used.get(i).copied().unwrap_or(false) {
-            new_index[i] = Some(u32::try_from(kept.len()).unwrap_or(0));
-            kept.push(lane);
-        }
-    }
-    for slot in &mut placement {
-        *slot = slot.and_then(|lane| new_index.get(lane as usize).copied().flatten());
-    }
-    // The dataset is sorted by start, so pushing in order keeps each index sorted.
-    let mut index: Vec<[LaneIndex; 2]> = (0..kept.len()).map(|_| Default::default()).collect();
-    for (i, (slot, event)) in placement.iter().zip(&dataset.events).enumerate() {
-        let (Some(lane), Ok(i)) = (slot, u32::try_from(i)) else {
-            continue;
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    let usual = |lane: usize| {
+        let key = keys.get(lane).map_or("", String::as_str);
+        let count = members.get(lane).map_or(0, Vec::len);
+        let rank = match spec.by {
+            Some(Field::Category) => category_position.get(key).copied().unwrap_or(usize::MAX),
+            Some(Field::Severity) => usize::MAX - severity_rank(key),
+            Some(Field::File) => dataset
+                .files
+                .iter()
+                .position(|f| f.path == key)
+                .unwrap_or(usize::MAX),
+            _ => usize::MAX - count,
         };
-        let (start, end) = (event.start_secs(), event.end_secs());
-        if let Some([short, long]) = index.get_mut(*lane as usize) {
+        (key.is_empty(), rank, key.to_owned())
+    };
+    order.sort_by_cached_key(|&lane| {
+        let key = keys.get(lane).map_or("", String::as_str);
+        let moved = spec
+            .order
+            .iter()
+            .position(|k| k == key)
+            .unwrap_or(usize::MAX);
+        (moved, usual(lane))
+    });
+    let mut new_position = vec![0u32; keys.len()];
+    for (position, &lane) in order.iter().enumerate() {
+        if let Some(slot) = new_position.get_mut(lane) {
+            *slot = u32::try_from(position).unwrap_or(u32::MAX);
+        }
+    }
+    let mut lanes = Vec::with_capacity(order.len());
+    let mut index: Vec<[LaneIndex; 2]> = Vec::with_capacity(order.len());
+    for &lane in &order {
+        let key = keys.get(lane).cloned().unwrap_or_default();
+        let list = members.get(lane).map_or(&[][..], Vec::as_slice);
+        let category = match spec.by {
+            Some(Field::Category) => category_position.get(key.as_str()).copied(),
+            _ => None,
+        };
+        let label = lane_label(dataset, spec.by, &key, category);
+        // Events are sorted by start, so pushing in order keeps each index sorted (by when they
+        // became known, they are sorted after).
+        let mut pair: [LaneIndex; 2] = Default::default();
+        for &i in list {
+            let Some(event) = dataset.events.get(i as usize) else {
+                continue;
+            };
+            let (start, end) = spec.basis.span(event);
+            let [short, long] = &mut pair;
             let which = if end - start > LONG_SPAN_SECS {
                 long
             } else {
                 short
             };
             which.push(EventIdx(i), start, end);
+            if let Some(slot) = placement.get_mut(i as usize)
+                && slot.is_none_or(|p| new_position.get(lane).is_some_and(|&n| n < p))
+            {
+                *slot = new_position.get(lane).copied();
+            }
         }
+        if spec.basis == TimeBasis::Known {
+            for index in &mut pair {
+                index.sort();
+            }
+        }
+        lanes.push(Lane {
+            collapsed: spec.collapsed.contains(&key),
+            count: list.len(),
+            key,
+            label,
+            category,
+        });
+        index.push(pair);
     }
     LaneLayout {
-        lanes: kept,
+        by: spec.by,
+        basis: spec.basis,
+        lanes,
         index,
         placement,
+        copies,
         shown,
+    }
+}
+
+fn severity_rank(name: &str) -> usize {
+    ["low", "medium", "high", "critical"]
+        .iter()
+        .position(|&s| s == name)
+        .map_or(0, |i| i + 1)
+}
+
+fn lane_label(dataset: &Dataset, by: Option<Field>, key: &str, category: Option<usize>) -> String {
+    use crate::model::text::one_line;
+    let Some(field) = by else {
+        return "All events".to_owned();
+    };
+    if key.is_empty() {
+        return field.none_label().to_owned();
+    }
+    let text = match (field, category.and_then(|i| dataset.categories.get(i))) {
+        (Field::Category, Some(c)) => c.label.as_str(),
+        (Field::File, _) => std::path::Path::new(key)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(key),
+        _ => key,
+    };
+    let text = one_line(text, 80);
+    match field {
+        Field::Severity => {
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => text.into_owned(),
     }
 }
 

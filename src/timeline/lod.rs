@@ -43,7 +43,9 @@ pub(crate) fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
         count => {
             let x0 = run.first().map_or(0.0, |m| m.x0);
             let x1 = run.last().map_or(0.0, |m| m.x1);
+            // One colour only when every member shares it (lanes by actor mix categories).
             let category = run.first().and_then(|m| m.category);
+            let category = category.filter(|&c| run.iter().all(|m| m.category == Some(c)));
             let mut members: Vec<EventIdx> = run.drain(..).map(|m| m.event).collect();
             members.sort();
             items.push(Item::Cluster(Cluster {

@@ -3,11 +3,12 @@
 //!
 //! Coordinates are points relative to the top-left of the timeline area; x grows with time.
 
-use super::lanes::LaneLayout;
+use super::breaks::AxisBreaks;
+use super::lanes::{LaneLayout, TimeBasis};
 use super::lod::{Item, Placed, aggregate, pack_rows};
 use super::ticks::{self, Tick};
 use super::view::{TimeAxis, TimeView};
-use crate::model::{Dataset, EventIdx};
+use crate::model::{Dataset, EventIdx, LinkKind};
 
 /// Sizes of the parts of the timeline, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -161,6 +162,70 @@ pub struct PlacedTick {
     pub tick: Tick,
 }
 
+/// A typed link between two events drawn one by one: an arrow from `from` to `to`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    /// The event the link is declared on.
+    pub from: EventIdx,
+    /// The event it points to.
+    pub to: EventIdx,
+    /// The relation.
+    pub kind: LinkKind,
+    /// Start point (at the source's mark).
+    pub start: (f64, f64),
+    /// End point (at the target's mark).
+    pub end: (f64, f64),
+}
+
+/// An event's second date, joined to its mark: when it became known (placed by when it happened),
+/// or when it happened (placed by when it became known).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateLink {
+    /// The event.
+    pub event: EventIdx,
+    /// Where the line leaves the mark.
+    pub x_mark: f64,
+    /// Where the second date is.
+    pub x_other: f64,
+    /// Row centre.
+    pub y: f64,
+    /// The second date is the disclosure (else it is when it happened).
+    pub disclosure: bool,
+}
+
+/// One event drawn in several lanes (lanes by a multi-valued field): a line joining two copies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Join {
+    /// The event.
+    pub event: EventIdx,
+    /// x of the copies.
+    pub x: f64,
+    /// Upper copy's row centre.
+    pub y0: f64,
+    /// Lower copy's row centre.
+    pub y1: f64,
+}
+
+/// A collapsed stretch of time on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakMark {
+    /// Left edge.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// How much time it stands for ("5 years").
+    pub label: String,
+}
+
+/// What a scene adds beyond events: the view's options.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SceneExtras {
+    /// Long empty stretches drawn short.
+    pub breaks: AxisBreaks,
+    /// Draw event links as arrows.
+    pub links: bool,
+}
+
 /// What a point on the scene is over.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Hit {
@@ -206,6 +271,16 @@ pub struct Scene {
     pub ticks: Vec<PlacedTick>,
     /// Events in view (marks + all cluster members).
     pub visible_events: usize,
+    /// Links between marks, when asked for.
+    pub arrows: Vec<Arrow>,
+    /// Second dates joined to their marks.
+    pub date_links: Vec<DateLink>,
+    /// Copies of one event in several lanes, joined.
+    pub joins: Vec<Join>,
+    /// Collapsed stretches in view.
+    pub breaks: Vec<BreakMark>,
+    /// The axis breaks the scene was laid out with (for hit tests).
+    pub axis_breaks: AxisBreaks,
 }
 
 /// What a scene is made from.
@@ -222,6 +297,8 @@ pub struct SceneInput<'a> {
     pub style: SceneStyle,
     /// Width of a text in points, in the font the labels use.
     pub measure: &'a dyn Fn(&str) -> f64,
+    /// Breaks and links.
+    pub extras: &'a SceneExtras,
 }
 
 /// Rows are never shorter than this, however many there are.
@@ -257,7 +334,7 @@ enum LaneContent {
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let (width, height) = input.size;
     let style = input.style;
-    let axis = TimeAxis::new(input.view, 0.0, width);
+    let axis = TimeAxis::with_breaks(input.view, 0.0, width, input.extras.breaks.clone());
     let (min_secs, max_secs) = (input.view.min_secs, input.view.max_secs());
     let category_index = |id: Option<&str>| {
         id.and_then(|id| input.dataset.categories.iter().position(|c| c.id == id))
@@ -302,7 +379,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     // Per lane: placed items (or density counts) and the rows they take.
     let packed: Vec<(LanePlaced, usize)> = per_lane
         .into_iter()
-        .map(|content| match content {
+        .zip(&input.layout.lanes)
+        .map(|(content, lane)| match content {
+            LaneContent::Marks(_) if lane.collapsed => (Ok(Vec::new()), 0),
             LaneContent::Marks(marks) => {
                 let (placed, rows) =
                     pack_rows(aggregate(marks, style.cluster_distance), row_cap, input);
@@ -383,15 +462,162 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             }
         }
     }
-    scene.ticks = ticks::ticks(min_secs, max_secs, width, input.measure)
-        .ticks
-        .into_iter()
-        .map(|tick| PlacedTick {
-            x: axis.x_from_secs(tick.secs),
-            tick,
-        })
-        .collect();
+    scene.ticks = axis_ticks(&axis, input.measure);
+    scene.axis_breaks = input.extras.breaks.clone();
+    scene.breaks = break_marks(&axis);
+    add_relations(&mut scene, input, &axis);
     scene
+}
+
+/// Ticks for an axis: one ladder per stretch between breaks (each stretch restates its first
+/// date in full), labels that would touch a neighbour dropped.
+pub fn axis_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f64) -> Vec<PlacedTick> {
+    let view = axis.view();
+    let (min_secs, max_secs) = (view.min_secs, view.max_secs());
+    let mut stretches = Vec::new();
+    let mut from = min_secs;
+    for gap in axis.breaks().gaps() {
+        if gap.to_secs <= min_secs || gap.from_secs >= max_secs {
+            continue;
+        }
+        if gap.from_secs > from {
+            stretches.push((from, gap.from_secs));
+        }
+        from = from.max(gap.to_secs);
+    }
+    if from < max_secs {
+        stretches.push((from, max_secs));
+    }
+    let mut placed: Vec<PlacedTick> = Vec::new();
+    let mut right = f64::NEG_INFINITY;
+    for (a, b) in stretches {
+        let (xa, xb) = (axis.x_from_secs(a), axis.x_from_secs(b));
+        if xb - xa < 20.0 {
+            continue;
+        }
+        for tick in ticks::ticks(a, b, xb - xa, measure).ticks {
+            let x = axis.x_from_secs(tick.secs);
+            let half = measure(&tick.label) / 2.0;
+            if !tick.label.is_empty() {
+                if x - half < right + 8.0 {
+                    continue;
+                }
+                right = x + half;
+            }
+            placed.push(PlacedTick { x, tick });
+        }
+    }
+    placed
+}
+
+fn break_marks(axis: &TimeAxis) -> Vec<BreakMark> {
+    let view = axis.view();
+    axis.breaks()
+        .gaps()
+        .iter()
+        .filter(|g| g.to_secs > view.min_secs && g.from_secs < view.max_secs())
+        .map(|g| BreakMark {
+            x0: axis.x_from_secs(g.from_secs),
+            x1: axis.x_from_secs(g.to_secs),
+            label: crate::model::civil::duration_label(g.to_secs - g.from_secs),
+        })
+        .collect()
+}
+
+/// Arrows between linked marks, second dates, and joins between copies of one event.
+fn add_relations(scene: &mut Scene, input: &SceneInput<'_>, axis: &TimeAxis) {
+    let width = scene.size.0;
+    let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
+    let basis = input.layout.basis;
+    for mark in &scene.marks {
+        let Some(event) = input.dataset.event(mark.event) else {
+            continue;
+        };
+        let other = match basis {
+            TimeBasis::Happened => event
+                .disclosed
+                .as_ref()
+                .map(|d| (d.start_secs(), d.end_secs())),
+            TimeBasis::Known => event
+                .disclosed
+                .as_ref()
+                .map(|_| (event.start_secs(), event.end_secs())),
+        };
+        if let Some((start, end)) = other {
+            let x_other = clamp_x(axis.x_from_secs(f64::midpoint(start, end)));
+            let x_mark = if x_other >= mark.x1 { mark.x1 } else { mark.x0 };
+            if (x_other - x_mark).abs() > 3.0 {
+                scene.date_links.push(DateLink {
+                    event: mark.event,
+                    x_mark,
+                    x_other,
+                    y: mark.y,
+                    disclosure: basis == TimeBasis::Happened,
+                });
+            }
+        }
+    }
+    if !input.layout.copies.is_empty() {
+        let mut copies: Vec<(EventIdx, f64, f64)> = scene
+            .marks
+            .iter()
+            .filter(|m| input.layout.copies_of(m.event) > 1)
+            .map(|m| (m.event, f64::midpoint(m.x0, m.x1), m.y))
+            .collect();
+        copies.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));
+        for pair in copies.windows(2) {
+            if let [(a, x, y0), (b, _, y1)] = pair
+                && a == b
+            {
+                scene.joins.push(Join {
+                    event: *a,
+                    x: *x,
+                    y0: *y0,
+                    y1: *y1,
+                });
+            }
+        }
+    }
+    if !input.extras.links {
+        return;
+    }
+    let first_mark: std::collections::HashMap<EventIdx, &Mark> =
+        scene.marks.iter().rev().map(|m| (m.event, m)).collect();
+    for mark in &scene.marks {
+        let Some(event) = input.dataset.event(mark.event) else {
+            continue;
+        };
+        if first_mark
+            .get(&mark.event)
+            .is_none_or(|m| !std::ptr::eq(*m, mark))
+        {
+            continue; // one arrow per link, from the first copy
+        }
+        for link in &event.links {
+            let Some(target) = input.dataset.find_in_file(event.file, &link.target) else {
+                continue;
+            };
+            let Some(to) = first_mark.get(&target) else {
+                continue;
+            };
+            let anchor = |m: &Mark, toward: f64| {
+                if toward >= m.x1 {
+                    (m.x1, m.y)
+                } else if toward <= m.x0 {
+                    (m.x0, m.y)
+                } else {
+                    (f64::midpoint(m.x0, m.x1), m.y)
+                }
+            };
+            scene.arrows.push(Arrow {
+                from: mark.event,
+                to: target,
+                kind: link.kind,
+                start: anchor(mark, f64::midpoint(to.x0, to.x1)),
+                end: anchor(to, f64::midpoint(mark.x0, mark.x1)),
+            });
+        }
+    }
 }
 
 /// Per lane: the marks of the events in view (found through the lane index), or, when more than
@@ -406,9 +632,12 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
         .iter()
         .zip(&input.layout.lanes)
         .map(|(indexes, lane)| {
-            // Lanes are by category, so every event of a lane has the lane's category: no
-            // per-event lookup by name.
-            let category = lane.category;
+            // Lanes by category give every event the lane's category; otherwise it was looked
+            // up once per event when the dataset was built (never by name here).
+            let lane_category = lane.category;
+            if lane.collapsed {
+                return LaneContent::Marks(Vec::new());
+            }
             let ranges = indexes
                 .iter()
                 .map(|index| (index, index.candidates(min_secs, max_secs)));
@@ -438,7 +667,7 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                     let Some(event) = input.dataset.event(idx) else {
                         continue;
                     };
-                    let (start, end) = (event.start_secs(), event.end_secs());
+                    let (start, end) = input.layout.span(event);
                     if end < min_secs || start >= max_secs {
                         continue;
                     }
@@ -461,7 +690,7 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                         x1,
                         y: 0.0,
                         shape,
-                        category,
+                        category: lane_category.or_else(|| input.dataset.category_index(idx)),
                         circa: event.circa,
                     });
                 }
@@ -518,7 +747,8 @@ impl Scene {
             if let Some(&count) = density.counts.get(bin)
                 && count > 0
             {
-                let axis = TimeAxis::new(self.view, 0.0, self.size.0);
+                let axis =
+                    TimeAxis::with_breaks(self.view, 0.0, self.size.0, self.axis_breaks.clone());
                 let x0 = bin as f64 * density.bin_width;
                 consider(
                     0.0,
@@ -585,6 +815,7 @@ mod tests {
             size: (width, 400.0),
             style: SceneStyle::default(),
             measure: &measure,
+            extras: &SceneExtras::default(),
         })
     }
 
@@ -700,6 +931,7 @@ mod tests {
             size: (1600.0, 900.0),
             style: SceneStyle::default(),
             measure: &measure,
+            extras: &SceneExtras::default(),
         });
         assert!(
             scene.labels.len() > 10 && scene.clusters.len() > 10,
@@ -800,6 +1032,7 @@ mod tests {
                 size: (1500.0, 800.0),
                 style: SceneStyle::default(),
                 measure: &measure,
+                extras: &SceneExtras::default(),
             });
             let view = scene.view;
             let (min, max) = (view.min_secs, view.max_secs());

@@ -1,5 +1,6 @@
 //! The visible time window and the time ↔ screen-x mapping. No egui, no clock, no IO.
 
+use super::breaks::AxisBreaks;
 use crate::model::civil::SECS_PER_YEAR_APPROX;
 
 /// Narrowest window: one millisecond (sub-second sources such as Plaso exist).
@@ -129,18 +130,29 @@ impl TimeView {
     }
 }
 
-/// A [`TimeView`] laid onto a screen range; rebuilt every frame. `f64` x on purpose: zoomed-in
-/// ranges put far events millions of points off screen.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A [`TimeView`] laid onto a screen range, through the axis breaks if any; rebuilt every frame.
+/// `f64` x on purpose: zoomed-in ranges put far events millions of points off screen.
+#[derive(Clone, Debug, PartialEq)]
 pub struct TimeAxis {
     view: TimeView,
     left_x: f64,
     width_x: f64,
+    breaks: AxisBreaks,
+    /// The view's edges in axis coordinates.
+    u_min: f64,
+    u_span: f64,
 }
 
 impl TimeAxis {
     /// `view` drawn from `left_x` over `width_x` points (at least one point).
     pub fn new(view: TimeView, left_x: f64, width_x: f64) -> Self {
+        Self::with_breaks(view, left_x, width_x, AxisBreaks::none())
+    }
+
+    /// Like [`TimeAxis::new`], with long empty stretches drawn short.
+    pub fn with_breaks(view: TimeView, left_x: f64, width_x: f64, breaks: AxisBreaks) -> Self {
+        let u_min = breaks.to_axis(view.min_secs);
+        let u_span = (breaks.to_axis(view.max_secs()) - u_min).max(f64::MIN_POSITIVE);
         Self {
             view,
             left_x,
@@ -149,6 +161,9 @@ impl TimeAxis {
             } else {
                 1.0
             },
+            breaks,
+            u_min,
+            u_span,
         }
     }
 
@@ -157,19 +172,25 @@ impl TimeAxis {
         self.view
     }
 
+    /// The breaks.
+    pub fn breaks(&self) -> &AxisBreaks {
+        &self.breaks
+    }
+
     /// Screen x of a time.
     pub fn x_from_secs(&self, secs: f64) -> f64 {
-        self.left_x + (secs - self.view.min_secs) / self.view.span_secs * self.width_x
+        self.left_x + (self.breaks.to_axis(secs) - self.u_min) / self.u_span * self.width_x
     }
 
     /// Time at a screen x.
     pub fn secs_from_x(&self, x: f64) -> f64 {
-        self.view.min_secs + (x - self.left_x) / self.width_x * self.view.span_secs
+        self.breaks
+            .from_axis(self.u_min + (x - self.left_x) / self.width_x * self.u_span)
     }
 
-    /// Seconds per point.
+    /// Seconds per point, where there is no break.
     pub fn secs_per_x(&self) -> f64 {
-        self.view.span_secs / self.width_x
+        self.u_span / self.width_x
     }
 }
 

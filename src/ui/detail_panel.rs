@@ -32,7 +32,13 @@ fn list_ui(ui: &mut Ui, heading: &str, items: &[String]) {
 }
 
 /// Draws the panel for `idx`.
-pub fn detail_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut Vec<Command>) {
+pub fn detail_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    idx: EventIdx,
+    note: &mut String,
+    commands: &mut Vec<Command>,
+) {
     let dataset = &state.dataset;
     let Some(event) = dataset.event(idx) else {
         return;
@@ -48,7 +54,51 @@ pub fn detail_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut Ve
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| event_ui(ui, state, event, commands));
+        .show(ui, |ui| {
+            event_ui(ui, state, event, commands);
+            linked_from_ui(ui, state, idx, commands);
+            ui.add_space(6.0);
+            ui.strong("Your note");
+            ui.add(
+                egui::TextEdit::multiline(note)
+                    .desired_rows(2)
+                    .hint_text("Kept in the session, never in the data file"),
+            );
+            let saved = state.note_on(idx).map_or("", |n| n.text.as_str());
+            if note.as_str() != saved && ui.button("Save note").clicked() {
+                commands.push(Command::SetEventNote(note.clone()));
+            }
+        });
+}
+
+/// Events whose links point at this one (the other direction of "Links").
+fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut Vec<Command>) {
+    let dataset = &state.dataset;
+    let Some(event) = dataset.event(idx) else {
+        return;
+    };
+    let incoming: Vec<(EventIdx, &'static str, &str)> = state
+        .neighbours(idx)
+        .into_iter()
+        .filter_map(|n| {
+            let other = dataset.event(n)?;
+            let link = other.links.iter().find(|l| l.target == event.id)?;
+            Some((n, link.kind.label(), other.title.as_str()))
+        })
+        .collect();
+    if incoming.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.strong("Linked from");
+    for (n, kind, title) in incoming {
+        ui.horizontal(|ui| {
+            if ui.link(text::one_line(title, text::TITLE_CHARS)).clicked() {
+                commands.push(Command::Select(Some(n)));
+            }
+            ui.weak(kind);
+        });
+    }
 }
 
 fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Command>) {

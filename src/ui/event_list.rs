@@ -13,7 +13,7 @@ pub struct EventListState {
     pub query: String,
 }
 
-/// Draws the search box and the list.
+/// Draws the search box and the list: every shown event, or while searching, the matches.
 pub fn event_list_ui(
     ui: &mut Ui,
     state: &AppState,
@@ -23,24 +23,79 @@ pub fn event_list_ui(
     ui.horizontal(|ui| {
         let label = ui.label("Search");
         let response = ui
-            .add(TextEdit::singleline(&mut list.query).hint_text("title, actor, tag…"))
+            .add(
+                TextEdit::singleline(&mut list.query)
+                    .id(super::keyboard::search_id())
+                    .hint_text("title, actor, tag… ( / )"),
+            )
             .labelled_by(label.id);
         if response.changed() {
             commands.push(Command::SetQuery(list.query.clone()));
         }
+        // Enter steps to the next match (Shift+Enter: previous) and keeps the box focused.
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            commands.push(if back {
+                Command::PreviousMatch
+            } else {
+                Command::NextMatch
+            });
+            response.request_focus();
+        }
     });
+    let searching = state.filter.is_searching();
+    if searching {
+        ui.horizontal(|ui| {
+            let hits = state.search_hits.len();
+            let at = state
+                .selected()
+                .and_then(|s| state.search_hits.binary_search(&s).ok());
+            let text = match at {
+                Some(i) => format!("match {} of {}", i + 1, text::thousands(hits)),
+                None => format!(
+                    "{} match{}",
+                    text::thousands(hits),
+                    if hits == 1 { "" } else { "es" }
+                ),
+            };
+            ui.weak(text);
+            if ui
+                .small_button("Previous")
+                .on_hover_text("Shift+Enter")
+                .clicked()
+            {
+                commands.push(Command::PreviousMatch);
+            }
+            if ui.small_button("Next").on_hover_text("Enter").clicked() {
+                commands.push(Command::NextMatch);
+            }
+            let mut only = state.filter.only_matches;
+            if ui
+                .checkbox(&mut only, "Only matches")
+                .on_hover_text("Hide the events the search does not match")
+                .changed()
+            {
+                commands.push(Command::SetOnlyMatches(only));
+            }
+        });
+    }
     ui.weak(format!(
         "{} of {} events",
-        state.shown.len(),
-        state.dataset.events.len()
+        text::thousands(state.shown.len()),
+        text::thousands(state.dataset.events.len())
     ));
     ui.separator();
     let selected = state.selected();
+    let rows: &[crate::model::EventIdx] = if searching {
+        &state.search_hits
+    } else {
+        &state.shown
+    };
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, state.shown.len(), |ui, range| {
-            for &idx in state.shown.get(range).unwrap_or(&[]) {
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for &idx in rows.get(range).unwrap_or(&[]) {
                 let Some(event) = state.dataset.event(idx) else {
                     continue;
                 };

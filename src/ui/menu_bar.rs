@@ -3,7 +3,9 @@
 use egui::Ui;
 
 use crate::app::{AppState, Command, PickMode};
+use crate::model::filter::Field;
 use crate::palette::Theme;
+use crate::timeline::lanes::TimeBasis;
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -37,11 +39,39 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 commands.push(Command::OpenExportDialog);
             }
             ui.separator();
+            if ui
+                .button("Save session…")
+                .on_hover_text(
+                    "Ctrl+S: files, view, filters, lanes, selection, scenes, bookmarks and notes \
+                     in NAME.annals-session.json; the data files are never changed",
+                )
+                .clicked()
+            {
+                commands.push(Command::PickSessionSave);
+            }
+            if ui
+                .button("Open session…")
+                .on_hover_text("Ctrl+Shift+O")
+                .clicked()
+            {
+                commands.push(Command::PickSessionOpen);
+            }
+            ui.separator();
             if ui.button("Reload").on_hover_text("Ctrl+R").clicked() {
                 commands.push(Command::ReloadAll);
             }
             if ui.button("Close all").clicked() {
                 commands.push(Command::CloseAll);
+            }
+            let mut live = state.settings.live_reload;
+            if ui
+                .checkbox(&mut live, "Reload files when they change")
+                .on_hover_text(
+                    "Keeps view, selection and filters; a broken write keeps the last good events",
+                )
+                .changed()
+            {
+                commands.push(Command::SetLiveReload(live));
             }
         });
         ui.menu_button("Edit", |ui| {
@@ -61,6 +91,57 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             {
                 commands.push(Command::FitAll);
             }
+            if ui
+                .button("Fit to filter")
+                .on_hover_text("Zoom to the events the filters show")
+                .clicked()
+            {
+                commands.push(Command::FitToFilter);
+            }
+            if ui
+                .add_enabled(
+                    state.selection.is_some(),
+                    egui::Button::new("Fit selection"),
+                )
+                .on_hover_text("Shift+F")
+                .clicked()
+            {
+                commands.push(Command::FitSelection);
+            }
+            ui.menu_button("Lanes by", |ui| {
+                let choices = std::iter::once((None, "None (one lane)"))
+                    .chain(Field::ALL.iter().map(|&f| (Some(f), f.label())));
+                for (by, label) in choices {
+                    if ui.radio(state.lanes.by == by, label).clicked() {
+                        commands.push(Command::SetLanesBy(by));
+                    }
+                }
+            });
+            ui.menu_button("Place events by", |ui| {
+                for (basis, label) in [
+                    (TimeBasis::Happened, "When it happened"),
+                    (TimeBasis::Known, "When it became known (disclosed)"),
+                ] {
+                    if ui.radio(state.lanes.basis == basis, label).clicked() {
+                        commands.push(Command::SetTimeBasis(basis));
+                    }
+                }
+            });
+            let mut links = state.options.links;
+            if ui.checkbox(&mut links, "Show links as arrows").changed() {
+                commands.push(Command::SetLinks(links));
+            }
+            let mut gaps = state.options.collapse_gaps;
+            if ui
+                .checkbox(&mut gaps, "Collapse empty stretches")
+                .on_hover_text(
+                    "Draw long stretches without events short; each break is marked on the axis",
+                )
+                .changed()
+            {
+                commands.push(Command::SetCollapseGaps(gaps));
+            }
+            ui.separator();
             if ui
                 .button("Presentation")
                 .on_hover_text("F11: full screen, larger type, panels hidden; Esc leaves")
@@ -112,6 +193,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             };
             if ui.button(label).clicked() {
                 commands.push(Command::ToggleProblems);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").on_hover_text("?").clicked() {
+                commands.push(Command::ToggleShortcuts);
             }
         });
     });

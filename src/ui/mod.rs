@@ -4,8 +4,11 @@
 pub mod detail_panel;
 pub mod event_list;
 pub mod export_dialog;
+pub mod facets_panel;
+pub mod keyboard;
 pub mod legend;
 pub mod menu_bar;
+pub mod notes_panel;
 pub mod problems_panel;
 pub mod scenes_panel;
 pub mod shell;
@@ -13,7 +16,7 @@ pub mod status_bar;
 pub mod theme;
 pub mod timeline_canvas;
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 
 use crate::app::{AppState, Command, Effect, PickMode};
 use crate::timeline::TimeView;
@@ -42,6 +45,14 @@ pub struct Window {
     pub scene_caption: String,
     /// Whether full screen and the type scale are in effect, and the zoom to go back to.
     presenting_applied: Option<f32>,
+    /// The date range being typed.
+    pub date_range: facets_panel::DateRangeDraft,
+    /// The next bookmark's name or note's text.
+    pub notes_draft: notes_panel::NotesDraft,
+    /// The note on the selected event being edited, and which event it is for.
+    pub event_note: (Option<crate::model::EventIdx>, String),
+    /// The G prompt's text, while it is open.
+    pub jump: Option<String>,
 }
 
 /// How long the zoom between scenes takes, in seconds.
@@ -64,6 +75,10 @@ impl Window {
             animation: None,
             scene_caption: String::new(),
             presenting_applied: None,
+            date_range: facets_panel::DateRangeDraft::default(),
+            notes_draft: notes_panel::NotesDraft::default(),
+            event_note: (None, String::new()),
+            jump: None,
         }
     }
 
@@ -125,7 +140,7 @@ impl Window {
             ui.ctx().request_repaint();
         }
         let mut commands = Vec::new();
-        Self::input(ui, &self.state, &mut commands);
+        self.input(ui, &mut commands);
         let state = &self.state;
         if let Some(load) = &state.loading {
             egui::Panel::bottom("loading").show(ui, |ui| loading_ui(ui, load, &mut commands));
@@ -159,6 +174,14 @@ impl Window {
         }
         if let Some(asked) = &state.too_large {
             too_large_ui(ui, asked, &mut commands);
+        }
+        if state.shortcuts_open {
+            keyboard::shortcut_sheet_ui(ui.ctx(), &mut commands);
+        }
+        if let Some(text) = &mut self.jump
+            && !keyboard::jump_ui(ui.ctx(), text, &mut commands)
+        {
+            self.jump = None;
         }
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
         self.toast_ui(ui, &mut commands);
@@ -197,22 +220,54 @@ impl Window {
         }
         let list = &mut self.list;
         let caption = &mut self.scene_caption;
+        let date_range = &mut self.date_range;
+        let notes = &mut self.notes_draft;
         egui::Panel::left("events")
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
                 legend::legend_ui(ui, state, commands);
                 ui.separator();
-                scenes_panel::scenes_ui(ui, state, caption, commands);
+                egui::CollapsingHeader::new("Filters")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("facets")
+                            .max_height(240.0)
+                            .show(ui, |ui| {
+                                facets_panel::facets_ui(ui, state, date_range, commands);
+                            });
+                    });
+                egui::CollapsingHeader::new(format!(
+                    "Bookmarks and notes ({})",
+                    state.bookmarks.len() + state.notes.len()
+                ))
+                .default_open(false)
+                .show(ui, |ui| notes_panel::notes_ui(ui, state, notes, commands));
+                egui::CollapsingHeader::new(format!("Scenes ({})", state.scenes.len()))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        scenes_panel::scenes_ui(ui, state, caption, commands)
+                    });
                 ui.separator();
                 event_list::event_list_ui(ui, state, list, commands);
             });
         if let Some(idx) = state.selected() {
+            if self.event_note.0 != Some(idx) {
+                self.event_note = (
+                    Some(idx),
+                    state
+                        .note_on(idx)
+                        .map(|n| n.text.clone())
+                        .unwrap_or_default(),
+                );
+            }
+            let note = &mut self.event_note.1;
             egui::Panel::right("detail")
                 .resizable(true)
                 .default_size(340.0)
                 .show(ui, |ui| {
-                    detail_panel::detail_ui(ui, state, idx, commands);
+                    detail_panel::detail_ui(ui, state, idx, note, commands);
                 });
         }
     }
@@ -262,8 +317,9 @@ impl Window {
             });
     }
 
-    fn input(ui: &Ui, state: &AppState, commands: &mut Vec<Command>) {
+    fn input(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
         let ctx = ui.ctx();
+        let state = &self.state;
         let dropped: Vec<_> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -275,55 +331,16 @@ impl Window {
         if !dropped.is_empty() {
             commands.push(Command::AddFiles(dropped));
         }
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let reload = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
-        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-        let copy_image = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
-        ctx.input_mut(|i| {
-            if i.consume_shortcut(&export) {
-                commands.push(Command::OpenExportDialog);
+        keyboard::global_keys(ctx, state, commands);
+        // Plain keys only when no text field has focus and no prompt is open.
+        if ctx.memory(|m| m.focused().is_none()) && self.jump.is_none() {
+            let asked = keyboard::plain_keys(ctx, state, commands);
+            if asked.focus_search && !state.presenting {
+                ctx.memory_mut(|m| m.request_focus(keyboard::search_id()));
             }
-            if i.consume_shortcut(&copy_image) {
-                commands.push(Command::CopyImage);
+            if asked.jump {
+                self.jump = Some(String::new());
             }
-            if i.consume_shortcut(&open) {
-                commands.push(Command::PickFiles(PickMode::Open));
-            }
-            if i.consume_key(Modifiers::NONE, Key::F11) {
-                commands.push(Command::SetPresenting(!state.presenting));
-            }
-            if i.consume_shortcut(&reload) {
-                commands.push(Command::ReloadAll);
-            }
-        });
-        // Plain keys only when no text field has focus.
-        if ctx.memory(|m| m.focused().is_none()) {
-            ctx.input(|i| {
-                if i.key_pressed(Key::F) && i.modifiers.is_none() {
-                    commands.push(Command::FitAll);
-                }
-                if i.key_pressed(Key::Escape) {
-                    commands.push(if state.presenting {
-                        Command::SetPresenting(false)
-                    } else {
-                        Command::Select(None)
-                    });
-                }
-                // Scenes: Page Up/Down and Space always (presentation clickers send these);
-                // the arrows while presenting (outside it they are left to event stepping).
-                let arrows = state.presenting;
-                if i.key_pressed(Key::PageDown)
-                    || i.key_pressed(Key::Space)
-                    || (arrows && (i.key_pressed(Key::ArrowRight) || i.key_pressed(Key::ArrowDown)))
-                {
-                    commands.push(Command::NextScene);
-                }
-                if i.key_pressed(Key::PageUp)
-                    || (arrows && (i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::ArrowUp)))
-                {
-                    commands.push(Command::PreviousScene);
-                }
-            });
         }
     }
 }

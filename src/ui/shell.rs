@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::app::export::write_image;
+use crate::app::watch::FileWatcher;
 use crate::app::{AppState, Command, Delivery, Effect, PickMode, Settings};
 use crate::export::RgbaImage;
 use crate::ui::Window;
@@ -27,6 +28,8 @@ pub struct Shell {
     sender: Sender<Reply>,
     replies: Receiver<Reply>,
     dialog_open: bool,
+    /// Live reload: the watcher, and the files it was last told to watch.
+    watcher: Option<(FileWatcher, Vec<PathBuf>)>,
 }
 
 /// Whether a file dialog can appear: rfd's portal needs a session bus; without one it falls back
@@ -55,7 +58,68 @@ impl Shell {
             sender,
             replies,
             dialog_open: false,
+            watcher: None,
         }
+    }
+
+    /// Keeps the watcher on the open files (or stops it when live reload is off).
+    fn keep_watching(&mut self, ctx: &egui::Context) {
+        let state = &self.window.state;
+        if !state.settings.live_reload {
+            self.watcher = None;
+            return;
+        }
+        let wanted = state.watched_paths();
+        if self.watcher.as_ref().is_some_and(|(_, w)| *w == wanted) {
+            return;
+        }
+        if self.watcher.is_none() {
+            let sender = self.sender.clone();
+            let ctx = ctx.clone();
+            match FileWatcher::new(move |paths| {
+                sender
+                    .send(Reply::Command(Command::FilesChanged(paths)))
+                    .ok();
+                ctx.request_repaint();
+            }) {
+                Ok(watcher) => self.watcher = Some((watcher, Vec::new())),
+                Err(why) => {
+                    log_once(&why);
+                    return;
+                }
+            }
+        }
+        if let Some((watcher, watched)) = &mut self.watcher {
+            if let Err(why) = watcher.watch(&wanted) {
+                log_once(&why);
+            }
+            *watched = wanted;
+        }
+    }
+
+    fn pick_session(&mut self, ctx: &egui::Context, save_at: Option<PathBuf>) {
+        self.dialog(ctx, move || {
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .add_filter("Annals session", &["json"])
+                .add_filter("All files", &["*"]);
+            if let Some(suggested) = &save_at {
+                if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
+                    dialog = dialog.set_directory(folder);
+                }
+                if let Some(name) = suggested.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                match pollster::block_on(dialog.set_title("Save session").save_file()) {
+                    Some(file) => Reply::Command(Command::SaveSession(file.path().to_path_buf())),
+                    None => Reply::DialogClosed,
+                }
+            } else {
+                match pollster::block_on(dialog.set_title("Open session").pick_file()) {
+                    Some(file) => Reply::Command(Command::OpenSession(file.path().to_path_buf())),
+                    None => Reply::DialogClosed,
+                }
+            }
+        });
     }
 
     /// Runs `work` on a named thread and wakes the UI when it has answered. Returns false if no
@@ -135,6 +199,8 @@ impl Shell {
         match effect {
             Effect::PickFiles(mode) => self.pick_files(ctx, mode),
             Effect::PickSavePath(suggested) => self.pick_save_path(ctx, suggested),
+            Effect::PickSessionSave(suggested) => self.pick_session(ctx, Some(suggested)),
+            Effect::PickSessionOpen => self.pick_session(ctx, None),
             Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Effect::Load(load) => {
                 let id = load.id;
@@ -180,7 +246,11 @@ impl eframe::App for Shell {
                 Reply::Command(command) => {
                     if matches!(
                         command,
-                        Command::OpenFiles(_) | Command::AddFiles(_) | Command::SetExportPath(_)
+                        Command::OpenFiles(_)
+                            | Command::AddFiles(_)
+                            | Command::SetExportPath(_)
+                            | Command::SaveSession(_)
+                            | Command::OpenSession(_)
                     ) {
                         self.dialog_open = false;
                     }
@@ -207,10 +277,23 @@ impl eframe::App for Shell {
         for effect in std::mem::take(&mut self.window.effects) {
             self.carry_out(ui.ctx(), effect);
         }
+        self.keep_watching(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.window.state.settings);
+    }
+}
+
+/// Says why live reload is unavailable, once per message, on standard error.
+fn log_once(why: &str) {
+    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !said.iter().any(|s| s == why) {
+        eprintln!("annals: live reload: {why}");
+        said.push(why.to_owned());
     }
 }
 

@@ -17,13 +17,16 @@ use super::theme::{self, TimelineColors};
 use crate::app::{AppState, Command};
 use crate::model::Dataset;
 use crate::timeline::scene::{self, Hit, MarkShape, Scene, SceneInput, SceneStyle};
-use crate::timeline::ticks::{self, Tick};
+use crate::timeline::ticks::Tick;
 use crate::timeline::{TimeAxis, TimeView};
 
 /// Font of event labels.
 pub fn label_font() -> FontId {
     FontId::proportional(13.0)
 }
+
+/// Height of the overview strip under the timeline.
+pub const OVERVIEW_HEIGHT: f32 = 34.0;
 
 /// The grid spacing minimum `egui_plot` uses to compute `GridInput::base_step_size`.
 const GRID_SPACING_MIN: f32 = 8.0;
@@ -73,31 +76,43 @@ pub fn timeline_ui(
     let measure = move |text: &str| measure_text(&ctx, text);
     let ticks_shared: Rc<RefCell<Vec<Tick>>> = Rc::default();
 
+    // The plot's x is the axis coordinate: time, with collapsed stretches drawn short.
+    let breaks = state.breaks.clone();
     let spacer = {
         let ticks_shared = Rc::clone(&ticks_shared);
         let measure = measure.clone();
+        let breaks = breaks.clone();
         move |input: GridInput| -> Vec<GridMark> {
-            let (min_secs, max_secs) = input.bounds;
-            let secs_per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
-            if secs_per_point.is_nan() || secs_per_point <= 0.0 {
+            let (min_u, max_u) = input.bounds;
+            let u_per_point = input.base_step_size / f64::from(GRID_SPACING_MIN);
+            if u_per_point.is_nan() || u_per_point <= 0.0 {
                 return Vec::new();
             }
-            let width = (max_secs - min_secs) / secs_per_point;
-            let set = ticks::ticks(min_secs, max_secs, width, &measure);
-            let marks = set
-                .ticks
+            let width = (max_u - min_u) / u_per_point;
+            let view = TimeView::from_min_max(breaks.from_axis(min_u), breaks.from_axis(max_u));
+            let axis = TimeAxis::with_breaks(view, 0.0, width, breaks.clone());
+            let placed = scene::axis_ticks(&axis, &measure);
+            let marks = placed
                 .iter()
                 .map(|t| {
                     // egui_plot hides a label wider than `step_size`; ours are already checked
                     // for overlap, so give each one the room it needs.
-                    let room = (measure(&t.label) + 2.0) * secs_per_point;
+                    let room = (measure(&t.tick.label) + 2.0) * u_per_point;
                     GridMark {
-                        value: t.secs,
-                        step_size: set.step_secs.max(room),
+                        value: breaks.to_axis(t.tick.secs),
+                        step_size: room.max(u_per_point),
                     }
                 })
                 .collect();
-            ticks_shared.replace(set.ticks);
+            ticks_shared.replace(
+                placed
+                    .into_iter()
+                    .map(|t| Tick {
+                        secs: breaks.to_axis(t.tick.secs),
+                        ..t.tick
+                    })
+                    .collect(),
+            );
             marks
         }
     };
@@ -134,34 +149,57 @@ pub fn timeline_ui(
                 .formatter(formatter)
                 .label_spacing(0.0..=1.0),
         ])
+        .height((ui.available_height() - OVERVIEW_HEIGHT - 4.0).max(80.0))
         .sense(Sense::click_and_drag());
+    let to_secs = {
+        let breaks = breaks.clone();
+        move |min_u: f64, max_u: f64| {
+            TimeView::from_min_max(breaks.from_axis(min_u), breaks.from_axis(max_u))
+        }
+    };
+    let plot_breaks = breaks.clone();
     let response = plot.show(ui, move |plot_ui| {
         let last = plot_ui.plot_bounds();
-        let plot_view = TimeView::from_min_max(last.min()[0], last.max()[0]);
+        let plot_view = to_secs(last.min()[0], last.max()[0]);
         if views_differ(plot_view, view) {
-            plot_ui.set_plot_bounds_x(view.min_secs..=view.max_secs());
+            plot_ui.set_plot_bounds_x(
+                plot_breaks.to_axis(view.min_secs)..=plot_breaks.to_axis(view.max_secs()),
+            );
         }
         plot_ui.set_plot_bounds_y(0.0..=1.0);
     });
 
     let rect = *response.transform.frame();
     let bounds = response.transform.bounds();
-    let mut shown_view = TimeView::from_min_max(bounds.min()[0], bounds.max()[0]);
+    let mut shown_view = TimeView::from_min_max(
+        breaks.from_axis(bounds.min()[0]),
+        breaks.from_axis(bounds.max()[0]),
+    );
     let plot_response = response.response;
 
     // Wheel and pinch zoom time only, around the pointer; horizontal wheel pans.
     if plot_response.hovered() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
         if scroll != egui::Vec2::ZERO || zoom != 1.0 {
-            let axis = TimeAxis::new(shown_view, f64::from(rect.left()), f64::from(rect.width()));
+            // Zoom and pan on the axis coordinate, so the time under the pointer stays there
+            // even with breaks.
+            let view_u = TimeView::from_min_max(
+                breaks.to_axis(shown_view.min_secs),
+                breaks.to_axis(shown_view.max_secs()),
+            );
+            let axis = TimeAxis::new(view_u, f64::from(rect.left()), f64::from(rect.width()));
             let pointer_x = plot_response
                 .hover_pos()
                 .map_or(f64::from(rect.center().x), |p| f64::from(p.x));
             let factor = f64::from(zoom) * (f64::from(scroll.y) * 0.004).exp();
-            let pan_secs = -f64::from(scroll.x) * axis.secs_per_x();
-            shown_view = shown_view
+            let pan_u = -f64::from(scroll.x) * axis.secs_per_x();
+            let zoomed = view_u
                 .zoomed(axis.secs_from_x(pointer_x), factor)
-                .panned(pan_secs);
+                .panned(pan_u);
+            shown_view = TimeView::from_min_max(
+                breaks.from_axis(zoomed.min_secs),
+                breaks.from_axis(zoomed.max_secs()),
+            );
         }
     }
     if views_differ(shown_view, view) {
@@ -175,6 +213,7 @@ pub fn timeline_ui(
         size: (f64::from(rect.width()), f64::from(rect.height())),
         style: SceneStyle::default(),
         measure: &measure,
+        extras: &state.scene_extras(),
     });
     let colors = theme::timeline_colors(state.settings.theme);
     let hovered = plot_response.hover_pos().and_then(|p| {
@@ -192,6 +231,9 @@ pub fn timeline_ui(
         hovered.as_ref(),
         &colors,
     );
+
+    lane_headers_ui(ui, rect, &scene, state, commands);
+    overview_ui(ui, state, shown_view, &colors, commands);
 
     if let Some(hit) = &hovered {
         let plot_response = plot_response
@@ -377,12 +419,26 @@ fn paint_scene(
         Some(Hit::Event(idx)) => Some(*idx),
         _ => None,
     };
+    let neighbours = selected.map(|s| state.neighbours(s)).unwrap_or_default();
+    paint_relations(painter, rect, scene, state, selected, colors);
+    // While searching (and showing everything), what does not match steps back.
+    let searching = state.filter.is_searching() && !state.filter.only_matches;
+    let is_hit = |idx| state.search_hits.binary_search(&idx).is_ok();
     let radius = SceneStyle::default().marker_radius as f32;
     // Bars hold a line of text; they shrink with the rows but keep 2 pt above and below.
     let bar_half = (SceneStyle::default().bar_height.min(scene.row_height - 4.0) / 2.0) as f32;
     for mark in &scene.marks {
+        let hit = searching && is_hit(mark.event);
         let color = colors.category(dataset, mark.category);
-        let highlight = selected == Some(mark.event) || hovered_event == Some(mark.event);
+        let color = if searching && !hit {
+            theme::with_alpha(color, 60)
+        } else {
+            color
+        };
+        let highlight = selected == Some(mark.event)
+            || hovered_event == Some(mark.event)
+            || hit
+            || neighbours.contains(&mark.event);
         let outline = Stroke::new(
             if selected == Some(mark.event) {
                 2.0
@@ -483,6 +539,10 @@ fn paint_scene(
         } else {
             colors.label
         };
+        let color = match label.event {
+            Some(idx) if searching && !is_hit(idx) => theme::with_alpha(color, 90),
+            _ => color,
+        };
         painter.text(
             pos(rect, label.x, label.y),
             Align2::LEFT_CENTER,
@@ -490,5 +550,311 @@ fn paint_scene(
             label_font(),
             color,
         );
+    }
+}
+
+/// Collapsed stretches, joins between copies of one event, second dates and link arrows.
+fn paint_relations(
+    painter: &egui::Painter,
+    rect: Rect,
+    scene: &Scene,
+    state: &AppState,
+    selected: Option<crate::model::EventIdx>,
+    colors: &TimelineColors,
+) {
+    let dataset = &state.dataset;
+    let top = scene.period_strip;
+    let bottom = scene.size.1;
+    for gap in &scene.breaks {
+        let band = Rect::from_min_max(pos(rect, gap.x0, top), pos(rect, gap.x1, bottom));
+        painter.rect_filled(band, CornerRadius::ZERO, colors.lane_odd);
+        // Two zigzag edges: the classic mark of a broken axis.
+        for x in [gap.x0, gap.x1] {
+            let mut points = Vec::new();
+            let mut y = top;
+            let mut left = true;
+            while y < bottom {
+                points.push(pos(rect, x + if left { -2.5 } else { 2.5 }, y));
+                y += 6.0;
+                left = !left;
+            }
+            painter.add(egui::Shape::line(
+                points,
+                Stroke::new(1.2, colors.lane_text),
+            ));
+        }
+        painter.text(
+            pos(rect, f64::midpoint(gap.x0, gap.x1), bottom - 10.0),
+            Align2::CENTER_CENTER,
+            &gap.label,
+            FontId::proportional(10.5),
+            colors.lane_text,
+        );
+    }
+    for join in &scene.joins {
+        let color = theme::with_alpha(colors.lane_text, 140);
+        painter.add(egui::Shape::dashed_line(
+            &[pos(rect, join.x, join.y0), pos(rect, join.x, join.y1)],
+            Stroke::new(1.0, color),
+            3.0,
+            3.0,
+        ));
+    }
+    for link in &scene.date_links {
+        let category = dataset.category_index(link.event);
+        let color = colors.category(dataset, category);
+        let from = pos(rect, link.x_mark, link.y);
+        let to = pos(rect, link.x_other, link.y);
+        painter.add(egui::Shape::dashed_line(
+            &[from, to],
+            Stroke::new(1.2, color),
+            4.0,
+            3.0,
+        ));
+        // A hollow diamond: the date it became known (or, placed by that, when it happened).
+        let r = 5.0;
+        let diamond = vec![
+            to + vec2(0.0, -r),
+            to + vec2(r, 0.0),
+            to + vec2(0.0, r),
+            to + vec2(-r, 0.0),
+        ];
+        painter.add(egui::Shape::convex_polygon(
+            diamond,
+            colors.lane_even,
+            Stroke::new(1.5, color),
+        ));
+    }
+    for arrow in &scene.arrows {
+        let touches = selected.is_some_and(|s| s == arrow.from || s == arrow.to);
+        let (width, color) = if touches {
+            (2.0, colors.selection)
+        } else {
+            (1.2, theme::with_alpha(colors.label, 150))
+        };
+        let start = pos(rect, arrow.start.0, arrow.start.1);
+        let end = pos(rect, arrow.end.0, arrow.end.1);
+        // A gentle arc, so arrows along one row do not hide behind the marks.
+        let lift = if (end.y - start.y).abs() < 1.0 {
+            -14.0
+        } else {
+            0.0
+        };
+        let control = Pos2::new(
+            f32::midpoint(start.x, end.x),
+            f32::midpoint(start.y, end.y) + lift,
+        );
+        let curve = egui::epaint::QuadraticBezierShape::from_points_stroke(
+            [start, control, end],
+            false,
+            Color32::TRANSPARENT,
+            Stroke::new(width, color),
+        );
+        painter.add(curve);
+        let direction = (end - control).normalized();
+        if direction.x.is_finite() && direction.y.is_finite() {
+            let tip = end - direction * 6.0;
+            let side = vec2(-direction.y, direction.x) * 3.5;
+            painter.add(egui::Shape::convex_polygon(
+                vec![end - direction * 1.0, tip + side, tip - side],
+                color,
+                Stroke::NONE,
+            ));
+        }
+    }
+}
+
+/// Lane headers: a click folds or unfolds the lane; dragging one moves it.
+fn lane_headers_ui(
+    ui: &Ui,
+    rect: Rect,
+    scene: &Scene,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let header = SceneStyle::default().lane_header;
+    let mut dragged: Option<(usize, f32)> = None;
+    for (i, (band, lane)) in scene.lanes.iter().zip(&state.layout.lanes).enumerate() {
+        let title_width = measure_text(ui.ctx(), &band.label) as f32 * 11.5 / 13.0;
+        let area = Rect::from_min_size(
+            pos(rect, 0.0, band.y0),
+            vec2(title_width + 30.0, header as f32),
+        );
+        let response = ui
+            .interact(
+                area,
+                egui::Id::unique(("lane", &lane.key)),
+                Sense::click_and_drag(),
+            )
+            .on_hover_cursor(egui::CursorIcon::Grab)
+            .on_hover_text(format!(
+                "{} events. Click to {}; drag to move the lane.",
+                crate::model::text::thousands(lane.count),
+                if lane.collapsed { "unfold" } else { "fold" }
+            ));
+        // A small triangle after the name: pointing right when folded, down when open.
+        let tip = pos(rect, f64::from(title_width) + 14.0, band.y0 + 9.0);
+        let triangle = if lane.collapsed {
+            vec![
+                tip + vec2(-3.0, -4.0),
+                tip + vec2(3.0, 0.0),
+                tip + vec2(-3.0, 4.0),
+            ]
+        } else {
+            vec![
+                tip + vec2(-4.0, -2.5),
+                tip + vec2(4.0, -2.5),
+                tip + vec2(0.0, 3.5),
+            ]
+        };
+        let color = ui.visuals().weak_text_color();
+        ui.painter_at(rect)
+            .add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
+        if response.clicked() {
+            commands.push(Command::ToggleLaneCollapsed(lane.key.clone()));
+        }
+        if response.dragged()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            dragged = Some((i, pointer.y));
+        }
+        if response.drag_stopped()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            let y = f64::from(pointer.y - rect.top());
+            let to = scene
+                .lanes
+                .iter()
+                .position(|b| y < f64::midpoint(b.y0, b.y1))
+                .unwrap_or(scene.lanes.len());
+            let to = if to > i { to - 1 } else { to };
+            if to != i {
+                commands.push(Command::MoveLane(lane.key.clone(), to));
+            }
+        }
+    }
+    if let Some((_, y)) = dragged {
+        let y = f64::from(y - rect.top());
+        let line_y = scene
+            .lanes
+            .iter()
+            .map(|b| b.y0)
+            .chain(scene.lanes.last().map(|b| b.y1))
+            .min_by(|a, b| (a - y).abs().total_cmp(&(b - y).abs()))
+            .unwrap_or(0.0);
+        ui.painter_at(rect).line_segment(
+            [pos(rect, 0.0, line_y), pos(rect, scene.size.0, line_y)],
+            Stroke::new(2.0, ui.visuals().selection.stroke.color),
+        );
+    }
+}
+
+/// The overview strip: the whole data range with its density and the current window, which can
+/// be dragged (move), dragged by an edge (resize), or set by a click elsewhere.
+fn overview_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: TimeView,
+    colors: &TimelineColors,
+    commands: &mut Vec<Command>,
+) {
+    let (response, painter) = ui.allocate_painter(
+        vec2(ui.available_width(), OVERVIEW_HEIGHT),
+        Sense::click_and_drag(),
+    );
+    let rect = response.rect;
+    let Some((min, max)) = state.dataset.extent_secs() else {
+        return;
+    };
+    // The strip covers the data and the window, whichever is wider.
+    let (min, max) = (min.min(view.min_secs), max.max(view.max_secs()));
+    let pad = (max - min) * 0.01;
+    let (min, max) = (min - pad, max + pad);
+    let breaks = &state.breaks;
+    let bins = (rect.width() / 3.0).max(1.0) as usize;
+    let strip = crate::timeline::overview::overview(&state.layout, min, max, bins, breaks);
+    painter.rect_filled(rect, CornerRadius::same(2), colors.lane_odd);
+    let axis = TimeAxis::with_breaks(
+        TimeView {
+            min_secs: min,
+            span_secs: max - min,
+        },
+        f64::from(rect.left()),
+        f64::from(rect.width()),
+        breaks.clone(),
+    );
+    let bin_width = rect.width() / bins as f32;
+    let max_count = f64::from(strip.max_count.max(1));
+    for (i, &count) in strip.counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let height = (f64::from(count) / max_count).sqrt() as f32 * (rect.height() - 4.0);
+        let x0 = rect.left() + i as f32 * bin_width;
+        painter.rect_filled(
+            Rect::from_min_max(
+                egui::pos2(x0, rect.bottom() - 2.0 - height),
+                egui::pos2(x0 + bin_width.max(1.0), rect.bottom() - 2.0),
+            ),
+            CornerRadius::ZERO,
+            theme::with_alpha(colors.lane_text, 150),
+        );
+    }
+    for gap in breaks.gaps() {
+        let x = (axis.x_from_secs(gap.from_secs) + axis.x_from_secs(gap.to_secs)) / 2.0;
+        painter.line_segment(
+            [
+                egui::pos2(x as f32, rect.top()),
+                egui::pos2(x as f32, rect.bottom()),
+            ],
+            Stroke::new(1.0, colors.lane_text),
+        );
+    }
+    let x0 = axis.x_from_secs(view.min_secs) as f32;
+    let x1 = (axis.x_from_secs(view.max_secs()) as f32).max(x0 + 2.0);
+    let window = Rect::from_min_max(egui::pos2(x0, rect.top()), egui::pos2(x1, rect.bottom()));
+    painter.rect_filled(
+        window,
+        CornerRadius::same(2),
+        theme::with_alpha(colors.selection, 40),
+    );
+    painter.rect_stroke(
+        window,
+        CornerRadius::same(2),
+        Stroke::new(1.5, colors.selection),
+        StrokeKind::Inside,
+    );
+    let response = response.on_hover_text(
+        "Overview of all events: drag the window to move it, its edges to resize it, or click to jump",
+    );
+    let grab = |id: &str| egui::Id::unique(("overview-grab", id));
+    let pointer = response.interact_pointer_pos();
+    if response.drag_started()
+        && let Some(p) = pointer
+    {
+        let part = if (p.x - x0).abs() <= 5.0 {
+            "left"
+        } else if (p.x - x1).abs() <= 5.0 {
+            "right"
+        } else {
+            "move"
+        };
+        ui.data_mut(|d| d.insert_temp(grab("part"), part.to_owned()));
+    }
+    if response.dragged() {
+        let part: String = ui.data(|d| d.get_temp(grab("part"))).unwrap_or_default();
+        let dx = f64::from(response.drag_delta().x);
+        let at = |x: f32| axis.secs_from_x(f64::from(x));
+        let new = match part.as_str() {
+            "left" => TimeView::from_min_max(at(x0 + dx as f32), view.max_secs()),
+            "right" => TimeView::from_min_max(view.min_secs, at(x1 + dx as f32)),
+            _ => TimeView::from_min_max(at(x0 + dx as f32), at(x1 + dx as f32)),
+        };
+        commands.push(Command::SetView(new));
+    } else if response.clicked()
+        && let Some(p) = pointer
+    {
+        let center = axis.secs_from_x(f64::from(p.x));
+        commands.push(Command::SetView(view.panned(center - view.center_secs())));
     }
 }

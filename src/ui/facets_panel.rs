@@ -1,0 +1,162 @@
+//! Filters: facets with live counts (category, actor, target, tag, severity, file) and a date
+//! range. Each count says how many events choosing that value would show.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::app::{AppState, Command};
+use crate::model::TimePoint;
+use crate::model::filter::Field;
+use crate::model::text;
+
+/// Values listed per facet before "and N more".
+const LISTED: usize = 40;
+
+/// What the date range fields hold while being typed.
+#[derive(Clone, Debug, Default)]
+pub struct DateRangeDraft {
+    /// "From" text.
+    pub from: String,
+    /// "To" text.
+    pub to: String,
+}
+
+/// Draws the filters.
+pub fn facets_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    draft: &mut DateRangeDraft,
+    commands: &mut Vec<Command>,
+) {
+    let filter = &state.filter;
+    let active = filter
+        .facets
+        .values()
+        .map(std::collections::BTreeSet::len)
+        .sum::<usize>()
+        + usize::from(filter.date_range != (None, None));
+    ui.horizontal(|ui| {
+        if active > 0 || !filter.hidden_categories.is_empty() || filter.is_searching() {
+            if ui
+                .small_button("Clear all")
+                .on_hover_text("Clear facets, date range, hidden categories and search")
+                .clicked()
+            {
+                commands.push(Command::ClearFilters);
+                draft.from.clear();
+                draft.to.clear();
+            }
+            if ui
+                .small_button("Fit to filter")
+                .on_hover_text("Zoom to the events shown")
+                .clicked()
+            {
+                commands.push(Command::FitToFilter);
+            }
+        }
+    });
+    date_range_ui(ui, state, draft, commands);
+    for (field, values) in &state.facets {
+        if *field == Field::File && values.len() < 2 {
+            continue;
+        }
+        let chosen = filter.facets.get(field);
+        let heading = match chosen.map_or(0, std::collections::BTreeSet::len) {
+            0 => field.label().to_owned(),
+            n => format!("{} ({n} chosen)", field.label()),
+        };
+        egui::CollapsingHeader::new(heading)
+            .id_salt(("facet", *field))
+            .default_open(false)
+            .show(ui, |ui| {
+                if values.is_empty() {
+                    ui.weak("None");
+                }
+                for value in values.iter().take(LISTED) {
+                    let mut on = chosen.is_some_and(|c| c.contains(&value.value));
+                    let name = if value.value.is_empty() {
+                        field.none_label().to_owned()
+                    } else if *field == Field::Category {
+                        state
+                            .dataset
+                            .category(&value.value)
+                            .map_or_else(|| value.value.clone(), |c| c.label.clone())
+                    } else if *field == Field::File {
+                        std::path::Path::new(&value.value).file_name().map_or_else(
+                            || value.value.clone(),
+                            |n| n.to_string_lossy().into_owned(),
+                        )
+                    } else {
+                        value.value.clone()
+                    };
+                    let label = format!(
+                        "{} ({})",
+                        text::one_line(&name, 60),
+                        text::thousands(value.count)
+                    );
+                    let label = if value.count == 0 && !on {
+                        RichText::new(label).color(ui.visuals().weak_text_color())
+                    } else {
+                        RichText::new(label)
+                    };
+                    if ui.checkbox(&mut on, label).changed() {
+                        commands.push(Command::ToggleFacet(*field, value.value.clone()));
+                    }
+                }
+                if values.len() > LISTED {
+                    ui.weak(format!(
+                        "and {} more (search narrows the list)",
+                        text::thousands(values.len() - LISTED)
+                    ));
+                }
+            });
+    }
+}
+
+fn date_range_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    draft: &mut DateRangeDraft,
+    commands: &mut Vec<Command>,
+) {
+    let parse = |t: &str| -> Result<Option<TimePoint>, String> {
+        let t = t.trim();
+        if t.is_empty() {
+            Ok(None)
+        } else {
+            t.parse::<TimePoint>().map(Some).map_err(|e| e.to_string())
+        }
+    };
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("From");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut draft.from)
+                    .desired_width(70.0)
+                    .hint_text("2019"),
+            )
+            .labelled_by(label.id)
+            .lost_focus();
+        let label = ui.label("to");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut draft.to)
+                    .desired_width(70.0)
+                    .hint_text("2021-05"),
+            )
+            .labelled_by(label.id)
+            .lost_focus();
+    });
+    match (parse(&draft.from), parse(&draft.to)) {
+        (Ok(from), Ok(to)) => {
+            // "to 2021" includes all of 2021.
+            let range = (from.map(|f| f.start_secs()), to.map(|t| t.end_secs()));
+            if changed && range != state.filter.date_range {
+                commands.push(Command::SetDateRange(range.0, range.1));
+            }
+        }
+        (Err(why), _) | (_, Err(why)) => {
+            ui.label(RichText::new(why).color(Color32::from_rgb(0xd5, 0x5e, 0x00)));
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The keyboard: one table of shortcuts, used both to act on keys and to draw the `?` sheet, so
+//! the sheet cannot drift from what the keys do.
+
+use egui::{Key, Modifiers, Ui};
+
+use crate::app::analysis::{KEY_PAN, KEY_ZOOM};
+use crate::app::{AppState, Command, PickMode};
+
+/// One shortcut as the sheet lists it.
+pub struct Shortcut {
+    /// Keys, as printed.
+    pub keys: &'static str,
+    /// What they do.
+    pub action: &'static str,
+}
+
+/// Every shortcut, grouped as the sheet shows them.
+pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
+    (
+        "Files",
+        &[
+            Shortcut {
+                keys: "Ctrl+O",
+                action: "Open files",
+            },
+            Shortcut {
+                keys: "Ctrl+R",
+                action: "Reload open files",
+            },
+            Shortcut {
+                keys: "Ctrl+S",
+                action: "Save session",
+            },
+            Shortcut {
+                keys: "Ctrl+Shift+O",
+                action: "Open session",
+            },
+            Shortcut {
+                keys: "Ctrl+E",
+                action: "Export image",
+            },
+            Shortcut {
+                keys: "Ctrl+Shift+C",
+                action: "Copy image of the view",
+            },
+        ],
+    ),
+    (
+        "Find",
+        &[
+            Shortcut {
+                keys: "/  or  Ctrl+F",
+                action: "Search",
+            },
+            Shortcut {
+                keys: "Enter / Shift+Enter",
+                action: "Next / previous match (zooms to it)",
+            },
+            Shortcut {
+                keys: "Esc",
+                action: "Leave the search box; deselect",
+            },
+        ],
+    ),
+    (
+        "Move",
+        &[
+            Shortcut {
+                keys: "Right / Left  or  . / ,",
+                action: "Next / previous event",
+            },
+            Shortcut {
+                keys: "W / S",
+                action: "Zoom in / out",
+            },
+            Shortcut {
+                keys: "A / D",
+                action: "Pan earlier / later",
+            },
+            Shortcut {
+                keys: "F",
+                action: "Fit all",
+            },
+            Shortcut {
+                keys: "Shift+F",
+                action: "Fit the selected event",
+            },
+            Shortcut {
+                keys: "G",
+                action: "Go to a date (2021-05, 2019, 2021-05-04T11:00)",
+            },
+            Shortcut {
+                keys: "Ctrl+B",
+                action: "Bookmark the view",
+            },
+        ],
+    ),
+    (
+        "Present",
+        &[
+            Shortcut {
+                keys: "F11",
+                action: "Presentation mode (Esc leaves)",
+            },
+            Shortcut {
+                keys: "Page Down / Space",
+                action: "Next scene",
+            },
+            Shortcut {
+                keys: "Page Up",
+                action: "Previous scene",
+            },
+            Shortcut {
+                keys: "?",
+                action: "This sheet",
+            },
+        ],
+    ),
+];
+
+/// The search box's id, so `/` and Ctrl+F can focus it.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("search-box")
+}
+
+/// Shortcuts that work even while a text field has focus.
+pub fn global_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    use egui::KeyboardShortcut as S;
+    let command = Modifiers::COMMAND;
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&S::new(command, Key::E)) {
+            commands.push(Command::OpenExportDialog);
+        }
+        if i.consume_shortcut(&S::new(command | Modifiers::SHIFT, Key::C)) {
+            commands.push(Command::CopyImage);
+        }
+        if i.consume_shortcut(&S::new(command | Modifiers::SHIFT, Key::O)) {
+            commands.push(Command::PickSessionOpen);
+        }
+        if i.consume_shortcut(&S::new(command, Key::O)) {
+            commands.push(Command::PickFiles(PickMode::Open));
+        }
+        if i.consume_shortcut(&S::new(command, Key::S)) {
+            commands.push(Command::PickSessionSave);
+        }
+        if i.consume_shortcut(&S::new(command, Key::B)) {
+            commands.push(Command::AddBookmark(String::new()));
+        }
+        if i.consume_key(Modifiers::NONE, Key::F11) {
+            commands.push(Command::SetPresenting(!state.presenting));
+        }
+        if i.consume_shortcut(&S::new(command, Key::R)) {
+            commands.push(Command::ReloadAll);
+        }
+    });
+    if ctx.input_mut(|i| i.consume_shortcut(&S::new(command, Key::F))) {
+        ctx.memory_mut(|m| m.request_focus(search_id()));
+    }
+}
+
+/// What the plain keys asked for (only when no text field has focus).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PlainKeys {
+    /// `/`: focus the search box.
+    pub focus_search: bool,
+    /// `G`: ask for a date.
+    pub jump: bool,
+}
+
+/// Single keys: stepping, zoom, pan, fit, scenes, the sheet.
+pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) -> PlainKeys {
+    let mut asked = PlainKeys::default();
+    ctx.input(|i| {
+        let plain = i.modifiers.is_none();
+        let shift_only = i.modifiers.shift_only();
+        let pressed = |key| i.key_pressed(key);
+        let typed = |text: &str| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if t == text))
+        };
+        if pressed(Key::F) && plain {
+            commands.push(Command::FitAll);
+        }
+        if pressed(Key::F) && shift_only {
+            commands.push(Command::FitSelection);
+        }
+        if pressed(Key::W) && plain {
+            commands.push(Command::ZoomBy(KEY_ZOOM));
+        }
+        if pressed(Key::S) && plain {
+            commands.push(Command::ZoomBy(1.0 / KEY_ZOOM));
+        }
+        if pressed(Key::A) && plain {
+            commands.push(Command::PanBy(-KEY_PAN));
+        }
+        if pressed(Key::D) && plain {
+            commands.push(Command::PanBy(KEY_PAN));
+        }
+        if pressed(Key::G) && plain {
+            asked.jump = true;
+        }
+        if pressed(Key::Questionmark) || typed("?") {
+            commands.push(Command::ToggleShortcuts);
+        }
+        if (pressed(Key::Slash) && plain) || typed("/") {
+            asked.focus_search = true;
+        }
+        if pressed(Key::Escape) {
+            commands.push(if state.presenting {
+                Command::SetPresenting(false)
+            } else if state.shortcuts_open {
+                Command::ToggleShortcuts
+            } else {
+                Command::Select(None)
+            });
+        }
+        // Scenes: Page Up/Down and Space always (presentation clickers send these); the arrows
+        // step scenes while presenting and events otherwise.
+        let presenting = state.presenting;
+        if pressed(Key::PageDown) || pressed(Key::Space) {
+            commands.push(Command::NextScene);
+        }
+        if pressed(Key::PageUp) {
+            commands.push(Command::PreviousScene);
+        }
+        let forward =
+            pressed(Key::ArrowRight) || (!presenting && (pressed(Key::Period) || typed(".")));
+        let back = pressed(Key::ArrowLeft) || (!presenting && (pressed(Key::Comma) || typed(",")));
+        if presenting {
+            if forward || pressed(Key::ArrowDown) {
+                commands.push(Command::NextScene);
+            }
+            if back || pressed(Key::ArrowUp) {
+                commands.push(Command::PreviousScene);
+            }
+        } else {
+            if forward {
+                commands.push(Command::NextEvent);
+            }
+            if back {
+                commands.push(Command::PreviousEvent);
+            }
+            if pressed(Key::Enter) && state.filter.is_searching() {
+                commands.push(if i.modifiers.shift {
+                    Command::PreviousMatch
+                } else {
+                    Command::NextMatch
+                });
+            }
+        }
+    });
+    asked
+}
+
+/// The `?` sheet.
+pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let modal = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui: &mut Ui| {
+        ui.heading("Keyboard shortcuts");
+        ui.add_space(4.0);
+        egui::Grid::new("shortcut-grid")
+            .num_columns(2)
+            .spacing([24.0, 4.0])
+            .show(ui, |ui| {
+                for (group, shortcuts) in SHORTCUTS {
+                    ui.strong(*group);
+                    ui.end_row();
+                    for shortcut in *shortcuts {
+                        ui.monospace(shortcut.keys);
+                        ui.label(shortcut.action);
+                        ui.end_row();
+                    }
+                }
+            });
+        ui.add_space(6.0);
+        ui.weak("Every menu entry is also reachable with F10 / Tab and Enter.");
+        if ui.button("Close").clicked() {
+            commands.push(Command::ToggleShortcuts);
+        }
+    });
+    if modal.should_close() {
+        commands.push(Command::ToggleShortcuts);
+    }
+}
+
+/// The G prompt: a date typed as a source would write it. Returns false when it closes.
+pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<Command>) -> bool {
+    let mut open = true;
+    let modal = egui::Modal::new(egui::Id::unique("jump")).show(ctx, |ui: &mut Ui| {
+        ui.heading("Go to date");
+        let label = ui.label("Date (2021-05, 2019, 2021-05-04T11:00)");
+        let response = ui
+            .add(egui::TextEdit::singleline(text).hint_text("2021-05"))
+            .labelled_by(label.id);
+        if !response.has_focus() && !response.lost_focus() {
+            response.request_focus();
+        }
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button("Go").clicked() || entered {
+                commands.push(Command::JumpTo(text.clone()));
+                open = false;
+            }
+            if ui.button("Cancel").clicked() {
+                open = false;
+            }
+        });
+    });
+    if modal.should_close() {
+        open = false;
+    }
+    open
+}

@@ -1,0 +1,101 @@
+//! Bookmarks (named times) and notes (on events, or at a time), kept in the session.
+
+use egui::Ui;
+
+use crate::app::{AppState, Command};
+use crate::model::{TimePoint, text};
+
+/// The text typed for the next bookmark or note.
+#[derive(Clone, Debug, Default)]
+pub struct NotesDraft {
+    /// Name of the next bookmark, or text of the next note at the view's centre.
+    pub text: String,
+}
+
+fn time_label(secs: f64) -> String {
+    TimePoint::from_unix_secs(secs.floor() as i64).map_or_else(|_| String::new(), |p| p.label())
+}
+
+/// Draws bookmarks and notes.
+pub fn notes_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    draft: &mut NotesDraft,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Name or note");
+        ui.add(egui::TextEdit::singleline(&mut draft.text).desired_width(120.0))
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .button("Bookmark view")
+            .on_hover_text("Name the centre of the view (Ctrl+B)")
+            .clicked()
+        {
+            commands.push(Command::AddBookmark(std::mem::take(&mut draft.text)));
+        }
+        if ui
+            .add_enabled(
+                !draft.text.trim().is_empty(),
+                egui::Button::new("Note here"),
+            )
+            .on_hover_text("A note at the centre of the view")
+            .clicked()
+        {
+            commands.push(Command::AddTimeNote(std::mem::take(&mut draft.text)));
+        }
+    });
+    for (i, bookmark) in state.bookmarks.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui
+                .link(text::one_line(&bookmark.name, 60))
+                .on_hover_text(time_label(bookmark.secs))
+                .clicked()
+            {
+                commands.push(Command::GoToBookmark(i));
+            }
+            if ui
+                .small_button("x")
+                .on_hover_text("Delete the bookmark")
+                .clicked()
+            {
+                commands.push(Command::DeleteBookmark(i));
+            }
+        });
+    }
+    for (i, note) in state.notes.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let place = match (&note.event, note.secs) {
+                (Some(event), _) => format!("on {}", text::one_line(&event.id, 40)),
+                (None, Some(secs)) => format!("at {}", time_label(secs)),
+                (None, None) => String::new(),
+            };
+            let response = ui.link(format!("{}: {place}", text::one_line(&note.text, 40)));
+            if response.clicked() {
+                let target = note.event.as_ref().and_then(|e| {
+                    let file = state.dataset.files.iter().position(|f| f.path == e.file)?;
+                    state
+                        .dataset
+                        .find_in_file(crate::model::FileId(u32::try_from(file).ok()?), &e.id)
+                });
+                match (target, note.secs) {
+                    (Some(idx), _) => commands.push(Command::ZoomToEvent(idx)),
+                    (None, Some(secs)) => {
+                        let span = state.view.span_secs;
+                        commands.push(Command::ZoomToRange(secs - span / 2.0, secs + span / 2.0));
+                    }
+                    (None, None) => {}
+                }
+            }
+            if ui
+                .small_button("x")
+                .on_hover_text("Delete the note")
+                .clicked()
+            {
+                commands.push(Command::DeleteNote(i));
+            }
+        });
+    }
+}
