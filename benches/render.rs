@@ -80,7 +80,7 @@ fn main() {
     let layout = lanes::by_category(&dataset, &Filter::default());
     let (min, max) = dataset.extent_secs().unwrap();
     let options = ExportOptions {
-        extras: Default::default(),
+        extras: annals::timeline::scene::SceneExtras::default(),
         width_px: 1920,
         height_px: 1080,
         view: TimeView::fitting(min, max, 0.03),

@@ -435,7 +435,7 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         ),
     };
     let options = ExportOptions {
-        extras: Default::default(),
+        extras: crate::timeline::scene::SceneExtras::default(),
         width_px,
         height_px,
         view,

@@ -80,7 +80,7 @@ pub fn check_pipeline(text: &str) {
             TimeView::fitting(min, max, 0.03)
         });
     let options = crate::export::ExportOptions {
-        extras: Default::default(),
+        extras: crate::timeline::scene::SceneExtras::default(),
         width_px: 640,
         height_px: 360,
         view,

@@ -18,7 +18,7 @@ fn belgium() -> Dataset {
 fn options(width_px: u32, height_px: u32, dataset: &Dataset, theme: Theme) -> ExportOptions {
     let (min, max) = dataset.extent_secs().unwrap();
     ExportOptions {
-        extras: Default::default(),
+        extras: annals::timeline::scene::SceneExtras::default(),
         width_px,
         height_px,
         view: TimeView::fitting(min, max, 0.03),

@@ -123,13 +123,11 @@ impl AppState {
                 self.relayout();
             }
             Command::FitToFilter => self.fit_shown(),
-            Command::SetLanesBy(by) => {
-                if self.lanes.by != by {
-                    self.lanes.by = by;
-                    self.lanes.order.clear();
-                    self.lanes.collapsed.clear();
-                    self.relayout();
-                }
+            Command::SetLanesBy(by) if self.lanes.by != by => {
+                self.lanes.by = by;
+                self.lanes.order.clear();
+                self.lanes.collapsed.clear();
+                self.relayout();
             }
             Command::ToggleLaneCollapsed(key) => {
                 if !self.lanes.collapsed.remove(&key) {
@@ -170,10 +168,7 @@ impl AppState {
                     self.view = TimeView::fitting(start, end, 0.5);
                 }
                 Err(why) => {
-                    self.toast(
-                        format!("Cannot jump to \u{201c}{}\u{201d}: {why}", text.trim()),
-                        true,
-                    );
+                    self.toast(format!("Cannot jump to '{}': {why}", text.trim()), true);
                 }
             },
             Command::SetLinks(on) => self.options.links = on,
@@ -207,9 +202,7 @@ impl AppState {
                 self.bookmarks.remove(i);
             }
             Command::SetEventNote(text) => {
-                let Some(selection) = self.selection.clone() else {
-                    return None;
-                };
+                let selection = self.selection.clone()?;
                 let on_it = |n: &Note| {
                     n.event
                         .as_ref()
@@ -309,21 +302,24 @@ impl AppState {
     /// Selects the next or previous shown event; pans (keeping the zoom) if it is out of view.
     /// With nothing selected, forward starts at the first event in view, backward at the last.
     fn step_event(&mut self, forward: bool) {
-        let next = match self.selected() {
-            Some(current) => step_in(&self.shown, Some(current), forward),
-            None => {
-                let (left, right) = (self.view.min_secs, self.view.max_secs());
-                let start = |i: &EventIdx| self.dataset.event(*i).map_or(0.0, |e| e.start_secs());
-                if forward {
-                    let at = self.shown.partition_point(|i| start(i) < left);
-                    self.shown.get(at).or(self.shown.first()).copied()
-                } else {
-                    let at = self.shown.partition_point(|i| start(i) < right);
-                    at.checked_sub(1)
-                        .and_then(|p| self.shown.get(p))
-                        .or(self.shown.last())
-                        .copied()
-                }
+        let next = if let Some(current) = self.selected() {
+            step_in(&self.shown, Some(current), forward)
+        } else {
+            let (left, right) = (self.view.min_secs, self.view.max_secs());
+            let start = |i: &EventIdx| {
+                self.dataset
+                    .event(*i)
+                    .map_or(0.0, crate::model::Event::start_secs)
+            };
+            if forward {
+                let at = self.shown.partition_point(|i| start(i) < left);
+                self.shown.get(at).or(self.shown.first()).copied()
+            } else {
+                let at = self.shown.partition_point(|i| start(i) < right);
+                at.checked_sub(1)
+                    .and_then(|p| self.shown.get(p))
+                    .or(self.shown.last())
+                    .copied()
             }
         };
         let Some(next) = next else {
@@ -343,19 +339,19 @@ impl AppState {
 /// The item after (or before) `current` in `list`; `list` is in the dataset's (time) order, so
 /// an item not in it is placed by its index. Wraps around.
 fn step_in(list: &[EventIdx], current: Option<EventIdx>, forward: bool) -> Option<EventIdx> {
-    let (first, last) = (list.first().copied()?, list.last().copied()?);
+    let (head, tail) = (list.first().copied()?, list.last().copied()?);
     let Some(current) = current else {
-        return Some(if forward { first } else { last });
+        return Some(if forward { head } else { tail });
     };
     if forward {
         let at = list.partition_point(|&i| i <= current);
-        Some(list.get(at).copied().unwrap_or(first))
+        Some(list.get(at).copied().unwrap_or(head))
     } else {
         let at = list.partition_point(|&i| i < current);
         Some(
             at.checked_sub(1)
                 .and_then(|p| list.get(p).copied())
-                .unwrap_or(last),
+                .unwrap_or(tail),
         )
     }
 }

@@ -376,10 +376,14 @@ impl AppState {
             settings,
             ..Self::default()
         };
-        let effect = if paths.is_empty() {
-            state.apply(Command::OpenEmbedded)
-        } else {
-            state.apply(Command::OpenFiles(paths.to_vec()))
+        let is_session = |p: &PathBuf| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(".annals-session.json"))
+        };
+        let effect = match paths {
+            [] => state.apply(Command::OpenEmbedded),
+            [session] if is_session(session) => state.apply(Command::OpenSession(session.clone())),
+            _ => state.apply(Command::OpenFiles(paths.to_vec())),
         };
         (state, effect)
     }
@@ -591,7 +595,8 @@ impl AppState {
         None
     }
 
-    fn toast(&mut self, text: String, is_error: bool) {
+    /// Shows a short message (an error in red).
+    pub fn toast(&mut self, text: String, is_error: bool) {
         let serial = self.toast.as_ref().map_or(1, |t| t.serial + 1);
         self.toast = Some(Toast {
             text,

@@ -125,10 +125,7 @@ fn relations(
             let mut left = false;
             while y < area_height {
                 y += 6.0;
-                d.push_str(&format!(
-                    " L{:.2} {y:.2}",
-                    if left { x - 2.5 } else { x + 2.5 }
-                ));
+                let _ = write!(d, " L{:.2} {y:.2}", if left { x - 2.5 } else { x + 2.5 });
                 left = !left;
             }
             d

@@ -192,14 +192,13 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         values.sort_unstable();
         values.dedup();
         for value in &values {
-            let lane = match key_index.get(value) {
-                Some(&lane) => lane,
-                None => {
-                    keys.push((*value).to_owned());
-                    members.push(Vec::new());
-                    key_index.insert(value, keys.len() - 1);
-                    keys.len() - 1
-                }
+            let lane = if let Some(&lane) = key_index.get(value) {
+                lane
+            } else {
+                keys.push((*value).to_owned());
+                members.push(Vec::new());
+                key_index.insert(value, keys.len() - 1);
+                keys.len() - 1
             };
             if let Some(list) = members.get_mut(lane) {
                 list.push(i32);
@@ -420,5 +419,70 @@ mod tests {
         assert_eq!(layout.lanes.len(), 1);
         assert_eq!(layout.shown, 1);
         assert_eq!(layout.placement.iter().filter(|p| p.is_none()).count(), 1);
+    }
+
+    #[test]
+    fn lanes_by_a_multi_valued_field_hold_each_event_in_each_of_its_lanes() {
+        let mut d = dataset(&[
+            ("a", "2021", None, Some("incident")),
+            ("b", "2022", None, Some("incident")),
+            ("c", "2023", None, None),
+        ]);
+        d.events[0].actors = vec!["CCB".into(), "Belnet".into()];
+        d.events[1].actors = vec!["CCB".into()];
+        let spec = LaneSpec {
+            by: Some(Field::Actor),
+            ..LaneSpec::default()
+        };
+        let layout = build(&d, &Filter::default(), &spec);
+        let keys: Vec<_> = layout.lanes.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["CCB", "Belnet", ""], "most events first, none last");
+        assert_eq!(layout.lanes[2].label, "No actor");
+        assert_eq!(layout.copies_of(EventIdx(0)), 2);
+        assert_eq!(layout.copies_of(EventIdx(1)), 1);
+        assert_eq!(layout.shown, 3);
+        let in_lane = |lane: usize| -> Vec<EventIdx> {
+            layout.index[lane]
+                .iter()
+                .flat_map(|i| i.events.clone())
+                .collect()
+        };
+        assert_eq!(in_lane(0), [EventIdx(0), EventIdx(1)]);
+        assert_eq!(in_lane(1), [EventIdx(0)]);
+        // The user's order wins; folded lanes say so.
+        let moved = LaneSpec {
+            order: vec![String::new(), "Belnet".into()],
+            collapsed: ["CCB".to_owned()].into(),
+            ..spec
+        };
+        let layout = build(&d, &Filter::default(), &moved);
+        let keys: Vec<_> = layout.lanes.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["", "Belnet", "CCB"]);
+        assert!(layout.lanes[2].collapsed && !layout.lanes[0].collapsed);
+        assert_eq!(layout.place(EventIdx(0)), Some(1), "first lane it is in");
+    }
+
+    #[test]
+    fn placed_by_disclosure_the_index_is_sorted_by_it() {
+        let mut d = dataset(&[
+            ("early", "2019", None, Some("incident")),
+            ("late", "2021", None, Some("incident")),
+        ]);
+        d.events[0].disclosed = Some("2022-06".parse().unwrap());
+        let spec = LaneSpec {
+            basis: TimeBasis::Known,
+            ..LaneSpec::default()
+        };
+        let layout = build(&d, &Filter::default(), &spec);
+        let index = &layout.index[0][1]; // year-long events: the long-span index
+        assert_eq!(index.events, [EventIdx(1), EventIdx(0)]);
+        assert!(index.starts.windows(2).all(|w| w[0] <= w[1]));
+        let one = LaneSpec {
+            by: None,
+            ..LaneSpec::default()
+        };
+        let layout = build(&d, &Filter::default(), &one);
+        assert_eq!(layout.lanes.len(), 1);
+        assert_eq!(layout.lanes[0].label, "All events");
     }
 }

@@ -134,7 +134,11 @@ pub(crate) fn pack_rows(
                 } else {
                     0.0
                 };
-                (m.x0 - pad, m.x1 + pad)
+                // A second date joined to the mark (a hollow diamond) belongs to it.
+                let (left, right) = (m.x0 - pad, m.x1 + pad);
+                m.second_x.map_or((left, right), |x| {
+                    (left.min(x - radius), right.max(x + radius))
+                })
             }
             Item::Cluster(c) => (c.x0 - radius - 1.0, c.x1 + radius + 1.0),
         };

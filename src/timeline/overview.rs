@@ -30,7 +30,7 @@ pub fn overview(
     let bins = bins.clamp(1, 100_000);
     let mut counts = vec![0u32; bins];
     let (u0, u1) = (breaks.to_axis(min_secs), breaks.to_axis(max_secs));
-    if !(u1 > u0) {
+    if u0.is_nan() || u1.is_nan() || u1 <= u0 {
         return Overview {
             min_secs,
             max_secs,

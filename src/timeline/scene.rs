@@ -68,6 +68,9 @@ pub struct Mark {
     pub category: Option<usize>,
     /// The date is uncertain.
     pub circa: bool,
+    /// x of the event's second date (its disclosure, or when it happened when placed by its
+    /// disclosure), drawn joined to the mark; labels keep clear of it.
+    pub second_x: Option<f64>,
 }
 
 /// Several events too close together to draw apart; drawn as one mark with its exact count.
@@ -465,7 +468,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     scene.ticks = axis_ticks(&axis, input.measure);
     scene.axis_breaks = input.extras.breaks.clone();
     scene.breaks = break_marks(&axis);
-    add_relations(&mut scene, input, &axis);
+    add_relations(&mut scene, input);
     scene
 }
 
@@ -525,36 +528,18 @@ fn break_marks(axis: &TimeAxis) -> Vec<BreakMark> {
 }
 
 /// Arrows between linked marks, second dates, and joins between copies of one event.
-fn add_relations(scene: &mut Scene, input: &SceneInput<'_>, axis: &TimeAxis) {
-    let width = scene.size.0;
-    let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
+fn add_relations(scene: &mut Scene, input: &SceneInput<'_>) {
     let basis = input.layout.basis;
     for mark in &scene.marks {
-        let Some(event) = input.dataset.event(mark.event) else {
-            continue;
-        };
-        let other = match basis {
-            TimeBasis::Happened => event
-                .disclosed
-                .as_ref()
-                .map(|d| (d.start_secs(), d.end_secs())),
-            TimeBasis::Known => event
-                .disclosed
-                .as_ref()
-                .map(|_| (event.start_secs(), event.end_secs())),
-        };
-        if let Some((start, end)) = other {
-            let x_other = clamp_x(axis.x_from_secs(f64::midpoint(start, end)));
+        if let Some(x_other) = mark.second_x {
             let x_mark = if x_other >= mark.x1 { mark.x1 } else { mark.x0 };
-            if (x_other - x_mark).abs() > 3.0 {
-                scene.date_links.push(DateLink {
-                    event: mark.event,
-                    x_mark,
-                    x_other,
-                    y: mark.y,
-                    disclosure: basis == TimeBasis::Happened,
-                });
-            }
+            scene.date_links.push(DateLink {
+                event: mark.event,
+                x_mark,
+                x_other,
+                y: mark.y,
+                disclosure: basis == TimeBasis::Happened,
+            });
         }
     }
     if !input.layout.copies.is_empty() {
@@ -684,7 +669,21 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                     } else {
                         (clamp_x(x0), clamp_x(x1))
                     };
+                    let second = match input.layout.basis {
+                        TimeBasis::Happened => event
+                            .disclosed
+                            .as_ref()
+                            .map(|d| f64::midpoint(d.start_secs(), d.end_secs())),
+                        TimeBasis::Known => event
+                            .disclosed
+                            .as_ref()
+                            .map(|_| f64::midpoint(event.start_secs(), event.end_secs())),
+                    };
+                    let second_x = second
+                        .map(|secs| clamp_x(axis.x_from_secs(secs)))
+                        .filter(|&x| x > x1 + 3.0 || x < x0 - 3.0);
                     marks.push(Mark {
+                        second_x,
                         event: idx,
                         x0,
                         x1,
@@ -804,6 +803,136 @@ mod tests {
 
     fn secs(s: &str) -> f64 {
         s.parse::<TimePoint>().unwrap().start_secs()
+    }
+
+    fn scene_with(
+        d: &Dataset,
+        spec: &lanes::LaneSpec,
+        extras: &SceneExtras,
+        range: (&str, &str),
+    ) -> Scene {
+        let layout = lanes::build(d, &Filter::default(), spec);
+        build(&SceneInput {
+            dataset: d,
+            layout: &layout,
+            view: TimeView::from_min_max(secs(range.0), secs(range.1)),
+            size: (1000.0, 400.0),
+            style: SceneStyle::default(),
+            measure: &measure,
+            extras,
+        })
+    }
+
+    #[test]
+    fn links_become_arrows_between_the_marks_only_when_asked() {
+        let mut cause = Event::new("cause", "Cause", "2021-05-04".parse().unwrap());
+        cause.links.push(crate::model::Link {
+            kind: LinkKind::Caused,
+            target: "effect".into(),
+        });
+        let effect = Event::new("effect", "Effect", "2021-06-20".parse().unwrap());
+        let d = dataset(vec![cause, effect]);
+        let spec = lanes::LaneSpec::default();
+        let off = scene_with(&d, &spec, &SceneExtras::default(), ("2021-01", "2021-12"));
+        assert!(off.arrows.is_empty());
+        let on = SceneExtras {
+            links: true,
+            ..SceneExtras::default()
+        };
+        let scene = scene_with(&d, &spec, &on, ("2021-01", "2021-12"));
+        assert_eq!(scene.arrows.len(), 1);
+        let arrow = &scene.arrows[0];
+        let (from, to) = (
+            scene.mark_of(arrow.from).unwrap(),
+            scene.mark_of(arrow.to).unwrap(),
+        );
+        assert_eq!(d.events[arrow.from.index()].id, "cause");
+        assert_eq!(arrow.kind, LinkKind::Caused);
+        assert!((arrow.start.0 - from.x1).abs() < 1e-9 && (arrow.end.0 - to.x0).abs() < 1e-9);
+        // The target out of view: no arrow to nowhere.
+        let narrow = scene_with(&d, &spec, &on, ("2021-04", "2021-05-30"));
+        assert!(narrow.arrows.is_empty());
+    }
+
+    #[test]
+    fn a_disclosed_date_is_joined_to_its_mark_and_its_label_keeps_clear() {
+        let mut hidden = Event::new("fps", "FPS Interior", "2019-04".parse().unwrap());
+        hidden.end = Some("2021-03".parse().unwrap());
+        hidden.disclosed = Some("2021-05-25".parse().unwrap());
+        let d = dataset(vec![hidden]);
+        let spec = lanes::LaneSpec::default();
+        let scene = scene_with(&d, &spec, &SceneExtras::default(), ("2019-01", "2022-01"));
+        let mark = &scene.marks[0];
+        let link = &scene.date_links[0];
+        assert!(link.disclosure);
+        assert!((link.x_mark - mark.x1).abs() < 1e-9);
+        assert!(link.x_other > mark.x1 + 3.0);
+        let label = scene
+            .labels
+            .iter()
+            .find(|l| l.event == Some(mark.event))
+            .unwrap();
+        assert!(
+            label.on_solid_bar || label.x > link.x_other,
+            "the label is inside the bar or after the diamond: {label:?} {link:?}"
+        );
+        // Placed by when it became known, the mark moves to the disclosure and the second date
+        // is when it happened.
+        let known = lanes::LaneSpec {
+            basis: lanes::TimeBasis::Known,
+            ..lanes::LaneSpec::default()
+        };
+        let scene = scene_with(&d, &known, &SceneExtras::default(), ("2019-01", "2022-01"));
+        let axis = TimeAxis::new(scene.view, 0.0, 1000.0);
+        let mark = &scene.marks[0];
+        assert!((mark.x0 - axis.x_from_secs(secs("2021-05-25") + 43_200.0)).abs() < 1.0);
+        assert!(!scene.date_links[0].disclosure);
+        assert!(scene.date_links[0].x_other < mark.x0);
+    }
+
+    #[test]
+    fn collapsed_gaps_are_marked_and_no_tick_falls_inside_one() {
+        let d = dataset(vec![
+            Event::new("a", "A", "2012".parse().unwrap()),
+            Event::new("b", "B", "2013-06".parse().unwrap()),
+            Event::new("c", "C", "2019-05".parse().unwrap()),
+            Event::new("d", "D", "2020-01".parse().unwrap()),
+        ]);
+        let layout = lanes::by_category(&d, &Filter::default());
+        let breaks = crate::timeline::AxisBreaks::find(&d, &layout);
+        assert_eq!(breaks.gaps().len(), 1, "{breaks:?}");
+        let gap = breaks.gaps()[0];
+        assert!(gap.from_secs > secs("2013-07") && gap.to_secs < secs("2019-05"));
+        let extras = SceneExtras {
+            breaks,
+            links: false,
+        };
+        let scene = scene_with(
+            &d,
+            &lanes::LaneSpec::default(),
+            &extras,
+            ("2011-06", "2022-06"),
+        );
+        assert_eq!(scene.breaks.len(), 1);
+        assert_eq!(scene.breaks[0].label, "6 years");
+        let mark = scene.breaks[0].clone();
+        assert!(mark.x1 - mark.x0 < 60.0, "drawn short: {mark:?}");
+        for tick in &scene.ticks {
+            assert!(
+                tick.tick.secs <= gap.from_secs || tick.tick.secs >= gap.to_secs,
+                "{tick:?} inside the gap"
+            );
+        }
+        assert!(scene.ticks.windows(2).all(|w| w[0].x < w[1].x));
+        // Every event still drawn, in time order left to right.
+        let mut xs: Vec<(f64, f64)> = scene
+            .marks
+            .iter()
+            .map(|m| (d.events[m.event.index()].start_secs(), m.x0))
+            .collect();
+        xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(xs.len(), 4);
+        assert!(xs.windows(2).all(|w| w[0].1 < w[1].1));
     }
 
     fn scene_of(d: &Dataset, from: &str, to: &str, width: f64) -> Scene {

@@ -1,7 +1,7 @@
 //! Filters: facets with live counts (category, actor, target, tag, severity, file) and a date
 //! range. Each count says how many events choosing that value would show.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::app::{AppState, Command};
 use crate::model::TimePoint;
@@ -133,7 +133,7 @@ fn date_range_ui(
             .add(
                 egui::TextEdit::singleline(&mut draft.from)
                     .desired_width(70.0)
-                    .hint_text("2019"),
+                    .hint_text("any date"),
             )
             .labelled_by(label.id)
             .lost_focus();
@@ -142,7 +142,7 @@ fn date_range_ui(
             .add(
                 egui::TextEdit::singleline(&mut draft.to)
                     .desired_width(70.0)
-                    .hint_text("2021-05"),
+                    .hint_text("any date"),
             )
             .labelled_by(label.id)
             .lost_focus();
@@ -156,7 +156,7 @@ fn date_range_ui(
             }
         }
         (Err(why), _) | (_, Err(why)) => {
-            ui.label(RichText::new(why).color(Color32::from_rgb(0xd5, 0x5e, 0x00)));
+            ui.label(RichText::new(why).color(ui.visuals().error_fg_color));
         }
     }
 }

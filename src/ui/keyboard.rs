@@ -206,11 +206,10 @@ pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         if (pressed(Key::Slash) && plain) || typed("/") {
             asked.focus_search = true;
         }
-        if pressed(Key::Escape) {
+        // With the sheet open, Esc is the sheet's (it closes itself).
+        if pressed(Key::Escape) && !state.shortcuts_open {
             commands.push(if state.presenting {
                 Command::SetPresenting(false)
-            } else if state.shortcuts_open {
-                Command::ToggleShortcuts
             } else {
                 Command::Select(None)
             });

@@ -247,7 +247,7 @@ impl Window {
                 egui::CollapsingHeader::new(format!("Scenes ({})", state.scenes.len()))
                     .default_open(true)
                     .show(ui, |ui| {
-                        scenes_panel::scenes_ui(ui, state, caption, commands)
+                        scenes_panel::scenes_ui(ui, state, caption, commands);
                     });
                 ui.separator();
                 event_list::event_list_ui(ui, state, list, commands);

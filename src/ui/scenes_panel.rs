@@ -8,12 +8,9 @@ use crate::app::{AppState, Command};
 
 /// The scenes list and the "Add scene" row. `caption` is the text field's own state.
 pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
-        ui.strong("Scenes");
-        if !state.scenes.is_empty() {
-            ui.weak("PgUp / PgDn / Space step; F11 presents");
-        }
-    });
+    if !state.scenes.is_empty() {
+        ui.weak("PgUp / PgDn / Space step; F11 presents");
+    }
     for (i, scene) in state.scenes.iter().enumerate() {
         ui.horizontal(|ui| {
             let name = if scene.caption.is_empty() {

@@ -30,6 +30,8 @@ pub struct Shell {
     dialog_open: bool,
     /// Live reload: the watcher, and the files it was last told to watch.
     watcher: Option<(FileWatcher, Vec<PathBuf>)>,
+    /// The last reason live reload could not work, said once.
+    watch_trouble: Option<String>,
 }
 
 /// Whether a file dialog can appear: rfd's portal needs a session bus; without one it falls back
@@ -59,6 +61,7 @@ impl Shell {
             replies,
             dialog_open: false,
             watcher: None,
+            watch_trouble: None,
         }
     }
 
@@ -84,16 +87,28 @@ impl Shell {
             }) {
                 Ok(watcher) => self.watcher = Some((watcher, Vec::new())),
                 Err(why) => {
-                    log_once(&why);
+                    self.live_reload_trouble(&why);
                     return;
                 }
             }
         }
         if let Some((watcher, watched)) = &mut self.watcher {
-            if let Err(why) = watcher.watch(&wanted) {
-                log_once(&why);
-            }
+            let result = watcher.watch(&wanted);
             *watched = wanted;
+            if let Err(why) = result {
+                self.live_reload_trouble(&why);
+            }
+        }
+    }
+
+    /// Says why live reload does not work (once per reason): Reload still does.
+    fn live_reload_trouble(&mut self, why: &str) {
+        if self.watch_trouble.as_deref() != Some(why) {
+            self.watch_trouble = Some(why.to_owned());
+            self.window.state.toast(
+                format!("Live reload: {why}. Use File, Reload (Ctrl+R)."),
+                true,
+            );
         }
     }
 
@@ -282,18 +297,6 @@ impl eframe::App for Shell {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.window.state.settings);
-    }
-}
-
-/// Says why live reload is unavailable, once per message, on standard error.
-fn log_once(why: &str) {
-    static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-    let mut said = SAID
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if !said.iter().any(|s| s == why) {
-        eprintln!("annals: live reload: {why}");
-        said.push(why.to_owned());
     }
 }
 

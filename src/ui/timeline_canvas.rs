@@ -801,7 +801,10 @@ fn overview_ui(
         );
     }
     for gap in breaks.gaps() {
-        let x = (axis.x_from_secs(gap.from_secs) + axis.x_from_secs(gap.to_secs)) / 2.0;
+        let x = f64::midpoint(
+            axis.x_from_secs(gap.from_secs),
+            axis.x_from_secs(gap.to_secs),
+        );
         painter.line_segment(
             [
                 egui::pos2(x as f32, rect.top()),
@@ -828,9 +831,9 @@ fn overview_ui(
         "Overview of all events: drag the window to move it, its edges to resize it, or click to jump",
     );
     let grab = |id: &str| egui::Id::unique(("overview-grab", id));
-    let pointer = response.interact_pointer_pos();
+    let press_at = response.interact_pointer_pos();
     if response.drag_started()
-        && let Some(p) = pointer
+        && let Some(p) = press_at
     {
         let part = if (p.x - x0).abs() <= 5.0 {
             "left"
@@ -852,7 +855,7 @@ fn overview_ui(
         };
         commands.push(Command::SetView(new));
     } else if response.clicked()
-        && let Some(p) = pointer
+        && let Some(p) = press_at
     {
         let center = axis.secs_from_x(f64::from(p.x));
         commands.push(Command::SetView(view.panned(center - view.center_secs())));

@@ -1,0 +1,248 @@
+//! `egui_kittest` tests of an analysis session in the real window: search, facets, lanes by
+//! actor, keyboard stepping and the shortcut sheet.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
+
+use annals::app::{AppState, Settings};
+use annals::model::EventIdx;
+use annals::ui::Window;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness() -> Harness<'static, Window> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 1700.0))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(&[], Settings::default())),
+        )
+}
+
+fn id_of(window: &Window, idx: EventIdx) -> String {
+    window.state.dataset.events[idx.index()].id.clone()
+}
+
+#[test]
+fn searching_belnet_and_pressing_enter_selects_and_zooms_to_it() {
+    let mut harness = harness();
+    harness.run();
+    let wide = harness.state().state.view;
+    // `/` focuses the search box.
+    harness.key_press(egui::Key::Slash);
+    harness.run();
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search");
+    search.type_text("Belnet");
+    harness.run();
+    let window = harness.state();
+    let hits: Vec<String> = window
+        .state
+        .search_hits
+        .iter()
+        .map(|&i| id_of(window, i))
+        .collect();
+    assert!(hits.contains(&"belnet-ddos".to_owned()), "{hits:?}");
+    assert_eq!(
+        window.state.shown.len(),
+        28,
+        "a search highlights; it does not hide"
+    );
+    harness.get_by_label(&format!("{} matches", hits.len()));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let window = harness.state();
+    let selected = window
+        .state
+        .selected()
+        .expect("Enter selects the first match");
+    assert_eq!(id_of(window, selected), hits[0]);
+    let event = &window.state.dataset.events[selected.index()];
+    let view = window.state.view;
+    assert!(view.span_secs < wide.span_secs / 10.0, "zoomed in");
+    assert!(view.min_secs <= event.start_secs() && view.max_secs() >= event.end_secs());
+    // The timeline drew it, highlighted, in the new view.
+    assert!(harness.state().canvas.scene.mark_of(selected).is_some());
+    harness.get_by_label(&format!("match 1 of {}", hits.len()));
+    // Enter again steps on, in time order.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let window = harness.state();
+    assert_eq!(
+        window.state.selected().map(|s| id_of(window, s)),
+        Some(hits[1].clone())
+    );
+}
+
+#[test]
+fn a_filter_on_actor_ccb_shows_its_count_in_the_status_bar() {
+    let mut harness = harness();
+    harness.run();
+    let expected = harness
+        .state()
+        .state
+        .dataset
+        .events
+        .iter()
+        .filter(|e| e.actors.iter().any(|a| a == "CCB"))
+        .count();
+    assert!(expected > 0 && expected < 28);
+    harness.get_by_label("Actor").click();
+    harness.run();
+    harness.get_by_label(&format!("CCB ({expected})")).click();
+    harness.run();
+    harness.get_by_label_contains(&format!("{expected} of 28 events shown"));
+    let window = harness.state();
+    assert_eq!(window.state.shown.len(), expected);
+    assert_eq!(
+        window.canvas.scene.visible_events, expected,
+        "the timeline drew only those"
+    );
+}
+
+#[test]
+fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_joined() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Lanes by").hover();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Actor")
+        .click();
+    harness.run();
+    let window = harness.state();
+    assert_eq!(
+        window.state.layout.by,
+        Some(annals::model::filter::Field::Actor)
+    );
+    let scene = &window.canvas.scene;
+    // An event with two actors is drawn twice, in two lanes, and the copies are joined.
+    let (idx, event) = window
+        .state
+        .dataset
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.actors.len() == 2)
+        .expect("the example has a two-actor event");
+    let idx = EventIdx(u32::try_from(idx).unwrap());
+    let copies: Vec<f64> = scene
+        .marks
+        .iter()
+        .filter(|m| m.event == idx)
+        .map(|m| m.y)
+        .collect();
+    assert_eq!(copies.len(), 2, "{}: {:?}", event.title, event.actors);
+    let lane_of = |y: f64| {
+        scene
+            .lanes
+            .iter()
+            .find(|l| l.y0 <= y && y < l.y1)
+            .map(|l| l.label.clone())
+            .unwrap()
+    };
+    let mut lanes: Vec<String> = copies.iter().map(|&y| lane_of(y)).collect();
+    lanes.sort();
+    let mut actors = event.actors.clone();
+    actors.sort();
+    assert_eq!(lanes, actors);
+    assert!(scene.joins.iter().any(|j| j.event == idx));
+    // Counted once, however many lanes it is in.
+    harness.get_by_label("28 events · 2 periods · 1 files");
+}
+
+#[test]
+fn arrows_and_commas_walk_the_events_in_time_order() {
+    let mut harness = harness();
+    harness.run();
+    let shown = harness.state().state.shown.clone();
+    let mut walked = Vec::new();
+    for i in 0..shown.len() {
+        // Alternate the two keys the sheet lists for "next".
+        harness.key_press(if i % 2 == 0 {
+            egui::Key::ArrowRight
+        } else {
+            egui::Key::Period
+        });
+        harness.run();
+        walked.push(harness.state().state.selected().unwrap());
+    }
+    assert_eq!(walked, shown, "every event once, in time order");
+    let starts: Vec<f64> = walked
+        .iter()
+        .map(|i| harness.state().state.dataset.events[i.index()].start_secs())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    harness.key_press(egui::Key::Comma);
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected(),
+        Some(shown[shown.len() - 3])
+    );
+    // The detail panel follows.
+    let title = harness.state().state.dataset.events[shown[shown.len() - 3].index()]
+        .title
+        .clone();
+    assert!(harness.get_all_by_label(&title).count() >= 2);
+}
+
+#[test]
+fn question_mark_opens_the_shortcut_sheet_and_escape_closes_it() {
+    let mut harness = harness();
+    harness.run();
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+    harness.key_press(egui::Key::Questionmark);
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("Next / previous event");
+    harness.get_by_label("Go to a date (2021-05, 2019, 2021-05-04T11:00)");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+}
+
+#[test]
+fn g_asks_for_a_date_and_goes_there() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press(egui::Key::G);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Date (2021-05, 2019, 2021-05-04T11:00)")
+        .type_text("2021-05");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let view = harness.state().state.view;
+    let may: annals::model::TimePoint = "2021-05".parse().unwrap();
+    assert!(view.min_secs < may.start_secs() && view.max_secs() > may.end_secs());
+    assert!(view.span_secs < 90.0 * 86_400.0);
+    assert!(harness.query_by_label("Go to date").is_none());
+}
+
+#[test]
+fn keys_zoom_pan_and_fit() {
+    let mut harness = harness();
+    harness.run();
+    let fitted = harness.state().state.view;
+    harness.key_press(egui::Key::W);
+    harness.run();
+    let zoomed = harness.state().state.view;
+    assert!(zoomed.span_secs < fitted.span_secs);
+    harness.key_press(egui::Key::D);
+    harness.run();
+    assert!(harness.state().state.view.min_secs > zoomed.min_secs);
+    harness.key_press(egui::Key::A);
+    harness.key_press(egui::Key::S);
+    harness.run();
+    harness.key_press(egui::Key::F);
+    harness.run();
+    let back = harness.state().state.view;
+    assert!((back.span_secs - fitted.span_secs).abs() < 1.0);
+}
