@@ -111,6 +111,9 @@ fn main() {
         theme: "light".into(),
         title: None,
         legend: false,
+        zone: "UTC".into(),
+        collapse_gaps: false,
+        links: false,
     };
     let whole = time(|| {
         let code = annals::cli::render(&request, &mut std::io::sink(), &mut std::io::sink());

@@ -349,6 +349,15 @@ pub struct RenderRequest {
     /// Show the categories and their colours above the timeline.
     #[arg(long)]
     pub legend: bool,
+    /// The axis's time zone: `UTC`, `local` or an IANA name such as `Europe/Brussels`.
+    #[arg(long, default_value = "UTC")]
+    pub zone: String,
+    /// Draw long empty stretches short, each break marked on the axis.
+    #[arg(long)]
+    pub collapse_gaps: bool,
+    /// Draw links between events as arrows.
+    #[arg(long)]
+    pub links: bool,
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
@@ -389,6 +398,10 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
                 request.theme
             ),
         );
+    };
+    let zone = match crate::timeline::zone::DisplayZone::parse(&request.zone) {
+        Ok(zone) => zone,
+        Err(why) => return fail(err, format!("--zone: {why}")),
     };
     let mut parts = Vec::new();
     let mut skipped = false;
@@ -434,8 +447,17 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
             to.unwrap_or(data_max),
         ),
     };
+    let breaks = if request.collapse_gaps {
+        crate::timeline::AxisBreaks::find(&dataset, &layout)
+    } else {
+        crate::timeline::AxisBreaks::none()
+    };
     let options = ExportOptions {
-        extras: crate::timeline::scene::SceneExtras::default(),
+        extras: crate::timeline::scene::SceneExtras {
+            breaks,
+            links: request.links,
+            zone,
+        },
         width_px,
         height_px,
         view,

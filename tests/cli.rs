@@ -166,9 +166,39 @@ fn gen_writes_a_loadable_file_and_render_takes_size_presets_and_themes() {
         "legend"
     );
 
+    // A zone, collapsed gaps and links: the axis names the zone, the break and arrows are drawn.
+    let zoned = folder.join("zoned.svg");
+    let output = annals()
+        .args([
+            "render",
+            "--zone",
+            "Europe/Brussels",
+            "--collapse-gaps",
+            "--links",
+            "-o",
+        ])
+        .arg(&zoned)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&zoned).unwrap();
+    assert!(
+        text.contains(">Europe/Brussels</text>"),
+        "the axis names its zone"
+    );
+    assert!(
+        text.contains(" years</text>"),
+        "a collapsed stretch is labelled"
+    );
+    assert!(
+        text.contains("<path d=\"M") && text.contains('Q'),
+        "link arrows"
+    );
+
     for (args, message) in [
         (["--theme", "neon"], "is not light, dark or high-contrast"),
         (["--size", "a5"], "is not WIDTHxHEIGHT"),
+        (["--zone", "Mars/Olympus"], "is not a time zone"),
     ] {
         let output = annals()
             .arg("render")

@@ -9,6 +9,7 @@ use super::{AppState, Command, Effect, FileSource, PickMode};
 use crate::model::{EventIdx, TimePoint};
 use crate::timeline::TimeView;
 use crate::timeline::scene::SceneExtras;
+use crate::timeline::zone::DisplayZone;
 
 /// How the timeline is drawn, beyond what is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,7 +65,13 @@ impl AppState {
         SceneExtras {
             breaks: self.breaks.clone(),
             links: self.options.links,
+            zone: self.zone(),
         }
+    }
+
+    /// The display zone the settings name (UTC if the name is not a zone).
+    pub fn zone(&self) -> DisplayZone {
+        DisplayZone::parse(&self.settings.display_zone).unwrap_or_default()
     }
 
     /// Events linked to or from `idx` (either direction), for highlighting.
@@ -238,6 +245,10 @@ impl AppState {
             Command::PickSessionOpen => return Some(Effect::PickSessionOpen),
             Command::FilesChanged(paths) => return self.files_changed(&paths),
             Command::SetLiveReload(on) => self.settings.live_reload = on,
+            Command::SetDisplayZone(name) => match DisplayZone::parse(&name) {
+                Ok(zone) => self.settings.display_zone = zone.setting(),
+                Err(why) => self.toast(why, true),
+            },
             _ => {}
         }
         None

@@ -85,6 +85,8 @@ pub struct Settings {
     pub size_limit_bytes: u64,
     /// Reload open files when they change on disk.
     pub live_reload: bool,
+    /// The axis's zone: `UTC`, `local` or an IANA name.
+    pub display_zone: String,
 }
 
 impl Default for Settings {
@@ -96,6 +98,7 @@ impl Default for Settings {
             presentation_scale: DEFAULT_PRESENTATION_SCALE,
             size_limit_bytes: io::DEFAULT_SIZE_LIMIT_BYTES,
             live_reload: true,
+            display_zone: "UTC".to_owned(),
         }
     }
 }
@@ -270,6 +273,8 @@ pub enum Command {
     FilesChanged(Vec<PathBuf>),
     /// Reload files when they change on disk, or not.
     SetLiveReload(bool),
+    /// Draw the axis in this zone: `UTC`, `local` or an IANA name.
+    SetDisplayZone(String),
 }
 
 /// A side effect for the shell to carry out.

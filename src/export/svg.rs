@@ -218,8 +218,8 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     let area_x = MARGIN;
     let area_y = MARGIN + title_height + legend_height;
     // The zone note sits right of the axis, in room of its own, so no tick label runs into it.
-    let zone_note = "UTC";
-    let zone_width = measure.width(zone_note, 11.0) + 8.0;
+    let zone_note = options.extras.zone.name_at(options.view.center_secs());
+    let zone_width = measure.width(&zone_note, 11.0) + 8.0;
     let area_width = (width - 2.0 * MARGIN - zone_width).max(1.0);
     let room = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
     let scene = scene::build(&SceneInput {
@@ -466,9 +466,10 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     }
     let _ = writeln!(
         svg,
-        r#"<text x="{:.2}" y="{axis_y:.2}" text-anchor="end" font-size="11" fill="{}">{zone_note}</text>"#,
+        r#"<text x="{:.2}" y="{axis_y:.2}" text-anchor="end" font-size="11" fill="{}">{}</text>"#,
         width - MARGIN,
-        rgb(colors.lane_text)
+        rgb(colors.lane_text),
+        escape(&zone_note)
     );
     if options.footer {
         let files: Vec<&str> = dataset

@@ -8,6 +8,7 @@ pub mod overview;
 pub mod scene;
 pub mod ticks;
 pub mod view;
+pub mod zone;
 
 pub use breaks::AxisBreaks;
 pub use lanes::{Lane, LaneLayout, LaneSpec};

@@ -227,6 +227,8 @@ pub struct SceneExtras {
     pub breaks: AxisBreaks,
     /// Draw event links as arrows.
     pub links: bool,
+    /// The zone the axis is drawn in.
+    pub zone: super::zone::DisplayZone,
 }
 
 /// What a point on the scene is over.
@@ -465,7 +467,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             }
         }
     }
-    scene.ticks = axis_ticks(&axis, input.measure);
+    scene.ticks = axis_ticks(&axis, input.extras.zone, input.measure);
     scene.axis_breaks = input.extras.breaks.clone();
     scene.breaks = break_marks(&axis);
     add_relations(&mut scene, input);
@@ -473,8 +475,13 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 }
 
 /// Ticks for an axis: one ladder per stretch between breaks (each stretch restates its first
-/// date in full), labels that would touch a neighbour dropped.
-pub fn axis_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f64) -> Vec<PlacedTick> {
+/// date in full), on the calendar of `zone` (local midnight, the first of the month), labels that
+/// would touch a neighbour dropped.
+pub fn axis_ticks(
+    axis: &TimeAxis,
+    zone: super::zone::DisplayZone,
+    measure: &dyn Fn(&str) -> f64,
+) -> Vec<PlacedTick> {
     let view = axis.view();
     let (min_secs, max_secs) = (view.min_secs, view.max_secs());
     let mut stretches = Vec::new();
@@ -498,8 +505,18 @@ pub fn axis_ticks(axis: &TimeAxis, measure: &dyn Fn(&str) -> f64) -> Vec<PlacedT
         if xb - xa < 20.0 {
             continue;
         }
-        for tick in ticks::ticks(a, b, xb - xa, measure).ticks {
-            let x = axis.x_from_secs(tick.secs);
+        // Ticks are chosen on local wall-clock time, then put back on the UTC axis.
+        let offset = zone.offset_secs(f64::midpoint(a, b));
+        for tick in ticks::ticks(a + offset, b + offset, xb - xa, measure).ticks {
+            let secs = zone.utc_from_local(tick.secs);
+            if secs < a || secs > b {
+                continue;
+            }
+            let tick = Tick { secs, ..tick };
+            let x = axis.x_from_secs(secs);
+            if placed.last().is_some_and(|p| p.x >= x) {
+                continue; // a daylight-saving gap folded two ticks onto one instant
+            }
             let half = measure(&tick.label) / 2.0;
             if !tick.label.is_empty() {
                 if x - half < right + 8.0 {
@@ -891,6 +908,31 @@ mod tests {
     }
 
     #[test]
+    fn ticks_fall_on_local_midnights_of_the_display_zone() {
+        let brussels = crate::timeline::zone::DisplayZone::parse("Europe/Brussels").unwrap();
+        let axis = TimeAxis::new(
+            TimeView::from_min_max(secs("2021-01-10"), secs("2021-12-20")),
+            0.0,
+            1200.0,
+        );
+        let ticks = axis_ticks(&axis, brussels, &measure);
+        assert!(ticks.len() >= 6, "{ticks:?}");
+        let mut offsets = std::collections::BTreeSet::new();
+        for tick in &ticks {
+            let offset = brussels.offset_secs(tick.tick.secs);
+            offsets.insert(offset as i64);
+            assert_eq!(
+                (tick.tick.secs + offset).rem_euclid(86_400.0),
+                0.0,
+                "{tick:?} is not a local midnight"
+            );
+        }
+        assert_eq!(offsets.len(), 2, "winter and summer time both seen");
+        let utc = axis_ticks(&axis, crate::timeline::zone::DisplayZone::Utc, &measure);
+        assert!(utc.iter().all(|t| t.tick.secs.rem_euclid(86_400.0) == 0.0));
+    }
+
+    #[test]
     fn collapsed_gaps_are_marked_and_no_tick_falls_inside_one() {
         let d = dataset(vec![
             Event::new("a", "A", "2012".parse().unwrap()),
@@ -905,7 +947,7 @@ mod tests {
         assert!(gap.from_secs > secs("2013-07") && gap.to_secs < secs("2019-05"));
         let extras = SceneExtras {
             breaks,
-            links: false,
+            ..SceneExtras::default()
         };
         let scene = scene_with(
             &d,

@@ -131,6 +131,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             if ui.checkbox(&mut links, "Show links as arrows").changed() {
                 commands.push(Command::SetLinks(links));
             }
+            ui.menu_button("Time zone", |ui| zone_menu_ui(ui, state, commands));
             let mut gaps = state.options.collapse_gaps;
             if ui
                 .checkbox(&mut gaps, "Collapse empty stretches")
@@ -201,4 +202,41 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
         });
     });
+}
+
+/// UTC, the machine's zone, or any IANA zone typed by name.
+fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let current = state.settings.display_zone.as_str();
+    if ui.radio(current == "UTC", "UTC").clicked() {
+        commands.push(Command::SetDisplayZone("UTC".to_owned()));
+    }
+    if ui
+        .radio(current == "local", "This computer's zone")
+        .clicked()
+    {
+        commands.push(Command::SetDisplayZone("local".to_owned()));
+    }
+    for name in ["Europe/Brussels", "America/New_York", "Asia/Shanghai"] {
+        if ui.radio(current == name, name).clicked() {
+            commands.push(Command::SetDisplayZone(name.to_owned()));
+        }
+    }
+    let id = egui::Id::unique("zone-typed");
+    let mut typed: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let label = ui.label("Other");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut typed)
+                    .hint_text("Asia/Tokyo")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Set").clicked() || entered) && !typed.trim().is_empty() {
+            commands.push(Command::SetDisplayZone(typed.clone()));
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, typed));
+    ui.weak("Event dates print as their source wrote them; the axis and ranges use this zone.");
 }

@@ -14,14 +14,14 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
     for (i, scene) in state.scenes.iter().enumerate() {
         ui.horizontal(|ui| {
             let name = if scene.caption.is_empty() {
-                range_label(scene.view())
+                range_label(scene.view(), state.zone())
             } else {
                 scene.caption.clone()
             };
             let current = state.scene_index == Some(i);
             if ui
                 .selectable_label(current, format!("{}. {name}", i + 1))
-                .on_hover_text(range_label(scene.view()))
+                .on_hover_text(range_label(scene.view(), state.zone()))
                 .clicked()
             {
                 commands.push(Command::GoToScene(i));

@@ -6,6 +6,7 @@ use super::theme;
 use crate::app::{AppState, Command, ProblemLevel};
 use crate::model::civil::{self, SECS_PER_DAY, SECS_PER_YEAR_APPROX};
 use crate::timeline::TimeView;
+use crate::timeline::zone::DisplayZone;
 
 fn format_count(n: usize) -> String {
     crate::model::text::thousands(n)
@@ -67,14 +68,16 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>)
             commands.push(Command::ToggleProblems);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.weak(range_label(state.view));
+            ui.weak(range_label(state.view, state.zone()));
         });
     });
 }
 
-/// The visible range at a precision that suits its width: years, months, days or minutes (UTC).
-pub fn range_label(view: TimeView) -> String {
+/// The visible range at a precision that suits its width (years, months, days or minutes) in
+/// the display zone, which it names.
+pub fn range_label(view: TimeView, zone: DisplayZone) -> String {
     let label = |secs: f64| {
+        let secs = secs + zone.offset_secs(secs);
         let c = civil::civil_from_secs(secs.floor().clamp(-9.0e18, 9.0e18) as i64);
         let month = civil::month_abbreviation(c.month);
         let year = civil::year_label(c.year);
@@ -91,5 +94,10 @@ pub fn range_label(view: TimeView) -> String {
             )
         }
     };
-    format!("{} – {} UTC", label(view.min_secs), label(view.max_secs()))
+    format!(
+        "{} – {} {}",
+        label(view.min_secs),
+        label(view.max_secs()),
+        zone.name_at(view.center_secs())
+    )
 }

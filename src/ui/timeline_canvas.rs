@@ -78,6 +78,7 @@ pub fn timeline_ui(
 
     // The plot's x is the axis coordinate: time, with collapsed stretches drawn short.
     let breaks = state.breaks.clone();
+    let zone = state.zone();
     let spacer = {
         let ticks_shared = Rc::clone(&ticks_shared);
         let measure = measure.clone();
@@ -91,7 +92,7 @@ pub fn timeline_ui(
             let width = (max_u - min_u) / u_per_point;
             let view = TimeView::from_min_max(breaks.from_axis(min_u), breaks.from_axis(max_u));
             let axis = TimeAxis::with_breaks(view, 0.0, width, breaks.clone());
-            let placed = scene::axis_ticks(&axis, &measure);
+            let placed = scene::axis_ticks(&axis, zone, &measure);
             let marks = placed
                 .iter()
                 .map(|t| {
@@ -232,6 +233,14 @@ pub fn timeline_ui(
         &colors,
     );
 
+    // The axis always names its zone.
+    ui.painter_at(rect).text(
+        rect.right_bottom() + vec2(-6.0, -4.0),
+        Align2::RIGHT_BOTTOM,
+        format!("Axis: {}", zone.name_at(view.center_secs())),
+        FontId::proportional(11.0),
+        colors.lane_text,
+    );
     lane_headers_ui(ui, rect, &scene, state, commands);
     overview_ui(ui, state, shown_view, &colors, commands);
 
