@@ -31,12 +31,19 @@ fn searching_belnet_and_pressing_enter_selects_and_zooms_to_it() {
     let mut harness = harness();
     harness.run();
     let wide = harness.state().state.view;
-    // `/` focuses the search box.
-    harness.key_press(egui::Key::Slash);
+    // Typing `/` focuses the search box (by the character, whatever the keyboard layout), and
+    // the `/` itself does not end up in the box.
+    harness.event(egui::Event::Text("/".into()));
     harness.run();
+    assert!(harness.state().state.filter.query.is_empty());
+    assert_eq!(
+        harness.ctx.memory(egui::Memory::focused),
+        Some(annals::ui::keyboard::search_id())
+    );
     let search = harness.get_by_role_and_label(Role::TextInput, "Search");
     search.type_text("Belnet");
     harness.run();
+    assert_eq!(harness.state().state.filter.query, "Belnet");
     let window = harness.state();
     let hits: Vec<String> = window
         .state

@@ -169,6 +169,22 @@ pub struct PlainKeys {
 
 /// Single keys: stepping, zoom, pan, fit, scenes, the sheet.
 pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) -> PlainKeys {
+    let asked = read_plain_keys(ctx, state, commands);
+    if asked.focus_search || asked.jump {
+        // The key that opens a text field must not be typed into it in the same frame.
+        ctx.input_mut(|i| {
+            i.events
+                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/" || t == "g" || t == "G"));
+        });
+    }
+    asked
+}
+
+fn read_plain_keys(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) -> PlainKeys {
     let mut asked = PlainKeys::default();
     ctx.input(|i| {
         let plain = i.modifiers.is_none();
@@ -203,7 +219,9 @@ pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         if pressed(Key::Questionmark) || typed("?") {
             commands.push(Command::ToggleShortcuts);
         }
-        if (pressed(Key::Slash) && plain) || typed("/") {
+        // By the typed character, not the key: `/` is Shift+7 on many layouts. The character is
+        // then taken out of this frame's input so it does not land in the box.
+        if typed("/") {
             asked.focus_search = true;
         }
         // With the sheet open, Esc is the sheet's (it closes itself).

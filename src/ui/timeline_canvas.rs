@@ -529,6 +529,11 @@ fn paint_scene(
     }
     for cluster in &scene.clusters {
         let color = colors.category(dataset, cluster.category);
+        let color = if searching && !cluster.members.iter().any(|&m| is_hit(m)) {
+            theme::with_alpha(color, 60)
+        } else {
+            color
+        };
         let r = Rect::from_min_max(
             pos(rect, cluster.x0, cluster.y),
             pos(rect, cluster.x1, cluster.y),
