@@ -253,3 +253,45 @@ fn keys_zoom_pan_and_fit() {
     let back = harness.state().state.view;
     assert!((back.span_secs - fitted.span_secs).abs() < 1.0);
 }
+
+#[test]
+fn the_overview_window_drags_to_move_the_view_and_a_click_jumps() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press(egui::Key::W);
+    harness.key_press(egui::Key::W);
+    harness.key_press(egui::Key::W);
+    harness.run();
+    let before = harness.state().state.view;
+    let plot = harness.state().canvas.rect;
+    // The strip sits under the plot, across its width.
+    let y = plot.bottom() + 4.0 + annals::ui::timeline_canvas::OVERVIEW_HEIGHT / 2.0;
+    let x = plot.center().x;
+    harness.drag_at(egui::pos2(x, y));
+    harness.run();
+    for step in 1..=5 {
+        harness.hover_at(egui::pos2(x - 20.0 * step as f32, y));
+        harness.run();
+    }
+    harness.drop_at(egui::pos2(x - 100.0, y));
+    harness.run();
+    let after = harness.state().state.view;
+    assert!(after.min_secs < before.min_secs, "{before:?} → {after:?}");
+    assert!(
+        (after.span_secs - before.span_secs).abs() < before.span_secs * 1e-6,
+        "moving keeps the width"
+    );
+    // A click far right jumps there, keeping the width.
+    harness
+        .get_by_label_contains("Overview of all events")
+        .hover();
+    let right = egui::pos2(plot.right() - 10.0, y);
+    harness.drag_at(right);
+    harness.drop_at(right);
+    harness.run();
+    let jumped = harness.state().state.view;
+    assert!(
+        jumped.center_secs() > after.max_secs(),
+        "{after:?} → {jumped:?}"
+    );
+}
