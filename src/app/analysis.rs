@@ -447,12 +447,7 @@ mod tests {
     fn facet_filters_count_and_fit() {
         let mut state = belgium();
         let total = state.shown.len();
-        let actors = &state
-            .facets
-            .iter()
-            .find(|(f, _)| *f == Field::Actor)
-            .unwrap()
-            .1;
+        let actors = state.facet_values(Field::Actor);
         let ccb = actors.iter().find(|v| v.value == "CCB").unwrap().count;
         assert!(ccb > 0 && ccb < total);
         state.apply(Command::ToggleFacet(Field::Actor, "CCB".into()));

@@ -346,8 +346,9 @@ pub struct AppState {
     pub breaks: AxisBreaks,
     /// Shown events the search matches, in time order.
     pub search_hits: Vec<EventIdx>,
-    /// Per field, its values with counts (for the facet panel).
-    pub facets: Vec<(Field, Vec<FacetValue>)>,
+    /// Per field, its values with counts, counted when first asked for after a change (the
+    /// facet panel asks only for the facets that are open).
+    facets: [std::cell::OnceCell<Vec<FacetValue>>; Field::ALL.len()],
     /// Whether the shortcut sheet is open.
     pub shortcuts_open: bool,
     /// Named times.
@@ -427,6 +428,7 @@ impl AppState {
             }
             Command::ReloadAll => return self.reload_all(),
             Command::CloseAll => {
+                self.reclaim_events();
                 self.files.clear();
                 self.failed.clear();
                 self.selection = None;
@@ -434,6 +436,7 @@ impl AppState {
             }
             Command::OpenEmbedded => match io::load_embedded() {
                 Ok(loaded) => {
+                    self.reclaim_events();
                     self.files = vec![OpenFile {
                         source: FileSource::Embedded,
                         loaded,
@@ -462,7 +465,12 @@ impl AppState {
             Command::FitAll => self.fit_all(),
             Command::SetQuery(query) => {
                 self.filter.query = query;
-                self.relayout();
+                if self.filter.only_matches {
+                    self.relayout();
+                } else {
+                    // Highlighting only: lanes, counts and facets stay as they are.
+                    self.search_hits = self.filter.search_matches(&self.dataset, &self.shown);
+                }
             }
             Command::ToggleCategory(id) => {
                 if !self.filter.hidden_categories.remove(&id) {
@@ -687,6 +695,7 @@ impl AppState {
         if loaded.is_empty() {
             return; // nothing usable: what is on screen stays
         }
+        self.reclaim_events();
         let replaced = mode == PickMode::Open || self.files.is_empty();
         let reload = mode == PickMode::Reload;
         if mode == PickMode::Open {
@@ -736,11 +745,44 @@ impl AppState {
         self.settings.recent_files.truncate(RECENT_FILES);
     }
 
-    /// Rebuilds the dataset from the open files (after opening, closing or reloading).
+    /// Gives each open file its events back from the dataset. Events live in one place only:
+    /// the dataset while it is built, their file while the list of files changes. Call before
+    /// changing `files`.
+    fn reclaim_events(&mut self) {
+        for event in std::mem::take(&mut self.dataset.events) {
+            if let Some(file) = self.files.get_mut(event.file.0 as usize) {
+                file.loaded.part.events.push(event);
+            }
+        }
+        self.dataset = Dataset::default();
+    }
+
+    /// Rebuilds the dataset from the open files (after opening, closing or reloading), moving
+    /// their events into it rather than copying them.
     fn rebuild(&mut self) {
-        self.dataset =
-            Dataset::from_parts(self.files.iter().map(|f| f.loaded.part.clone()).collect());
+        let parts = self
+            .files
+            .iter_mut()
+            .map(|f| crate::model::DatasetPart {
+                info: f.loaded.part.info.clone(),
+                categories: f.loaded.part.categories.clone(),
+                periods: f.loaded.part.periods.clone(),
+                events: std::mem::take(&mut f.loaded.part.events),
+            })
+            .collect();
+        self.dataset = Dataset::from_parts(parts);
         self.relayout();
+    }
+
+    /// The values of a facet with their counts (see [`crate::model::filter::facet_counts`]),
+    /// counted once per change of data or filters.
+    pub fn facet_values(&self, field: Field) -> &[FacetValue] {
+        let slot = Field::ALL.iter().position(|&f| f == field).unwrap_or(0);
+        self.facets.get(slot).map_or(&[], |cell| {
+            cell.get_or_init(|| {
+                crate::model::filter::facet_counts(&self.dataset, &self.filter, field)
+            })
+        })
     }
 
     /// Recomputes lanes, the shown list, search hits, facet counts and axis breaks (after the
@@ -752,15 +794,7 @@ impl AppState {
             .filter(|&idx| self.layout.place(idx).is_some())
             .collect();
         self.search_hits = self.filter.search_matches(&self.dataset, &self.shown);
-        self.facets = Field::ALL
-            .iter()
-            .map(|&field| {
-                (
-                    field,
-                    crate::model::filter::facet_counts(&self.dataset, &self.filter, field),
-                )
-            })
-            .collect();
+        self.facets = Default::default();
         self.breaks = if self.options.collapse_gaps {
             AxisBreaks::find(&self.dataset, &self.layout)
         } else {

@@ -73,6 +73,41 @@ impl Field {
         matches!(self, Self::Tag | Self::Actor | Self::Target)
     }
 
+    /// Calls `f` with each of the event's values for this field, or with `""` when it has none,
+    /// without allocating (this runs for every event when filters or lanes change).
+    pub fn for_each_value<'a>(
+        self,
+        dataset: &'a Dataset,
+        event: &'a Event,
+        mut f: impl FnMut(&'a str),
+    ) {
+        let list = |list: &'a [String], f: &mut dyn FnMut(&'a str)| {
+            if list.is_empty() {
+                f("");
+            }
+            for value in list {
+                f(value);
+            }
+        };
+        match self {
+            Self::Category => f(event.category.as_deref().unwrap_or("")),
+            Self::Tag => list(&event.tags, &mut f),
+            Self::Actor => list(&event.actors, &mut f),
+            Self::Target => list(&event.targets, &mut f),
+            Self::Severity => f(event.severity.map_or("", |s| s.name())),
+            Self::File => f(dataset
+                .file(event.file)
+                .map_or("", |file| file.path.as_str())),
+        }
+    }
+
+    /// Whether one of the event's values (or `""` for none) is in `chosen`.
+    pub fn any_value_in(self, dataset: &Dataset, event: &Event, chosen: &BTreeSet<String>) -> bool {
+        let mut found = false;
+        self.for_each_value(dataset, event, |v| found |= chosen.contains(v));
+        found
+    }
+
     /// The event's values for this field; `[""]` when it has none (so "none" can be chosen too).
     pub fn values<'a>(self, dataset: &'a Dataset, event: &'a Event) -> Vec<&'a str> {
         let list = |list: &'a [String]| {
@@ -143,12 +178,7 @@ impl Filter {
             return false;
         }
         self.facets.iter().all(|(&field, chosen)| {
-            Some(field) == except
-                || chosen.is_empty()
-                || field
-                    .values(dataset, event)
-                    .iter()
-                    .any(|v| chosen.contains(*v))
+            Some(field) == except || chosen.is_empty() || field.any_value_in(dataset, event, chosen)
         })
     }
 
@@ -236,16 +266,33 @@ pub struct FacetValue {
 pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<FacetValue> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let searching = filter.only_matches && filter.is_searching();
+    let unfiltered = filter.facets.keys().all(|&f| f == field)
+        && filter.hidden_categories.is_empty()
+        && filter.date_range == (None, None)
+        && !searching;
+    // Runs of equal values (a file's events, one category) count without a lookup each.
+    fn flush<'a>(counts: &mut HashMap<&'a str, usize>, last: &mut Option<(&'a str, usize)>) {
+        if let Some((value, n)) = last.take() {
+            *counts.entry(value).or_default() += n;
+        }
+    }
+    let mut last: Option<(&str, usize)> = None;
     for event in &dataset.events {
-        if !filter.passes_except(dataset, event, Some(field))
-            || (searching && !filter.search_hit(event))
+        if !unfiltered
+            && (!filter.passes_except(dataset, event, Some(field))
+                || (searching && !filter.search_hit(event)))
         {
             continue;
         }
-        for value in field.values(dataset, event) {
-            *counts.entry(value).or_default() += 1;
-        }
+        field.for_each_value(dataset, event, |value| match &mut last {
+            Some((v, n)) if *v == value => *n += 1,
+            _ => {
+                flush(&mut counts, &mut last);
+                last = Some((value, 1));
+            }
+        });
     }
+    flush(&mut counts, &mut last);
     // Chosen values stay listed (with 0) so they can be un-chosen.
     for chosen in filter.facets.get(&field).into_iter().flatten() {
         counts.entry(chosen.as_str()).or_default();

@@ -55,8 +55,8 @@ pub fn facets_ui(
         }
     });
     date_range_ui(ui, state, draft, commands);
-    for (field, values) in &state.facets {
-        if *field == Field::File && values.len() < 2 {
+    for field in &Field::ALL {
+        if *field == Field::File && state.dataset.files.len() < 2 {
             continue;
         }
         let chosen = filter.facets.get(field);
@@ -68,6 +68,8 @@ pub fn facets_ui(
             .id_salt(("facet", *field))
             .default_open(false)
             .show(ui, |ui| {
+                // Counted here, only when the facet is open.
+                let values = state.facet_values(*field);
                 if values.is_empty() {
                     ui.weak("None");
                 }
