@@ -38,7 +38,7 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
             return Ok(Format::Annals);
         }
         // JSONL: the first line is one object with Timesketch's columns.
-        let keys: Vec<String> = entries.0.iter().map(|(k, _)| k.clone()).collect();
+        let keys: Vec<String> = entries.0.iter().map(|(k, _)| k.to_string()).collect();
         if super::timesketch::looks_timesketch(&keys) {
             return Ok(Format::Timesketch);
         }

@@ -8,8 +8,69 @@ use serde_json::value::RawValue;
 use super::report::{Issue, IssueLevel, LineIndex, Location};
 use crate::model::TimePoint;
 
-/// The key/value pairs of a JSON object in file order, duplicates included, values borrowed.
-pub(crate) struct Entries<'a>(pub(crate) Vec<(String, &'a RawValue)>);
+/// The key/value pairs of a JSON object in file order, duplicates included, keys and values
+/// borrowed from the file text (a key is copied only when it has escapes).
+pub(crate) struct Entries<'a>(pub(crate) Vec<(Key<'a>, &'a RawValue)>);
+
+/// An object key: borrowed from the text unless it had to be unescaped.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Key<'a>(pub(crate) std::borrow::Cow<'a, str>);
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Key<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Key<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Display for Key<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<Self::Value, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Key(std::borrow::Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
 
 impl<'de> serde::Deserialize<'de> for Entries<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -23,8 +84,8 @@ impl<'de> serde::Deserialize<'de> for Entries<'de> {
                 self,
                 mut map: A,
             ) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(entry) = map.next_entry::<Key<'de>, &'de RawValue>()? {
                     entries.push(entry);
                 }
                 Ok(Entries(entries))
@@ -154,15 +215,18 @@ impl<'t> Reader<'t> {
 
     /// Warns about each key that appears more than once in `entries` (the last value is the one
     /// read, as in JavaScript), at the repeated key's value.
-    pub(crate) fn warn_duplicate_keys(&mut self, what: &str, entries: &Entries<'t>) {
-        let mut seen = std::collections::HashSet::new();
-        for (key, value) in &entries.0 {
-            if !seen.insert(key.as_str()) {
+    /// Warns about each repeated key, naming the record (`what` is called only if there is one:
+    /// naming parses the record again, and most records have no duplicate).
+    pub(crate) fn warn_duplicate_keys(&mut self, what: &dyn Fn() -> String, entries: &Entries<'t>) {
+        let keys = &entries.0;
+        // Records have a handful of keys: comparing pairs beats hashing them.
+        for (i, (key, value)) in keys.iter().enumerate() {
+            if keys.iter().take(i).any(|(k, _)| k == key) {
                 let location = self.lines.location_of(value.get());
                 self.warn(
                     location,
                     Some(key),
-                    format!("{what}: duplicate key `{key}`: the last value is used"),
+                    format!("{}: duplicate key `{key}`: the last value is used", what()),
                 );
             }
         }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use serde_json::value::RawValue;
 
 use super::json::{Fault, Reader, kind_of, record_name};
-use super::report::{LineIndex, LoadError, LoadedFile};
+use super::report::{LineIndex, LoadError, LoadedFile, Location};
 use crate::model::event::parse_hex_color;
 use crate::model::{
     Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Period, Severity, Source,
@@ -37,7 +37,11 @@ const EVENT_FIELDS: &[&str] = &[
 ];
 
 /// Reads one event record. `Err` means the record is skipped.
-fn read_event<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<Event, Fault> {
+fn read_event<'t>(
+    r: &mut Reader<'t>,
+    raw: &'t RawValue,
+    what: &dyn Fn() -> String,
+) -> Result<Event, Fault> {
     let entries = r.object(raw, "event")?;
     r.warn_duplicate_keys(what, &entries);
     let mut title = None;
@@ -110,7 +114,7 @@ fn read_event<'t>(r: &mut Reader<'t>, raw: &'t RawValue, what: &str) -> Result<E
                 })?;
             }
             "display_date" => event.display_date = r.optional_string(value, "display_date")?,
-            other => r.warn_unknown(what, other, value, EVENT_FIELDS),
+            other => r.warn_unknown(&what(), other, value, EVENT_FIELDS),
         }
     }
     let Some((title, title_raw)) = title else {
@@ -323,31 +327,96 @@ fn read_periods<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Period> 
 
 /// Reads the events; missing ids become `event-N` (N = position in the file), duplicates get a
 /// `~2` suffix and a warning.
-fn read_events<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Event> {
+/// Reads records `first..first + raws.len()` (numbered from 1 in messages as `first + i + 1`).
+fn read_event_range<'t>(
+    r: &mut Reader<'t>,
+    raws: &[&'t RawValue],
+    first: usize,
+) -> (Vec<Event>, Vec<(usize, &'t RawValue)>) {
     let mut events = Vec::with_capacity(raws.len());
-    let mut ids = HashSet::with_capacity(raws.len());
-    for (i, raw) in raws.into_iter().enumerate() {
-        let what = record_name("event", i + 1, raw);
+    let mut kept_raws = Vec::with_capacity(raws.len());
+    for (i, &raw) in raws.iter().enumerate() {
+        let i = first + i;
+        // The record's name is needed only for a message: made on demand.
+        let what = || record_name("event", i + 1, raw);
         match read_event(r, raw, &what) {
             Ok(mut event) => {
                 event.line = u32::try_from(r.lines.line_of(raw.get())).unwrap_or(u32::MAX);
                 if event.id.is_empty() {
                     event.id = format!("event-{}", i + 1);
                 }
-                if !ids.insert(event.id.clone()) {
-                    let renamed = unique_id(&ids, &event.id);
-                    let location = r.lines.location_of(raw.get());
-                    r.warn(
-                        location,
-                        Some("id"),
-                        format!("{what}: duplicate id {:?}; kept as {renamed:?}", event.id),
-                    );
-                    event.id.clone_from(&renamed);
-                    ids.insert(renamed);
-                }
                 events.push(event);
+                kept_raws.push((i, raw));
             }
-            Err(fault) => r.skip(&what, &fault),
+            Err(fault) => r.skip(&what(), &fault),
+        }
+    }
+    (events, kept_raws)
+}
+
+/// Files with more records than this read them on two threads.
+const PARALLEL_RECORDS: usize = 20_000;
+
+fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> Vec<Event> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let (mut events, kept_raws) = if raws.len() > PARALLEL_RECORDS && threads > 1 {
+        // Records are independent: the second half is read on another thread with its own
+        // reader (issues are merged and sorted by location afterwards).
+        let (head, tail) = raws.split_at(raws.len() / 2);
+        let mut other = Reader {
+            lines: r.lines.clone(),
+            issues: Vec::new(),
+        };
+        let (first, second) = std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .name("reader".to_owned())
+                .spawn_scoped(scope, || read_event_range(&mut other, tail, head.len()));
+            let first = read_event_range(r, head, 0);
+            let second = match worker {
+                Ok(handle) => handle.join().ok(),
+                Err(_) => None,
+            };
+            (first, second)
+        });
+        let second = second.unwrap_or_else(|| read_event_range(&mut other, tail, head.len()));
+        r.issues.append(&mut other.issues);
+        let (mut events, mut kept) = first;
+        events.extend(second.0);
+        kept.extend(second.1);
+        (events, kept)
+    } else {
+        read_event_range(r, raws, 0)
+    };
+    // Ids must be unique within a file: the second of two equal ids is renamed, with a warning.
+    let duplicates: Vec<usize> = {
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        seen.reserve(events.len());
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !seen.insert(e.id.as_str()))
+            .map(|(n, _)| n)
+            .collect()
+    };
+    if !duplicates.is_empty() {
+        let mut ids: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
+        for n in duplicates {
+            let (Some(event), Some(&(i, raw))) = (events.get_mut(n), kept_raws.get(n)) else {
+                continue;
+            };
+            let renamed = unique_id(&ids, &event.id);
+            let location = r.lines.location_of(raw.get());
+            r.warn(
+                location,
+                Some("id"),
+                format!(
+                    "{}: duplicate id {:?}; kept as {renamed:?}",
+                    record_name("event", i + 1, raw),
+                    event.id
+                ),
+            );
+            event.id.clone_from(&renamed);
+            ids.insert(renamed);
         }
     }
     events
@@ -360,11 +429,25 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         lines: LineIndex::new(text),
         issues: Vec::new(),
     };
-    let top: &RawValue = serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
-    let shape = |r: &Reader<'_>, raw: &RawValue, message: String| LoadError::Shape {
+    // The document is read in one pass straight into its records (or top-level entries): no
+    // first pass over the whole text just to hold it as one raw value. Syntax errors still
+    // come with the parser's position.
+    let top = text.trim_start();
+    let top_location = r.lines.location_of(top);
+    let shape = |location: Location, message: String| LoadError::Shape {
         path: path.to_owned(),
-        location: r.lines.location_of(raw.get()),
+        location,
         message,
+    };
+    let top_kind = match top.as_bytes().first() {
+        Some(b'[') => "an array",
+        Some(b'{') => "an object",
+        _ => {
+            // Not an array or an object: say why precisely if it is not JSON at all.
+            let raw: &RawValue =
+                serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
+            kind_of(raw)
+        }
     };
     let mut info = FileInfo {
         path: path.to_owned(),
@@ -373,16 +456,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         description: None,
     };
     let (mut event_raws, mut period_raws, mut category_raws) = (Vec::new(), Vec::new(), Vec::new());
-    match kind_of(top) {
+    match top_kind {
         "an array" => {
-            event_raws = r
-                .array(top, "events")
-                .map_err(|f| shape(&r, top, f.message))?;
+            event_raws = serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
         }
         "an object" => {
-            let entries = r
-                .object(top, "file")
-                .map_err(|f| shape(&r, top, f.message))?;
+            let entries: super::json::Entries<'_> =
+                serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
             let mut version_seen = false;
             let mut events_seen = false;
             for (key, value) in entries.0 {
@@ -394,8 +474,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                             Some(VERSION) => {}
                             Some(v) if v > VERSION => {
                                 return Err(shape(
-                                    &r,
-                                    value,
+                                    r.lines.location_of(value.get()),
                                     format!(
                                         "format version {v} is newer than this Annals reads ({VERSION}); update Annals"
                                     ),
@@ -403,8 +482,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                             }
                             _ => {
                                 return Err(shape(
-                                    &r,
-                                    value,
+                                    r.lines.location_of(value.get()),
                                     format!(
                                         "`annals` must be the format version {VERSION}, got {}",
                                         value.get()
@@ -420,7 +498,10 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                     "events" => {
                         events_seen = true;
                         event_raws = r.array(value, "events").map_err(|f| {
-                            shape(&r, value, format!("field `events`: {}", f.message))
+                            shape(
+                                r.lines.location_of(value.get()),
+                                format!("field `events`: {}", f.message),
+                            )
                         })?;
                     }
                     "periods" => match r.array(value, "periods") {
@@ -455,13 +536,12 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             }
             if !events_seen {
                 return Err(shape(
-                    &r,
-                    top,
+                    top_location,
                     "no `events` array: this is not an Annals file".to_owned(),
                 ));
             }
             if !version_seen {
-                let location = r.lines.location_of(top.get());
+                let location = top_location;
                 r.warn(
                     location,
                     Some("annals"),
@@ -471,8 +551,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         }
         other => {
             return Err(shape(
-                &r,
-                top,
+                top_location,
                 format!("expected an object with `events` or an array of events, found {other}"),
             ));
         }
@@ -480,7 +559,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
 
     let categories = read_categories(&mut r, category_raws);
     let periods = read_periods(&mut r, period_raws);
-    let events = read_events(&mut r, event_raws);
+    let events = read_events(&mut r, &event_raws);
     let mut issues = r.issues;
     issues.sort_by_key(|issue| issue.location);
     Ok(LoadedFile {

@@ -167,6 +167,7 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
 }
 
 /// Maps byte offsets of a text to 1-based line and character column.
+#[derive(Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,

@@ -1,7 +1,5 @@
 //! The merged, sorted, indexed set of events, periods and categories from every open file.
 
-use std::collections::HashMap;
-
 use super::event::{Category, Event, EventIdx, EventKey, FileId, Period};
 
 /// Which reader produced a file.
@@ -84,7 +82,11 @@ pub struct Dataset {
     pub file_counts: Vec<usize>,
     /// Per event: the index of its category in `categories`, looked up once.
     pub category_of: Vec<Option<u32>>,
-    by_key: HashMap<EventKey, EventIdx>,
+    /// Events by a hash of (file, id): the first event with that hash, and any others with the
+    /// same hash (collisions are checked on lookup, so a clash can never find the wrong event).
+    /// No id is copied: a million ids would cost a million allocations.
+    by_key: rustc_hash::FxHashMap<u64, u32>,
+    same_hash: rustc_hash::FxHashMap<u64, Vec<u32>>,
 }
 
 impl Dataset {
@@ -101,24 +103,39 @@ impl Dataset {
             dataset
                 .periods
                 .extend(part.periods.into_iter().map(|p| Period { file, ..p }));
-            dataset
-                .events
-                .extend(part.events.into_iter().map(|e| Event { file, ..e }));
+            let mut events = part.events;
+            for event in &mut events {
+                event.file = file;
+            }
+            if dataset.events.is_empty() {
+                dataset.events = events; // one file: no copy at all
+            } else {
+                dataset.events.append(&mut events);
+            }
             dataset.files.push(part.info);
         }
+        // Categories only used (not declared) are added in order of first use.
+        let mut known: rustc_hash::FxHashSet<String> =
+            dataset.categories.iter().map(|c| c.id.clone()).collect();
+        let mut last: Option<&str> = None;
         for event in &dataset.events {
-            if let Some(id) = &event.category
-                && !dataset.categories.iter().any(|c| &c.id == id)
+            if let Some(id) = event.category.as_deref()
+                && last != Some(id)
             {
-                dataset.categories.push(Category {
-                    id: id.clone(),
-                    label: id.clone(),
-                    color: None,
-                });
+                last = Some(id);
+                if !known.contains(id) {
+                    known.insert(id.to_owned());
+                    dataset.categories.push(Category {
+                        id: id.to_owned(),
+                        label: id.to_owned(),
+                        color: None,
+                    });
+                }
             }
         }
-        // Sort keys computed once (a date's seconds take calendar maths), and events moved once:
-        // an `Event` is large, and a comparison sort would move each many times.
+        // Sort keys computed once (a date's seconds take calendar maths), then the events are
+        // put in that order in place, each moved once along its cycle of the permutation (no
+        // second vector of events: they are large, and there may be millions).
         let mut order: Vec<(f64, f64, usize)> = dataset
             .events
             .iter()
@@ -130,35 +147,23 @@ impl Dataset {
                 .then(a.1.total_cmp(&b.1))
                 .then(a.2.cmp(&b.2))
         });
-        let mut slots: Vec<Option<Event>> = std::mem::take(&mut dataset.events)
-            .into_iter()
-            .map(Some)
-            .collect();
-        dataset.events = order
-            .iter()
-            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-            .collect();
+        dataset.max_duration_secs = order.iter().map(|o| o.1 - o.0).fold(0.0, f64::max);
+        let mut source: Vec<usize> = order.iter().map(|o| o.2).collect();
+        drop(order);
+        permute_in_place(&mut dataset.events, &mut source);
         dataset.periods.sort_by_key(|p| p.start);
-        dataset.max_duration_secs = dataset
-            .events
-            .iter()
-            .map(|e| e.end_secs() - e.start_secs())
-            .fold(0.0, f64::max);
-        dataset.by_key = dataset
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                (
-                    EventKey {
-                        file: e.file,
-                        id: e.id.clone(),
-                    },
-                    EventIdx(u32::try_from(i).unwrap_or(u32::MAX)),
-                )
-            })
-            .collect();
-        let position: HashMap<&str, usize> = dataset
+        for (i, event) in dataset.events.iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            let hash = key_hash(event.file, &event.id);
+            if let Some(&first) = dataset.by_key.get(&hash) {
+                if first != i {
+                    dataset.same_hash.entry(hash).or_default().push(i);
+                }
+            } else {
+                dataset.by_key.insert(hash, i);
+            }
+        }
+        let position: rustc_hash::FxHashMap<&str, usize> = dataset
             .categories
             .iter()
             .enumerate()
@@ -190,7 +195,16 @@ impl Dataset {
 
     /// Finds an event by its stable key.
     pub fn find(&self, key: &EventKey) -> Option<EventIdx> {
-        self.by_key.get(key).copied()
+        let hash = key_hash(key.file, &key.id);
+        let matches = |&i: &u32| {
+            self.events
+                .get(i as usize)
+                .is_some_and(|e| e.file == key.file && e.id == key.id)
+        };
+        let first = self.by_key.get(&hash).filter(|i| matches(i));
+        first
+            .or_else(|| self.same_hash.get(&hash)?.iter().find(|i| matches(i)))
+            .map(|&i| EventIdx(i))
     }
 
     /// Finds an event of `file` by id.
@@ -255,6 +269,37 @@ impl Dataset {
             .enumerate()
             .filter(move |(_, e)| e.end_secs() > min_secs)
             .map(move |(i, _)| EventIdx(u32::try_from(from + i).unwrap_or(u32::MAX)))
+    }
+}
+
+/// The hash `by_key` files an event under.
+fn key_hash(file: FileId, id: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    hasher.write_u32(file.0);
+    hasher.write(id.as_bytes());
+    hasher.finish()
+}
+
+/// Reorders `items` so that `items[k]` becomes the old `items[source[k]]`, moving each item
+/// once by following the permutation's cycles (swaps). `source` is used up.
+fn permute_in_place<T>(items: &mut [T], source: &mut [usize]) {
+    for start in 0..source.len() {
+        let mut k = start;
+        // Walk the cycle through `start`, marking visited slots by pointing them at themselves.
+        while let Some(&from) = source.get(k) {
+            if from == start || from == k {
+                if let Some(slot) = source.get_mut(k) {
+                    *slot = k;
+                }
+                break;
+            }
+            items.swap(k, from);
+            if let Some(slot) = source.get_mut(k) {
+                *slot = k;
+            }
+            k = from;
+        }
     }
 }
 
@@ -327,4 +372,46 @@ mod tests {
     }
 
     type TimePointSecs = f64;
+
+    #[test]
+    fn permuting_in_place_matches_building_a_new_vector() {
+        use proptest::prelude::*;
+        proptest!(|(n in 0usize..200, seed in any::<u64>())| {
+            let mut order: Vec<usize> = (0..n).collect();
+            // A deterministic shuffle.
+            let mut x = seed | 1;
+            for i in (1..n).rev() {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                order.swap(i, (x % (i as u64 + 1)) as usize);
+            }
+            let items: Vec<String> = (0..n).map(|i| format!("item{i}")).collect();
+            let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
+            let mut permuted = items;
+            let mut source = order;
+            permute_in_place(&mut permuted, &mut source);
+            prop_assert_eq!(permuted, expected);
+        });
+    }
+
+    #[test]
+    fn lookup_by_key_checks_the_id_not_just_its_hash() {
+        let d = Dataset::from_parts(vec![part(vec![
+            ev("a", "2020", None),
+            ev("b", "2021", None),
+        ])]);
+        let key = |id: &str| EventKey {
+            file: FileId(0),
+            id: id.into(),
+        };
+        assert_eq!(d.find(&key("a")), Some(EventIdx(0)));
+        assert_eq!(d.find(&key("b")), Some(EventIdx(1)));
+        assert_eq!(d.find(&key("c")), None);
+        assert_eq!(
+            d.find(&EventKey {
+                file: FileId(1),
+                id: "a".into()
+            }),
+            None
+        );
+    }
 }

@@ -252,6 +252,12 @@ fn contains_folded(text: &str, word: &str) -> bool {
     }
 }
 
+fn flush<'a>(counts: &mut HashMap<&'a str, usize>, last: &mut Option<(&'a str, usize)>) {
+    if let Some((value, n)) = last.take() {
+        *counts.entry(value).or_default() += n;
+    }
+}
+
 /// One value of a facet and how many events choosing it would show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetValue {
@@ -271,11 +277,6 @@ pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<Fac
         && filter.date_range == (None, None)
         && !searching;
     // Runs of equal values (a file's events, one category) count without a lookup each.
-    fn flush<'a>(counts: &mut HashMap<&'a str, usize>, last: &mut Option<(&'a str, usize)>) {
-        if let Some((value, n)) = last.take() {
-            *counts.entry(value).or_default() += n;
-        }
-    }
     let mut last: Option<(&str, usize)> = None;
     for event in &dataset.events {
         if !unfiltered
