@@ -295,3 +295,57 @@ fn the_overview_window_drags_to_move_the_view_and_a_click_jumps() {
         "{after:?} → {jumped:?}"
     );
 }
+
+#[test]
+fn clicking_a_cluster_lists_its_members_and_zooms_to_them() {
+    let mut harness = harness();
+    harness.run();
+    let window = harness.state();
+    let rect = window.canvas.rect;
+    let cluster = window
+        .canvas
+        .scene
+        .clusters
+        .first()
+        .expect("the example at full width has a cluster")
+        .clone();
+    let at = egui::pos2(
+        rect.left() + f64::midpoint(cluster.x0, cluster.x1) as f32,
+        rect.top() + cluster.y as f32,
+    );
+    harness.hover_at(at);
+    harness.run();
+    harness.drag_at(at);
+    harness.drop_at(at);
+    harness.run();
+    let members = harness
+        .state()
+        .state
+        .members
+        .clone()
+        .expect("a member list");
+    assert_eq!(members.0, cluster.members);
+    assert_eq!(members.0.len(), cluster.count);
+    harness.get_by_label(&format!("{} events", cluster.count));
+    for &idx in &cluster.members {
+        let title = harness.state().state.dataset.events[idx.index()]
+            .title
+            .clone();
+        // In the side list and in the member list.
+        assert_eq!(harness.get_all_by_label(&title).count(), 2, "{title}");
+    }
+    harness.get_by_label("Zoom to these").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert!(state.members.is_none());
+    for &idx in &cluster.members {
+        let event = &state.dataset.events[idx.index()];
+        assert!(
+            state.view.min_secs <= event.start_secs() && state.view.max_secs() >= event.end_secs()
+        );
+    }
+    // Zoomed in, the members are drawn one by one.
+    for &idx in &cluster.members {
+        assert!(harness.state().canvas.scene.mark_of(idx).is_some());
+    }
+}

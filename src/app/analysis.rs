@@ -84,14 +84,8 @@ impl AppState {
             .iter()
             .filter_map(|l| self.dataset.find_in_file(event.file, &l.target))
             .collect();
-        for (i, other) in self.dataset.events.iter().enumerate() {
-            if other.file == event.file
-                && other.links.iter().any(|l| l.target == event.id)
-                && let Ok(i) = u32::try_from(i)
-            {
-                found.push(EventIdx(i));
-            }
-        }
+        // Resolved when the dataset was built: this runs every frame while something is selected.
+        found.extend(self.dataset.linked_from.get(&idx).into_iter().flatten());
         found.sort();
         found.dedup();
         found.retain(|&n| n != idx);
@@ -245,6 +239,12 @@ impl AppState {
             Command::PickSessionOpen => return Some(Effect::PickSessionOpen),
             Command::FilesChanged(paths) => return self.files_changed(&paths),
             Command::SetLiveReload(on) => self.settings.live_reload = on,
+            Command::ShowMembers {
+                events,
+                min_secs,
+                max_secs,
+            } => self.members = Some((events, min_secs, max_secs)),
+            Command::CloseMembers => self.members = None,
             Command::SetDisplayZone(name) => match DisplayZone::parse(&name) {
                 Ok(zone) => self.settings.display_zone = zone.setting(),
                 Err(why) => self.toast(why, true),

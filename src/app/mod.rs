@@ -275,6 +275,17 @@ pub enum Command {
     SetLiveReload(bool),
     /// Draw the axis in this zone: `UTC`, `local` or an IANA name.
     SetDisplayZone(String),
+    /// List the members of a cluster (in time order), spanning `[min_secs, max_secs)`.
+    ShowMembers {
+        /// The events.
+        events: Vec<EventIdx>,
+        /// First instant they cover.
+        min_secs: f64,
+        /// Last instant they cover.
+        max_secs: f64,
+    },
+    /// Close the member list.
+    CloseMembers,
 }
 
 /// A side effect for the shell to carry out.
@@ -357,6 +368,10 @@ pub struct AppState {
     pub notes: Vec<Note>,
     /// The session file last saved or opened.
     pub session_path: Option<PathBuf>,
+    /// Counts changes of lanes (data, filters, lane choices), so views of them can be cached.
+    pub layout_generation: u64,
+    /// The members of the cluster last clicked, listed in a window, and the range they cover.
+    pub members: Option<(Vec<EventIdx>, f64, f64)>,
     /// A session waiting for its files to load.
     pending_session: Option<(PathBuf, session::SessionFile)>,
 }
@@ -789,6 +804,7 @@ impl AppState {
     /// dataset, the filter or the lanes changed).
     fn relayout(&mut self) {
         self.layout = lanes::build(&self.dataset, &self.filter, &self.lanes);
+        self.layout_generation += 1;
         self.shown = (0..self.dataset.events.len())
             .filter_map(|i| u32::try_from(i).ok().map(EventIdx))
             .filter(|&idx| self.layout.place(idx).is_some())

@@ -76,6 +76,10 @@ pub struct Dataset {
     pub periods: Vec<Period>,
     /// The longest event duration, so range queries can look back far enough for spans.
     pub max_duration_secs: f64,
+    /// For each event that others link to, the events linking to it (resolved once).
+    pub linked_from: rustc_hash::FxHashMap<EventIdx, Vec<EventIdx>>,
+    /// `(first start, last end)` over events and periods, computed once.
+    extent: Option<(f64, f64)>,
     /// Events per category (same order as `categories`), counted once.
     pub category_counts: Vec<usize>,
     /// Events per file (same order as `files`), counted once.
@@ -185,6 +189,20 @@ impl Dataset {
         dataset.category_counts = category_counts;
         dataset.file_counts = file_counts;
         dataset.category_of = category_of;
+        dataset.extent = dataset.compute_extent();
+        let mut linked_from: rustc_hash::FxHashMap<EventIdx, Vec<EventIdx>> =
+            rustc_hash::FxHashMap::default();
+        for (i, event) in dataset.events.iter().enumerate() {
+            for link in &event.links {
+                if let (Some(target), Ok(i)) = (
+                    dataset.find_in_file(event.file, &link.target),
+                    u32::try_from(i),
+                ) {
+                    linked_from.entry(target).or_default().push(EventIdx(i));
+                }
+            }
+        }
+        dataset.linked_from = linked_from;
         dataset
     }
 
@@ -242,8 +260,13 @@ impl Dataset {
         self.files.get(file.0 as usize)
     }
 
-    /// `(first start, last end)` over events and periods, or `None` when empty.
+    /// `(first start, last end)` over events and periods, or `None` when empty. Computed when
+    /// the dataset is built: the window asks every frame.
     pub fn extent_secs(&self) -> Option<(f64, f64)> {
+        self.extent
+    }
+
+    fn compute_extent(&self) -> Option<(f64, f64)> {
         let events = self.events.iter().map(|e| (e.start_secs(), e.end_secs()));
         let periods = self
             .periods

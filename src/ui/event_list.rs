@@ -115,3 +115,55 @@ pub fn event_list_ui(
             }
         });
 }
+
+/// The members of a clicked cluster: a virtualised list (a cluster can hold thousands), each row
+/// selecting its event, and a button to zoom to all of them.
+pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let Some((members, min_secs, max_secs)) = &state.members else {
+        return;
+    };
+    let mut open = true;
+    let selected = state.selected();
+    egui::Window::new(format!("{} events", text::thousands(members.len())))
+        .id(egui::Id::unique("cluster-members"))
+        .open(&mut open)
+        .default_size([360.0, 320.0])
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button("Zoom to these").clicked() {
+                    commands.push(Command::ZoomToRange(*min_secs, *max_secs));
+                    commands.push(Command::CloseMembers);
+                }
+                ui.weak("Click one to select it, double-click to zoom to it");
+            });
+            ui.separator();
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
+            ScrollArea::vertical()
+                .id_salt("members")
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, members.len(), |ui, range| {
+                    for &idx in members.get(range).unwrap_or(&[]) {
+                        let Some(event) = state.dataset.event(idx) else {
+                            continue;
+                        };
+                        ui.vertical(|ui| {
+                            ui.weak(event.date_label());
+                            let response = ui.selectable_label(
+                                selected == Some(idx),
+                                text::one_line(&event.title, text::TITLE_CHARS),
+                            );
+                            if response.clicked() {
+                                commands.push(Command::Select(Some(idx)));
+                            }
+                            if response.double_clicked() {
+                                commands.push(Command::ZoomToEvent(idx));
+                            }
+                        });
+                    }
+                });
+        });
+    if !open {
+        commands.push(Command::CloseMembers);
+    }
+}

@@ -160,7 +160,8 @@ impl Window {
                     empty_ui(ui, &mut commands);
                 }
             } else {
-                *canvas = timeline_canvas::timeline_ui(ui, state, view, &mut commands);
+                let overview = std::mem::take(&mut canvas.overview);
+                *canvas = timeline_canvas::timeline_ui(ui, state, view, overview, &mut commands);
             }
         });
         if let Some(notice) = &state.notice {
@@ -183,6 +184,7 @@ impl Window {
         {
             self.jump = None;
         }
+        event_list::members_ui(ui.ctx(), state, &mut commands);
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
         self.toast_ui(ui, &mut commands);
         let before = self.state.view;

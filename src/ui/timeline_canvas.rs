@@ -31,6 +31,14 @@ pub const OVERVIEW_HEIGHT: f32 = 34.0;
 /// The grid spacing minimum `egui_plot` uses to compute `GridInput::base_step_size`.
 const GRID_SPACING_MIN: f32 = 8.0;
 
+/// The overview strip's counts, kept while lanes, range and width stay the same (they cost a
+/// few binary searches per bin and lane: too much to redo every frame at a million events).
+#[derive(Clone, Debug, Default)]
+pub struct OverviewCache {
+    key: Option<(u64, u64, u64, usize, usize)>,
+    strip: crate::timeline::overview::Overview,
+}
+
 /// What the canvas drew last frame, for hit tests from outside (tests, keyboard navigation).
 #[derive(Clone, Debug)]
 pub struct CanvasFrame {
@@ -38,6 +46,8 @@ pub struct CanvasFrame {
     pub rect: Rect,
     /// The scene drawn there.
     pub scene: Scene,
+    /// The overview strip's counts.
+    pub overview: OverviewCache,
 }
 
 impl Default for CanvasFrame {
@@ -45,6 +55,7 @@ impl Default for CanvasFrame {
         Self {
             rect: Rect::NOTHING,
             scene: Scene::default(),
+            overview: OverviewCache::default(),
         }
     }
 }
@@ -70,6 +81,7 @@ pub fn timeline_ui(
     ui: &mut Ui,
     state: &AppState,
     view: TimeView,
+    mut overview: OverviewCache,
     commands: &mut Vec<Command>,
 ) -> CanvasFrame {
     let ctx = ui.ctx().clone();
@@ -242,7 +254,7 @@ pub fn timeline_ui(
         colors.lane_text,
     );
     lane_headers_ui(ui, rect, &scene, state, commands);
-    overview_ui(ui, state, shown_view, &colors, commands);
+    overview_ui(ui, state, shown_view, &colors, &mut overview, commands);
 
     if let Some(hit) = &hovered {
         let plot_response = plot_response
@@ -259,8 +271,15 @@ pub fn timeline_ui(
         match &hovered {
             Some(Hit::Event(idx)) => commands.push(Command::Select(Some(*idx))),
             Some(Hit::Cluster(i)) => {
-                if let Some((min, max)) = cluster_range(&state.dataset, &scene, *i) {
-                    commands.push(Command::ZoomToRange(min, max));
+                if let (Some((min, max)), Some(cluster)) = (
+                    cluster_range(&state.dataset, &scene, *i),
+                    scene.clusters.get(*i),
+                ) {
+                    commands.push(Command::ShowMembers {
+                        events: cluster.members.clone(),
+                        min_secs: min,
+                        max_secs: max,
+                    });
                 }
             }
             Some(Hit::Density {
@@ -274,7 +293,11 @@ pub fn timeline_ui(
             None => commands.push(Command::Select(None)),
         }
     }
-    CanvasFrame { rect, scene }
+    CanvasFrame {
+        rect,
+        scene,
+        overview,
+    }
 }
 
 fn cluster_range(dataset: &Dataset, scene: &Scene, index: usize) -> Option<(f64, f64)> {
@@ -314,7 +337,7 @@ fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
             if let (Some(first), Some(last)) = (first, last) {
                 ui.label(format!("{} to {}", first.start.label(), last.start.label()));
             }
-            ui.weak("Click to zoom in");
+            ui.weak("Click to list them");
         }
         Hit::Density {
             min_secs,
@@ -499,6 +522,8 @@ fn paint_scene(
     for density in &scene.densities {
         let color = colors.category(dataset, density.category);
         let max = f64::from(density.max_count.max(1));
+        // One mesh per lane: hundreds of bins as separate shapes would each be tessellated.
+        let mut mesh = egui::Mesh::default();
         for (i, &count) in density.counts.iter().enumerate() {
             if count == 0 {
                 continue;
@@ -510,12 +535,9 @@ fn paint_scene(
                 pos(rect, x0, density.y0 + 1.0),
                 pos(rect, x0 + density.bin_width, density.y1 - 1.0),
             );
-            painter.rect_filled(
-                bin,
-                CornerRadius::ZERO,
-                theme::with_alpha(color, (30.0 + 225.0 * shade) as u8),
-            );
+            mesh.add_colored_rect(bin, theme::with_alpha(color, (30.0 + 225.0 * shade) as u8));
         }
+        painter.add(egui::Shape::mesh(mesh));
         painter.text(
             pos(rect, scene.size.0 - 6.0, density.y0 - 9.0),
             Align2::RIGHT_CENTER,
@@ -770,6 +792,7 @@ fn overview_ui(
     state: &AppState,
     view: TimeView,
     colors: &TimelineColors,
+    cache: &mut OverviewCache,
     commands: &mut Vec<Command>,
 ) {
     let (response, painter) = ui.allocate_painter(
@@ -786,7 +809,18 @@ fn overview_ui(
     let (min, max) = (min - pad, max + pad);
     let breaks = &state.breaks;
     let bins = (rect.width() / 3.0).max(1.0) as usize;
-    let strip = crate::timeline::overview::overview(&state.layout, min, max, bins, breaks);
+    let key = (
+        state.layout_generation,
+        min.to_bits(),
+        max.to_bits(),
+        bins,
+        breaks.gaps().len(),
+    );
+    if cache.key != Some(key) {
+        cache.strip = crate::timeline::overview::overview(&state.layout, min, max, bins, breaks);
+        cache.key = Some(key);
+    }
+    let strip = &cache.strip;
     painter.rect_filled(rect, CornerRadius::same(2), colors.lane_odd);
     let axis = TimeAxis::with_breaks(
         TimeView {
