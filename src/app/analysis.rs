@@ -106,35 +106,35 @@ impl AppState {
         match command {
             Command::SetOnlyMatches(on) => {
                 self.filter.only_matches = on;
-                self.relayout();
+                self.rearrange(false);
             }
             Command::NextMatch => self.step_match(true),
             Command::PreviousMatch => self.step_match(false),
             Command::ToggleFacet(field, value) => {
                 self.filter.toggle_facet(field, &value);
-                self.relayout();
+                self.rearrange(false);
             }
             Command::SetDateRange(from, to) => {
                 let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
                 self.filter.date_range = (finite(from), finite(to));
-                self.relayout();
+                self.rearrange(false);
             }
             Command::ClearFilters => {
                 self.filter = crate::model::Filter::default();
-                self.relayout();
+                self.rearrange(false);
             }
             Command::FitToFilter => self.fit_shown(),
             Command::SetLanesBy(by) if self.lanes.by != by => {
                 self.lanes.by = by;
                 self.lanes.order.clear();
                 self.lanes.collapsed.clear();
-                self.relayout();
+                self.rearrange(false);
             }
             Command::ToggleLaneCollapsed(key) => {
                 if !self.lanes.collapsed.remove(&key) {
                     self.lanes.collapsed.insert(key);
                 }
-                self.relayout();
+                self.rearrange(false);
             }
             Command::MoveLane(key, to) => {
                 let mut order: Vec<String> =
@@ -143,12 +143,12 @@ impl AppState {
                     let moved = order.remove(from);
                     order.insert(to.min(order.len()), moved);
                     self.lanes.order = order;
-                    self.relayout();
+                    self.rearrange(false);
                 }
             }
             Command::SetTimeBasis(basis) => {
                 self.lanes.basis = basis;
-                self.relayout();
+                self.rearrange(false);
             }
             Command::NextEvent => self.step_event(true),
             Command::PreviousEvent => self.step_event(false),
@@ -175,7 +175,7 @@ impl AppState {
             Command::SetLinks(on) => self.options.links = on,
             Command::SetCollapseGaps(on) => {
                 self.options.collapse_gaps = on;
-                self.relayout();
+                self.rearrange(false);
             }
             Command::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
             Command::AddBookmark(name) => {
@@ -245,6 +245,7 @@ impl AppState {
                 max_secs,
             } => self.members = Some((events, min_secs, max_secs)),
             Command::CloseMembers => self.members = None,
+            Command::Arranged(generation, answer) => self.arranged(generation, answer.take()),
             Command::SetDisplayZone(name) => match DisplayZone::parse(&name) {
                 Ok(zone) => self.settings.display_zone = zone.setting(),
                 Err(why) => self.toast(why, true),

@@ -32,6 +32,11 @@ impl<T> Delivery<T> {
         Self(Arc::new(Mutex::new(Some(value))))
     }
 
+    /// Nothing to deliver (the work could not run).
+    pub fn new_empty() -> Self {
+        Self(Arc::new(Mutex::new(None)))
+    }
+
     /// Takes the value out (once).
     pub fn take(&self) -> Option<T> {
         self.0.lock().ok().and_then(|mut v| v.take())

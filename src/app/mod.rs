@@ -5,6 +5,7 @@
 //! eframe shell to carry out, so tests can assert on them. No egui in this file.
 
 pub mod analysis;
+pub mod arrange;
 pub mod export;
 pub mod loading;
 pub mod scenes;
@@ -18,7 +19,7 @@ use crate::model::filter::{FacetValue, Field};
 use crate::model::{Dataset, EventIdx, Filter};
 use crate::palette::Theme;
 use crate::timeline::lanes::TimeBasis;
-use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, TimeView, lanes};
+use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, TimeView};
 pub use analysis::{Bookmark, Note, ViewOptions};
 pub use export::{ExportRange, ExportSettings, ImageFormat, ImageJob, Toast};
 pub use loading::{Delivery, LoadResults, Loading, TooLarge};
@@ -286,6 +287,8 @@ pub enum Command {
     },
     /// Close the member list.
     CloseMembers,
+    /// The arranging thread's answer to request `generation`.
+    Arranged(u64, Delivery<arrange::Arranged>),
 }
 
 /// A side effect for the shell to carry out.
@@ -303,6 +306,8 @@ pub enum Effect {
     PickSavePath(PathBuf),
     /// Run this load on the loading thread and answer `Loaded`.
     Load(Loading),
+    /// Arrange (filter, search, lanes) on a thread and answer `Arranged`.
+    Arrange(arrange::ArrangeJob),
     /// Show a save dialog for a session starting at this path and answer `SaveSession`.
     PickSessionSave(PathBuf),
     /// Show an open dialog for a session file and answer `OpenSession`.
@@ -316,8 +321,8 @@ pub struct AppState {
     pub files: Vec<OpenFile>,
     /// Files that could not be used at the last attempt, with why.
     pub failed: Vec<(String, String, Option<Location>)>,
-    /// The merged data of `files`.
-    pub dataset: Dataset,
+    /// The merged data of `files` (shared with the arranging thread while it works).
+    pub dataset: std::sync::Arc<Dataset>,
     /// Lanes and rows of the shown events.
     pub layout: LaneLayout,
     /// Events that pass the filter, in time order (for the list and the counts).
@@ -372,6 +377,13 @@ pub struct AppState {
     pub layout_generation: u64,
     /// The members of the cluster last clicked, listed in a window, and the range they cover.
     pub members: Option<(Vec<EventIdx>, f64, f64)>,
+    /// From this many events on, filters and search are arranged on a thread (default
+    /// [`arrange::BACKGROUND_EVENTS`]).
+    pub background_events: Option<usize>,
+    arrange_generation: u64,
+    /// What is being computed on the arranging thread ("Filtering"), if anything.
+    arranging: Option<String>,
+    pending_arrange: Option<arrange::ArrangeJob>,
     /// A session waiting for its files to load.
     pending_session: Option<(PathBuf, session::SessionFile)>,
 }
@@ -426,6 +438,11 @@ impl AppState {
 
     /// Carries out one command; returns the side effect it needs, if any.
     pub fn apply(&mut self, command: Command) -> Option<Effect> {
+        let effect = self.apply_command(command);
+        self.take_arrange_effect(effect)
+    }
+
+    fn apply_command(&mut self, command: Command) -> Option<Effect> {
         match command {
             Command::OpenFiles(paths) => {
                 return self.open(paths, PickMode::Open, Some(self.settings.size_limit_bytes));
@@ -480,18 +497,14 @@ impl AppState {
             Command::FitAll => self.fit_all(),
             Command::SetQuery(query) => {
                 self.filter.query = query;
-                if self.filter.only_matches {
-                    self.relayout();
-                } else {
-                    // Highlighting only: lanes, counts and facets stay as they are.
-                    self.search_hits = self.filter.search_matches(&self.dataset, &self.shown);
-                }
+                // Highlighting only: lanes, counts and facets stay as they are.
+                self.rearrange(!self.filter.only_matches);
             }
             Command::ToggleCategory(id) => {
                 if !self.filter.hidden_categories.remove(&id) {
                     self.filter.hidden_categories.insert(id);
                 }
-                self.relayout();
+                self.rearrange(false);
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::OpenUrl(url) => {
@@ -764,12 +777,15 @@ impl AppState {
     /// the dataset while it is built, their file while the list of files changes. Call before
     /// changing `files`.
     fn reclaim_events(&mut self) {
-        for event in std::mem::take(&mut self.dataset.events) {
+        // The arranging thread may still hold the dataset: then its events are copied (rare).
+        let dataset = std::mem::take(&mut self.dataset);
+        let events = std::sync::Arc::try_unwrap(dataset)
+            .map_or_else(|shared| shared.events.clone(), |owned| owned.events);
+        for event in events {
             if let Some(file) = self.files.get_mut(event.file.0 as usize) {
                 file.loaded.part.events.push(event);
             }
         }
-        self.dataset = Dataset::default();
     }
 
     /// Rebuilds the dataset from the open files (after opening, closing or reloading), moving
@@ -785,7 +801,10 @@ impl AppState {
                 events: std::mem::take(&mut f.loaded.part.events),
             })
             .collect();
-        self.dataset = Dataset::from_parts(parts);
+        self.dataset = std::sync::Arc::new(Dataset::from_parts(parts));
+        // A new dataset is arranged at once: a layout must never point into other data.
+        self.arrange_generation += 1;
+        self.arranging = None;
         self.relayout();
     }
 
@@ -803,19 +822,13 @@ impl AppState {
     /// Recomputes lanes, the shown list, search hits, facet counts and axis breaks (after the
     /// dataset, the filter or the lanes changed).
     fn relayout(&mut self) {
-        self.layout = lanes::build(&self.dataset, &self.filter, &self.lanes);
-        self.layout_generation += 1;
-        self.shown = (0..self.dataset.events.len())
-            .filter_map(|i| u32::try_from(i).ok().map(EventIdx))
-            .filter(|&idx| self.layout.place(idx).is_some())
-            .collect();
-        self.search_hits = self.filter.search_matches(&self.dataset, &self.shown);
-        self.facets = Default::default();
-        self.breaks = if self.options.collapse_gaps {
-            AxisBreaks::find(&self.dataset, &self.layout)
-        } else {
-            AxisBreaks::none()
-        };
+        let arrangement = arrange::arrange(
+            &self.dataset,
+            &self.filter,
+            &self.lanes,
+            self.options.collapse_gaps,
+        );
+        self.install(arrangement);
     }
 
     fn fit_all(&mut self) {

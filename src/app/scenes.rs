@@ -129,7 +129,7 @@ impl AppState {
             path: s.file,
             id: s.id,
         });
-        self.relayout();
+        self.rearrange(false);
     }
 
     /// Steps to the next (`+1`) or previous (`-1`) scene, stopping at the ends.

@@ -229,6 +229,18 @@ impl Shell {
                         .apply(Command::Loaded(id, Delivery::new(Vec::new())));
                 }
             }
+            Effect::Arrange(job) => {
+                let started = self.background(ctx, "arrange", move || {
+                    Reply::Command(crate::app::arrange::answer(&job))
+                });
+                if !started {
+                    // No thread: the state arranges itself when the answer is missing.
+                    let generation = self.window.state.arrange_generation();
+                    self.window
+                        .state
+                        .apply(Command::Arranged(generation, Delivery::new_empty()));
+                }
+            }
             Effect::WriteImage(job) => {
                 let started = self.background(ctx, "export", move || {
                     Reply::Command(Command::ImageWritten(write_image(&job)))

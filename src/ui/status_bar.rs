@@ -32,6 +32,12 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>)
             dataset.periods.len(),
             dataset.files.len()
         ));
+        if let Some(what) = state.busy() {
+            // Filters and search over big data run on a thread; the last view stays meanwhile.
+            ui.separator();
+            ui.add(egui::Spinner::new());
+            ui.label(format!("{what} {} events…", format_count(total)));
+        }
         ui.separator();
         let problems = state.problems();
         let errors = problems
