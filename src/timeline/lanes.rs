@@ -66,6 +66,29 @@ impl LaneIndex {
         from..to.max(from)
     }
 
+    /// The first position at or after `from` whose start is not before `edge`: a galloping search
+    /// (1, 2, 4, … steps, then a binary search), so walking a lane's bins left to right costs
+    /// the log of each bin's count and stays in cache, instead of a search of the whole lane per
+    /// bin.
+    pub fn first_not_before(&self, from: usize, edge: f64) -> usize {
+        let starts = &self.starts;
+        let len = starts.len();
+        if from >= len || starts.get(from).is_none_or(|&s| s >= edge) {
+            return from.min(len);
+        }
+        let mut low = from; // known: starts[low] < edge
+        let mut step = 1;
+        while low + step < len && starts.get(low + step).is_some_and(|&s| s < edge) {
+            low += step;
+            step *= 2;
+        }
+        let high = (low + step).min(len);
+        low + 1
+            + starts
+                .get(low + 1..high)
+                .map_or(0, |w| w.partition_point(|&s| s < edge))
+    }
+
     /// How many start in `[min_secs, max_secs)`.
     pub fn starting_in(&self, min_secs: f64, max_secs: f64) -> usize {
         let from = self.starts.partition_point(|&s| s < min_secs);
@@ -484,5 +507,16 @@ mod tests {
         let layout = build(&d, &Filter::default(), &one);
         assert_eq!(layout.lanes.len(), 1);
         assert_eq!(layout.lanes[0].label, "All events");
+    }
+
+    #[test]
+    fn galloping_finds_what_a_binary_search_finds() {
+        use proptest::prelude::*;
+        proptest!(|(mut starts in proptest::collection::vec(-1e3f64..1e3, 0..300), from in 0usize..320, edge in -1.1e3f64..1.1e3)| {
+            starts.sort_by(f64::total_cmp);
+            let index = LaneIndex { events: vec![EventIdx(0); starts.len()], starts: starts.clone(), max_duration_secs: 0.0 };
+            let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
+            prop_assert_eq!(index.first_not_before(from, edge), expected);
+        });
     }
 }

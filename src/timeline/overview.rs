@@ -49,7 +49,7 @@ pub fn overview(
         let mut previous = index.starts.partition_point(|&s| s < min_secs);
         for (i, count) in counts.iter_mut().enumerate() {
             let to = edge(i + 1);
-            let next = index.starts.partition_point(|&s| s < to).max(previous);
+            let next = index.first_not_before(previous, to);
             *count = count.saturating_add(u32::try_from(next - previous).unwrap_or(u32::MAX));
             previous = next;
         }

@@ -656,7 +656,7 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                         } else {
                             edge.min(max_secs)
                         };
-                        let next = index.starts.partition_point(|&s| s < edge).max(previous);
+                        let next = index.first_not_before(previous, edge);
                         *count += u32::try_from(next - previous).unwrap_or(u32::MAX);
                         previous = next;
                     }
