@@ -33,7 +33,9 @@ pub enum SessionSource {
 pub struct SessionFile {
     /// Format version.
     pub annals_session: u32,
-    /// The files, in order.
+    /// The files, in order. Written as `{"path": "data/case.json"}` or `"embedded"`; a plain
+    /// string is read as a path, so a session can be written by hand.
+    #[serde(deserialize_with = "sources_by_hand_or_not")]
     pub files: Vec<SessionSource>,
     /// The visible window.
     pub view: TimeView,
@@ -58,6 +60,25 @@ pub struct SessionFile {
     /// Notes.
     #[serde(default)]
     pub notes: Vec<Note>,
+}
+
+fn sources_by_hand_or_not<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<SessionSource>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Tagged(SessionSource),
+        Plain(PathBuf),
+    }
+    let items: Vec<Either> = Vec::deserialize(deserializer)?;
+    Ok(items
+        .into_iter()
+        .map(|item| match item {
+            Either::Tagged(source) => source,
+            Either::Plain(path) => SessionSource::Path(path),
+        })
+        .collect())
 }
 
 /// `belgium.json` → `belgium.annals-session.json`.
@@ -393,6 +414,54 @@ mod tests {
         other.apply(Command::OpenSession(session));
         assert_eq!(other.view, state.view);
         assert_eq!(other.dataset.events.len(), state.dataset.events.len());
+        std::fs::remove_dir_all(&folder).ok();
+    }
+}
+#[cfg(test)]
+mod big_session_tests {
+    use super::*;
+    use crate::app::{Command, Settings};
+
+    #[test]
+    fn a_session_of_a_big_file_loads_it_in_the_background_then_restores() {
+        let folder = std::env::temp_dir().join(format!("annals-bigsession-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let data = folder.join("big.json");
+        {
+            let file = std::fs::File::create(&data).unwrap();
+            let mut writer = std::io::BufWriter::new(file);
+            crate::synth::write_native(
+                crate::synth::SynthOptions {
+                    events: 120_000,
+                    seed: 3,
+                },
+                &mut writer,
+            )
+            .unwrap();
+        }
+        assert!(
+            std::fs::metadata(&data).unwrap().len() > crate::app::loading::BACKGROUND_LOAD_BYTES
+        );
+        let session = folder.join("big.annals-session.json");
+        let view = TimeView::from_min_max(1.4e9, 1.41e9);
+        std::fs::write(
+            &session,
+            serde_json::json!({"annals_session": 1, "files": ["big.json"], "view": view})
+                .to_string(),
+        )
+        .unwrap();
+        let (mut state, effect) =
+            AppState::starting_with(std::slice::from_ref(&session), Settings::default());
+        let Some(Effect::Load(load)) = effect else {
+            panic!("expected a background load, got {effect:?}");
+        };
+        let results = crate::app::loading::run(&load);
+        state.apply(Command::Loaded(load.id, crate::app::Delivery::new(results)));
+        assert_eq!(state.dataset.events.len(), 120_000);
+        assert_eq!(
+            state.view, view,
+            "the session's view, restored after the load"
+        );
         std::fs::remove_dir_all(&folder).ok();
     }
 }

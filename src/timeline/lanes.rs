@@ -34,6 +34,8 @@ pub struct LaneIndex {
     pub events: Vec<EventIdx>,
     /// Their start times (seconds), same order.
     pub starts: Vec<f64>,
+    /// Their end times (seconds), same order.
+    pub ends: Vec<f64>,
     /// The longest duration among them.
     pub max_duration_secs: f64,
 }
@@ -42,18 +44,35 @@ impl LaneIndex {
     fn push(&mut self, idx: EventIdx, start: f64, end: f64) {
         self.events.push(idx);
         self.starts.push(start);
+        self.ends.push(end);
         self.max_duration_secs = self.max_duration_secs.max(end - start);
     }
 
     fn sort(&mut self) {
-        let mut pairs: Vec<(f64, EventIdx)> = self
+        let mut rows: Vec<(f64, EventIdx, f64)> = self
             .starts
             .iter()
-            .copied()
-            .zip(self.events.iter().copied())
+            .zip(&self.events)
+            .zip(&self.ends)
+            .map(|((&s, &i), &e)| (s, i, e))
             .collect();
-        pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        (self.starts, self.events) = pairs.into_iter().unzip();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        self.starts = rows.iter().map(|r| r.0).collect();
+        self.events = rows.iter().map(|r| r.1).collect();
+        self.ends = rows.iter().map(|r| r.2).collect();
+    }
+
+    /// How many of the candidates really overlap `[min_secs, max_secs)`, counting no further
+    /// than `cap` (a long span that ended before the view is a candidate but not in view).
+    pub fn overlapping(&self, min_secs: f64, max_secs: f64, cap: usize) -> usize {
+        let range = self.candidates(min_secs, max_secs);
+        self.ends
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&end| end > min_secs)
+            .take(cap)
+            .count()
     }
 
     /// Positions (in `events`) of every event that can overlap `[min_secs, max_secs)`: those
@@ -514,7 +533,7 @@ mod tests {
         use proptest::prelude::*;
         proptest!(|(mut starts in proptest::collection::vec(-1e3f64..1e3, 0..300), from in 0usize..320, edge in -1.1e3f64..1.1e3)| {
             starts.sort_by(f64::total_cmp);
-            let index = LaneIndex { events: vec![EventIdx(0); starts.len()], starts: starts.clone(), max_duration_secs: 0.0 };
+            let index = LaneIndex { events: vec![EventIdx(0); starts.len()], ends: starts.clone(), starts: starts.clone(), max_duration_secs: 0.0 };
             let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
             prop_assert_eq!(index.first_not_before(from, edge), expected);
         });

@@ -643,8 +643,22 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
             let ranges = indexes
                 .iter()
                 .map(|index| (index, index.candidates(min_secs, max_secs)));
-            let candidates: usize = ranges.clone().map(|(_, r)| r.len()).sum();
-            if candidates > detail_limit(width) {
+            // Short events: their candidates are nearly all in view. Long spans: count those
+            // really overlapping (years-long spans make almost every earlier one a candidate),
+            // so a day's view of a lane with many old long spans still shows single events.
+            let limit = detail_limit(width);
+            let candidates: usize = indexes
+                .iter()
+                .enumerate()
+                .map(|(which, index)| {
+                    if which == 0 {
+                        index.candidates(min_secs, max_secs).len()
+                    } else {
+                        index.overlapping(min_secs, max_secs, limit + 1)
+                    }
+                })
+                .sum();
+            if candidates > limit {
                 let bins = (width / DENSITY_BIN).ceil().max(1.0) as usize;
                 let mut counts = vec![0u32; bins];
                 for index in indexes {
@@ -665,7 +679,11 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
             }
             let mut marks = Vec::with_capacity(candidates);
             for (index, range) in ranges {
-                for &idx in index.events.get(range).unwrap_or_default() {
+                let ends = index.ends.get(range.clone()).unwrap_or_default();
+                for (&idx, &end) in index.events.get(range).unwrap_or_default().iter().zip(ends) {
+                    if end < min_secs {
+                        continue; // ended before the view: skip without touching the event
+                    }
                     let Some(event) = input.dataset.event(idx) else {
                         continue;
                     };
