@@ -459,7 +459,11 @@ fn paint_scene(
     let radius = SceneStyle::default().marker_radius as f32;
     // Bars hold a line of text; they shrink with the rows but keep 2 pt above and below.
     let bar_half = (SceneStyle::default().bar_height.min(scene.row_height - 4.0) / 2.0) as f32;
-    for mark in &scene.marks {
+    // Bars first, then points on top with a ring of the lane's colour, so a point is never hidden
+    // by a long bar of its own colour in the same row.
+    let bars = scene.marks.iter().filter(|m| m.shape != MarkShape::Point);
+    let points = scene.marks.iter().filter(|m| m.shape == MarkShape::Point);
+    for mark in bars.chain(points) {
         let hit = searching && is_hit(mark.event);
         let color = colors.category(dataset, mark.category);
         let color = if searching && !hit {
@@ -482,6 +486,7 @@ fn paint_scene(
         match mark.shape {
             MarkShape::Point => {
                 let center = pos(rect, mark.x0, mark.y);
+                painter.circle_filled(center, radius + 1.5, colors.lane_even);
                 painter.circle_filled(center, radius, color);
                 if mark.circa {
                     // A ring, not a paler colour: an uncertain date keeps its category's hue.
