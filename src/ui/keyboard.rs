@@ -290,7 +290,7 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
                 }
             });
         ui.add_space(6.0);
-        ui.weak("Every menu entry is also reachable with F10 / Tab and Enter.");
+        ui.weak("Menus and panels can also be reached with Tab and Enter.");
         if ui.button("Close").clicked() {
             commands.push(Command::ToggleShortcuts);
         }
