@@ -349,3 +349,29 @@ fn clicking_a_cluster_lists_its_members_and_zooms_to_them() {
         assert!(harness.state().canvas.scene.mark_of(idx).is_some());
     }
 }
+
+#[test]
+fn several_files_loading_each_show_their_own_progress() {
+    use annals::app::{Loading, PickMode};
+    let progress = std::sync::Arc::new(annals::io::LoadProgress::default());
+    progress
+        .read_bytes
+        .store(50_000_000, std::sync::atomic::Ordering::Relaxed);
+    let mut state = AppState::with_files(&[], Settings::default());
+    state.loading = Some(Loading {
+        id: 1,
+        paths: vec!["a.json".into(), "b.json".into(), "c.json".into()],
+        mode: PickMode::Add,
+        total_bytes: 90_000_000,
+        sizes: vec![40_000_000, 30_000_000, 20_000_000],
+        progress,
+    });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1700.0))
+        .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
+    harness.step();
+    harness.get_by_label("a.json: loaded");
+    harness.get_by_label("b.json: 10 MB of 30 MB");
+    harness.get_by_label("c.json: waiting");
+    harness.get_by_label("Cancel");
+}

@@ -60,6 +60,8 @@ pub struct Loading {
     pub mode: PickMode,
     /// Their total size.
     pub total_bytes: u64,
+    /// Each file's size, in `paths` order (files are read one after the other).
+    pub sizes: Vec<u64>,
     /// Bytes read so far, and the cancel flag.
     pub progress: Arc<LoadProgress>,
 }
@@ -95,6 +97,39 @@ pub fn run(load: &Loading) -> LoadResults {
         results.push((path.clone(), io::load_file_with(path, None, &load.progress)));
     }
     results
+}
+
+/// Where each file of a load stands, from the bytes read so far (files are read in order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileStage {
+    /// Not started.
+    Waiting,
+    /// This many of its bytes read.
+    Reading(u64),
+    /// All read; its records are being parsed (or it is done).
+    Parsing,
+}
+
+/// Each file's stage, given the files' sizes and the bytes read in total.
+pub fn file_stages(sizes: &[u64], read: u64) -> Vec<FileStage> {
+    let mut before = 0u64;
+    sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &size)| {
+            let start = before;
+            before = before.saturating_add(size);
+            // At a boundary the earlier file is parsing and the next one has not begun; the
+            // first file is being read from the start.
+            if read < start || (read == start && size > 0 && i > 0) {
+                FileStage::Waiting
+            } else if read < before {
+                FileStage::Reading(read - start)
+            } else {
+                FileStage::Parsing
+            }
+        })
+        .collect()
 }
 
 /// `bytes` as "812 KB", "1.5 GB".
@@ -161,6 +196,7 @@ impl AppState {
             paths,
             mode,
             total_bytes,
+            sizes: sizes.clone(),
             progress: Arc::default(),
         };
         self.loading = Some(load.clone());
@@ -287,5 +323,35 @@ mod tests {
         assert!(state.too_large.is_none());
         assert_eq!(state.dataset.events.len(), 28);
         std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn each_file_of_a_load_has_its_own_stage() {
+        use super::FileStage::{Parsing, Reading, Waiting};
+        let sizes = [100, 50, 0, 30];
+        assert_eq!(
+            file_stages(&sizes, 0),
+            [Reading(0), Waiting, Waiting, Waiting]
+        );
+        assert_eq!(
+            file_stages(&sizes, 40),
+            [Reading(40), Waiting, Waiting, Waiting]
+        );
+        assert_eq!(
+            file_stages(&sizes, 100),
+            [Parsing, Waiting, Waiting, Waiting]
+        );
+        assert_eq!(
+            file_stages(&sizes, 120),
+            [Parsing, Reading(20), Waiting, Waiting]
+        );
+        assert_eq!(
+            file_stages(&sizes, 150),
+            [Parsing, Parsing, Parsing, Waiting]
+        );
+        assert_eq!(
+            file_stages(&sizes, 180),
+            [Parsing, Parsing, Parsing, Parsing]
+        );
     }
 }

@@ -364,32 +364,44 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Vec<Comman
             )
         })
         .collect();
-    ui.horizontal(|ui| {
-        let fraction = if load.total_bytes == 0 {
-            1.0
-        } else {
-            (read as f64 / load.total_bytes as f64).clamp(0.0, 1.0) as f32
-        };
-        let text = if read >= load.total_bytes {
-            format!("Reading records from {}…", names.join(", "))
-        } else {
-            format!(
-                "Loading {}: {} of {}",
-                names.join(", "),
-                size_label(read),
-                size_label(load.total_bytes)
-            )
-        };
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .desired_width(260.0)
-                .animate(read >= load.total_bytes),
-        );
-        ui.label(text);
-        if ui.button("Cancel").clicked() {
-            commands.push(Command::CancelLoad);
-        }
-    });
+    // One row per file: its own bar and what it is doing (files are read one after the other).
+    let stages = crate::app::loading::file_stages(&load.sizes, read);
+    let last = names.len().saturating_sub(1);
+    for (i, ((name, stage), &size)) in names.iter().zip(&stages).zip(&load.sizes).enumerate() {
+        use crate::app::loading::FileStage;
+        ui.horizontal(|ui| {
+            let (fraction, text, busy) = match *stage {
+                FileStage::Waiting => (0.0, format!("{name}: waiting"), false),
+                FileStage::Reading(done) => (
+                    if size == 0 {
+                        1.0
+                    } else {
+                        (done as f64 / size as f64).clamp(0.0, 1.0) as f32
+                    },
+                    format!("{name}: {} of {}", size_label(done), size_label(size)),
+                    false,
+                ),
+                // A later file has begun: this one is done.
+                FileStage::Parsing
+                    if stages
+                        .get(i + 1..)
+                        .is_some_and(|later| later.iter().any(|s| *s != FileStage::Waiting)) =>
+                {
+                    (1.0, format!("{name}: loaded"), false)
+                }
+                FileStage::Parsing => (1.0, format!("{name}: reading records…"), true),
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(260.0)
+                    .animate(busy),
+            );
+            ui.label(text);
+            if i == last && ui.button("Cancel").clicked() {
+                commands.push(Command::CancelLoad);
+            }
+        });
+    }
     // Progress lives in atomics the loading thread writes: keep redrawing while it runs.
     ui.ctx()
         .request_repaint_after(std::time::Duration::from_millis(100));
