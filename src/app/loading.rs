@@ -64,6 +64,19 @@ pub struct Loading {
     pub sizes: Vec<u64>,
     /// Bytes read so far, and the cancel flag.
     pub progress: Arc<LoadProgress>,
+    /// When the load replaces what is open: the filter and lanes to arrange it with, so the
+    /// loading thread also builds the dataset and its lanes (a million events take seconds to
+    /// arrange; the window should not stop for them). Filled in by [`run`].
+    pub prepare: Option<Arc<Prepare>>,
+}
+
+/// What the loading thread builds beyond reading, for a load that replaces what is open.
+#[derive(Debug)]
+pub struct Prepare {
+    /// The filter, lanes and gaps option when the load started.
+    pub arrange_with: (crate::model::Filter, crate::timeline::LaneSpec, bool),
+    /// The dataset and its arrangement, once built.
+    pub built: Mutex<Option<(crate::model::Dataset, super::arrange::Arrangement)>>,
 }
 
 impl PartialEq for Loading {
@@ -87,7 +100,9 @@ pub struct TooLarge {
     pub limit_bytes: u64,
 }
 
-/// Runs a load (on the loading thread): every file in turn, stopping once cancelled.
+/// Runs a load (on the loading thread): every file in turn, stopping once cancelled; then, for
+/// a load that replaces what is open, builds the dataset and arranges it too (the events move
+/// into the dataset; the files keep everything else).
 pub fn run(load: &Loading) -> LoadResults {
     let mut results = Vec::with_capacity(load.paths.len());
     for path in &load.paths {
@@ -95,6 +110,26 @@ pub fn run(load: &Loading) -> LoadResults {
             break;
         }
         results.push((path.clone(), io::load_file_with(path, None, &load.progress)));
+    }
+    if let Some(prepare) = &load.prepare
+        && !load.progress.cancelled()
+    {
+        let parts: Vec<crate::model::DatasetPart> = results
+            .iter_mut()
+            .filter_map(|(_, result)| result.as_mut().ok())
+            .map(|file| crate::model::DatasetPart {
+                info: file.part.info.clone(),
+                categories: file.part.categories.clone(),
+                periods: file.part.periods.clone(),
+                events: std::mem::take(&mut file.part.events),
+            })
+            .collect();
+        let dataset = crate::model::Dataset::from_parts(parts);
+        let (filter, spec, collapse) = &prepare.arrange_with;
+        let arrangement = super::arrange::arrange(&dataset, filter, spec, *collapse);
+        if let Ok(mut slot) = prepare.built.lock() {
+            *slot = Some((dataset, arrangement));
+        }
     }
     results
 }
@@ -181,7 +216,7 @@ impl AppState {
                     (p, result)
                 })
                 .collect();
-            self.accept(results, mode);
+            self.accept(results, mode, None);
             return None;
         }
         if let Some(previous) = self.loading.take() {
@@ -198,6 +233,16 @@ impl AppState {
             total_bytes,
             sizes: sizes.clone(),
             progress: Arc::default(),
+            prepare: (mode == PickMode::Open).then(|| {
+                Arc::new(Prepare {
+                    arrange_with: (
+                        self.filter.clone(),
+                        self.lanes.clone(),
+                        self.options.collapse_gaps,
+                    ),
+                    built: Mutex::new(None),
+                })
+            }),
         };
         self.loading = Some(load.clone());
         Some(Effect::Load(load))
@@ -222,7 +267,24 @@ impl AppState {
             return; // cancelled or replaced meanwhile
         };
         if let Some(results) = results.take() {
-            self.accept(results, load.mode);
+            let built = load
+                .prepare
+                .as_ref()
+                .and_then(|p| p.built.lock().ok().and_then(|mut slot| slot.take()));
+            // Arranged with the filter and lanes of when the load began: if they changed since,
+            // arrange again.
+            let stale = load.prepare.as_ref().is_some_and(|p| {
+                p.arrange_with
+                    != (
+                        self.filter.clone(),
+                        self.lanes.clone(),
+                        self.options.collapse_gaps,
+                    )
+            });
+            self.accept(results, load.mode, built);
+            if stale {
+                self.relayout();
+            }
         }
     }
 }
@@ -353,5 +415,51 @@ mod tests {
             file_stages(&sizes, 180),
             [Parsing, Parsing, Parsing, Parsing]
         );
+    }
+
+    #[test]
+    fn a_replacing_load_is_built_and_arranged_on_the_loading_thread() {
+        let folder = std::env::temp_dir().join(format!("annals-prepare-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = big_file(&folder);
+        let mut state = AppState::with_files(&[], Settings::default());
+        state.apply(Command::ToggleCategory("incident".into()));
+        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path.clone()])) else {
+            panic!("a big file goes to the loading thread");
+        };
+        let results = run(&load);
+        let prepare = load.prepare.clone().expect("an Open prepares the dataset");
+        assert!(
+            prepare.built.lock().unwrap().is_some(),
+            "built on the thread"
+        );
+        assert!(
+            results
+                .iter()
+                .all(|(_, r)| r.as_ref().is_ok_and(|f| f.part.events.is_empty())),
+            "the events moved into the built dataset"
+        );
+        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert_eq!(state.dataset.events.len(), 130_000);
+        let expected =
+            crate::app::arrange::arrange(&state.dataset, &state.filter, &state.lanes, false);
+        assert_eq!(state.shown, expected.shown);
+        assert!(
+            state.shown.len() < 130_000,
+            "arranged with the filter in force"
+        );
+
+        // The filter changed while loading: arranged again with the new one.
+        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path])) else {
+            panic!()
+        };
+        let results = run(&load);
+        state.apply(Command::ToggleCategory("incident".into()));
+        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert_eq!(state.shown.len(), 130_000);
+        // Closing and adding still work on events that live in the dataset.
+        state.apply(Command::CloseAll);
+        assert!(state.dataset.events.is_empty());
+        std::fs::remove_dir_all(&folder).ok();
     }
 }

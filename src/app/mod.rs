@@ -427,7 +427,7 @@ impl AppState {
             settings,
             ..Self::default()
         };
-        state.accept(results, PickMode::Open);
+        state.accept(results, PickMode::Open, None);
         state
     }
 
@@ -703,7 +703,12 @@ impl AppState {
 
     /// Takes what a load read: failures are reported, and if anything loaded it replaces (Open)
     /// or joins (Add) what is open.
-    fn accept(&mut self, results: LoadResults, mode: PickMode) {
+    fn accept(
+        &mut self,
+        results: LoadResults,
+        mode: PickMode,
+        built: Option<(Dataset, arrange::Arrangement)>,
+    ) {
         let mut loaded = Vec::new();
         for (path, result) in results {
             match result {
@@ -723,7 +728,11 @@ impl AppState {
         if loaded.is_empty() {
             return; // nothing usable: what is on screen stays
         }
-        self.reclaim_events();
+        if mode == PickMode::Open {
+            self.dataset = std::sync::Arc::default(); // all replaced: nothing to give back
+        } else {
+            self.reclaim_events();
+        }
         let replaced = mode == PickMode::Open || self.files.is_empty();
         let reload = mode == PickMode::Reload;
         if mode == PickMode::Open {
@@ -739,7 +748,41 @@ impl AppState {
         if self.files.iter().any(|f| !f.loaded.issues.is_empty()) {
             self.problems_open = true;
         }
-        self.rebuild();
+        match built {
+            // Built on the loading thread from exactly these files, in this order.
+            Some((dataset, arrangement))
+                if dataset.files.len() == self.files.len()
+                    && dataset
+                        .files
+                        .iter()
+                        .zip(&self.files)
+                        .all(|(a, b)| a.path == b.loaded.part.info.path) =>
+            {
+                self.dataset = std::sync::Arc::new(dataset);
+                self.arrange_generation += 1;
+                self.arranging = None;
+                self.install(arrangement);
+            }
+            Some((dataset, _)) => {
+                // The files did not line up (the same path twice): give the events back by
+                // file name and build here.
+                for event in dataset.events {
+                    let Some(name) = dataset.files.get(event.file.0 as usize).map(|f| &f.path)
+                    else {
+                        continue;
+                    };
+                    if let Some(file) = self
+                        .files
+                        .iter_mut()
+                        .find(|f| &f.loaded.part.info.path == name)
+                    {
+                        file.loaded.part.events.push(event);
+                    }
+                }
+                self.rebuild();
+            }
+            None => self.rebuild(),
+        }
         if !reload {
             self.fit_all();
         }
