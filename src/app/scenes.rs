@@ -32,6 +32,13 @@ pub struct SavedScene {
     /// The selected event: the file as shown in the legend, and the event's id.
     #[serde(default)]
     pub selection: Option<SceneSelection>,
+    /// The whole filter (facets, date range, only-matches), when the scene was made with one;
+    /// `query` and `hidden_categories` above stay for files written before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<crate::model::Filter>,
+    /// The lanes (by which field, order, folded ones, placed by which date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lanes: Option<crate::timeline::LaneSpec>,
 }
 
 /// A selected event, by file and id.
@@ -113,6 +120,8 @@ impl AppState {
                 file: s.path.clone(),
                 id: s.id.clone(),
             }),
+            filter: Some(self.filter.clone()),
+            lanes: Some(self.lanes.clone()),
         }
     }
 
@@ -123,8 +132,15 @@ impl AppState {
         };
         self.scene_index = Some(index);
         self.view = scene.view();
-        self.filter.query = scene.query;
-        self.filter.hidden_categories = scene.hidden_categories;
+        if let Some(filter) = scene.filter {
+            self.filter = filter;
+        } else {
+            self.filter.query = scene.query;
+            self.filter.hidden_categories = scene.hidden_categories;
+        }
+        if let Some(lanes) = scene.lanes {
+            self.lanes = lanes;
+        }
         self.selection = scene.selection.map(|s| Selection {
             path: s.file,
             id: s.id,
@@ -217,6 +233,8 @@ mod tests {
                 file: "a.json".into(),
                 id: "belnet".into(),
             }),
+            filter: None,
+            lanes: None,
         }];
         write_scenes(&path, &scenes).unwrap();
         assert_eq!(read_scenes(&path), Ok(Some(scenes)));
@@ -228,5 +246,23 @@ mod tests {
         let err = read_scenes(&path).unwrap_err();
         assert!(err.starts_with("line 1, column "), "{err}");
         std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn a_scene_brings_back_its_facets_and_lanes() {
+        use crate::app::{Command, Settings};
+        use crate::model::filter::Field;
+        let mut state = AppState::with_files(&[], Settings::default());
+        state.apply(Command::ToggleFacet(Field::Actor, "CCB".into()));
+        state.apply(Command::SetLanesBy(Some(Field::Actor)));
+        state.apply(Command::AddScene("CCB by actor".into()));
+        let shown = state.shown.clone();
+        state.apply(Command::ClearFilters);
+        state.apply(Command::SetLanesBy(Some(Field::Category)));
+        assert_ne!(state.shown, shown);
+        state.apply(Command::GoToScene(0));
+        assert_eq!(state.shown, shown);
+        assert_eq!(state.lanes.by, Some(Field::Actor));
+        assert!(state.filter.facets.contains_key(&Field::Actor));
     }
 }
