@@ -71,6 +71,16 @@ pub fn scenes_path(data_file: &Path) -> PathBuf {
     data_file.with_file_name(format!("{stem}.scenes.json"))
 }
 
+/// A JSON error of a sidecar (scenes, session) as "line L, column C: what".
+pub(super) fn located(e: &serde_json::Error) -> String {
+    format!(
+        "line {}, column {}: {}",
+        e.line(),
+        e.column(),
+        crate::io::strip_position(&e.to_string())
+    )
+}
+
 /// Reads a scenes file; `Ok(None)` when there is none.
 pub fn read_scenes(path: &Path) -> Result<Option<Vec<SavedScene>>, String> {
     let text = match std::fs::read_to_string(path) {
@@ -78,14 +88,7 @@ pub fn read_scenes(path: &Path) -> Result<Option<Vec<SavedScene>>, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("could not read: {e}")),
     };
-    let file: ScenesFile = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "line {}, column {}: {}",
-            e.line(),
-            e.column(),
-            crate::io::strip_position(&e.to_string())
-        )
-    })?;
+    let file: ScenesFile = serde_json::from_str(&text).map_err(|e| located(&e))?;
     if file.annals_scenes != SCENES_VERSION {
         return Err(format!(
             "scenes file version {} is not {SCENES_VERSION}",

@@ -141,14 +141,7 @@ impl SessionFile {
 /// Reads a session file, with the position of any JSON error.
 pub fn read_session(path: &Path) -> Result<SessionFile, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("could not read: {e}"))?;
-    let file: SessionFile = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "line {}, column {}: {}",
-            e.line(),
-            e.column(),
-            crate::io::strip_position(&e.to_string())
-        )
-    })?;
+    let file: SessionFile = serde_json::from_str(&text).map_err(|e| super::scenes::located(&e))?;
     if file.annals_session != SESSION_VERSION {
         return Err(format!(
             "session version {} is not {SESSION_VERSION}",

@@ -85,14 +85,54 @@ pub fn event_list_ui(
         text::thousands(state.dataset.events.len())
     ));
     ui.separator();
-    let selected = state.selected();
     let rows: &[crate::model::EventIdx] = if searching {
         &state.search_hits
     } else {
         &state.shown
     };
+    event_rows_ui(ui, state, rows, "events", commands);
+}
+
+/// The members of a clicked cluster: a virtualised list (a cluster can hold thousands), each row
+/// selecting its event, and a button to zoom to all of them.
+pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let Some((members, min_secs, max_secs)) = &state.members else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new(format!("{} events", text::thousands(members.len())))
+        .id(egui::Id::unique("cluster-members"))
+        .open(&mut open)
+        .default_size([360.0, 320.0])
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button("Zoom to these").clicked() {
+                    commands.push(Command::ZoomToRange(*min_secs, *max_secs));
+                    commands.push(Command::CloseMembers);
+                }
+                ui.weak("Click one to select it, double-click to zoom to it");
+            });
+            ui.separator();
+            event_rows_ui(ui, state, members, "members", commands);
+        });
+    if !open {
+        commands.push(Command::CloseMembers);
+    }
+}
+
+/// A virtualised list of events (date, then title): a click selects, a double-click zooms.
+fn event_rows_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    rows: &[crate::model::EventIdx],
+    id_salt: &str,
+    commands: &mut Vec<Command>,
+) {
+    let selected = state.selected();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
     ScrollArea::vertical()
+        .id_salt(id_salt)
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             for &idx in rows.get(range).unwrap_or(&[]) {
@@ -114,56 +154,4 @@ pub fn event_list_ui(
                 });
             }
         });
-}
-
-/// The members of a clicked cluster: a virtualised list (a cluster can hold thousands), each row
-/// selecting its event, and a button to zoom to all of them.
-pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
-    let Some((members, min_secs, max_secs)) = &state.members else {
-        return;
-    };
-    let mut open = true;
-    let selected = state.selected();
-    egui::Window::new(format!("{} events", text::thousands(members.len())))
-        .id(egui::Id::unique("cluster-members"))
-        .open(&mut open)
-        .default_size([360.0, 320.0])
-        .collapsible(false)
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                if ui.button("Zoom to these").clicked() {
-                    commands.push(Command::ZoomToRange(*min_secs, *max_secs));
-                    commands.push(Command::CloseMembers);
-                }
-                ui.weak("Click one to select it, double-click to zoom to it");
-            });
-            ui.separator();
-            let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
-            ScrollArea::vertical()
-                .id_salt("members")
-                .auto_shrink([false, false])
-                .show_rows(ui, row_height, members.len(), |ui, range| {
-                    for &idx in members.get(range).unwrap_or(&[]) {
-                        let Some(event) = state.dataset.event(idx) else {
-                            continue;
-                        };
-                        ui.vertical(|ui| {
-                            ui.weak(event.date_label());
-                            let response = ui.selectable_label(
-                                selected == Some(idx),
-                                text::one_line(&event.title, text::TITLE_CHARS),
-                            );
-                            if response.clicked() {
-                                commands.push(Command::Select(Some(idx)));
-                            }
-                            if response.double_clicked() {
-                                commands.push(Command::ZoomToEvent(idx));
-                            }
-                        });
-                    }
-                });
-        });
-    if !open {
-        commands.push(Command::CloseMembers);
-    }
 }
