@@ -160,8 +160,22 @@ impl Filter {
 
     /// Whether `event` is shown.
     pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
+        self.matches_with(dataset, event, &self.search_words())
+    }
+
+    /// [`Filter::matches`] with the search words lowercased once ([`Filter::search_words`]), for
+    /// loops over every event.
+    pub fn matches_with(&self, dataset: &Dataset, event: &Event, words: &[String]) -> bool {
         self.passes_except(dataset, event, None)
-            && (!self.only_matches || !self.is_searching() || self.search_hit(event))
+            && (!self.only_matches || words.is_empty() || search_hit_words(words, event))
+    }
+
+    /// The search words, lowercased (empty without a search).
+    pub fn search_words(&self) -> Vec<String> {
+        self.query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
     }
 
     /// Whether `event` passes every constraint but the facet `except` (search included only
@@ -184,21 +198,13 @@ impl Filter {
 
     /// Whether the search words all appear in the event's text (false without a search).
     pub fn search_hit(&self, event: &Event) -> bool {
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words = self.search_words();
         !words.is_empty() && search_hit_words(&words, event)
     }
 
     /// The events among `shown` the search matches, in the same (time) order.
     pub fn search_matches(&self, dataset: &Dataset, shown: &[EventIdx]) -> Vec<EventIdx> {
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words = self.search_words();
         if words.is_empty() {
             return Vec::new();
         }
@@ -272,6 +278,7 @@ pub struct FacetValue {
 pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<FacetValue> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let searching = filter.only_matches && filter.is_searching();
+    let words = filter.search_words();
     let unfiltered = filter.facets.keys().all(|&f| f == field)
         && filter.hidden_categories.is_empty()
         && filter.date_range == (None, None)
@@ -281,7 +288,7 @@ pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<Fac
     for event in &dataset.events {
         if !unfiltered
             && (!filter.passes_except(dataset, event, Some(field))
-                || (searching && !filter.search_hit(event)))
+                || (searching && !search_hit_words(&words, event)))
         {
             continue;
         }

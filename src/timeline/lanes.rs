@@ -213,7 +213,7 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
 /// then name; events without a value last. Empty lanes are dropped.
 pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout {
     let mut keys: Vec<String> = Vec::new();
-    let mut key_index: HashMap<&str, usize> = HashMap::new();
+    let mut key_index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut members: Vec<Vec<u32>> = Vec::new();
     let mut placement: Vec<Option<u32>> = vec![None; dataset.events.len()];
     let multi = spec.by.is_some_and(Field::is_multi_valued);
@@ -223,16 +223,24 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         Vec::new()
     };
     let mut shown = 0;
+    // Once per build, not per event: whether anything is filtered, and the search words.
+    let everything = filter.is_empty();
+    let words = filter.search_words();
+    let mut values: Vec<&str> = Vec::with_capacity(8);
     for (i, event) in dataset.events.iter().enumerate() {
-        if !filter.matches(dataset, event) {
+        if !everything && !filter.matches_with(dataset, event, &words) {
             continue;
         }
         let Ok(i32) = u32::try_from(i) else { break };
-        let mut values = spec
-            .by
-            .map_or_else(|| vec![""], |f| f.values(dataset, event));
-        values.sort_unstable();
-        values.dedup();
+        values.clear();
+        match spec.by {
+            None => values.push(""),
+            Some(field) => field.for_each_value(dataset, event, |v| values.push(v)),
+        }
+        if values.len() > 1 {
+            values.sort_unstable();
+            values.dedup();
+        }
         for value in &values {
             let lane = if let Some(&lane) = key_index.get(value) {
                 lane
