@@ -207,7 +207,7 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     }
     let dataset =
         crate::model::Dataset::from_parts(loaded.iter().map(|f| f.part.clone()).collect());
-    let starts = dataset.events.iter().map(|e| (e.start_secs(), e.start));
+    let starts = dataset.events.iter().map(|e| (e.start_secs(), e.start()));
     let period_starts = dataset
         .periods
         .iter()
@@ -220,7 +220,7 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     let ends = dataset
         .events
         .iter()
-        .map(|e| (e.end_secs(), e.end.unwrap_or(e.start)));
+        .map(|e| (e.end_secs(), e.end().unwrap_or(e.start())));
     let period_ends = dataset.periods.iter().map(|p| (p.end.end_secs(), p.end));
     let last = ends
         .chain(period_ends)

@@ -30,7 +30,7 @@ pub fn check(result: Result<LoadedFile, LoadError>) {
                 assert!(
                     event.start_secs() <= event.end_secs(),
                     "an event ends before it starts: {}",
-                    event.id
+                    event.id()
                 );
             }
         }

@@ -220,12 +220,14 @@ mod tests {
         assert!(loaded.issues.is_empty(), "{:?}", &loaded.issues[..3]);
         let events = &loaded.part.events;
         assert_eq!(events.len(), 2_000);
-        let spans = events.iter().filter(|e| e.end.is_some()).count();
+        let spans = events.iter().filter(|e| e.end().is_some()).count();
         assert!((300..=500).contains(&spans), "{spans} spans");
-        let categories: std::collections::BTreeSet<_> =
-            events.iter().filter_map(|e| e.category.clone()).collect();
+        let categories: std::collections::BTreeSet<_> = events
+            .iter()
+            .filter_map(crate::model::EventRef::category)
+            .collect();
         assert_eq!(categories.len(), 8);
-        let years: Vec<i64> = events.iter().map(|e| e.start.year_number()).collect();
+        let years: Vec<i64> = events.iter().map(|e| e.start().year_number()).collect();
         assert!(years.iter().all(|y| (2000..=2025).contains(y)));
     }
 }

@@ -23,7 +23,14 @@ fn harness() -> Harness<'static, Window> {
 }
 
 fn id_of(window: &Window, idx: EventIdx) -> String {
-    window.state.dataset.events[idx.index()].id.clone()
+    window
+        .state
+        .dataset
+        .events
+        .owned(idx.index())
+        .unwrap()
+        .id
+        .clone()
 }
 
 #[test]
@@ -66,7 +73,7 @@ fn searching_belnet_and_pressing_enter_selects_and_zooms_to_it() {
         .selected()
         .expect("Enter selects the first match");
     assert_eq!(id_of(window, selected), hits[0]);
-    let event = &window.state.dataset.events[selected.index()];
+    let event = window.state.dataset.events.owned(selected.index()).unwrap();
     let view = window.state.view;
     assert!(view.span_secs < wide.span_secs / 10.0, "zoomed in");
     assert!(view.min_secs <= event.start_secs() && view.max_secs() >= event.end_secs());
@@ -93,7 +100,7 @@ fn a_filter_on_actor_ccb_shows_its_count_in_the_status_bar() {
         .dataset
         .events
         .iter()
-        .filter(|e| e.actors.iter().any(|a| a == "CCB"))
+        .filter(|e| e.actors().any(|a| a == "CCB"))
         .count();
     assert!(expected > 0 && expected < 28);
     harness.get_by_label("Actor").click();
@@ -134,7 +141,7 @@ fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_joined() {
         .events
         .iter()
         .enumerate()
-        .find(|(_, e)| e.actors.len() == 2)
+        .find(|(_, e)| e.actors().count() == 2)
         .expect("the example has a two-actor event");
     let idx = EventIdx(u32::try_from(idx).unwrap());
     let copies: Vec<f64> = scene
@@ -143,7 +150,13 @@ fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_joined() {
         .filter(|m| m.event == idx)
         .map(|m| m.y)
         .collect();
-    assert_eq!(copies.len(), 2, "{}: {:?}", event.title, event.actors);
+    assert_eq!(
+        copies.len(),
+        2,
+        "{}: {:?}",
+        event.title(),
+        event.actors().collect::<Vec<_>>()
+    );
     let lane_of = |y: f64| {
         scene
             .lanes
@@ -154,7 +167,7 @@ fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_joined() {
     };
     let mut lanes: Vec<String> = copies.iter().map(|&y| lane_of(y)).collect();
     lanes.sort();
-    let mut actors = event.actors.clone();
+    let mut actors: Vec<String> = event.actors().map(str::to_owned).collect();
     actors.sort();
     assert_eq!(lanes, actors);
     assert!(scene.joins.iter().any(|j| j.event == idx));
@@ -181,7 +194,16 @@ fn arrows_and_commas_walk_the_events_in_time_order() {
     assert_eq!(walked, shown, "every event once, in time order");
     let starts: Vec<f64> = walked
         .iter()
-        .map(|i| harness.state().state.dataset.events[i.index()].start_secs())
+        .map(|i| {
+            harness
+                .state()
+                .state
+                .dataset
+                .events
+                .owned(i.index())
+                .unwrap()
+                .start_secs()
+        })
         .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
     harness.key_press(egui::Key::ArrowLeft);
@@ -193,9 +215,14 @@ fn arrows_and_commas_walk_the_events_in_time_order() {
         Some(shown[shown.len() - 3])
     );
     // The detail panel follows.
-    let title = harness.state().state.dataset.events[shown[shown.len() - 3].index()]
-        .title
-        .clone();
+    let title = harness
+        .state()
+        .state
+        .dataset
+        .event(shown[shown.len() - 3])
+        .unwrap()
+        .title()
+        .to_owned();
     assert!(harness.get_all_by_label(&title).count() >= 2);
 }
 
@@ -328,7 +355,13 @@ fn clicking_a_cluster_lists_its_members_and_zooms_to_them() {
     assert_eq!(members.0.len(), cluster.count);
     harness.get_by_label(&format!("{} events", cluster.count));
     for &idx in &cluster.members {
-        let title = harness.state().state.dataset.events[idx.index()]
+        let title = harness
+            .state()
+            .state
+            .dataset
+            .events
+            .owned(idx.index())
+            .unwrap()
             .title
             .clone();
         // In the side list and in the member list.
@@ -339,7 +372,7 @@ fn clicking_a_cluster_lists_its_members_and_zooms_to_them() {
     let state = &harness.state().state;
     assert!(state.members.is_none());
     for &idx in &cluster.members {
-        let event = &state.dataset.events[idx.index()];
+        let event = state.dataset.events.owned(idx.index()).unwrap();
         assert!(
             state.view.min_secs <= event.start_secs() && state.view.max_secs() >= event.end_secs()
         );

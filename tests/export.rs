@@ -56,7 +56,7 @@ fn belgium_png_has_the_asked_size_content_and_belnet_in_its_colour() {
         let idx = dataset
             .events
             .iter()
-            .position(|e| e.id == "belnet-ddos")
+            .position(|e| e.id() == "belnet-ddos")
             .unwrap();
         let mark = rendered
             .scene

@@ -20,7 +20,7 @@ fn ids(state: &AppState) -> Vec<String> {
     state
         .shown
         .iter()
-        .map(|&i| state.dataset.events[i.index()].id.clone())
+        .map(|&i| state.dataset.events.owned(i.index()).unwrap().id.clone())
         .collect()
 }
 
@@ -90,7 +90,7 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
     assert_eq!(
         state
             .selected()
-            .map(|i| state.dataset.events[i.index()].id.clone()),
+            .map(|i| state.dataset.events.owned(i.index()).unwrap().id.clone()),
         Some("b".to_owned()),
         "the selection stays"
     );

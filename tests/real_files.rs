@@ -24,12 +24,13 @@ fn load(relative: &str) -> LoadedFile {
         .unwrap_or_else(|e| panic!("{}: {}", path.display(), io::report::error_chain(&e)))
 }
 
-fn event<'a>(file: &'a LoadedFile, title: &str) -> &'a Event {
+fn event(file: &LoadedFile, title: &str) -> Event {
     file.part
         .events
         .iter()
-        .find(|e| e.title == title)
+        .find(|e| e.title() == title)
         .unwrap_or_else(|| panic!("no event {title:?}"))
+        .to_event()
 }
 
 #[test]
@@ -180,7 +181,7 @@ fn attack_ics_campaigns_from_maroochy_to_frostygoop_at_month_precision() {
         file.part
             .events
             .iter()
-            .all(|e| e.category.as_deref() == Some("campaign"))
+            .all(|e| e.category() == Some("campaign"))
     );
     let skipped: Vec<_> = file
         .issues
@@ -212,7 +213,7 @@ fn attack_ics_campaigns_from_maroochy_to_frostygoop_at_month_precision() {
     }));
     let frostygoop = event(&file, "FrostyGoop Incident");
     assert_eq!(frostygoop.date_label(), "January 2024");
-    let mut by_start = file.part.events.clone();
+    let mut by_start = file.part.events.to_vec();
     by_start.sort_by_key(|e| e.start);
     assert_eq!(by_start.first().unwrap().title, "Maroochy Water Breach");
     assert_eq!(by_start.last().unwrap().start.year_number(), 2024);
@@ -255,7 +256,7 @@ fn attack_single_campaign_bundle_and_stix_21_examples() {
 fn vcdb_incidents_keep_year_month_and_day_precision_and_notification() {
     let day = load("vcdb/001bd01d-13c4-40b6-a3a1-d8fcfb185653.json");
     assert_eq!(day.part.info.format.name(), "veris");
-    let event = &day.part.events[0];
+    let event = day.part.events.owned(0).unwrap();
     assert_eq!(event.start.label(), "17 February 2017");
     assert_eq!(event.disclosed.unwrap().label(), "20 February 2017");
     assert!(
@@ -265,14 +266,24 @@ fn vcdb_incidents_keep_year_month_and_day_precision_and_notification() {
     );
 
     let year_only = load("vcdb/0012CC25-9167-40D8-8FE3-3D0DFD8FB6BB.json");
-    assert_eq!(year_only.part.events[0].start.label(), "2012");
     assert_eq!(
-        year_only.part.events[0].disclosed.unwrap().label(),
+        year_only.part.events.owned(0).unwrap().start.label(),
+        "2012"
+    );
+    assert_eq!(
+        year_only
+            .part
+            .events
+            .owned(0)
+            .unwrap()
+            .disclosed
+            .unwrap()
+            .label(),
         "10 December 2012"
     );
 
     let va = load("vcdb/0001AA7F-C601-424A-B2B8-BE6C9F5164E7.json");
-    let event = &va.part.events[0];
+    let event = va.part.events.owned(0).unwrap();
     assert_eq!(event.id, "0001AA7F-C601-424A-B2B8-BE6C9F5164E7");
     assert_eq!(event.start.label(), "9 April 2010");
     assert_eq!(
@@ -288,13 +299,21 @@ fn vcdb_incidents_keep_year_month_and_day_precision_and_notification() {
 
     // The VERIS schema's test incidents, including the upper-case .JSON one.
     assert_eq!(
-        load("veris-schema/veris-1_3_4-test1.json").part.events[0]
+        load("veris-schema/veris-1_3_4-test1.json")
+            .part
+            .events
+            .owned(0)
+            .unwrap()
             .start
             .label(),
         "17 September 2016"
     );
     assert_eq!(
-        load("veris-schema/veris-1_4_1-test1.JSON").part.events[0]
+        load("veris-schema/veris-1_4_1-test1.JSON")
+            .part
+            .events
+            .owned(0)
+            .unwrap()
             .start
             .label(),
         "2025"
@@ -348,12 +367,18 @@ fn misp_events_with_tags_galaxies_links_and_sightings() {
             .contains("6 sightings")
     );
     assert_eq!(
-        load("misp/misp_event.json").part.events[0].start.label(),
+        load("misp/misp_event.json")
+            .part
+            .events
+            .owned(0)
+            .unwrap()
+            .start
+            .label(),
         "9 June 2016"
     );
 }
 
-fn event_titled<'a>(file: &'a LoadedFile, title: &str) -> &'a Event {
+fn event_titled(file: &LoadedFile, title: &str) -> Event {
     event(file, title)
 }
 
@@ -381,7 +406,7 @@ fn timesketch_jsonl_and_csv_keep_microseconds_and_flag_disagreeing_timestamps() 
         .part
         .events
         .iter()
-        .map(|e| e.start.label())
+        .map(|e| e.start().label())
         .collect();
     // "+0000" without a colon and a space instead of "T" are both read.
     assert_eq!(
@@ -399,7 +424,13 @@ fn timesketch_jsonl_and_csv_keep_microseconds_and_flag_disagreeing_timestamps() 
 
     let micros_in_datetime = load("timesketch/tests_test_events_csv_timestamp_as_datetime.csv");
     assert_eq!(
-        micros_in_datetime.part.events[0].start.label(),
+        micros_in_datetime
+            .part
+            .events
+            .owned(0)
+            .unwrap()
+            .start
+            .label(),
         "12 August 2024 15:03:14.349345 UTC"
     );
 
@@ -473,12 +504,12 @@ fn every_real_file_round_trips_through_convert_with_the_same_events_and_precisio
             path.display()
         );
         for (a, b) in original.part.events.iter().zip(&again.part.events) {
-            let strip = |e: &Event| Event {
+            let strip = |e: annals::model::EventRef<'_>| Event {
                 line: 0,
-                ..e.clone()
+                ..e.to_event()
             };
             assert_eq!(strip(a), strip(b), "{}", path.display());
-            assert_eq!(a.start.precision(), b.start.precision());
+            assert_eq!(a.start().precision(), b.start().precision());
         }
         assert_eq!(
             again.part.periods,
@@ -790,13 +821,13 @@ fn every_real_file_has_the_expected_format_count_and_date_range() {
             .part
             .events
             .iter()
-            .map(|e| e.start)
+            .map(annals::model::EventRef::start)
             .chain(file.part.periods.iter().map(|p| p.start));
         let ends = file
             .part
             .events
             .iter()
-            .map(|e| e.end.unwrap_or(e.start))
+            .map(|e| e.end().unwrap_or(e.start()))
             .chain(file.part.periods.iter().map(|p| p.end));
         let earliest = starts
             .min_by(|a, b| a.start_secs().total_cmp(&b.start_secs()))

@@ -23,7 +23,7 @@ fn harness() -> Harness<'static, Window> {
 }
 
 fn event_id(window: &Window, idx: annals::model::EventIdx) -> &str {
-    &window.state.dataset.events[idx.index()].id
+    window.state.dataset.event(idx).unwrap().id()
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn clicking_an_event_on_the_timeline_selects_it() {
         .dataset
         .events
         .iter()
-        .position(|e| e.id == "belnet-ddos")
+        .position(|e| e.id() == "belnet-ddos")
         .unwrap();
     let mark = window
         .canvas
@@ -275,7 +275,7 @@ fn event_idx(window: &Window, id: &str) -> annals::model::EventIdx {
         .dataset
         .events
         .iter()
-        .position(|e| e.id == id)
+        .position(|e| e.id() == id)
         .unwrap();
     annals::model::EventIdx(u32::try_from(i).unwrap())
 }

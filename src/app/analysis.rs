@@ -80,9 +80,9 @@ impl AppState {
             return Vec::new();
         };
         let mut found: Vec<EventIdx> = event
-            .links
+            .links()
             .iter()
-            .filter_map(|l| self.dataset.find_in_file(event.file, &l.target))
+            .filter_map(|l| self.dataset.find_in_file(event.file(), &l.target))
             .collect();
         // Resolved when the dataset was built: this runs every frame while something is selected.
         found.extend(self.dataset.linked_from.get(&idx).into_iter().flatten());
@@ -321,7 +321,7 @@ impl AppState {
             let start = |i: &EventIdx| {
                 self.dataset
                     .event(*i)
-                    .map_or(0.0, crate::model::Event::start_secs)
+                    .map_or(0.0, crate::model::EventRef::start_secs)
             };
             if forward {
                 let at = self.shown.partition_point(|i| start(i) < left);
@@ -379,7 +379,7 @@ mod tests {
     }
 
     fn id(state: &AppState, idx: EventIdx) -> String {
-        state.dataset.events[idx.index()].id.clone()
+        state.dataset.events.owned(idx.index()).unwrap().id.clone()
     }
 
     #[test]
@@ -408,7 +408,7 @@ mod tests {
         state.apply(Command::NextMatch);
         let first = state.selected().unwrap();
         assert_eq!(first, state.search_hits[0]);
-        let event = &state.dataset.events[first.index()];
+        let event = state.dataset.events.owned(first.index()).unwrap();
         assert!(state.view.min_secs <= event.start_secs());
         assert!(state.view.max_secs() >= event.end_secs());
         state.apply(Command::NextMatch);
@@ -437,7 +437,7 @@ mod tests {
         state.apply(Command::PreviousEvent);
         let last = *state.shown.last().unwrap();
         assert_eq!(state.selected(), Some(last));
-        let event = &state.dataset.events[last.index()];
+        let event = state.dataset.events.owned(last.index()).unwrap();
         assert!(
             state.view.min_secs < event.end_secs() && state.view.max_secs() > event.start_secs()
         );
@@ -455,7 +455,11 @@ mod tests {
         assert_eq!(state.shown.len(), ccb);
         for &idx in &state.shown {
             assert!(
-                state.dataset.events[idx.index()]
+                state
+                    .dataset
+                    .events
+                    .owned(idx.index())
+                    .unwrap()
                     .actors
                     .iter()
                     .any(|a| a == "CCB")
@@ -477,7 +481,7 @@ mod tests {
             .events
             .iter()
             .enumerate()
-            .find(|(_, e)| e.actors.len() >= 2)
+            .find(|(_, e)| e.actors().count() >= 2)
             .unwrap();
         let idx = EventIdx(u32::try_from(idx).unwrap());
         let lanes_with_it: Vec<&str> = state
@@ -488,8 +492,8 @@ mod tests {
             .filter(|(ix, _)| ix.iter().any(|i| i.events.contains(&idx)))
             .map(|(_, l)| l.key.as_str())
             .collect();
-        assert_eq!(lanes_with_it.len(), event.actors.len());
-        assert_eq!(state.layout.copies_of(idx), event.actors.len());
+        assert_eq!(lanes_with_it.len(), event.actors().count());
+        assert_eq!(state.layout.copies_of(idx), event.actors().count());
         assert_eq!(
             state.layout.shown,
             state.dataset.events.len(),
@@ -558,12 +562,12 @@ mod tests {
             .events
             .iter()
             .enumerate()
-            .find(|(_, e)| !e.links.is_empty())
+            .find(|(_, e)| !e.links().is_empty())
             .unwrap();
         let from = EventIdx(u32::try_from(from).unwrap());
         let to = state
             .dataset
-            .find_in_file(event.file, &event.links[0].target)
+            .find_in_file(event.file(), &event.links()[0].target)
             .unwrap();
         assert!(state.neighbours(from).contains(&to));
         assert!(state.neighbours(to).contains(&from));

@@ -224,9 +224,9 @@ mod tests {
             .dataset
             .events
             .iter()
-            .position(|e| e.id == "belnet-ddos")
+            .position(|e| e.id() == "belnet-ddos")
             .unwrap();
-        let event = state.dataset.events[belnet].clone();
+        let event = state.dataset.events.owned(belnet).unwrap().clone();
         state.apply(Command::Select(Some(crate::model::EventIdx(
             u32::try_from(belnet).unwrap(),
         ))));
@@ -243,13 +243,13 @@ mod tests {
             .dataset
             .events
             .iter()
-            .map(crate::model::Event::start_secs)
+            .map(crate::model::EventRef::start_secs)
             .fold(f64::MAX, f64::min);
         let max = state
             .dataset
             .events
             .iter()
-            .map(crate::model::Event::end_secs)
+            .map(crate::model::EventRef::end_secs)
             .fold(f64::MIN, f64::max);
         assert!(all.min_secs < min && all.max_secs() > max);
         assert!(

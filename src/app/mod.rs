@@ -662,10 +662,10 @@ impl AppState {
 
     fn selection_of(&self, idx: EventIdx) -> Option<Selection> {
         let event = self.dataset.event(idx)?;
-        let file = self.dataset.file(event.file)?;
+        let file = self.dataset.file(event.file())?;
         Some(Selection {
             path: file.path.clone(),
-            id: event.id.clone(),
+            id: event.id().to_owned(),
         })
     }
 
@@ -766,17 +766,14 @@ impl AppState {
             Some((dataset, _)) => {
                 // The files did not line up (the same path twice): give the events back by
                 // file name and build here.
-                for event in dataset.events {
-                    let Some(name) = dataset.files.get(event.file.0 as usize).map(|f| &f.path)
-                    else {
-                        continue;
-                    };
+                let names: Vec<String> = dataset.files.iter().map(|f| f.path.clone()).collect();
+                for (name, events) in names.iter().zip(dataset.into_file_stores()) {
                     if let Some(file) = self
                         .files
                         .iter_mut()
                         .find(|f| &f.loaded.part.info.path == name)
                     {
-                        file.loaded.part.events.push(event);
+                        file.loaded.part.events = events;
                     }
                 }
                 self.rebuild();
@@ -822,12 +819,11 @@ impl AppState {
     fn reclaim_events(&mut self) {
         // The arranging thread may still hold the dataset: then its events are copied (rare).
         let dataset = std::mem::take(&mut self.dataset);
-        let events = std::sync::Arc::try_unwrap(dataset)
-            .map_or_else(|shared| shared.events.clone(), |owned| owned.events);
-        for event in events {
-            if let Some(file) = self.files.get_mut(event.file.0 as usize) {
-                file.loaded.part.events.push(event);
-            }
+        let stores = std::sync::Arc::try_unwrap(dataset)
+            .unwrap_or_else(|shared| (*shared).clone())
+            .into_file_stores();
+        for (file, events) in self.files.iter_mut().zip(stores) {
+            file.loaded.part.events = events;
         }
     }
 
@@ -984,7 +980,7 @@ mod tests {
             .dataset
             .events
             .iter()
-            .position(|e| e.id == "belnet-ddos")
+            .position(|e| e.id() == "belnet-ddos")
             .unwrap();
         state.apply(Command::Select(Some(EventIdx(u32::try_from(idx).unwrap()))));
         let shown = state.shown.len();
@@ -993,7 +989,7 @@ mod tests {
         assert_eq!(
             state
                 .selected()
-                .map(|i| state.dataset.events[i.index()].id.as_str()),
+                .map(|i| state.dataset.event(i).unwrap().id()),
             Some("belnet-ddos")
         );
         state.apply(Command::ToggleCategory("strategy".into()));

@@ -356,7 +356,10 @@ mod tests {
         assert_eq!(reopened.shown, state.shown);
         assert_eq!(reopened.layout, state.layout);
         assert_eq!(reopened.breaks, state.breaks);
-        let id = |s: &AppState| s.selected().map(|i| s.dataset.events[i.index()].id.clone());
+        let id = |s: &AppState| {
+            s.selected()
+                .map(|i| s.dataset.events.owned(i.index()).unwrap().id.clone())
+        };
         assert_eq!(id(&reopened), id(&state));
         assert!(id(&reopened).is_some());
         let selected = reopened.selected().unwrap();

@@ -213,7 +213,7 @@ mod tests {
                     Bad,2021-02-30,,,,,,\n";
         let file = parse("t.csv", text).unwrap();
         assert_eq!(file.part.events.len(), 1);
-        let event = &file.part.events[0];
+        let event = file.part.events.owned(0).unwrap();
         assert_eq!(event.date_label(), "4 May 2021 11:00 UTC+2 – 5 May 2021");
         assert_eq!(event.tags, ["ddos", "availability"]);
         assert_eq!(event.description.as_deref(), Some("analyst: jd"));

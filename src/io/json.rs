@@ -3,6 +3,8 @@
 //! the readers.
 
 use serde::Deserialize as _;
+use std::borrow::Cow;
+
 use serde_json::value::RawValue;
 
 use super::report::{Issue, IssueLevel, LineIndex, Location};
@@ -139,6 +141,44 @@ impl<'t> Reader<'t> {
         })
     }
 
+    /// A string value, borrowed from the file when it has no escapes (no allocation).
+    pub(crate) fn text<'v>(&self, raw: &'v RawValue, field: &str) -> Result<Cow<'v, str>, Fault> {
+        serde_json::from_str::<Key<'v>>(raw.get())
+            .map(|k| k.0)
+            .map_err(|_| {
+                self.fault(
+                    raw,
+                    field,
+                    format!("expected a string, found {}", kind_of(raw)),
+                )
+            })
+    }
+
+    /// An array of strings, appended to `out` (borrowed where possible).
+    pub(crate) fn texts<'v>(
+        &self,
+        raw: &'v RawValue,
+        field: &str,
+        out: &mut Vec<Cow<'v, str>>,
+    ) -> Result<(), Fault> {
+        if let Ok(items) = serde_json::from_str::<Vec<Key<'v>>>(raw.get()) {
+            out.extend(items.into_iter().map(|k| k.0));
+            return Ok(());
+        }
+        // Not all strings: find the item to blame.
+        let items: Vec<&'v RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
+            self.fault(
+                raw,
+                field,
+                format!("expected an array of strings, found {}", kind_of(raw)),
+            )
+        })?;
+        for (i, item) in items.iter().enumerate() {
+            out.push(self.text(item, &format!("{field}[{i}]"))?);
+        }
+        Ok(())
+    }
+
     pub(crate) fn optional_string(
         &self,
         raw: &RawValue,
@@ -149,21 +189,6 @@ impl<'t> Reader<'t> {
         } else {
             self.string(raw, field).map(Some)
         }
-    }
-
-    pub(crate) fn strings(&self, raw: &RawValue, field: &str) -> Result<Vec<String>, Fault> {
-        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an array of strings, found {}", kind_of(raw)),
-            )
-        })?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| self.string(item, &format!("{field}[{i}]")))
-            .collect()
     }
 
     pub(crate) fn time(&self, raw: &RawValue, field: &str) -> Result<TimePoint, Fault> {
@@ -178,7 +203,7 @@ impl<'t> Reader<'t> {
             })?;
             return TimePoint::year(year).map_err(|e| self.fault(raw, field, e.to_string()));
         }
-        let text = self.string(raw, field)?;
+        let text = self.text(raw, field)?;
         text.parse()
             .map_err(|e: crate::model::ParseTimeError| self.fault(raw, field, e.to_string()))
     }

@@ -287,7 +287,7 @@ mod tests {
             ]}}"#;
         let file = parse("m.json", text).unwrap();
         assert_eq!(file.part.events.len(), 2);
-        let event = &file.part.events[0];
+        let event = file.part.events.owned(0).unwrap();
         assert_eq!(event.start.label(), "4 May 2021");
         assert_eq!(event.actors, ["APT X"]);
         assert_eq!(event.severity, Some(Severity::High));
@@ -302,7 +302,7 @@ mod tests {
                 .unwrap()
                 .contains("2 sightings")
         );
-        let attribute = &file.part.events[1];
+        let attribute = file.part.events.owned(1).unwrap();
         assert_eq!(attribute.title, "ip-dst: 192.0.2.1");
         assert_eq!(attribute.links[0].target, "e1");
         assert!(file.issues.is_empty());

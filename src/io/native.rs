@@ -3,6 +3,7 @@
 //! Every record is read on its own from a borrowed slice of the file, so a bad record is skipped
 //! with the exact line and column of the bad value, and the rest of the file still loads.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde_json::value::RawValue;
@@ -10,9 +11,10 @@ use serde_json::value::RawValue;
 use super::json::{Fault, Reader, kind_of, record_name};
 use super::report::{LineIndex, LoadError, LoadedFile, Location};
 use crate::model::event::parse_hex_color;
+use crate::model::store::{Core, Extra, LabelKind};
 use crate::model::{
-    Category, DatasetPart, Event, FileInfo, Format, Link, LinkKind, Period, Severity, Source,
-    TimePoint,
+    Category, DatasetPart, EventRef, EventStore, FileInfo, Format, Link, LinkKind, Period,
+    Severity, Source, TimePoint,
 };
 
 /// The format version this build reads and writes.
@@ -36,61 +38,103 @@ const EVENT_FIELDS: &[&str] = &[
     "display_date",
 ];
 
-/// Reads one event record. `Err` means the record is skipped.
+/// One event record as read, borrowing its strings from the file where it can; reused from
+/// record to record so reading allocates nothing per event in the common case.
+#[derive(Default)]
+struct Draft<'t> {
+    id: Option<Cow<'t, str>>,
+    title: Option<Cow<'t, str>>,
+    start: Option<TimePoint>,
+    end: Option<TimePoint>,
+    category: Option<Cow<'t, str>>,
+    labels: Vec<(LabelKind, Cow<'t, str>)>,
+    strings: Vec<Cow<'t, str>>,
+    extra: Extra,
+    severity: Option<Severity>,
+    circa: bool,
+}
+
+impl Draft<'_> {
+    fn clear(&mut self) {
+        self.id = None;
+        self.title = None;
+        self.start = None;
+        self.end = None;
+        self.category = None;
+        self.labels.clear();
+        self.strings.clear();
+        self.extra = Extra::default();
+        self.severity = None;
+        self.circa = false;
+    }
+}
+
+/// Reads one event record into `draft`. `Err` means the record is skipped.
 fn read_event<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
     what: &dyn Fn() -> String,
-) -> Result<Event, Fault> {
+    draft: &mut Draft<'t>,
+) -> Result<(), Fault> {
+    draft.clear();
     let entries = r.object(raw, "event")?;
     r.warn_duplicate_keys(what, &entries);
-    let mut title = None;
-    let mut start = None;
-    let mut event = Event::new(
-        "",
-        "",
-        TimePoint::year(1970).map_err(|e| r.fault(raw, "start", e.to_string()))?,
-    );
+    let mut title_raw = raw;
+    let mut end_raw = raw;
+    let optional_time = |r: &Reader<'t>, value: &'t RawValue, field: &str| {
+        if kind_of(value) == "null" {
+            Ok(None)
+        } else {
+            r.time(value, field).map(Some)
+        }
+    };
     for (key, value) in &entries.0 {
-        let value: &RawValue = value;
+        let value: &'t RawValue = value;
         match key.as_str() {
             "id" => {
-                event.id = if kind_of(value) == "a number" {
-                    value.get().trim().to_owned()
+                draft.id = Some(if kind_of(value) == "a number" {
+                    Cow::Borrowed(value.get().trim())
                 } else {
-                    r.string(value, "id")?
+                    r.text(value, "id")?
+                });
+            }
+            "title" => {
+                draft.title = Some(r.text(value, "title")?);
+                title_raw = value;
+            }
+            "start" => draft.start = Some(r.time(value, "start")?),
+            "end" => {
+                draft.end = optional_time(r, value, "end")?;
+                end_raw = value;
+            }
+            "disclosed" => draft.extra.disclosed = optional_time(r, value, "disclosed")?,
+            "category" => {
+                draft.category = if kind_of(value) == "null" {
+                    None
+                } else {
+                    Some(r.text(value, "category")?).filter(|c| !c.trim().is_empty())
                 };
             }
-            "title" => title = Some((r.string(value, "title")?, value)),
-            "start" => start = Some(r.time(value, "start")?),
-            "end" => {
-                event.end = if kind_of(value) == "null" {
-                    None
-                } else {
-                    Some(r.time(value, "end")?)
-                }
+            field @ ("tags" | "actors" | "targets") => {
+                let kind = match field {
+                    "tags" => LabelKind::Tag,
+                    "actors" => LabelKind::Actor,
+                    _ => LabelKind::Target,
+                };
+                // The last of duplicate keys wins, as for every other field.
+                draft.labels.retain(|(k, _)| *k != kind);
+                draft.strings.clear();
+                r.texts(value, field, &mut draft.strings)?;
+                draft
+                    .labels
+                    .extend(draft.strings.drain(..).map(|s| (kind, s)));
             }
-            "disclosed" => {
-                event.disclosed = if kind_of(value) == "null" {
-                    None
-                } else {
-                    Some(r.time(value, "disclosed")?)
-                }
-            }
-            "category" => {
-                event.category = r
-                    .optional_string(value, "category")?
-                    .filter(|c| !c.trim().is_empty());
-            }
-            "tags" => event.tags = r.strings(value, "tags")?,
-            "actors" => event.actors = r.strings(value, "actors")?,
-            "targets" => event.targets = r.strings(value, "targets")?,
-            "description" => event.description = r.optional_string(value, "description")?,
-            "sources" => event.sources = read_sources(r, value)?,
-            "links" => event.links = read_links(r, value)?,
+            "description" => draft.extra.description = r.optional_string(value, "description")?,
+            "sources" => draft.extra.sources = read_sources(r, value)?,
+            "links" => draft.extra.links = read_links(r, value)?,
             "severity" => {
-                let text = r.string(value, "severity")?;
-                event.severity = Some(match text.as_str() {
+                let text = r.text(value, "severity")?;
+                draft.severity = Some(match text.as_ref() {
                     "low" => Severity::Low,
                     "medium" => Severity::Medium,
                     "high" => Severity::High,
@@ -105,7 +149,7 @@ fn read_event<'t>(
                 });
             }
             "circa" => {
-                event.circa = serde_json::from_str(value.get()).map_err(|_| {
+                draft.circa = serde_json::from_str(value.get()).map_err(|_| {
                     r.fault(
                         value,
                         "circa",
@@ -113,37 +157,32 @@ fn read_event<'t>(
                     )
                 })?;
             }
-            "display_date" => event.display_date = r.optional_string(value, "display_date")?,
+            "display_date" => {
+                draft.extra.display_date = r.optional_string(value, "display_date")?;
+            }
             other => r.warn_unknown(&what(), other, value, EVENT_FIELDS),
         }
     }
-    let Some((title, title_raw)) = title else {
-        return Err(r.fault(raw, "title", "missing (every event needs a title)"));
-    };
-    if title.trim().is_empty() {
-        return Err(r.fault(title_raw, "title", "is empty"));
+    match &draft.title {
+        None => return Err(r.fault(raw, "title", "missing (every event needs a title)")),
+        Some(title) if title.trim().is_empty() => {
+            return Err(r.fault(title_raw, "title", "is empty"));
+        }
+        Some(_) => {}
     }
-    event.title = title;
-    let Some(start) = start else {
+    let Some(start) = draft.start else {
         return Err(r.fault(raw, "start", "missing (every event needs a start date)"));
     };
-    event.start = start;
-    if let Some(end) = &event.end
+    if let Some(end) = &draft.end
         && end.start_secs() < start.start_secs()
     {
-        let end_raw = entries
-            .0
-            .iter()
-            .rev()
-            .find(|(k, _)| k == "end")
-            .map_or(raw, |(_, v)| *v);
         return Err(r.fault(
             end_raw,
             "end",
             format!("{} is before the start {}", end.label(), start.label()),
         ));
     }
-    Ok(event)
+    Ok(())
 }
 
 fn read_sources(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Source>, Fault> {
@@ -325,27 +364,47 @@ fn read_periods<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Period> 
     periods
 }
 
-/// Reads the events; missing ids become `event-N` (N = position in the file), duplicates get a
-/// `~2` suffix and a warning.
-/// Reads records `first..first + raws.len()` (numbered from 1 in messages as `first + i + 1`).
+/// Reads records `first..first + raws.len()` (numbered from 1 in messages as `first + i + 1`)
+/// into a store, with the record each event came from. Missing ids become `event-N` (N = the
+/// record's position in the file).
 fn read_event_range<'t>(
     r: &mut Reader<'t>,
     raws: &[&'t RawValue],
     first: usize,
-) -> (Vec<Event>, Vec<(usize, &'t RawValue)>) {
-    let mut events = Vec::with_capacity(raws.len());
+) -> (EventStore, Vec<(usize, &'t RawValue)>) {
+    let text_bytes: usize = raws.iter().map(|raw| raw.get().len() / 3).sum();
+    let mut events = EventStore::with_capacity(raws.len(), text_bytes);
     let mut kept_raws = Vec::with_capacity(raws.len());
+    let mut draft = Draft::default();
+    let mut generated = String::new();
     for (i, &raw) in raws.iter().enumerate() {
         let i = first + i;
         // The record's name is needed only for a message: made on demand.
         let what = || record_name("event", i + 1, raw);
-        match read_event(r, raw, &what) {
-            Ok(mut event) => {
-                event.line = u32::try_from(r.lines.line_of(raw.get())).unwrap_or(u32::MAX);
-                if event.id.is_empty() {
-                    event.id = format!("event-{}", i + 1);
-                }
-                events.push(event);
+        match read_event(r, raw, &what, &mut draft) {
+            Ok(()) => {
+                let id = match draft.id.as_deref() {
+                    Some(id) if !id.is_empty() => id,
+                    _ => {
+                        use std::fmt::Write as _;
+                        generated.clear();
+                        let _ = write!(generated, "event-{}", i + 1);
+                        &generated
+                    }
+                };
+                let core = Core {
+                    id,
+                    title: draft.title.as_deref().unwrap_or_default(),
+                    start: draft.start.unwrap_or_else(TimePoint::epoch),
+                    end: draft.end,
+                    category: draft.category.as_deref(),
+                    severity: draft.severity,
+                    circa: draft.circa,
+                    file: crate::model::FileId::default(),
+                    line: u32::try_from(r.lines.line_of(raw.get())).unwrap_or(u32::MAX),
+                };
+                let labels = draft.labels.iter().map(|(k, s)| (*k, s.as_ref()));
+                events.push_parts(core, labels, std::mem::take(&mut draft.extra));
                 kept_raws.push((i, raw));
             }
             Err(fault) => r.skip(&what(), &fault),
@@ -357,7 +416,7 @@ fn read_event_range<'t>(
 /// Files with more records than this read them on two threads.
 const PARALLEL_RECORDS: usize = 20_000;
 
-fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> Vec<Event> {
+fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> EventStore {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let (mut events, kept_raws) = if raws.len() > PARALLEL_RECORDS && threads > 1 {
         // Records are independent: the second half is read on another thread with its own
@@ -381,7 +440,7 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> Vec<Event> {
         let second = second.unwrap_or_else(|| read_event_range(&mut other, tail, head.len()));
         r.issues.append(&mut other.issues);
         let (mut events, mut kept) = first;
-        events.extend(second.0);
+        events.copy_from(&second.0, 0..second.0.len(), None);
         kept.extend(second.1);
         (events, kept)
     } else {
@@ -393,18 +452,18 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> Vec<Event> {
         seen.reserve(events.len());
         events
             .iter()
-            .enumerate()
-            .filter(|(_, e)| !seen.insert(e.id.as_str()))
-            .map(|(n, _)| n)
+            .filter(|e| !seen.insert(e.id()))
+            .map(EventRef::index)
             .collect()
     };
     if !duplicates.is_empty() {
-        let mut ids: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
+        let mut ids: HashSet<String> = events.iter().map(|e| e.id().to_owned()).collect();
+        let mut renames = rustc_hash::FxHashMap::default();
         for n in duplicates {
-            let (Some(event), Some(&(i, raw))) = (events.get_mut(n), kept_raws.get(n)) else {
+            let (Some(event), Some(&(i, raw))) = (events.get(n), kept_raws.get(n)) else {
                 continue;
             };
-            let renamed = unique_id(&ids, &event.id);
+            let renamed = unique_id(&ids, event.id());
             let location = r.lines.location_of(raw.get());
             r.warn(
                 location,
@@ -412,13 +471,15 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> Vec<Event> {
                 format!(
                     "{}: duplicate id {:?}; kept as {renamed:?}",
                     record_name("event", i + 1, raw),
-                    event.id
+                    event.id()
                 ),
             );
-            event.id.clone_from(&renamed);
-            ids.insert(renamed);
+            ids.insert(renamed.clone());
+            renames.insert(n, renamed);
         }
+        events = events.with_ids(&renames);
     }
+    events.shrink_to_fit();
     events
 }
 
@@ -648,7 +709,12 @@ mod tests {
         let text = r#"[{"title": "a", "start": 2012}, {"id": "x", "title": "b", "start": "2013"},
                        {"id": "x", "title": "c", "start": "2014"}]"#;
         let file = parse("t.json", text).unwrap();
-        let ids: Vec<_> = file.part.events.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<_> = file
+            .part
+            .events
+            .iter()
+            .map(crate::model::store::EventRef::id)
+            .collect();
         assert_eq!(ids, ["event-1", "x", "x~2"]);
         assert_eq!(file.issues.len(), 1);
         assert!(file.issues[0].message.contains("duplicate id"));

@@ -20,7 +20,7 @@ pub fn merge(parts: Vec<DatasetPart>) -> DatasetPart {
         },
         categories: Vec::new(),
         periods: Vec::new(),
-        events: Vec::new(),
+        events: crate::model::EventStore::default(),
     };
     let single = parts.len() == 1;
     let mut ids = HashSet::new();
@@ -35,7 +35,8 @@ pub fn merge(parts: Vec<DatasetPart>) -> DatasetPart {
             }
         }
         merged.periods.extend(part.periods);
-        for mut event in part.events {
+        for event in &part.events {
+            let mut event = event.to_event();
             let mut n = 2;
             let base = event.id.clone();
             while !ids.insert(event.id.clone()) {
@@ -117,7 +118,11 @@ pub fn to_json(part: &DatasetPart) -> String {
         .map(|p| json!({"title": p.title, "start": p.start.iso(), "end": p.end.iso(), "category": p.category}))
         .collect();
     top.insert("periods".into(), Value::Array(periods));
-    let events: Vec<Value> = part.events.iter().map(event_json).collect();
+    let events: Vec<Value> = part
+        .events
+        .iter()
+        .map(|e| event_json(&e.to_event()))
+        .collect();
     top.insert("events".into(), Value::Array(events));
     serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
 }
@@ -167,8 +172,8 @@ mod tests {
         assert!(first.issues.is_empty(), "{:?}", first.issues);
         let again = parse("t.json", &to_json(&first.part)).unwrap();
         assert!(again.issues.is_empty(), "{:?}", again.issues);
-        let mut a = first.part.events.clone();
-        let mut b = again.part.events.clone();
+        let mut a = first.part.events.to_vec();
+        let mut b = again.part.events.to_vec();
         a.iter_mut().chain(b.iter_mut()).for_each(|e| e.line = 0);
         assert_eq!(a, b);
         assert_eq!(first.part.periods, again.part.periods);

@@ -265,7 +265,7 @@ impl LoadedFile {
                 info,
                 categories,
                 periods: Vec::new(),
-                events,
+                events: events.into(),
             },
             issues,
         }

@@ -409,7 +409,7 @@ mod tests {
         ]}"#;
         let file = parse("b.json", text).unwrap();
         assert_eq!(file.part.events.len(), 1);
-        let event = &file.part.events[0];
+        let event = file.part.events.owned(0).unwrap();
         assert_eq!(event.actors, ["APT X"]);
         assert_eq!(event.targets, ["Victim Corp"]);
         assert_eq!(event.start.label(), "8 January 2016 12:50:40.123 UTC");

@@ -440,7 +440,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             info,
             categories: Vec::new(),
             periods,
-            events,
+            events: events.into(),
         },
         issues,
     })
@@ -460,7 +460,7 @@ mod tests {
             {"start_date": {"year": "2020", "day": "3"}, "text": {"headline": "Gap"}}
         ]}"#;
         let file = parse("t.json", text).unwrap();
-        let labels: Vec<_> = file.part.events.iter().map(|e| e.start.label()).collect();
+        let labels: Vec<_> = file.part.events.iter().map(|e| e.start().label()).collect();
         assert_eq!(
             labels,
             [
@@ -471,7 +471,7 @@ mod tests {
             ]
         );
         assert!(
-            file.part.events[3].end.is_none(),
+            file.part.events.owned(3).unwrap().end.is_none(),
             "an end equal to the start is a point"
         );
         assert_eq!(file.part.info.title.as_deref(), Some("T"));
@@ -492,8 +492,11 @@ mod tests {
         ]}}"#;
         let file = parse("t.json", text).unwrap();
         assert_eq!(file.part.events.len(), 1);
-        assert_eq!(file.part.events[0].start.label(), "23 March 2011");
-        assert_eq!(file.part.events[0].tags, ["x", "y"]);
+        assert_eq!(
+            file.part.events.owned(0).unwrap().start.label(),
+            "23 March 2011"
+        );
+        assert_eq!(file.part.events.owned(0).unwrap().tags, ["x", "y"]);
         assert_eq!(file.issues[0].field.as_deref(), Some("endDate"));
     }
 }

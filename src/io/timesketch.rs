@@ -223,15 +223,15 @@ mod tests {
         let file = parse("t.csv", text, false).unwrap();
         assert_eq!(file.part.events.len(), 3);
         assert_eq!(
-            file.part.events[0].start.label(),
+            file.part.events.owned(0).unwrap().start.label(),
             "14 March 2012 04:17:38 UTC"
         );
         assert_eq!(
-            file.part.events[1].start.label(),
+            file.part.events.owned(1).unwrap().start.label(),
             "24 July 2024 10:57:02.877297 UTC"
         );
         assert_eq!(
-            file.part.events[2].start.label(),
+            file.part.events.owned(2).unwrap().start.label(),
             "14 March 2012 04:17:38.276340 UTC"
         );
         let levels: Vec<_> = file

@@ -267,7 +267,7 @@ mod tests {
             "victim": {"victim_id": "Example Agency"},
             "reference": "https://example.org/a; not a url"}"#;
         let file = parse("v.json", text).unwrap();
-        let event = &file.part.events[0];
+        let event = file.part.events.owned(0).unwrap();
         assert_eq!(event.title, "Officials say a database was hacked");
         assert_eq!(event.start.label(), "2012");
         assert_eq!(event.disclosed.unwrap().label(), "10 December 2012");

@@ -1,6 +1,7 @@
 //! The merged, sorted, indexed set of events, periods and categories from every open file.
 
-use super::event::{Category, Event, EventIdx, EventKey, FileId, Period};
+use super::event::{Category, EventIdx, EventKey, FileId, Period};
+use super::store::{EventRef, EventStore};
 
 /// Which reader produced a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -60,7 +61,7 @@ pub struct DatasetPart {
     /// Periods (eras).
     pub periods: Vec<Period>,
     /// Events, in file order.
-    pub events: Vec<Event>,
+    pub events: EventStore,
 }
 
 /// Everything on screen: events sorted by start, categories and periods merged across files.
@@ -69,7 +70,7 @@ pub struct Dataset {
     /// The files, indexed by [`FileId`].
     pub files: Vec<FileInfo>,
     /// Events sorted by start instant, then end, then file order.
-    pub events: Vec<Event>,
+    pub events: EventStore,
     /// Categories, declared ones first (first file wins on conflicts), then ones only used.
     pub categories: Vec<Category>,
     /// Periods sorted by start.
@@ -84,19 +85,21 @@ pub struct Dataset {
     pub category_counts: Vec<usize>,
     /// Events per file (same order as `files`), counted once.
     pub file_counts: Vec<usize>,
-    /// Per event: the index of its category in `categories`, looked up once.
-    pub category_of: Vec<Option<u32>>,
-    /// Events by a hash of (file, id): the first event with that hash, and any others with the
-    /// same hash (collisions are checked on lookup, so a clash can never find the wrong event).
-    /// No id is copied: a million ids would cost a million allocations.
-    by_key: rustc_hash::FxHashMap<u64, u32>,
-    same_hash: rustc_hash::FxHashMap<u64, Vec<u32>>,
+    /// Per interned name of the event store: its index in `categories` (`u32::MAX` if it is not
+    /// a category), so an event's category is two array reads.
+    category_of_symbol: Vec<u32>,
+    /// Event indices ordered by a hash of (file, id): a lookup is a binary search that hashes
+    /// the ids it passes, then compares ids (a clash can never find the wrong event). Four bytes
+    /// per event, no id copied.
+    by_key: Vec<u32>,
 }
 
 impl Dataset {
     /// Merges parts in order; part `i` becomes [`FileId`]`(i)` on every event and period.
     pub fn from_parts(parts: Vec<DatasetPart>) -> Self {
         let mut dataset = Self::default();
+        let total: usize = parts.iter().map(|p| p.events.len()).sum();
+        let mut stores = Vec::with_capacity(parts.len());
         for (i, part) in parts.into_iter().enumerate() {
             let file = FileId(u32::try_from(i).unwrap_or(u32::MAX));
             for category in part.categories {
@@ -107,28 +110,68 @@ impl Dataset {
             dataset
                 .periods
                 .extend(part.periods.into_iter().map(|p| Period { file, ..p }));
-            let mut events = part.events;
-            for event in &mut events {
-                event.file = file;
-            }
-            if dataset.events.is_empty() {
-                dataset.events = events; // one file: no copy at all
-            } else {
-                dataset.events.append(&mut events);
-            }
+            stores.push(part.events);
             dataset.files.push(part.info);
         }
+        // Sort keys are the stored seconds; every event is then copied once, in time order, into
+        // the merged store (the parts are dropped one by one as they are used up).
+        let mut order: Vec<(f64, f64, u32, u32)> = Vec::with_capacity(total);
+        for (f, store) in stores.iter().enumerate() {
+            let f = u32::try_from(f).unwrap_or(u32::MAX);
+            order.extend(
+                store
+                    .start_secs()
+                    .iter()
+                    .zip(store.end_secs())
+                    .enumerate()
+                    .map(|(i, (&s, &e))| (s, e, f, u32::try_from(i).unwrap_or(u32::MAX))),
+            );
+        }
+        order.sort_unstable_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        dataset.max_duration_secs = order.iter().map(|o| o.1 - o.0).fold(0.0, f64::max);
+        dataset.events =
+            if stores.len() == 1 && order.iter().enumerate().all(|(k, o)| o.3 as usize == k) {
+                // One file already in time order: no copy at all.
+                let mut store = stores.pop().unwrap_or_default();
+                store.set_file(FileId(0));
+                store
+            } else {
+                let text: usize = stores.iter().map(EventStore::text_len).sum();
+                let mut merged = EventStore::with_capacity(total, text);
+                // Runs of events from one file are copied together.
+                let mut k = 0;
+                while let Some(&(_, _, f, _)) = order.get(k) {
+                    let run = order.get(k..).unwrap_or_default();
+                    let run = &run[..run.iter().take_while(|o| o.2 == f).count()];
+                    if let Some(store) = stores.get(f as usize) {
+                        merged.copy_from(store, run.iter().map(|o| o.3 as usize), Some(FileId(f)));
+                    }
+                    k += run.len().max(1);
+                }
+                drop(stores);
+                merged.shrink_to_fit();
+                merged
+            };
+        drop(order);
+        dataset.periods.sort_by_key(|p| p.start);
         // Categories only used (not declared) are added in order of first use.
         let mut known: rustc_hash::FxHashSet<String> =
             dataset.categories.iter().map(|c| c.id.clone()).collect();
-        let mut last: Option<&str> = None;
+        let mut used = vec![false; dataset.events.symbol_count()];
         for event in &dataset.events {
-            if let Some(id) = event.category.as_deref()
-                && last != Some(id)
+            if let Some(slot) = event
+                .category_symbol()
+                .and_then(|s| used.get_mut(s as usize))
+                && !*slot
             {
-                last = Some(id);
-                if !known.contains(id) {
-                    known.insert(id.to_owned());
+                *slot = true;
+                let id = event.category().unwrap_or_default();
+                if known.insert(id.to_owned()) {
                     dataset.categories.push(Category {
                         id: id.to_owned(),
                         label: id.to_owned(),
@@ -137,66 +180,52 @@ impl Dataset {
                 }
             }
         }
-        // Sort keys computed once (a date's seconds take calendar maths), then the events are
-        // put in that order in place, each moved once along its cycle of the permutation (no
-        // second vector of events: they are large, and there may be millions).
-        let mut order: Vec<(f64, f64, usize)> = dataset
+        dataset.category_of_symbol = (0..dataset.events.symbol_count())
+            .map(|sym| {
+                let name = dataset.events.name(u32::try_from(sym).unwrap_or(u32::MAX));
+                dataset
+                    .categories
+                    .iter()
+                    .position(|c| c.id == name)
+                    .and_then(|p| u32::try_from(p).ok())
+                    .unwrap_or(u32::MAX)
+            })
+            .collect();
+        let mut by_hash: Vec<(u64, u32)> = dataset
             .events
             .iter()
-            .enumerate()
-            .map(|(i, e)| (e.start_secs(), e.end_secs(), i))
+            .map(|e| {
+                (
+                    key_hash(e.file(), e.id()),
+                    u32::try_from(e.index()).unwrap_or(u32::MAX),
+                )
+            })
             .collect();
-        order.sort_unstable_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(a.1.total_cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-        });
-        dataset.max_duration_secs = order.iter().map(|o| o.1 - o.0).fold(0.0, f64::max);
-        let mut source: Vec<usize> = order.iter().map(|o| o.2).collect();
-        drop(order);
-        permute_in_place(&mut dataset.events, &mut source);
-        dataset.periods.sort_by_key(|p| p.start);
-        for (i, event) in dataset.events.iter().enumerate() {
-            let Ok(i) = u32::try_from(i) else { break };
-            let hash = key_hash(event.file, &event.id);
-            if let Some(&first) = dataset.by_key.get(&hash) {
-                if first != i {
-                    dataset.same_hash.entry(hash).or_default().push(i);
-                }
-            } else {
-                dataset.by_key.insert(hash, i);
-            }
-        }
-        let position: rustc_hash::FxHashMap<&str, usize> = dataset
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
+        by_hash.sort_unstable();
+        dataset.by_key = by_hash.into_iter().map(|(_, i)| i).collect();
         let mut category_counts = vec![0; dataset.categories.len()];
         let mut file_counts = vec![0; dataset.files.len()];
-        let mut category_of = Vec::with_capacity(dataset.events.len());
         for event in &dataset.events {
-            let category = event.category.as_deref().and_then(|c| position.get(c));
-            category_of.push(category.and_then(|&i| u32::try_from(i).ok()));
-            if let Some(count) = category.and_then(|&i| category_counts.get_mut(i)) {
+            if let Some(count) = dataset
+                .category_index(EventIdx(u32::try_from(event.index()).unwrap_or(u32::MAX)))
+                .and_then(|i| category_counts.get_mut(i))
+            {
                 *count += 1;
             }
-            if let Some(count) = file_counts.get_mut(event.file.0 as usize) {
+            if let Some(count) = file_counts.get_mut(event.file().0 as usize) {
                 *count += 1;
             }
         }
         dataset.category_counts = category_counts;
         dataset.file_counts = file_counts;
-        dataset.category_of = category_of;
         dataset.extent = dataset.compute_extent();
         let mut linked_from: rustc_hash::FxHashMap<EventIdx, Vec<EventIdx>> =
             rustc_hash::FxHashMap::default();
-        for (i, event) in dataset.events.iter().enumerate() {
-            for link in &event.links {
+        for event in &dataset.events {
+            for link in event.links() {
                 if let (Some(target), Ok(i)) = (
-                    dataset.find_in_file(event.file, &link.target),
-                    u32::try_from(i),
+                    dataset.find_in_file(event.file(), &link.target),
+                    u32::try_from(event.index()),
                 ) {
                     linked_from.entry(target).or_default().push(EventIdx(i));
                 }
@@ -206,48 +235,80 @@ impl Dataset {
         dataset
     }
 
+    /// Splits the events back into one store per file (in time order within each), so files
+    /// can be added or dropped and the dataset built again.
+    pub fn into_file_stores(self) -> Vec<EventStore> {
+        if self.files.len() == 1 {
+            return vec![self.events]; // no copy
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); self.files.len()];
+        for event in &self.events {
+            if let Some(list) = members.get_mut(event.file().0 as usize) {
+                list.push(event.index());
+            }
+        }
+        members
+            .into_iter()
+            .enumerate()
+            .map(|(f, list)| {
+                let mut store = EventStore::default();
+                store.copy_from(
+                    &self.events,
+                    list,
+                    Some(FileId(u32::try_from(f).unwrap_or(u32::MAX))),
+                );
+                store
+            })
+            .collect()
+    }
+
     /// The event at `idx`, if any.
-    pub fn event(&self, idx: EventIdx) -> Option<&Event> {
+    pub fn event(&self, idx: EventIdx) -> Option<EventRef<'_>> {
         self.events.get(idx.index())
     }
 
     /// Finds an event by its stable key.
     pub fn find(&self, key: &EventKey) -> Option<EventIdx> {
-        let hash = key_hash(key.file, &key.id);
-        let matches = |&i: &u32| {
-            self.events
-                .get(i as usize)
-                .is_some_and(|e| e.file == key.file && e.id == key.id)
-        };
-        let first = self.by_key.get(&hash).filter(|i| matches(i));
-        first
-            .or_else(|| self.same_hash.get(&hash)?.iter().find(|i| matches(i)))
-            .map(|&i| EventIdx(i))
+        self.find_in_file(key.file, &key.id)
     }
 
     /// Finds an event of `file` by id.
     pub fn find_in_file(&self, file: FileId, id: &str) -> Option<EventIdx> {
-        self.find(&EventKey {
-            file,
-            id: id.to_owned(),
-        })
+        let hash = key_hash(file, id);
+        let hash_of = |i: u32| {
+            self.events
+                .get(i as usize)
+                .map_or(u64::MAX, |e| key_hash(e.file(), e.id()))
+        };
+        let from = self.by_key.partition_point(|&i| hash_of(i) < hash);
+        self.by_key
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&i| hash_of(i) == hash)
+            .find(|&&i| {
+                self.events
+                    .get(i as usize)
+                    .is_some_and(|e| e.file() == file && e.id() == id)
+            })
+            .map(|&i| EventIdx(i))
     }
 
     /// The stable key of the event at `idx`.
     pub fn key(&self, idx: EventIdx) -> Option<EventKey> {
         self.event(idx).map(|e| EventKey {
-            file: e.file,
-            id: e.id.clone(),
+            file: e.file(),
+            id: e.id().to_owned(),
         })
     }
 
     /// The index in `categories` of an event's category.
     pub fn category_index(&self, idx: EventIdx) -> Option<usize> {
-        self.category_of
-            .get(idx.index())
-            .copied()
-            .flatten()
-            .map(|i| i as usize)
+        let sym = self.event(idx)?.category_symbol()?;
+        self.category_of_symbol
+            .get(sym as usize)
+            .filter(|&&c| c != u32::MAX)
+            .map(|&c| c as usize)
     }
 
     /// The category with this id.
@@ -267,7 +328,12 @@ impl Dataset {
     }
 
     fn compute_extent(&self) -> Option<(f64, f64)> {
-        let events = self.events.iter().map(|e| (e.start_secs(), e.end_secs()));
+        let events = self
+            .events
+            .start_secs()
+            .iter()
+            .zip(self.events.end_secs())
+            .map(|(&s, &e)| (s, e));
         let periods = self
             .periods
             .iter()
@@ -281,16 +347,16 @@ impl Dataset {
     /// Indices of events that overlap `[min_secs, max_secs)`, in start order: a binary search
     /// on the sorted starts, looking back by the longest duration so spans that began earlier count.
     pub fn overlapping(&self, min_secs: f64, max_secs: f64) -> impl Iterator<Item = EventIdx> + '_ {
-        let from = self
-            .events
-            .partition_point(|e| e.start_secs() < min_secs - self.max_duration_secs);
-        let to = self.events.partition_point(|e| e.start_secs() < max_secs);
+        let starts = self.events.start_secs();
+        let from = starts.partition_point(|&s| s < min_secs - self.max_duration_secs);
+        let to = starts.partition_point(|&s| s < max_secs).max(from);
         self.events
+            .end_secs()
             .get(from..to)
             .unwrap_or(&[])
             .iter()
             .enumerate()
-            .filter(move |(_, e)| e.end_secs() > min_secs)
+            .filter(move |&(_, &end)| end > min_secs)
             .map(move |(i, _)| EventIdx(u32::try_from(from + i).unwrap_or(u32::MAX)))
     }
 }
@@ -304,31 +370,10 @@ fn key_hash(file: FileId, id: &str) -> u64 {
     hasher.finish()
 }
 
-/// Reorders `items` so that `items[k]` becomes the old `items[source[k]]`, moving each item
-/// once by following the permutation's cycles (swaps). `source` is used up.
-fn permute_in_place<T>(items: &mut [T], source: &mut [usize]) {
-    for start in 0..source.len() {
-        let mut k = start;
-        // Walk the cycle through `start`, marking visited slots by pointing them at themselves.
-        while let Some(&from) = source.get(k) {
-            if from == start || from == k {
-                if let Some(slot) = source.get_mut(k) {
-                    *slot = k;
-                }
-                break;
-            }
-            items.swap(k, from);
-            if let Some(slot) = source.get_mut(k) {
-                *slot = k;
-            }
-            k = from;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Event;
 
     fn part(events: Vec<Event>) -> DatasetPart {
         DatasetPart {
@@ -340,7 +385,7 @@ mod tests {
             },
             categories: vec![],
             periods: vec![],
-            events,
+            events: events.into(),
         }
     }
 
@@ -355,9 +400,13 @@ mod tests {
         let a = part(vec![ev("late", "2021", None), ev("early", "2012", None)]);
         let b = part(vec![ev("mid", "2015-06", None)]);
         let d = Dataset::from_parts(vec![a, b]);
-        let ids: Vec<_> = d.events.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<_> = d
+            .events
+            .iter()
+            .map(super::super::store::EventRef::id)
+            .collect();
         assert_eq!(ids, ["early", "mid", "late"]);
-        assert_eq!(d.events[1].file, FileId(1));
+        assert_eq!(d.events.get(1).unwrap().file(), FileId(1));
         assert_eq!(d.find_in_file(FileId(0), "late"), Some(EventIdx(2)));
         assert_eq!(d.find_in_file(FileId(1), "late"), None);
     }
@@ -382,39 +431,19 @@ mod tests {
             .start_secs();
         let found: Vec<_> = d
             .overlapping(lo, hi)
-            .map(|i| d.events[i.index()].id.as_str())
+            .map(|i| d.event(i).unwrap().id())
             .collect();
         let scan: Vec<_> = d
             .events
             .iter()
             .filter(|e| e.end_secs() > lo && e.start_secs() < hi)
-            .map(|e| e.id.as_str())
+            .map(super::super::store::EventRef::id)
             .collect();
         assert_eq!(found, scan);
         assert_eq!(found, ["long", "b"]);
     }
 
     type TimePointSecs = f64;
-
-    #[test]
-    fn permuting_in_place_matches_building_a_new_vector() {
-        use proptest::prelude::*;
-        proptest!(|(n in 0usize..200, seed in any::<u64>())| {
-            let mut order: Vec<usize> = (0..n).collect();
-            // A deterministic shuffle.
-            let mut x = seed | 1;
-            for i in (1..n).rev() {
-                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-                order.swap(i, (x % (i as u64 + 1)) as usize);
-            }
-            let items: Vec<String> = (0..n).map(|i| format!("item{i}")).collect();
-            let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
-            let mut permuted = items;
-            let mut source = order;
-            permute_in_place(&mut permuted, &mut source);
-            prop_assert_eq!(permuted, expected);
-        });
-    }
 
     #[test]
     fn lookup_by_key_checks_the_id_not_just_its_hash() {

@@ -184,20 +184,30 @@ impl Event {
 
     /// The date as the source gave it: `4 May 2021 11:00 UTC+2 – 5 May 2021`, with `c.` if circa.
     pub fn date_label(&self) -> String {
-        if let Some(display) = self
-            .display_date
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-        {
-            return display.to_owned();
-        }
-        let circa = if self.circa { "c. " } else { "" };
-        match &self.end {
-            Some(end) if end != &self.start => {
-                format!("{circa}{} – {}", self.start.label(), end.label())
-            }
-            _ => format!("{circa}{}", self.start.label()),
-        }
+        date_label(
+            self.display_date.as_deref(),
+            self.circa,
+            &self.start,
+            self.end.as_ref(),
+        )
+    }
+}
+
+/// The date as a source gave it: its display date if it has one, else start (and end), with
+/// `c.` when circa.
+pub fn date_label(
+    display_date: Option<&str>,
+    circa: bool,
+    start: &TimePoint,
+    end: Option<&TimePoint>,
+) -> String {
+    if let Some(display) = display_date.filter(|d| !d.trim().is_empty()) {
+        return display.to_owned();
+    }
+    let circa = if circa { "c. " } else { "" };
+    match end {
+        Some(end) if end != start => format!("{circa}{} – {}", start.label(), end.label()),
+        _ => format!("{circa}{}", start.label()),
     }
 }
 

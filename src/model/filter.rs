@@ -11,7 +11,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::dataset::Dataset;
-use super::event::{Event, EventIdx};
+use super::event::EventIdx;
+use super::store::{EventRef, LabelKind};
 
 /// A field of an event that can be filtered on or used to make lanes.
 #[derive(
@@ -78,53 +79,48 @@ impl Field {
     pub fn for_each_value<'a>(
         self,
         dataset: &'a Dataset,
-        event: &'a Event,
+        event: EventRef<'a>,
         mut f: impl FnMut(&'a str),
     ) {
-        let list = |list: &'a [String], f: &mut dyn FnMut(&'a str)| {
-            if list.is_empty() {
-                f("");
-            }
-            for value in list {
+        let list = |kind: LabelKind, f: &mut dyn FnMut(&'a str)| {
+            let mut any = false;
+            for value in event.labels(kind) {
+                any = true;
                 f(value);
+            }
+            if !any {
+                f("");
             }
         };
         match self {
-            Self::Category => f(event.category.as_deref().unwrap_or("")),
-            Self::Tag => list(&event.tags, &mut f),
-            Self::Actor => list(&event.actors, &mut f),
-            Self::Target => list(&event.targets, &mut f),
-            Self::Severity => f(event.severity.map_or("", |s| s.name())),
+            Self::Category => f(event.category().unwrap_or("")),
+            Self::Tag => list(LabelKind::Tag, &mut f),
+            Self::Actor => list(LabelKind::Actor, &mut f),
+            Self::Target => list(LabelKind::Target, &mut f),
+            Self::Severity => f(event.severity().map_or("", |s| s.name())),
             Self::File => f(dataset
-                .file(event.file)
+                .file(event.file())
                 .map_or("", |file| file.path.as_str())),
         }
     }
 
     /// Whether one of the event's values (or `""` for none) is in `chosen`.
-    pub fn any_value_in(self, dataset: &Dataset, event: &Event, chosen: &BTreeSet<String>) -> bool {
+    pub fn any_value_in(
+        self,
+        dataset: &Dataset,
+        event: EventRef<'_>,
+        chosen: &BTreeSet<String>,
+    ) -> bool {
         let mut found = false;
         self.for_each_value(dataset, event, |v| found |= chosen.contains(v));
         found
     }
 
     /// The event's values for this field; `[""]` when it has none (so "none" can be chosen too).
-    pub fn values<'a>(self, dataset: &'a Dataset, event: &'a Event) -> Vec<&'a str> {
-        let list = |list: &'a [String]| {
-            if list.is_empty() {
-                vec![""]
-            } else {
-                list.iter().map(String::as_str).collect()
-            }
-        };
-        match self {
-            Self::Category => vec![event.category.as_deref().unwrap_or("")],
-            Self::Tag => list(&event.tags),
-            Self::Actor => list(&event.actors),
-            Self::Target => list(&event.targets),
-            Self::Severity => vec![event.severity.map_or("", |s| s.name())],
-            Self::File => vec![dataset.file(event.file).map_or("", |f| f.path.as_str())],
-        }
+    pub fn values<'a>(self, dataset: &'a Dataset, event: EventRef<'a>) -> Vec<&'a str> {
+        let mut values = Vec::new();
+        self.for_each_value(dataset, event, |v| values.push(v));
+        values
     }
 }
 
@@ -159,13 +155,13 @@ impl Filter {
     }
 
     /// Whether `event` is shown.
-    pub fn matches(&self, dataset: &Dataset, event: &Event) -> bool {
+    pub fn matches(&self, dataset: &Dataset, event: EventRef<'_>) -> bool {
         self.matches_with(dataset, event, &self.search_words())
     }
 
     /// [`Filter::matches`] with the search words lowercased once ([`Filter::search_words`]), for
     /// loops over every event.
-    pub fn matches_with(&self, dataset: &Dataset, event: &Event, words: &[String]) -> bool {
+    pub fn matches_with(&self, dataset: &Dataset, event: EventRef<'_>, words: &[String]) -> bool {
         self.passes_except(dataset, event, None)
             && (!self.only_matches || words.is_empty() || search_hit_words(words, event))
     }
@@ -180,8 +176,13 @@ impl Filter {
 
     /// Whether `event` passes every constraint but the facet `except` (search included only
     /// when it hides).
-    pub fn passes_except(&self, dataset: &Dataset, event: &Event, except: Option<Field>) -> bool {
-        let category = event.category.as_deref().unwrap_or("");
+    pub fn passes_except(
+        &self,
+        dataset: &Dataset,
+        event: EventRef<'_>,
+        except: Option<Field>,
+    ) -> bool {
+        let category = event.category().unwrap_or("");
         if self.hidden_categories.contains(category) {
             return false;
         }
@@ -197,7 +198,7 @@ impl Filter {
     }
 
     /// Whether the search words all appear in the event's text (false without a search).
-    pub fn search_hit(&self, event: &Event) -> bool {
+    pub fn search_hit(&self, event: EventRef<'_>) -> bool {
         let words = self.search_words();
         !words.is_empty() && search_hit_words(&words, event)
     }
@@ -231,17 +232,13 @@ impl Filter {
     }
 }
 
-fn search_hit_words(words: &[String], event: &Event) -> bool {
-    let fields = [
-        event.title.as_str(),
-        event.description.as_deref().unwrap_or(""),
-    ];
-    let lists = [&event.tags, &event.actors, &event.targets];
+fn search_hit_words(words: &[String], event: EventRef<'_>) -> bool {
+    let fields = [event.title(), event.description().unwrap_or("")];
     words.iter().all(|word| {
         fields.iter().any(|f| contains_folded(f, word))
-            || lists
-                .iter()
-                .any(|list| list.iter().any(|v| contains_folded(v, word)))
+            || event.tags().any(|v| contains_folded(v, word))
+            || event.actors().any(|v| contains_folded(v, word))
+            || event.targets().any(|v| contains_folded(v, word))
     })
 }
 
@@ -325,7 +322,7 @@ pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<Fac
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DatasetPart, FileInfo, Format};
+    use crate::model::{DatasetPart, Event, EventStore, FileInfo, Format};
 
     fn event(id: &str, start: &str, actors: &[&str], category: Option<&str>) -> Event {
         let mut e = Event::new(id, format!("{id} title"), start.parse().unwrap());
@@ -344,7 +341,7 @@ mod tests {
             },
             categories: vec![],
             periods: vec![],
-            events,
+            events: events.into(),
         }])
     }
 
@@ -353,17 +350,19 @@ mod tests {
         let mut event = Event::new("b", "DDoS attack on Belnet", "2021-05-04".parse().unwrap());
         event.actors = vec!["CCB".into()];
         event.description = Some("Ünïcode Ministère".into());
+        let store = EventStore::from(vec![event]);
+        let event = store.get(0).unwrap();
         let filter = |q: &str| Filter {
             query: q.into(),
             ..Filter::default()
         };
-        assert!(!filter("").search_hit(&event), "no search matches nothing");
-        assert!(filter("belnet").search_hit(&event));
-        assert!(filter("BELNET").search_hit(&event));
-        assert!(filter("ddos ccb").search_hit(&event));
-        assert!(filter("ministère").search_hit(&event));
-        assert!(filter("MINISTÈRE").search_hit(&event));
-        assert!(!filter("ddos police").search_hit(&event));
+        assert!(!filter("").search_hit(event), "no search matches nothing");
+        assert!(filter("belnet").search_hit(event));
+        assert!(filter("BELNET").search_hit(event));
+        assert!(filter("ddos ccb").search_hit(event));
+        assert!(filter("ministère").search_hit(event));
+        assert!(filter("MINISTÈRE").search_hit(event));
+        assert!(!filter("ddos police").search_hit(event));
     }
 
     #[test]
@@ -380,9 +379,9 @@ mod tests {
         let all: Vec<EventIdx> = vec![EventIdx(0), EventIdx(1)];
         let found = filter.search_matches(&d, &all);
         assert_eq!(found.len(), 1);
-        assert_eq!(d.events[found[0].index()].id, "belnet");
+        assert_eq!(d.event(found[0]).unwrap().id(), "belnet");
         filter.only_matches = true;
-        let shown: Vec<_> = d.events.iter().filter(|e| filter.matches(&d, e)).collect();
+        let shown: Vec<_> = d.events.iter().filter(|&e| filter.matches(&d, e)).collect();
         assert_eq!(shown.len(), 1);
     }
 
@@ -397,8 +396,8 @@ mod tests {
         let shown = |f: &Filter| {
             d.events
                 .iter()
-                .filter(|e| f.matches(&d, e))
-                .map(|e| e.id.as_str())
+                .filter(|&e| f.matches(&d, e))
+                .map(super::super::store::EventRef::id)
                 .collect::<Vec<_>>()
         };
         let mut filter = Filter::default();
@@ -454,6 +453,6 @@ mod tests {
             hidden_categories: ["incident".to_owned()].into(),
             ..Filter::default()
         };
-        assert!(!hidden.matches(&d, &d.events[0]));
+        assert!(!hidden.matches(&d, d.events.get(0).unwrap()));
     }
 }

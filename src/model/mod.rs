@@ -5,6 +5,7 @@ pub mod civil;
 pub mod dataset;
 pub mod event;
 pub mod filter;
+pub mod store;
 pub mod text;
 pub mod time;
 mod time_parse;
@@ -14,4 +15,5 @@ pub use event::{
     Category, Event, EventIdx, EventKey, FileId, Link, LinkKind, Period, Severity, Source,
 };
 pub use filter::Filter;
+pub use store::{EventRef, EventStore};
 pub use time::{ParseTimeError, Precision, TimePoint};

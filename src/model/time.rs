@@ -102,6 +102,22 @@ pub enum ParseTimeError {
 }
 
 impl TimePoint {
+    /// The year 1970 (a fallback that never fails).
+    pub const fn epoch() -> Self {
+        Self {
+            year: 1970,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            nanos: 0,
+            frac_digits: 0,
+            precision: Precision::Year,
+            offset_minutes: None,
+        }
+    }
+
     /// A year-precision point.
     pub fn year(year: i64) -> Result<Self, ParseTimeError> {
         Self::new(year, None, None, Precision::Year)

@@ -129,8 +129,8 @@ pub enum TimeBasis {
 
 impl TimeBasis {
     /// The seconds an event covers on the axis under this basis.
-    pub fn span(self, event: &crate::model::Event) -> (f64, f64) {
-        match (self, &event.disclosed) {
+    pub fn span(self, event: crate::model::EventRef<'_>) -> (f64, f64) {
+        match (self, event.disclosed()) {
             (Self::Known, Some(disclosed)) => (disclosed.start_secs(), disclosed.end_secs()),
             _ => (event.start_secs(), event.end_secs()),
         }
@@ -190,7 +190,7 @@ impl LaneLayout {
     }
 
     /// The seconds an event covers on the axis.
-    pub fn span(&self, event: &crate::model::Event) -> (f64, f64) {
+    pub fn span(&self, event: crate::model::EventRef<'_>) -> (f64, f64) {
         self.basis.span(event)
     }
 
@@ -396,7 +396,7 @@ mod tests {
     use crate::model::{Category, DatasetPart, Event, FileInfo, Format};
 
     fn dataset(events: &[(&str, &str, Option<&str>, Option<&str>)]) -> Dataset {
-        let events = events
+        let events: Vec<Event> = events
             .iter()
             .map(|(id, start, end, cat)| {
                 let mut e = Event::new(*id, *id, start.parse().unwrap());
@@ -430,7 +430,19 @@ mod tests {
                 },
             ],
             periods: vec![],
-            events,
+            events: events.into(),
+        }])
+    }
+
+    /// The same dataset with its events edited.
+    fn edited(d: &Dataset, edit: impl Fn(&mut [Event])) -> Dataset {
+        let mut events = d.events.to_vec();
+        edit(&mut events);
+        Dataset::from_parts(vec![DatasetPart {
+            info: d.files[0].clone(),
+            categories: d.categories.clone(),
+            periods: d.periods.clone(),
+            events: events.into(),
         }])
     }
 
@@ -446,7 +458,7 @@ mod tests {
         assert_eq!(labels, ["Strategy", "Incident", "Uncategorised"]);
         let lane_of = |id: &str| {
             layout
-                .place(d.find_in_file(d.events[0].file, id).unwrap())
+                .place(d.find_in_file(d.events.owned(0).unwrap().file, id).unwrap())
                 .unwrap()
         };
         assert_eq!(lane_of("s2"), 0);
@@ -473,13 +485,15 @@ mod tests {
 
     #[test]
     fn lanes_by_a_multi_valued_field_hold_each_event_in_each_of_its_lanes() {
-        let mut d = dataset(&[
+        let d = dataset(&[
             ("a", "2021", None, Some("incident")),
             ("b", "2022", None, Some("incident")),
             ("c", "2023", None, None),
         ]);
-        d.events[0].actors = vec!["CCB".into(), "Belnet".into()];
-        d.events[1].actors = vec!["CCB".into()];
+        let d = edited(&d, |e| {
+            e[0].actors = vec!["CCB".into(), "Belnet".into()];
+            e[1].actors = vec!["CCB".into()];
+        });
         let spec = LaneSpec {
             by: Some(Field::Actor),
             ..LaneSpec::default()
@@ -514,11 +528,11 @@ mod tests {
 
     #[test]
     fn placed_by_disclosure_the_index_is_sorted_by_it() {
-        let mut d = dataset(&[
+        let d = dataset(&[
             ("early", "2019", None, Some("incident")),
             ("late", "2021", None, Some("incident")),
         ]);
-        d.events[0].disclosed = Some("2022-06".parse().unwrap());
+        let d = edited(&d, |e| e[0].disclosed = Some("2022-06".parse().unwrap()));
         let spec = LaneSpec {
             basis: TimeBasis::Known,
             ..LaneSpec::default()

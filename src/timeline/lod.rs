@@ -170,7 +170,7 @@ pub(crate) fn pack_rows(
         let (text, bar) = match &item {
             Item::Mark(m) => {
                 let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
-                    crate::model::text::one_line(&e.title, crate::model::text::TITLE_CHARS)
+                    crate::model::text::one_line(e.title(), crate::model::text::TITLE_CHARS)
                         .into_owned()
                 });
                 let text = if m.circa {

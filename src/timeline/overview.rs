@@ -93,7 +93,7 @@ mod tests {
             },
             categories: vec![],
             periods: vec![],
-            events,
+            events: events.into(),
         }]);
         let layout = lanes::by_category(&dataset, &Filter::default());
         let (min, max) = dataset.extent_secs().unwrap();

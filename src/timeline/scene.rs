@@ -595,8 +595,8 @@ fn add_relations(scene: &mut Scene, input: &SceneInput<'_>) {
         {
             continue; // one arrow per link, from the first copy
         }
-        for link in &event.links {
-            let Some(target) = input.dataset.find_in_file(event.file, &link.target) else {
+        for link in event.links() {
+            let Some(target) = input.dataset.find_in_file(event.file(), &link.target) else {
                 continue;
             };
             let Some(to) = first_mark.get(&target) else {
@@ -706,11 +706,11 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                     };
                     let second = match input.layout.basis {
                         TimeBasis::Happened => event
-                            .disclosed
+                            .disclosed()
                             .as_ref()
                             .map(|d| f64::midpoint(d.start_secs(), d.end_secs())),
                         TimeBasis::Known => event
-                            .disclosed
+                            .disclosed()
                             .as_ref()
                             .map(|_| f64::midpoint(event.start_secs(), event.end_secs())),
                     };
@@ -725,7 +725,7 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                         y: 0.0,
                         shape,
                         category: lane_category.or_else(|| input.dataset.category_index(idx)),
-                        circa: event.circa,
+                        circa: event.circa(),
                     });
                 }
             }
@@ -832,7 +832,7 @@ mod tests {
             },
             categories: vec![],
             periods: vec![],
-            events,
+            events: events.into(),
         }])
     }
 
@@ -881,7 +881,7 @@ mod tests {
             scene.mark_of(arrow.from).unwrap(),
             scene.mark_of(arrow.to).unwrap(),
         );
-        assert_eq!(d.events[arrow.from.index()].id, "cause");
+        assert_eq!(d.events.owned(arrow.from.index()).unwrap().id, "cause");
         assert_eq!(arrow.kind, LinkKind::Caused);
         assert!((arrow.start.0 - from.x1).abs() < 1e-9 && (arrow.end.0 - to.x0).abs() < 1e-9);
         // The target out of view: no arrow to nowhere.
@@ -988,7 +988,7 @@ mod tests {
         let mut xs: Vec<(f64, f64)> = scene
             .marks
             .iter()
-            .map(|m| (d.events[m.event.index()].start_secs(), m.x0))
+            .map(|m| (d.events.owned(m.event.index()).unwrap().start_secs(), m.x0))
             .collect();
         xs.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert_eq!(xs.len(), 4);
@@ -1068,7 +1068,7 @@ mod tests {
         let year = scene
             .marks
             .iter()
-            .find(|m| d.events[m.event.index()].id == "y")
+            .find(|m| d.events.owned(m.event.index()).unwrap().id == "y")
             .unwrap();
         assert_eq!(year.shape, MarkShape::Partial);
         let expected_width = 800.0 * (366.0 * 86_400.0) / (secs("2013-07") - secs("2011-07"));
@@ -1230,8 +1230,7 @@ mod tests {
             let dense: Vec<Option<usize>> = scene.densities.iter().map(|x| x.category).collect();
             for e in &d.events {
                 let category = e
-                    .category
-                    .as_deref()
+                    .category()
                     .and_then(|c| d.categories.iter().position(|k| k.id == c));
                 let overlaps = e.end_secs() >= min && e.start_secs() < max;
                 let starts = e.start_secs() >= min && e.start_secs() < max;

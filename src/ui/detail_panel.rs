@@ -55,7 +55,7 @@ pub fn detail_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            event_ui(ui, state, event, commands);
+            event_ui(ui, state, &event.to_event(), commands);
             linked_from_ui(ui, state, idx, commands);
             ui.add_space(6.0);
             ui.strong("Your note");
@@ -82,8 +82,8 @@ fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut V
         .into_iter()
         .filter_map(|n| {
             let other = dataset.event(n)?;
-            let link = other.links.iter().find(|l| l.target == event.id)?;
-            Some((n, link.kind.label(), other.title.as_str()))
+            let link = other.links().iter().find(|l| l.target == event.id())?;
+            Some((n, link.kind.label(), other.title()))
         })
         .collect();
     if incoming.is_empty() {
@@ -139,7 +139,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Com
                 Some(target) => {
                     let title = dataset
                         .event(target)
-                        .map_or(link.target.as_str(), |e| e.title.as_str());
+                        .map_or(link.target.as_str(), |e| e.title());
                     let title = text::one_line(title, text::TITLE_CHARS);
                     ui.horizontal(|ui| {
                         ui.label(link.kind.label());

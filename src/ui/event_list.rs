@@ -143,7 +143,7 @@ fn event_rows_ui(
                     ui.weak(event.date_label());
                     let response = ui.selectable_label(
                         selected == Some(idx),
-                        text::one_line(&event.title, text::TITLE_CHARS),
+                        text::one_line(event.title(), text::TITLE_CHARS),
                     );
                     if response.clicked() {
                         commands.push(Command::Select(Some(idx)));

@@ -97,7 +97,7 @@ pub fn caption_ui(ui: &mut Ui, state: &AppState) {
             if let Some(event) = state.selected().and_then(|i| state.dataset.event(i)) {
                 let text = format!(
                     "{} · {}",
-                    crate::model::text::one_line(&event.title, crate::model::text::TITLE_CHARS),
+                    crate::model::text::one_line(event.title(), crate::model::text::TITLE_CHARS),
                     event.date_label()
                 );
                 ui.add(egui::Label::new(RichText::new(text).strong()).truncate());

@@ -316,11 +316,11 @@ fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
                 return;
             };
             ui.strong(crate::model::text::one_line(
-                &event.title,
+                event.title(),
                 crate::model::text::TITLE_CHARS,
             ));
             ui.label(event.date_label());
-            if let Some(category) = event.category.as_deref() {
+            if let Some(category) = event.category() {
                 let label = dataset
                     .category(category)
                     .map_or(category, |c| c.label.as_str());
@@ -335,7 +335,11 @@ fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
             let first = cluster.members.first().and_then(|&m| dataset.event(m));
             let last = cluster.members.last().and_then(|&m| dataset.event(m));
             if let (Some(first), Some(last)) = (first, last) {
-                ui.label(format!("{} to {}", first.start.label(), last.start.label()));
+                ui.label(format!(
+                    "{} to {}",
+                    first.start().label(),
+                    last.start().label()
+                ));
             }
             ui.weak("Click to list them");
         }

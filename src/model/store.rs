@@ -1,0 +1,868 @@
+//! Events stored by column: no heap object per event.
+//!
+//! A million events kept as [`Event`] structs cost ~600 bytes each (the struct, a dozen small
+//! strings and vectors). Here the texts of all events (id, title) sit end to end in one string,
+//! categories, tags, actors and targets are interned once per store and referred to by number,
+//! and times are kept both as dates at their precision and as seconds (the numbers layout and
+//! culling use). What few events have (a description, sources, links, a disclosure date, a
+//! display date) lives in a side table. [`EventRef`] reads one event; [`EventRef::to_event`]
+//! makes an owned [`Event`] where one is needed (the detail panel, tests, writers).
+
+use super::event::{Event, FileId, Link, Severity, Source};
+use super::time::TimePoint;
+
+/// No value in a numbered column.
+const NONE: u32 = u32::MAX;
+/// Label entries carry their kind in the top two bits; the symbol is the rest.
+const KIND_SHIFT: u32 = 30;
+const SYM_MASK: u32 = (1 << KIND_SHIFT) - 1;
+/// Severity occupies the low three bits of `flags`; circa is the next one.
+const SEVERITY_MASK: u8 = 0b111;
+const CIRCA: u8 = 0b1000;
+
+/// Which list of an event a label belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum LabelKind {
+    /// A free tag.
+    Tag = 0,
+    /// Who acted.
+    Actor = 1,
+    /// Who or what was targeted.
+    Target = 2,
+}
+
+/// What only some events have, kept out of the columns.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extra {
+    /// Longer plain text.
+    pub description: Option<String>,
+    /// References.
+    pub sources: Vec<Source>,
+    /// Typed links to other events of the same file.
+    pub links: Vec<Link>,
+    /// When it became public.
+    pub disclosed: Option<TimePoint>,
+    /// How the source wants the date shown.
+    pub display_date: Option<String>,
+}
+
+impl Extra {
+    fn is_empty(&self) -> bool {
+        self.description.is_none()
+            && self.sources.is_empty()
+            && self.links.is_empty()
+            && self.disclosed.is_none()
+            && self.display_date.is_none()
+    }
+}
+
+/// The parts of an event every event has, borrowed, for [`EventStore::push_parts`].
+#[derive(Clone, Copy, Debug)]
+pub struct Core<'a> {
+    /// Id inside its file.
+    pub id: &'a str,
+    /// Short title.
+    pub title: &'a str,
+    /// Start at its precision.
+    pub start: TimePoint,
+    /// End, for spans.
+    pub end: Option<TimePoint>,
+    /// Category id.
+    pub category: Option<&'a str>,
+    /// Severity.
+    pub severity: Option<Severity>,
+    /// The date is uncertain.
+    pub circa: bool,
+    /// File it came from.
+    pub file: FileId,
+    /// 1-based line of its record (0 when unknown).
+    pub line: u32,
+}
+
+/// Strings stored once per store, referred to by number.
+#[derive(Clone, Debug, Default)]
+struct Interner {
+    names: Vec<Box<str>>,
+    index: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    /// The number of `name`, adding it if new. Past 2^30 distinct names (far beyond what memory
+    /// holds) new names are not stored and `None` comes back.
+    fn intern(&mut self, name: &str) -> Option<u32> {
+        if let Some(&sym) = self.index.get(name) {
+            return Some(sym);
+        }
+        let sym = u32::try_from(self.names.len())
+            .ok()
+            .filter(|&s| s < SYM_MASK)?;
+        self.names.push(name.into());
+        self.index.insert(name.into(), sym);
+        Some(sym)
+    }
+
+    fn name(&self, sym: u32) -> &str {
+        self.names.get(sym as usize).map_or("", |n| n)
+    }
+}
+
+/// Events by column. Indices are positions in push order.
+#[derive(Clone, Debug)]
+pub struct EventStore {
+    /// Every event's id then title, end to end.
+    text: String,
+    /// Where each event's text starts in `text`; one more entry than events (the end).
+    text_at: Vec<u64>,
+    /// Length of each event's id in bytes (its title is the rest of its text).
+    id_len: Vec<u32>,
+    start: Vec<TimePoint>,
+    start_secs: Vec<f64>,
+    end_secs: Vec<f64>,
+    /// Index into `ends`, or `NONE` for a point event.
+    end_at: Vec<u32>,
+    ends: Vec<TimePoint>,
+    /// Interned category, or `NONE`.
+    category: Vec<u32>,
+    /// Severity (0 = none, 1–4) and circa.
+    flags: Vec<u8>,
+    file: Vec<u32>,
+    line: Vec<u32>,
+    /// Where each event's labels start in `labels`; one more entry than events.
+    labels_at: Vec<u32>,
+    /// Interned tags, actors and targets, the kind in the top two bits.
+    labels: Vec<u32>,
+    /// Index into `extras`, or `NONE`.
+    extra_at: Vec<u32>,
+    extras: Vec<Extra>,
+    names: Interner,
+}
+
+impl Default for EventStore {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            text_at: vec![0],
+            id_len: Vec::new(),
+            start: Vec::new(),
+            start_secs: Vec::new(),
+            end_secs: Vec::new(),
+            end_at: Vec::new(),
+            ends: Vec::new(),
+            category: Vec::new(),
+            flags: Vec::new(),
+            file: Vec::new(),
+            line: Vec::new(),
+            labels_at: vec![0],
+            labels: Vec::new(),
+            extra_at: Vec::new(),
+            extras: Vec::new(),
+            names: Interner::default(),
+        }
+    }
+}
+
+impl PartialEq for EventStore {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+fn severity_code(severity: Option<Severity>) -> u8 {
+    match severity {
+        None => 0,
+        Some(Severity::Low) => 1,
+        Some(Severity::Medium) => 2,
+        Some(Severity::High) => 3,
+        Some(Severity::Critical) => 4,
+    }
+}
+
+fn index_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(NONE)
+}
+
+impl EventStore {
+    /// An empty store with room for `events` events and `text_bytes` bytes of ids and titles.
+    pub fn with_capacity(events: usize, text_bytes: usize) -> Self {
+        let mut store = Self::default();
+        store.text.reserve(text_bytes);
+        store.text_at.reserve(events);
+        store.id_len.reserve(events);
+        store.start.reserve(events);
+        store.start_secs.reserve(events);
+        store.end_secs.reserve(events);
+        store.end_at.reserve(events);
+        store.category.reserve(events);
+        store.flags.reserve(events);
+        store.file.reserve(events);
+        store.line.reserve(events);
+        store.labels_at.reserve(events);
+        store.extra_at.reserve(events);
+        store
+    }
+
+    /// Bytes of ids and titles.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.id_len.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.id_len.is_empty()
+    }
+
+    /// The event at `i`.
+    pub fn get(&self, i: usize) -> Option<EventRef<'_>> {
+        (i < self.len()).then_some(EventRef { store: self, i })
+    }
+
+    /// Every event, in index order.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            store: self,
+            range: 0..self.len(),
+        }
+    }
+
+    /// Start instants (seconds), by index: for binary searches when events are in time order.
+    pub fn start_secs(&self) -> &[f64] {
+        &self.start_secs
+    }
+
+    /// First instants after each event (seconds), by index.
+    pub fn end_secs(&self) -> &[f64] {
+        &self.end_secs
+    }
+
+    /// An owned copy of the event at `i`.
+    pub fn owned(&self, i: usize) -> Option<Event> {
+        self.get(i).map(EventRef::to_event)
+    }
+
+    /// Owned copies of every event (for tests and small files).
+    pub fn to_vec(&self) -> Vec<Event> {
+        self.iter().map(EventRef::to_event).collect()
+    }
+
+    /// Adds an event from its parts. Labels are `(kind, name)`; empty names are kept as given.
+    pub fn push_parts<'a>(
+        &mut self,
+        core: Core<'_>,
+        labels: impl IntoIterator<Item = (LabelKind, &'a str)>,
+        extra: Extra,
+    ) {
+        self.text.push_str(core.id);
+        self.text.push_str(core.title);
+        self.text_at.push(self.text.len() as u64);
+        self.id_len
+            .push(u32::try_from(core.id.len()).unwrap_or(NONE));
+        let start_secs = core.start.start_secs();
+        let end_secs = core
+            .end
+            .as_ref()
+            .map_or_else(|| core.start.end_secs(), TimePoint::end_secs);
+        self.start.push(core.start);
+        self.start_secs.push(start_secs);
+        self.end_secs.push(end_secs);
+        match core.end {
+            Some(end) => {
+                self.end_at.push(index_u32(self.ends.len()));
+                self.ends.push(end);
+            }
+            None => self.end_at.push(NONE),
+        }
+        let category = core.category.and_then(|c| self.names.intern(c));
+        self.category.push(category.unwrap_or(NONE));
+        self.flags
+            .push(severity_code(core.severity) | if core.circa { CIRCA } else { 0 });
+        self.file.push(core.file.0);
+        self.line.push(core.line);
+        for (kind, name) in labels {
+            // Past u32::MAX label entries (memory would run out first) labels are dropped.
+            if self.labels.len() >= NONE as usize {
+                break;
+            }
+            if let Some(sym) = self.names.intern(name) {
+                self.labels.push((kind as u32) << KIND_SHIFT | sym);
+            }
+        }
+        self.labels_at.push(index_u32(self.labels.len()));
+        if extra.is_empty() {
+            self.extra_at.push(NONE);
+        } else {
+            self.extra_at.push(index_u32(self.extras.len()));
+            self.extras.push(extra);
+        }
+    }
+
+    /// Adds an owned event.
+    pub fn push(&mut self, event: Event) {
+        let Event {
+            id,
+            title,
+            start,
+            end,
+            category,
+            tags,
+            actors,
+            targets,
+            description,
+            sources,
+            disclosed,
+            links,
+            severity,
+            circa,
+            display_date,
+            file,
+            line,
+        } = event;
+        let labels = tags
+            .iter()
+            .map(|t| (LabelKind::Tag, t.as_str()))
+            .chain(actors.iter().map(|a| (LabelKind::Actor, a.as_str())))
+            .chain(targets.iter().map(|t| (LabelKind::Target, t.as_str())));
+        let core = Core {
+            id: &id,
+            title: &title,
+            start,
+            end,
+            category: category.as_deref(),
+            severity,
+            circa,
+            file,
+            line,
+        };
+        let extra = Extra {
+            description,
+            sources,
+            links,
+            disclosed,
+            display_date,
+        };
+        self.push_parts(core, labels, extra);
+    }
+
+    /// Copies the events of `other` at `indices` (in that order) to the end of this store,
+    /// with `file` as their file if given. Names are translated once per distinct name, not
+    /// once per event.
+    pub fn copy_from(
+        &mut self,
+        other: &Self,
+        indices: impl IntoIterator<Item = usize>,
+        file: Option<FileId>,
+    ) {
+        let names: Vec<Option<u32>> = other
+            .names
+            .names
+            .iter()
+            .map(|n| self.names.intern(n))
+            .collect();
+        let translate = |sym: u32| names.get(sym as usize).copied().flatten();
+        for i in indices {
+            let Some(e) = other.get(i) else { continue };
+            let (id, title) = e.id_title();
+            self.text.push_str(id);
+            self.text.push_str(title);
+            self.text_at.push(self.text.len() as u64);
+            self.id_len.push(u32::try_from(id.len()).unwrap_or(NONE));
+            self.start.push(e.start());
+            self.start_secs.push(e.start_secs());
+            self.end_secs.push(e.end_secs());
+            match e.end() {
+                Some(end) => {
+                    self.end_at.push(index_u32(self.ends.len()));
+                    self.ends.push(end);
+                }
+                None => self.end_at.push(NONE),
+            }
+            let category = other.category.get(i).copied().unwrap_or(NONE);
+            self.category.push(if category == NONE {
+                NONE
+            } else {
+                translate(category).unwrap_or(NONE)
+            });
+            self.flags.push(other.flags.get(i).copied().unwrap_or(0));
+            self.file.push(file.map_or_else(|| e.file().0, |f| f.0));
+            self.line.push(e.line());
+            for &label in e.label_entries() {
+                if let Some(sym) = translate(label & SYM_MASK)
+                    && self.labels.len() < NONE as usize
+                {
+                    self.labels.push(label & !SYM_MASK | sym);
+                }
+            }
+            self.labels_at.push(index_u32(self.labels.len()));
+            match e.extra() {
+                Some(extra) => {
+                    self.extra_at.push(index_u32(self.extras.len()));
+                    self.extras.push(extra.clone());
+                }
+                None => self.extra_at.push(NONE),
+            }
+        }
+    }
+
+    /// Sets the file of every event.
+    pub fn set_file(&mut self, file: FileId) {
+        self.file.fill(file.0);
+    }
+
+    /// A copy with the ids of some events replaced (`renames` by index; used to make duplicate
+    /// ids unique, which is rare: the store is rebuilt).
+    #[must_use]
+    pub fn with_ids(&self, renames: &rustc_hash::FxHashMap<usize, String>) -> Self {
+        let mut out = Self::with_capacity(self.len(), self.text.len());
+        for e in self {
+            let mut event = e.to_event();
+            if let Some(id) = renames.get(&e.i) {
+                event.id.clone_from(id);
+            }
+            out.push(event);
+        }
+        out
+    }
+
+    /// The interned number of a name, if any event of this store uses it.
+    pub fn symbol(&self, name: &str) -> Option<u32> {
+        self.names.index.get(name).copied()
+    }
+
+    /// The name behind an interned number.
+    pub fn name(&self, sym: u32) -> &str {
+        self.names.name(sym)
+    }
+
+    /// How many distinct names are interned (symbols are `0..count`).
+    pub fn symbol_count(&self) -> usize {
+        self.names.names.len()
+    }
+
+    /// Bytes held on the heap (capacity), for measurements.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let names: usize = self.names.names.iter().map(|n| 2 * n.len() + 48).sum();
+        self.text.capacity()
+            + self.text_at.capacity() * size_of::<u64>()
+            + (self.id_len.capacity()
+                + self.end_at.capacity()
+                + self.category.capacity()
+                + self.file.capacity()
+                + self.line.capacity()
+                + self.labels_at.capacity()
+                + self.labels.capacity()
+                + self.extra_at.capacity())
+                * size_of::<u32>()
+            + (self.start.capacity() + self.ends.capacity()) * size_of::<TimePoint>()
+            + (self.start_secs.capacity() + self.end_secs.capacity()) * size_of::<f64>()
+            + self.flags.capacity()
+            + self.extras.capacity() * size_of::<Extra>()
+            + names
+    }
+
+    /// Gives back unused capacity (after a store is complete).
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.text_at.shrink_to_fit();
+        self.id_len.shrink_to_fit();
+        self.start.shrink_to_fit();
+        self.start_secs.shrink_to_fit();
+        self.end_secs.shrink_to_fit();
+        self.end_at.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.category.shrink_to_fit();
+        self.flags.shrink_to_fit();
+        self.file.shrink_to_fit();
+        self.line.shrink_to_fit();
+        self.labels_at.shrink_to_fit();
+        self.labels.shrink_to_fit();
+        self.extra_at.shrink_to_fit();
+        self.extras.shrink_to_fit();
+    }
+}
+
+impl From<Vec<Event>> for EventStore {
+    fn from(events: Vec<Event>) -> Self {
+        events.into_iter().collect()
+    }
+}
+
+impl FromIterator<Event> for EventStore {
+    fn from_iter<I: IntoIterator<Item = Event>>(iter: I) -> Self {
+        let mut store = Self::default();
+        for event in iter {
+            store.push(event);
+        }
+        store
+    }
+}
+
+impl<'a> IntoIterator for &'a EventStore {
+    type Item = EventRef<'a>;
+    type IntoIter = Iter<'a>;
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// The events of a store in index order.
+#[derive(Clone, Debug)]
+pub struct Iter<'a> {
+    store: &'a EventStore,
+    range: std::ops::Range<usize>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = EventRef<'a>;
+    fn next(&mut self) -> Option<EventRef<'a>> {
+        let i = self.range.next()?;
+        Some(EventRef {
+            store: self.store,
+            i,
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let i = self.range.next_back()?;
+        Some(EventRef {
+            store: self.store,
+            i,
+        })
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+/// One event of a store, read in place.
+#[derive(Clone, Copy)]
+pub struct EventRef<'a> {
+    store: &'a EventStore,
+    i: usize,
+}
+
+impl std::fmt::Debug for EventRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_event().fmt(f)
+    }
+}
+
+impl PartialEq for EventRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_event() == other.to_event()
+    }
+}
+
+/// The names of one kind of label of an event.
+fn names_of<'a>(
+    store: &'a EventStore,
+    entries: &'a [u32],
+    kind: LabelKind,
+) -> impl Iterator<Item = &'a str> + Clone + 'a {
+    entries
+        .iter()
+        .filter(move |&&l| l >> KIND_SHIFT == kind as u32)
+        .map(move |&l| store.names.name(l & SYM_MASK))
+}
+
+impl<'a> EventRef<'a> {
+    /// Its index in the store.
+    pub fn index(self) -> usize {
+        self.i
+    }
+
+    fn id_title(self) -> (&'a str, &'a str) {
+        let s = self.store;
+        let from = s.text_at.get(self.i).copied().unwrap_or(0);
+        let to = s.text_at.get(self.i + 1).copied().unwrap_or(from);
+        let id_end = from + u64::from(s.id_len.get(self.i).copied().unwrap_or(0));
+        let slice = |a: u64, b: u64| {
+            usize::try_from(a)
+                .ok()
+                .zip(usize::try_from(b).ok())
+                .and_then(|(a, b)| s.text.get(a..b))
+                .unwrap_or("")
+        };
+        (slice(from, id_end), slice(id_end, to))
+    }
+
+    /// Id inside its file.
+    pub fn id(self) -> &'a str {
+        self.id_title().0
+    }
+
+    /// Short title.
+    pub fn title(self) -> &'a str {
+        self.id_title().1
+    }
+
+    /// When it started, at the source's precision.
+    pub fn start(self) -> TimePoint {
+        self.store
+            .start
+            .get(self.i)
+            .copied()
+            .unwrap_or_else(TimePoint::epoch)
+    }
+
+    /// When it ended, if it lasted.
+    pub fn end(self) -> Option<TimePoint> {
+        let at = *self.store.end_at.get(self.i)?;
+        self.store.ends.get(at as usize).copied()
+    }
+
+    /// First instant covered (seconds).
+    pub fn start_secs(self) -> f64 {
+        self.store.start_secs.get(self.i).copied().unwrap_or(0.0)
+    }
+
+    /// First instant after the event (seconds).
+    pub fn end_secs(self) -> f64 {
+        self.store.end_secs.get(self.i).copied().unwrap_or(0.0)
+    }
+
+    /// Whether it has an explicit end.
+    pub fn is_span(self) -> bool {
+        self.store.end_at.get(self.i).is_some_and(|&a| a != NONE)
+    }
+
+    /// Category id.
+    pub fn category(self) -> Option<&'a str> {
+        self.category_symbol().map(|s| self.store.names.name(s))
+    }
+
+    /// The category's interned number in its store.
+    pub fn category_symbol(self) -> Option<u32> {
+        self.store
+            .category
+            .get(self.i)
+            .copied()
+            .filter(|&c| c != NONE)
+    }
+
+    fn label_entries(self) -> &'a [u32] {
+        let s = self.store;
+        let from = s.labels_at.get(self.i).copied().unwrap_or(0) as usize;
+        let to = s.labels_at.get(self.i + 1).copied().unwrap_or(0) as usize;
+        s.labels.get(from..to).unwrap_or(&[])
+    }
+
+    /// Labels of one kind.
+    pub fn labels(self, kind: LabelKind) -> impl Iterator<Item = &'a str> + Clone + 'a {
+        names_of(self.store, self.label_entries(), kind)
+    }
+
+    /// Free tags.
+    pub fn tags(self) -> impl Iterator<Item = &'a str> + Clone + 'a {
+        self.labels(LabelKind::Tag)
+    }
+
+    /// Who acted.
+    pub fn actors(self) -> impl Iterator<Item = &'a str> + Clone + 'a {
+        self.labels(LabelKind::Actor)
+    }
+
+    /// Who or what was targeted.
+    pub fn targets(self) -> impl Iterator<Item = &'a str> + Clone + 'a {
+        self.labels(LabelKind::Target)
+    }
+
+    /// How many labels of one kind.
+    pub fn label_count(self, kind: LabelKind) -> usize {
+        self.label_entries()
+            .iter()
+            .filter(|&&l| l >> KIND_SHIFT == kind as u32)
+            .count()
+    }
+
+    /// Severity.
+    pub fn severity(self) -> Option<Severity> {
+        match self.store.flags.get(self.i).copied().unwrap_or(0) & SEVERITY_MASK {
+            1 => Some(Severity::Low),
+            2 => Some(Severity::Medium),
+            3 => Some(Severity::High),
+            4 => Some(Severity::Critical),
+            _ => None,
+        }
+    }
+
+    /// The date is uncertain.
+    pub fn circa(self) -> bool {
+        self.store.flags.get(self.i).is_some_and(|f| f & CIRCA != 0)
+    }
+
+    /// File it came from.
+    pub fn file(self) -> FileId {
+        FileId(self.store.file.get(self.i).copied().unwrap_or(0))
+    }
+
+    /// 1-based line of its record (0 when unknown).
+    pub fn line(self) -> u32 {
+        self.store.line.get(self.i).copied().unwrap_or(0)
+    }
+
+    fn extra(self) -> Option<&'a Extra> {
+        let at = *self.store.extra_at.get(self.i)?;
+        self.store.extras.get(at as usize)
+    }
+
+    /// Longer plain text.
+    pub fn description(self) -> Option<&'a str> {
+        self.extra()?.description.as_deref()
+    }
+
+    /// References.
+    pub fn sources(self) -> &'a [Source] {
+        self.extra().map_or(&[], |x| &x.sources)
+    }
+
+    /// Typed links to other events of the same file.
+    pub fn links(self) -> &'a [Link] {
+        self.extra().map_or(&[], |x| &x.links)
+    }
+
+    /// When it became public.
+    pub fn disclosed(self) -> Option<TimePoint> {
+        self.extra()?.disclosed
+    }
+
+    /// How the source wants the date shown.
+    pub fn display_date(self) -> Option<&'a str> {
+        self.extra()?.display_date.as_deref()
+    }
+
+    /// The date as the source gave it (see [`Event::date_label`]).
+    pub fn date_label(self) -> String {
+        super::event::date_label(
+            self.display_date(),
+            self.circa(),
+            &self.start(),
+            self.end().as_ref(),
+        )
+    }
+
+    /// An owned copy.
+    pub fn to_event(self) -> Event {
+        let extra = self.extra().cloned().unwrap_or_default();
+        Event {
+            id: self.id().to_owned(),
+            title: self.title().to_owned(),
+            start: self.start(),
+            end: self.end(),
+            category: self.category().map(str::to_owned),
+            tags: self.tags().map(str::to_owned).collect(),
+            actors: self.actors().map(str::to_owned).collect(),
+            targets: self.targets().map(str::to_owned).collect(),
+            description: extra.description,
+            sources: extra.sources,
+            disclosed: extra.disclosed,
+            links: extra.links,
+            severity: self.severity(),
+            circa: self.circa(),
+            display_date: extra.display_date,
+            file: self.file(),
+            line: self.line(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LinkKind;
+
+    fn full_event() -> Event {
+        let mut e = Event::new(
+            "b1",
+            "DDoS attack on Belnet",
+            "2021-05-04T11:00+02:00".parse().unwrap(),
+        );
+        e.end = Some("2021-05-05".parse().unwrap());
+        e.category = Some("incident".into());
+        e.tags = vec!["ddos".into(), "belnet".into()];
+        e.actors = vec!["unknown".into()];
+        e.targets = vec!["Belnet".into(), "Parliament".into()];
+        e.description = Some("Ünïcode".into());
+        e.sources = vec![Source {
+            title: "CCB".into(),
+            url: Some("https://ccb.belgium.be".into()),
+        }];
+        e.disclosed = Some("2021-05-06".parse().unwrap());
+        e.links = vec![Link {
+            kind: LinkKind::Caused,
+            target: "x".into(),
+        }];
+        e.severity = Some(Severity::High);
+        e.circa = true;
+        e.display_date = Some("early May".into());
+        e.file = FileId(3);
+        e.line = 42;
+        e
+    }
+
+    #[test]
+    fn every_field_comes_back_as_pushed() {
+        let plain = Event::new("p", "Plain", "2012".parse().unwrap());
+        let full = full_event();
+        let store: EventStore = vec![plain.clone(), full.clone()].into();
+        assert_eq!(store.len(), 2);
+        assert_eq!(store.to_vec(), vec![plain.clone(), full.clone()]);
+        let e = store.get(1).unwrap();
+        assert_eq!(e.id(), "b1");
+        assert_eq!(e.title(), "DDoS attack on Belnet");
+        assert_eq!(e.tags().collect::<Vec<_>>(), ["ddos", "belnet"]);
+        assert_eq!(e.targets().collect::<Vec<_>>(), ["Belnet", "Parliament"]);
+        assert_eq!(e.label_count(LabelKind::Actor), 1);
+        assert_eq!(e.start_secs(), full.start_secs());
+        assert_eq!(e.end_secs(), full.end_secs());
+        assert_eq!(e.date_label(), full.date_label());
+        assert!(store.get(2).is_none());
+    }
+
+    #[test]
+    fn copying_translates_names_between_stores() {
+        let mut a = EventStore::default();
+        let mut first = Event::new("a", "A", "2020".parse().unwrap());
+        first.tags = vec!["zeta".into()];
+        a.push(first);
+        let mut b: EventStore = vec![full_event()].into();
+        b.copy_from(&a, [0], Some(FileId(7)));
+        let copied = b.get(1).unwrap();
+        assert_eq!(copied.tags().collect::<Vec<_>>(), ["zeta"]);
+        assert_eq!(copied.file(), FileId(7));
+        assert_eq!(b.get(0).unwrap().to_event(), full_event());
+    }
+
+    #[test]
+    fn any_events_round_trip() {
+        use proptest::prelude::*;
+        let text = "[a-zé ]{0,8}";
+        proptest!(|(rows in proptest::collection::vec((text, text, proptest::collection::vec(text, 0..3), proptest::collection::vec(text, 0..3), proptest::option::of(text), 1900i64..2100), 0..20))| {
+            let events: Vec<Event> = rows
+                .into_iter()
+                .map(|(id, title, tags, actors, category, year)| {
+                    let mut e = Event::new(id, title, TimePoint::year(year).unwrap());
+                    e.tags = tags;
+                    e.actors = actors;
+                    e.category = category;
+                    e
+                })
+                .collect();
+            let store = EventStore::from(events.clone());
+            prop_assert_eq!(store.to_vec(), events.clone());
+            let mut copy = EventStore::default();
+            copy.copy_from(&store, (0..store.len()).rev(), None);
+            let reversed: Vec<Event> = events.into_iter().rev().collect();
+            prop_assert_eq!(copy.to_vec(), reversed);
+        });
+    }
+}
