@@ -10,8 +10,13 @@ use crate::model::Format;
 pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = body.trim_start();
-    let lines = LineIndex::new(body);
-    let start = lines.location(body.len() - trimmed.len());
+    // An object whose first key is `annals` (as Annals writes its files) needs no further look:
+    // the checks below read the whole document once, which for a big file costs a second pass.
+    if let Some(inside) = trimmed.strip_prefix('{')
+        && inside.trim_start().starts_with("\"annals\"")
+    {
+        return Ok(Format::Annals);
+    }
     if trimmed.starts_with('[') {
         // An array of VERIS incidents, or of native events.
         let first = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(body)
@@ -81,6 +86,7 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
             return Ok(Format::Csv);
         }
     }
+    let start = LineIndex::new(body).location(body.len() - trimmed.len());
     Err(LoadError::Shape {
         path: path.to_owned(),
         location: start,

@@ -5,6 +5,7 @@ pub mod detect;
 mod json;
 pub mod misp;
 pub mod native;
+mod native_fast;
 pub mod native_writer;
 pub mod report;
 pub mod stix;

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use serde_json::value::RawValue;
 
-use super::json::{Fault, Reader, kind_of, record_name};
+use super::json::{Fault, Key, Reader, kind_of, record_name};
 use super::report::{LineIndex, LoadError, LoadedFile, Location};
 use crate::model::event::parse_hex_color;
 use crate::model::store::{Core, Extra, LabelKind};
@@ -41,21 +41,21 @@ const EVENT_FIELDS: &[&str] = &[
 /// One event record as read, borrowing its strings from the file where it can; reused from
 /// record to record so reading allocates nothing per event in the common case.
 #[derive(Default)]
-struct Draft<'t> {
-    id: Option<Cow<'t, str>>,
-    title: Option<Cow<'t, str>>,
-    start: Option<TimePoint>,
-    end: Option<TimePoint>,
-    category: Option<Cow<'t, str>>,
-    labels: Vec<(LabelKind, Cow<'t, str>)>,
+pub(super) struct Draft<'t> {
+    pub(super) id: Option<Cow<'t, str>>,
+    pub(super) title: Option<Cow<'t, str>>,
+    pub(super) start: Option<TimePoint>,
+    pub(super) end: Option<TimePoint>,
+    pub(super) category: Option<Cow<'t, str>>,
+    pub(super) labels: Vec<(LabelKind, Cow<'t, str>)>,
     strings: Vec<Cow<'t, str>>,
-    extra: Extra,
-    severity: Option<Severity>,
-    circa: bool,
+    pub(super) extra: Extra,
+    pub(super) severity: Option<Severity>,
+    pub(super) circa: bool,
 }
 
 impl Draft<'_> {
-    fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.id = None;
         self.title = None;
         self.start = None;
@@ -71,6 +71,20 @@ impl Draft<'_> {
 
 /// Reads one event record into `draft`. `Err` means the record is skipped.
 fn read_event<'t>(
+    r: &mut Reader<'t>,
+    raw: &'t RawValue,
+    what: &dyn Fn() -> String,
+    draft: &mut Draft<'t>,
+) -> Result<(), Fault> {
+    if super::native_fast::read(raw, draft) && draft_is_complete(draft) {
+        return Ok(());
+    }
+    read_event_general(r, raw, what, draft)
+}
+
+/// [`read_event`] without the fast path: every value read on its own, so a problem is
+/// reported with its exact line, column and field.
+pub(super) fn read_event_general<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
     what: &dyn Fn() -> String,
@@ -183,6 +197,18 @@ fn read_event<'t>(
         ));
     }
     Ok(())
+}
+
+/// Whether a draft read by the fast path has what every event needs (else the general reader
+/// reads the record again and says what is wrong, where).
+pub(super) fn draft_is_complete(draft: &Draft<'_>) -> bool {
+    let Some(start) = draft.start else {
+        return false;
+    };
+    draft.title.as_ref().is_some_and(|t| !t.trim().is_empty())
+        && draft
+            .end
+            .is_none_or(|end| end.start_secs() >= start.start_secs())
 }
 
 fn read_sources(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Source>, Fault> {
@@ -440,22 +466,14 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> EventStore {
         let second = second.unwrap_or_else(|| read_event_range(&mut other, tail, head.len()));
         r.issues.append(&mut other.issues);
         let (mut events, mut kept) = first;
-        events.copy_from(&second.0, 0..second.0.len(), None);
+        events.append(&second.0, None);
         kept.extend(second.1);
         (events, kept)
     } else {
         read_event_range(r, raws, 0)
     };
     // Ids must be unique within a file: the second of two equal ids is renamed, with a warning.
-    let duplicates: Vec<usize> = {
-        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-        seen.reserve(events.len());
-        events
-            .iter()
-            .filter(|e| !seen.insert(e.id()))
-            .map(EventRef::index)
-            .collect()
-    };
+    let duplicates = duplicate_ids(&events);
     if !duplicates.is_empty() {
         let mut ids: HashSet<String> = events.iter().map(|e| e.id().to_owned()).collect();
         let mut renames = rustc_hash::FxHashMap::default();
@@ -463,24 +481,89 @@ fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> EventStore {
             let (Some(event), Some(&(i, raw))) = (events.get(n), kept_raws.get(n)) else {
                 continue;
             };
-            let renamed = unique_id(&ids, event.id());
+            let new_id = unique_id(&ids, event.id());
             let location = r.lines.location_of(raw.get());
             r.warn(
                 location,
                 Some("id"),
                 format!(
-                    "{}: duplicate id {:?}; kept as {renamed:?}",
+                    "{}: duplicate id {:?}; kept as {new_id:?}",
                     record_name("event", i + 1, raw),
                     event.id()
                 ),
             );
-            ids.insert(renamed.clone());
-            renames.insert(n, renamed);
+            ids.insert(new_id.clone());
+            renames.insert(n, new_id);
         }
         events = events.with_ids(&renames);
     }
     events.shrink_to_fit();
     events
+}
+
+/// The top-level object of a file, read in one pass: the value of the first `events` key is
+/// split into its records as it is read (entry value `None`), the others kept raw.
+struct TopLevel<'de> {
+    entries: Vec<(Key<'de>, Option<&'de RawValue>)>,
+    events: Option<Vec<&'de RawValue>>,
+}
+
+/// A JSON array as its raw elements; anything else is an error.
+struct RawArray<'de>(Vec<&'de RawValue>);
+
+impl<'de> serde::Deserialize<'de> for RawArray<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawArray<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(1024));
+                while let Some(item) = seq.next_element::<&'de RawValue>()? {
+                    items.push(item);
+                }
+                Ok(RawArray(items))
+            }
+        }
+        deserializer.deserialize_seq(Visitor)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TopLevel<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TopLevel<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut top = TopLevel {
+                    entries: Vec::new(),
+                    events: None,
+                };
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if key == "events" && top.events.is_none() {
+                        top.events = Some(map.next_value::<RawArray<'de>>()?.0);
+                        top.entries.push((key, None));
+                    } else {
+                        let value: &'de RawValue = map.next_value()?;
+                        top.entries.push((key, Some(value)));
+                    }
+                }
+                Ok(top)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// Parses native-format text. `path` is used in messages and in the file's provenance.
@@ -522,11 +605,29 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             event_raws = serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
         }
         "an object" => {
-            let entries: super::json::Entries<'_> =
-                serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
+            // One pass: the events array is split into records as the top level is read. If
+            // that fails (bad syntax, `events` not an array), the slower general reading below
+            // finds and locates the problem.
+            let top: TopLevel<'_> = if let Ok(top) = serde_json::from_str::<TopLevel<'_>>(text) {
+                top
+            } else {
+                let entries: super::json::Entries<'_> =
+                    serde_json::from_str(text).map_err(|e| LoadError::json(path, &e))?;
+                TopLevel {
+                    entries: entries.0.into_iter().map(|(k, v)| (k, Some(v))).collect(),
+                    events: None,
+                }
+            };
+            let mut split_events = top.events;
             let mut version_seen = false;
             let mut events_seen = false;
-            for (key, value) in entries.0 {
+            for (key, value) in top.entries {
+                let Some(value) = value else {
+                    // The events array, already split.
+                    events_seen = true;
+                    event_raws = split_events.take().unwrap_or_default();
+                    continue;
+                };
                 match key.as_str() {
                     "annals" => {
                         version_seen = true;
@@ -632,6 +733,42 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         },
         issues,
     })
+}
+
+/// Indices of events whose id an earlier event already has, in index order. Ids are sorted by
+/// hash (a million inserts into a hash set cost more than sorting a million numbers), and only
+/// equal hashes compare their ids.
+fn duplicate_ids(events: &EventStore) -> Vec<usize> {
+    use std::hash::BuildHasher as _;
+    let fx = rustc_hash::FxBuildHasher;
+    let mut by_hash: Vec<(u64, u32)> = events
+        .iter()
+        .map(|e| {
+            (
+                fx.hash_one(e.id()),
+                u32::try_from(e.index()).unwrap_or(u32::MAX),
+            )
+        })
+        .collect();
+    by_hash.sort_unstable();
+    let mut duplicates = Vec::new();
+    for run in by_hash
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        for (k, &(_, i)) in run.iter().enumerate() {
+            let id = events.get(i as usize).map(EventRef::id);
+            let earlier = run.get(..k).unwrap_or_default();
+            if earlier
+                .iter()
+                .any(|&(_, j)| events.get(j as usize).map(EventRef::id) == id)
+            {
+                duplicates.push(i as usize);
+            }
+        }
+    }
+    duplicates.sort_unstable();
+    duplicates
 }
 
 fn unique_id(ids: &HashSet<String>, id: &str) -> String {

@@ -98,7 +98,6 @@ impl Dataset {
     /// Merges parts in order; part `i` becomes [`FileId`]`(i)` on every event and period.
     pub fn from_parts(parts: Vec<DatasetPart>) -> Self {
         let mut dataset = Self::default();
-        let total: usize = parts.iter().map(|p| p.events.len()).sum();
         let mut stores = Vec::with_capacity(parts.len());
         for (i, part) in parts.into_iter().enumerate() {
             let file = FileId(u32::try_from(i).unwrap_or(u32::MAX));
@@ -113,51 +112,63 @@ impl Dataset {
             stores.push(part.events);
             dataset.files.push(part.info);
         }
-        // Sort keys are the stored seconds; every event is then copied once, in time order, into
-        // the merged store (the parts are dropped one by one as they are used up).
-        let mut order: Vec<(f64, f64, u32, u32)> = Vec::with_capacity(total);
-        for (f, store) in stores.iter().enumerate() {
-            let f = u32::try_from(f).unwrap_or(u32::MAX);
-            order.extend(
-                store
-                    .start_secs()
-                    .iter()
-                    .zip(store.end_secs())
-                    .enumerate()
-                    .map(|(i, (&s, &e))| (s, e, f, u32::try_from(i).unwrap_or(u32::MAX))),
-            );
-        }
-        order.sort_unstable_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(a.1.total_cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        dataset.max_duration_secs = order.iter().map(|o| o.1 - o.0).fold(0.0, f64::max);
-        dataset.events =
-            if stores.len() == 1 && order.iter().enumerate().all(|(k, o)| o.3 as usize == k) {
-                // One file already in time order: no copy at all.
-                let mut store = stores.pop().unwrap_or_default();
-                store.set_file(FileId(0));
-                store
-            } else {
-                let text: usize = stores.iter().map(EventStore::text_len).sum();
-                let mut merged = EventStore::with_capacity(total, text);
-                // Runs of events from one file are copied together.
-                let mut k = 0;
-                while let Some(&(_, _, f, _)) = order.get(k) {
-                    let run = order.get(k..).unwrap_or_default();
-                    let run = &run[..run.iter().take_while(|o| o.2 == f).count()];
-                    if let Some(store) = stores.get(f as usize) {
-                        merged.copy_from(store, run.iter().map(|o| o.3 as usize), Some(FileId(f)));
-                    }
-                    k += run.len().max(1);
-                }
-                drop(stores);
-                merged.shrink_to_fit();
-                merged
+        // All files' events end to end (column by column), then put in time order by one
+        // gather per column. Sort keys are the stored seconds.
+        let mut all = if stores.len() == 1 {
+            let mut store = stores.pop().unwrap_or_default();
+            store.set_file(FileId(0));
+            store
+        } else {
+            let mut all = EventStore::default();
+            for (f, store) in stores.into_iter().enumerate() {
+                all.append(&store, Some(FileId(u32::try_from(f).unwrap_or(u32::MAX))));
+            }
+            all
+        };
+        let mut order: Vec<u32> = (0..u32::try_from(all.len()).unwrap_or(u32::MAX)).collect();
+        {
+            let (starts, ends) = (all.start_secs(), all.end_secs());
+            let key = |i: u32| {
+                (
+                    starts.get(i as usize).copied().unwrap_or(0.0),
+                    ends.get(i as usize).copied().unwrap_or(0.0),
+                )
             };
-        drop(order);
+            dataset.max_duration_secs = starts
+                .iter()
+                .zip(ends)
+                .map(|(s, e)| e - s)
+                .fold(0.0, f64::max);
+            // Already in order (a sorted file, or one that was loaded before): no copy at all.
+            let sorted = order.windows(2).all(|w| {
+                let (a, b) = (key(w[0]), key(w[1]));
+                a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).is_le()
+            });
+            if sorted {
+                order.clear();
+            } else {
+                // Sorted as (start, end, index) rows: the keys travel with the index, so the
+                // sort reads memory in order (ties keep file order).
+                let mut rows: Vec<(f64, f64, u32)> = order
+                    .iter()
+                    .map(|&i| {
+                        let (s, e) = key(i);
+                        (s, e, i)
+                    })
+                    .collect();
+                rows.sort_unstable_by(|a, b| {
+                    a.0.total_cmp(&b.0)
+                        .then(a.1.total_cmp(&b.1))
+                        .then(a.2.cmp(&b.2))
+                });
+                order = rows.into_iter().map(|r| r.2).collect();
+            }
+        }
+        if !order.is_empty() {
+            all = all.permuted(&order);
+        }
+        all.shrink_to_fit();
+        dataset.events = all;
         dataset.periods.sort_by_key(|p| p.start);
         // Categories only used (not declared) are added in order of first use.
         let mut known: rustc_hash::FxHashSet<String> =

@@ -408,6 +408,177 @@ impl EventStore {
         }
     }
 
+    /// Appends every event of `other` (with `file` as their file if given), column by column.
+    pub fn append(&mut self, other: &Self, file: Option<FileId>) {
+        let names: Vec<u32> = other
+            .names
+            .names
+            .iter()
+            .map(|n| self.names.intern(n).unwrap_or(NONE))
+            .collect();
+        let translate = |sym: u32| names.get(sym as usize).copied().unwrap_or(NONE);
+        let text_base = self.text.len() as u64;
+        self.text.push_str(&other.text);
+        self.text_at
+            .extend(other.text_at.iter().skip(1).map(|&a| a + text_base));
+        self.id_len.extend_from_slice(&other.id_len);
+        self.start.extend_from_slice(&other.start);
+        self.start_secs.extend_from_slice(&other.start_secs);
+        self.end_secs.extend_from_slice(&other.end_secs);
+        let ends_base = index_u32(self.ends.len());
+        self.end_at.extend(other.end_at.iter().map(|&a| {
+            if a == NONE {
+                NONE
+            } else {
+                a.saturating_add(ends_base)
+            }
+        }));
+        self.ends.extend_from_slice(&other.ends);
+        self.category.extend(
+            other
+                .category
+                .iter()
+                .map(|&c| if c == NONE { NONE } else { translate(c) }),
+        );
+        self.flags.extend_from_slice(&other.flags);
+        match file {
+            Some(file) => self.file.resize(self.file.len() + other.len(), file.0),
+            None => self.file.extend_from_slice(&other.file),
+        }
+        self.line.extend_from_slice(&other.line);
+        let labels_base = index_u32(self.labels.len());
+        self.labels_at.extend(
+            other
+                .labels_at
+                .iter()
+                .skip(1)
+                .map(|&a| a.saturating_add(labels_base)),
+        );
+        self.labels.extend(
+            other
+                .labels
+                .iter()
+                .map(|&l| l & !SYM_MASK | translate(l & SYM_MASK) & SYM_MASK),
+        );
+        let extras_base = index_u32(self.extras.len());
+        self.extra_at.extend(other.extra_at.iter().map(|&a| {
+            if a == NONE {
+                NONE
+            } else {
+                a.saturating_add(extras_base)
+            }
+        }));
+        self.extras.extend_from_slice(&other.extras);
+    }
+
+    /// The events at `order` (indices into this store), in that order, as a new store. Each
+    /// column is gathered on its own: a gather touches one column at a time, which is several
+    /// times faster than copying event by event (every event would be a cache miss per column).
+    #[must_use]
+    pub fn permuted(&self, order: &[u32]) -> Self {
+        fn gather<T: Copy + Default>(column: &[T], order: &[u32]) -> Vec<T> {
+            order
+                .iter()
+                .map(|&i| column.get(i as usize).copied().unwrap_or_default())
+                .collect()
+        }
+        let n = order.len();
+        let mut text = String::with_capacity(
+            order
+                .iter()
+                .map(|&i| self.text_span(i as usize).len())
+                .sum(),
+        );
+        let mut text_at = Vec::with_capacity(n + 1);
+        text_at.push(0);
+        let mut labels = Vec::new();
+        let mut labels_at = Vec::with_capacity(n + 1);
+        labels_at.push(0);
+        for &i in order {
+            text.push_str(self.text_span(i as usize));
+            text_at.push(text.len() as u64);
+            let from = self.labels_at.get(i as usize).copied().unwrap_or(0) as usize;
+            let to = self.labels_at.get(i as usize + 1).copied().unwrap_or(0) as usize;
+            labels.extend_from_slice(self.labels.get(from..to).unwrap_or(&[]));
+            labels_at.push(index_u32(labels.len()));
+        }
+        let mut ends = Vec::new();
+        let end_at = order
+            .iter()
+            .map(|&i| {
+                match self
+                    .end_at
+                    .get(i as usize)
+                    .and_then(|&a| self.ends.get(a as usize))
+                {
+                    Some(&end) => {
+                        ends.push(end);
+                        index_u32(ends.len() - 1)
+                    }
+                    None => NONE,
+                }
+            })
+            .collect();
+        let mut extras = Vec::new();
+        let extra_at = order
+            .iter()
+            .map(|&i| {
+                match self
+                    .extra_at
+                    .get(i as usize)
+                    .and_then(|&a| self.extras.get(a as usize))
+                {
+                    Some(extra) => {
+                        extras.push(extra.clone());
+                        index_u32(extras.len() - 1)
+                    }
+                    None => NONE,
+                }
+            })
+            .collect();
+        Self {
+            text,
+            text_at,
+            id_len: gather(&self.id_len, order),
+            start: order
+                .iter()
+                .map(|&i| {
+                    self.start
+                        .get(i as usize)
+                        .copied()
+                        .unwrap_or_else(TimePoint::epoch)
+                })
+                .collect(),
+            start_secs: gather(&self.start_secs, order),
+            end_secs: gather(&self.end_secs, order),
+            end_at,
+            ends,
+            category: order
+                .iter()
+                .map(|&i| self.category.get(i as usize).copied().unwrap_or(NONE))
+                .collect(),
+            flags: gather(&self.flags, order),
+            file: gather(&self.file, order),
+            line: gather(&self.line, order),
+            labels_at,
+            labels,
+            extra_at,
+            extras,
+            names: self.names.clone(),
+        }
+    }
+
+    /// The id and title of event `i`, end to end.
+    fn text_span(&self, i: usize) -> &str {
+        let from = self.text_at.get(i).copied().unwrap_or(0);
+        let to = self.text_at.get(i + 1).copied().unwrap_or(from);
+        usize::try_from(from)
+            .ok()
+            .zip(usize::try_from(to).ok())
+            .and_then(|(a, b)| self.text.get(a..b))
+            .unwrap_or("")
+    }
+
     /// Sets the file of every event.
     pub fn set_file(&mut self, file: FileId) {
         self.file.fill(file.0);
@@ -843,6 +1014,33 @@ mod tests {
     }
 
     #[test]
+    fn appending_and_permuting_keep_every_field() {
+        let mut a: EventStore = vec![Event::new("p", "Plain", "2012".parse().unwrap())].into();
+        let b: EventStore =
+            vec![full_event(), Event::new("q", "Q", "2013".parse().unwrap())].into();
+        a.append(&b, Some(FileId(2)));
+        let mut expected = vec![
+            Event::new("p", "Plain", "2012".parse().unwrap()),
+            full_event(),
+        ];
+        expected[1].file = FileId(2);
+        let mut q = Event::new("q", "Q", "2013".parse().unwrap());
+        q.file = FileId(2);
+        expected.push(q);
+        assert_eq!(a.to_vec(), expected);
+        let shuffled = a.permuted(&[2, 0, 1]);
+        assert_eq!(
+            shuffled.to_vec(),
+            vec![
+                expected[2].clone(),
+                expected[0].clone(),
+                expected[1].clone()
+            ]
+        );
+        assert_eq!(shuffled.start_secs()[0], expected[2].start_secs());
+    }
+
+    #[test]
     fn any_events_round_trip() {
         use proptest::prelude::*;
         let text = "[a-zé ]{0,8}";
@@ -861,8 +1059,14 @@ mod tests {
             prop_assert_eq!(store.to_vec(), events.clone());
             let mut copy = EventStore::default();
             copy.copy_from(&store, (0..store.len()).rev(), None);
-            let reversed: Vec<Event> = events.into_iter().rev().collect();
-            prop_assert_eq!(copy.to_vec(), reversed);
+            let reversed: Vec<Event> = events.iter().rev().cloned().collect();
+            prop_assert_eq!(copy.to_vec(), reversed.clone());
+            let order: Vec<u32> = (0..store.len() as u32).rev().collect();
+            prop_assert_eq!(store.permuted(&order).to_vec(), reversed);
+            let mut twice = store.clone();
+            twice.append(&store, None);
+            let doubled: Vec<Event> = events.iter().chain(&events).cloned().collect();
+            prop_assert_eq!(twice.to_vec(), doubled);
         });
     }
 }

@@ -1,0 +1,236 @@
+//! The fast path for one native event record: read in a single pass straight into a
+//! [`Draft`], borrowing strings from the file. Anything unusual (an unknown or repeated key, a
+//! number as id, sources or links, a value of the wrong type, a bad date) gives up, and the
+//! record is read again by the general reader in `native.rs`, which locates every problem
+//! exactly. Both readers accept the same records and produce the same events (tested).
+
+use std::borrow::Cow;
+
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::json::Key;
+use super::native::Draft;
+use crate::model::store::LabelKind;
+use crate::model::{Severity, TimePoint};
+
+/// Reads `raw` into `draft` (cleared first). `false`: the record needs the general reader.
+pub(super) fn read<'t>(raw: &'t RawValue, draft: &mut Draft<'t>) -> bool {
+    draft.clear();
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    Record(draft).deserialize(&mut de).is_ok() && de.end().is_ok()
+}
+
+fn give_up<E: serde::de::Error>() -> E {
+    E::custom("needs the general reader")
+}
+
+struct Record<'a, 't>(&'a mut Draft<'t>);
+
+impl<'t> DeserializeSeed<'t> for Record<'_, 't> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'t>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'t> Visitor<'t> for Record<'_, 't> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an event")
+    }
+    fn visit_map<A: MapAccess<'t>>(self, mut map: A) -> Result<(), A::Error> {
+        let draft = self.0;
+        let mut seen = 0_u32;
+        while let Some(key) = map.next_key::<Key<'t>>()? {
+            let bit = match key.as_str() {
+                "id" => 0,
+                "title" => 1,
+                "start" => 2,
+                "end" => 3,
+                "disclosed" => 4,
+                "category" => 5,
+                "tags" => 6,
+                "actors" => 7,
+                "targets" => 8,
+                "description" => 9,
+                "severity" => 10,
+                "circa" => 11,
+                "display_date" => 12,
+                _ => return Err(give_up()),
+            };
+            if seen & (1 << bit) != 0 {
+                return Err(give_up()); // a repeated key is warned about by the general reader
+            }
+            seen |= 1 << bit;
+            match bit {
+                0 => draft.id = Some(map.next_value::<Key<'t>>()?.0),
+                1 => draft.title = Some(map.next_value::<Key<'t>>()?.0),
+                2 => draft.start = Some(map.next_value::<Time>()?.0),
+                3 => draft.end = map.next_value::<Option<Time>>()?.map(|t| t.0),
+                4 => draft.extra.disclosed = map.next_value::<Option<Time>>()?.map(|t| t.0),
+                5 => {
+                    draft.category = map
+                        .next_value::<Option<Key<'t>>>()?
+                        .map(|k| k.0)
+                        .filter(|c| !c.trim().is_empty());
+                }
+                6..=8 => {
+                    let kind = match bit {
+                        6 => LabelKind::Tag,
+                        7 => LabelKind::Actor,
+                        _ => LabelKind::Target,
+                    };
+                    map.next_value_seed(Labels {
+                        kind,
+                        out: &mut draft.labels,
+                    })?;
+                }
+                9 => {
+                    draft.extra.description = map
+                        .next_value::<Option<Key<'t>>>()?
+                        .map(|k| k.0.into_owned());
+                }
+                10 => {
+                    let text = map.next_value::<Key<'t>>()?;
+                    draft.severity = Some(match text.as_str() {
+                        "low" => Severity::Low,
+                        "medium" => Severity::Medium,
+                        "high" => Severity::High,
+                        "critical" => Severity::Critical,
+                        _ => return Err(give_up()),
+                    });
+                }
+                11 => draft.circa = map.next_value::<bool>()?,
+                _ => {
+                    draft.extra.display_date = map
+                        .next_value::<Option<Key<'t>>>()?
+                        .map(|k| k.0.into_owned());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A date: a string at its precision, or a whole year as a number.
+struct Time(TimePoint);
+
+impl<'de> serde::Deserialize<'de> for Time {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Time;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Time, E> {
+                v.parse().map(Time).map_err(|_| give_up())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Time, E> {
+                TimePoint::year(v).map(Time).map_err(|_| give_up())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Time, E> {
+                let year = i64::try_from(v).map_err(|_| give_up())?;
+                self.visit_i64(year)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An array of strings appended to a draft's labels.
+struct Labels<'a, 't> {
+    kind: LabelKind,
+    out: &'a mut Vec<(LabelKind, Cow<'t, str>)>,
+}
+
+impl<'t> DeserializeSeed<'t> for Labels<'_, 't> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'t>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'t> Visitor<'t> for Labels<'_, 't> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of strings")
+    }
+    fn visit_seq<A: SeqAccess<'t>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<Key<'t>>()? {
+            self.out.push((self.kind, item.0));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::json::Reader;
+    use super::super::native::{Draft, draft_is_complete, read_event_general};
+    use super::super::report::LineIndex;
+    use super::*;
+
+    /// What a draft holds, owned, for comparing the two readers.
+    fn summary(d: &Draft<'_>) -> String {
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            d.id,
+            d.title,
+            d.start,
+            d.end,
+            d.category,
+            d.labels,
+            d.extra,
+            d.severity,
+            d.circa,
+            draft_is_complete(d)
+        )
+    }
+
+    #[test]
+    fn the_fast_reader_agrees_with_the_general_one_or_gives_up() {
+        let records = [
+            r#"{"id": "e1", "title": "A", "start": "2021-05-04", "tags": ["x", "y"], "actors": ["CCB"]}"#,
+            r#"{"title": "Esc\u00e9ape \"q\"", "start": 2012, "end": "2013-02", "category": "incident"}"#,
+            r#"{"title": "t", "start": "2021", "category": "  ", "targets": [], "circa": true}"#,
+            r#"{"title": "t", "start": "2021-05-04T11:00+02:00", "end": null, "disclosed": "2021-06"}"#,
+            r#"{"title": "t", "start": "2021", "severity": "high", "description": null, "display_date": "spring"}"#,
+            r#"{"title": "t", "start": "2021", "description": "Ünïcode"}"#,
+            // Each of these needs the general reader (which may accept or refuse it).
+            r#"{"id": 7, "title": "numeric id", "start": "2021"}"#,
+            r#"{"title": "dup", "title": "twice", "start": "2021"}"#,
+            r#"{"title": "unknown key", "start": "2021", "colour": "red"}"#,
+            r#"{"title": "t", "start": "2021-02-30"}"#,
+            r#"{"title": "t", "start": "2021", "end": "2020"}"#,
+            r#"{"title": "", "start": "2021"}"#,
+            r#"{"start": "2021"}"#,
+            r#"{"title": "t", "start": "2021", "tags": "not a list"}"#,
+            r#"{"title": "t", "start": "2021", "severity": "extreme"}"#,
+            r#"{"title": "t", "start": "2021", "sources": ["https://example.org"]}"#,
+            r#"{"title": "t", "start": "2021", "circa": "yes"}"#,
+            r#"["not", "an", "object"]"#,
+        ];
+        let mut fast_accepted = 0;
+        for text in records {
+            let raw: &RawValue = serde_json::from_str(text).unwrap();
+            let mut fast = Draft::default();
+            let fast_ok = read(raw, &mut fast) && draft_is_complete(&fast);
+            let mut general = Draft::default();
+            let mut r = Reader {
+                lines: LineIndex::new(text),
+                issues: Vec::new(),
+            };
+            let general_ok =
+                read_event_general(&mut r, raw, &|| "event".to_owned(), &mut general).is_ok();
+            if fast_ok {
+                fast_accepted += 1;
+                assert!(general_ok, "{text}");
+                assert!(r.issues.is_empty(), "{text}: the general reader warns");
+                assert_eq!(summary(&fast), summary(&general), "{text}");
+            }
+        }
+        assert_eq!(fast_accepted, 6, "the first six records take the fast path");
+    }
+}
