@@ -38,7 +38,7 @@ pub fn arrange(
         .placement
         .iter()
         .enumerate()
-        .filter(|(_, place)| place.is_some())
+        .filter(|&(_, &place)| place != lanes::NOT_SHOWN)
         .filter_map(|(i, _)| u32::try_from(i).ok().map(EventIdx))
         .collect();
     let search_hits = filter.search_matches(dataset, &shown);

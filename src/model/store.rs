@@ -112,19 +112,25 @@ impl Interner {
 pub struct EventStore {
     /// Every event's id then title, end to end.
     text: String,
-    /// Where each event's text starts in `text`; one more entry than events (the end).
-    text_at: Vec<u64>,
+    /// Where each event's text starts in `text` (low 32 bits); one more entry than events.
+    text_at: Vec<u32>,
+    /// Entries of `text_at` from which the offsets are another 4 GiB further (almost always
+    /// empty): the full offset of entry `k` is `text_at[k]` plus 2^32 per wrap at or before `k`.
+    text_wraps: Vec<u32>,
     /// Length of each event's id in bytes (its title is the rest of its text).
     id_len: Vec<u32>,
-    start: Vec<TimePoint>,
+    /// Start dates packed in eight bytes ([`TimePoint::pack`]), or `WIDE` when the date is kept
+    /// whole in `wide_starts` (sub-second precision, far years).
+    start: Vec<u64>,
+    wide_starts: Vec<(u32, TimePoint)>,
     start_secs: Vec<f64>,
     end_secs: Vec<f64>,
-    /// Index into `ends`, or `NONE` for a point event.
-    end_at: Vec<u32>,
+    /// Events with an end (`HAS_END` in their flags), ascending, and their ends.
+    end_keys: Vec<u32>,
     ends: Vec<TimePoint>,
     /// Interned category, or `NONE`.
     category: Vec<u32>,
-    /// Severity (0 = none, 1–4) and circa.
+    /// Severity (0 = none, 1–4), circa, has an end, has extras.
     flags: Vec<u8>,
     file: Vec<u32>,
     line: Vec<u32>,
@@ -132,22 +138,29 @@ pub struct EventStore {
     labels_at: Vec<u32>,
     /// Interned tags, actors and targets, the kind in the top two bits.
     labels: Vec<u32>,
-    /// Index into `extras`, or `NONE`.
-    extra_at: Vec<u32>,
+    /// Events with extras (`HAS_EXTRA`), ascending, and their extras.
+    extra_keys: Vec<u32>,
     extras: Vec<Extra>,
     names: Interner,
 }
+
+/// A start kept whole rather than packed.
+const WIDE: u64 = u64::MAX;
+const HAS_END: u8 = 0b1_0000;
+const HAS_EXTRA: u8 = 0b10_0000;
 
 impl Default for EventStore {
     fn default() -> Self {
         Self {
             text: String::new(),
             text_at: vec![0],
+            text_wraps: Vec::new(),
             id_len: Vec::new(),
             start: Vec::new(),
+            wide_starts: Vec::new(),
             start_secs: Vec::new(),
             end_secs: Vec::new(),
-            end_at: Vec::new(),
+            end_keys: Vec::new(),
             ends: Vec::new(),
             category: Vec::new(),
             flags: Vec::new(),
@@ -155,7 +168,7 @@ impl Default for EventStore {
             line: Vec::new(),
             labels_at: vec![0],
             labels: Vec::new(),
-            extra_at: Vec::new(),
+            extra_keys: Vec::new(),
             extras: Vec::new(),
             names: Interner::default(),
         }
@@ -182,6 +195,28 @@ fn index_u32(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(NONE)
 }
 
+/// The value for `key` in a table of ascending keys.
+fn sparse<'a, T>(keys: &[u32], values: &'a [T], key: usize) -> Option<&'a T> {
+    let key = u32::try_from(key).ok()?;
+    let at = keys.binary_search(&key).ok()?;
+    values.get(at)
+}
+
+/// One event's columns, ready to store (names already interned in the target store).
+struct Row<'a> {
+    id: &'a str,
+    title: &'a str,
+    start: TimePoint,
+    start_secs: f64,
+    end_secs: f64,
+    end: Option<TimePoint>,
+    category: u32,
+    flags: u8,
+    file: u32,
+    line: u32,
+    extra: Option<Extra>,
+}
+
 impl EventStore {
     /// An empty store with room for `events` events and `text_bytes` bytes of ids and titles.
     pub fn with_capacity(events: usize, text_bytes: usize) -> Self {
@@ -192,13 +227,11 @@ impl EventStore {
         store.start.reserve(events);
         store.start_secs.reserve(events);
         store.end_secs.reserve(events);
-        store.end_at.reserve(events);
         store.category.reserve(events);
         store.flags.reserve(events);
         store.file.reserve(events);
         store.line.reserve(events);
         store.labels_at.reserve(events);
-        store.extra_at.reserve(events);
         store
     }
 
@@ -250,55 +283,98 @@ impl EventStore {
         self.iter().map(EventRef::to_event).collect()
     }
 
-    /// Adds an event from its parts. Labels are `(kind, name)`; empty names are kept as given.
+    /// The full offset of `text_at[k]`.
+    fn text_offset(&self, k: usize) -> u64 {
+        let wraps = self.text_wraps.partition_point(|&w| w as usize <= k) as u64;
+        u64::from(self.text_at.get(k).copied().unwrap_or(0)) + (wraps << 32)
+    }
+
+    /// Ends the text of the event being pushed: records where the next one starts.
+    fn push_text_end(&mut self) {
+        let offset = self.text.len() as u64;
+        let k = index_u32(self.text_at.len());
+        while (self.text_wraps.len() as u64) < offset >> 32 {
+            self.text_wraps.push(k);
+        }
+        #[allow(clippy::cast_possible_truncation)] // the high bits are in `text_wraps`
+        self.text_at.push(offset as u32);
+    }
+
+    /// Stores one event; labels are pushed by the caller right before, as raw entries.
+    fn push_row(&mut self, row: Row<'_>) {
+        let i = index_u32(self.len());
+        self.text.push_str(row.id);
+        self.text.push_str(row.title);
+        self.push_text_end();
+        self.id_len
+            .push(u32::try_from(row.id.len()).unwrap_or(NONE));
+        if let Some(bits) = row.start.pack() {
+            self.start.push(bits);
+        } else {
+            self.start.push(WIDE);
+            self.wide_starts.push((i, row.start));
+        }
+        self.start_secs.push(row.start_secs);
+        self.end_secs.push(row.end_secs);
+        let mut flags = row.flags & (SEVERITY_MASK | CIRCA);
+        if let Some(end) = row.end {
+            flags |= HAS_END;
+            self.end_keys.push(i);
+            self.ends.push(end);
+        }
+        if let Some(extra) = row.extra.filter(|x| !x.is_empty()) {
+            flags |= HAS_EXTRA;
+            self.extra_keys.push(i);
+            self.extras.push(extra);
+        }
+        self.category.push(row.category);
+        self.flags.push(flags);
+        self.file.push(row.file);
+        self.line.push(row.line);
+        self.labels_at.push(index_u32(self.labels.len()));
+    }
+
+    fn push_label(&mut self, kind: u32, sym: Option<u32>) {
+        // Past u32::MAX label entries (memory would run out first) labels are dropped.
+        if let Some(sym) = sym
+            && self.labels.len() < NONE as usize
+        {
+            self.labels.push(kind << KIND_SHIFT | sym & SYM_MASK);
+        }
+    }
+
+    /// Adds an event from its parts. Labels are `(kind, name)`.
     pub fn push_parts<'a>(
         &mut self,
         core: Core<'_>,
         labels: impl IntoIterator<Item = (LabelKind, &'a str)>,
         extra: Extra,
     ) {
-        self.text.push_str(core.id);
-        self.text.push_str(core.title);
-        self.text_at.push(self.text.len() as u64);
-        self.id_len
-            .push(u32::try_from(core.id.len()).unwrap_or(NONE));
-        let start_secs = core.start.start_secs();
+        for (kind, name) in labels {
+            let sym = self.names.intern(name);
+            self.push_label(kind as u32, sym);
+        }
         let end_secs = core
             .end
             .as_ref()
             .map_or_else(|| core.start.end_secs(), TimePoint::end_secs);
-        self.start.push(core.start);
-        self.start_secs.push(start_secs);
-        self.end_secs.push(end_secs);
-        match core.end {
-            Some(end) => {
-                self.end_at.push(index_u32(self.ends.len()));
-                self.ends.push(end);
-            }
-            None => self.end_at.push(NONE),
-        }
-        let category = core.category.and_then(|c| self.names.intern(c));
-        self.category.push(category.unwrap_or(NONE));
-        self.flags
-            .push(severity_code(core.severity) | if core.circa { CIRCA } else { 0 });
-        self.file.push(core.file.0);
-        self.line.push(core.line);
-        for (kind, name) in labels {
-            // Past u32::MAX label entries (memory would run out first) labels are dropped.
-            if self.labels.len() >= NONE as usize {
-                break;
-            }
-            if let Some(sym) = self.names.intern(name) {
-                self.labels.push((kind as u32) << KIND_SHIFT | sym);
-            }
-        }
-        self.labels_at.push(index_u32(self.labels.len()));
-        if extra.is_empty() {
-            self.extra_at.push(NONE);
-        } else {
-            self.extra_at.push(index_u32(self.extras.len()));
-            self.extras.push(extra);
-        }
+        let category = core
+            .category
+            .and_then(|c| self.names.intern(c))
+            .unwrap_or(NONE);
+        self.push_row(Row {
+            id: core.id,
+            title: core.title,
+            start: core.start,
+            start_secs: core.start.start_secs(),
+            end_secs,
+            end: core.end,
+            category,
+            flags: severity_code(core.severity) | if core.circa { CIRCA } else { 0 },
+            file: core.file.0,
+            line: core.line,
+            extra: Some(extra),
+        });
     }
 
     /// Adds an owned event.
@@ -348,127 +424,53 @@ impl EventStore {
         self.push_parts(core, labels, extra);
     }
 
+    /// How `other`'s interned names translate into this store's.
+    fn translation(&mut self, other: &Self) -> Vec<u32> {
+        other
+            .names
+            .names
+            .iter()
+            .map(|n| self.names.intern(n).unwrap_or(NONE))
+            .collect()
+    }
+
     /// Copies the events of `other` at `indices` (in that order) to the end of this store,
-    /// with `file` as their file if given. Names are translated once per distinct name, not
-    /// once per event.
+    /// with `file` as their file if given. Names are translated once per distinct name.
     pub fn copy_from(
         &mut self,
         other: &Self,
         indices: impl IntoIterator<Item = usize>,
         file: Option<FileId>,
     ) {
-        let names: Vec<Option<u32>> = other
-            .names
-            .names
-            .iter()
-            .map(|n| self.names.intern(n))
-            .collect();
-        let translate = |sym: u32| names.get(sym as usize).copied().flatten();
+        let names = self.translation(other);
+        let translate = |sym: u32| names.get(sym as usize).copied().unwrap_or(NONE);
         for i in indices {
             let Some(e) = other.get(i) else { continue };
-            let (id, title) = e.id_title();
-            self.text.push_str(id);
-            self.text.push_str(title);
-            self.text_at.push(self.text.len() as u64);
-            self.id_len.push(u32::try_from(id.len()).unwrap_or(NONE));
-            self.start.push(e.start());
-            self.start_secs.push(e.start_secs());
-            self.end_secs.push(e.end_secs());
-            match e.end() {
-                Some(end) => {
-                    self.end_at.push(index_u32(self.ends.len()));
-                    self.ends.push(end);
-                }
-                None => self.end_at.push(NONE),
-            }
-            let category = other.category.get(i).copied().unwrap_or(NONE);
-            self.category.push(if category == NONE {
-                NONE
-            } else {
-                translate(category).unwrap_or(NONE)
-            });
-            self.flags.push(other.flags.get(i).copied().unwrap_or(0));
-            self.file.push(file.map_or_else(|| e.file().0, |f| f.0));
-            self.line.push(e.line());
             for &label in e.label_entries() {
-                if let Some(sym) = translate(label & SYM_MASK)
-                    && self.labels.len() < NONE as usize
-                {
-                    self.labels.push(label & !SYM_MASK | sym);
-                }
+                let sym = translate(label & SYM_MASK);
+                self.push_label(label >> KIND_SHIFT, (sym != NONE).then_some(sym));
             }
-            self.labels_at.push(index_u32(self.labels.len()));
-            match e.extra() {
-                Some(extra) => {
-                    self.extra_at.push(index_u32(self.extras.len()));
-                    self.extras.push(extra.clone());
-                }
-                None => self.extra_at.push(NONE),
-            }
+            let (id, title) = e.id_title();
+            let category = e.category_symbol().map_or(NONE, translate);
+            self.push_row(Row {
+                id,
+                title,
+                start: e.start(),
+                start_secs: e.start_secs(),
+                end_secs: e.end_secs(),
+                end: e.end(),
+                category,
+                flags: other.flags.get(i).copied().unwrap_or(0),
+                file: file.map_or_else(|| e.file().0, |f| f.0),
+                line: e.line(),
+                extra: e.extra().cloned(),
+            });
         }
     }
 
-    /// Appends every event of `other` (with `file` as their file if given), column by column.
+    /// Appends every event of `other` (with `file` as their file if given).
     pub fn append(&mut self, other: &Self, file: Option<FileId>) {
-        let names: Vec<u32> = other
-            .names
-            .names
-            .iter()
-            .map(|n| self.names.intern(n).unwrap_or(NONE))
-            .collect();
-        let translate = |sym: u32| names.get(sym as usize).copied().unwrap_or(NONE);
-        let text_base = self.text.len() as u64;
-        self.text.push_str(&other.text);
-        self.text_at
-            .extend(other.text_at.iter().skip(1).map(|&a| a + text_base));
-        self.id_len.extend_from_slice(&other.id_len);
-        self.start.extend_from_slice(&other.start);
-        self.start_secs.extend_from_slice(&other.start_secs);
-        self.end_secs.extend_from_slice(&other.end_secs);
-        let ends_base = index_u32(self.ends.len());
-        self.end_at.extend(other.end_at.iter().map(|&a| {
-            if a == NONE {
-                NONE
-            } else {
-                a.saturating_add(ends_base)
-            }
-        }));
-        self.ends.extend_from_slice(&other.ends);
-        self.category.extend(
-            other
-                .category
-                .iter()
-                .map(|&c| if c == NONE { NONE } else { translate(c) }),
-        );
-        self.flags.extend_from_slice(&other.flags);
-        match file {
-            Some(file) => self.file.resize(self.file.len() + other.len(), file.0),
-            None => self.file.extend_from_slice(&other.file),
-        }
-        self.line.extend_from_slice(&other.line);
-        let labels_base = index_u32(self.labels.len());
-        self.labels_at.extend(
-            other
-                .labels_at
-                .iter()
-                .skip(1)
-                .map(|&a| a.saturating_add(labels_base)),
-        );
-        self.labels.extend(
-            other
-                .labels
-                .iter()
-                .map(|&l| l & !SYM_MASK | translate(l & SYM_MASK) & SYM_MASK),
-        );
-        let extras_base = index_u32(self.extras.len());
-        self.extra_at.extend(other.extra_at.iter().map(|&a| {
-            if a == NONE {
-                NONE
-            } else {
-                a.saturating_add(extras_base)
-            }
-        }));
-        self.extras.extend_from_slice(&other.extras);
+        self.copy_from(other, 0..other.len(), file);
     }
 
     /// The events at `order` (indices into this store), in that order, as a new store. Each
@@ -482,77 +484,11 @@ impl EventStore {
                 .map(|&i| column.get(i as usize).copied().unwrap_or_default())
                 .collect()
         }
-        let n = order.len();
-        let mut text = String::with_capacity(
-            order
-                .iter()
-                .map(|&i| self.text_span(i as usize).len())
-                .sum(),
-        );
-        let mut text_at = Vec::with_capacity(n + 1);
-        text_at.push(0);
-        let mut labels = Vec::new();
-        let mut labels_at = Vec::with_capacity(n + 1);
-        labels_at.push(0);
-        for &i in order {
-            text.push_str(self.text_span(i as usize));
-            text_at.push(text.len() as u64);
-            let from = self.labels_at.get(i as usize).copied().unwrap_or(0) as usize;
-            let to = self.labels_at.get(i as usize + 1).copied().unwrap_or(0) as usize;
-            labels.extend_from_slice(self.labels.get(from..to).unwrap_or(&[]));
-            labels_at.push(index_u32(labels.len()));
-        }
-        let mut ends = Vec::new();
-        let end_at = order
-            .iter()
-            .map(|&i| {
-                match self
-                    .end_at
-                    .get(i as usize)
-                    .and_then(|&a| self.ends.get(a as usize))
-                {
-                    Some(&end) => {
-                        ends.push(end);
-                        index_u32(ends.len() - 1)
-                    }
-                    None => NONE,
-                }
-            })
-            .collect();
-        let mut extras = Vec::new();
-        let extra_at = order
-            .iter()
-            .map(|&i| {
-                match self
-                    .extra_at
-                    .get(i as usize)
-                    .and_then(|&a| self.extras.get(a as usize))
-                {
-                    Some(extra) => {
-                        extras.push(extra.clone());
-                        index_u32(extras.len() - 1)
-                    }
-                    None => NONE,
-                }
-            })
-            .collect();
-        Self {
-            text,
-            text_at,
+        let mut out = Self {
             id_len: gather(&self.id_len, order),
-            start: order
-                .iter()
-                .map(|&i| {
-                    self.start
-                        .get(i as usize)
-                        .copied()
-                        .unwrap_or_else(TimePoint::epoch)
-                })
-                .collect(),
+            start: gather(&self.start, order),
             start_secs: gather(&self.start_secs, order),
             end_secs: gather(&self.end_secs, order),
-            end_at,
-            ends,
             category: order
                 .iter()
                 .map(|&i| self.category.get(i as usize).copied().unwrap_or(NONE))
@@ -560,18 +496,52 @@ impl EventStore {
             flags: gather(&self.flags, order),
             file: gather(&self.file, order),
             line: gather(&self.line, order),
-            labels_at,
-            labels,
-            extra_at,
-            extras,
             names: self.names.clone(),
+            ..Self::default()
+        };
+        out.text.reserve(self.text.len());
+        out.text_at.reserve(order.len());
+        out.labels_at.reserve(order.len());
+        for (k, &i) in order.iter().enumerate() {
+            let i = i as usize;
+            out.text.push_str(self.text_span(i));
+            out.push_text_end();
+            let from = self.labels_at.get(i).copied().unwrap_or(0) as usize;
+            let to = self.labels_at.get(i + 1).copied().unwrap_or(0) as usize;
+            out.labels
+                .extend_from_slice(self.labels.get(from..to).unwrap_or(&[]));
+            out.labels_at.push(index_u32(out.labels.len()));
+            let flags = self.flags.get(i).copied().unwrap_or(0);
+            let k32 = index_u32(k);
+            if self.start.get(i) == Some(&WIDE)
+                && let Some(&(_, wide)) = self
+                    .wide_starts
+                    .binary_search_by_key(&index_u32(i), |w| w.0)
+                    .ok()
+                    .and_then(|at| self.wide_starts.get(at))
+            {
+                out.wide_starts.push((k32, wide));
+            }
+            if flags & HAS_END != 0
+                && let Some(&end) = sparse(&self.end_keys, &self.ends, i)
+            {
+                out.end_keys.push(k32);
+                out.ends.push(end);
+            }
+            if flags & HAS_EXTRA != 0
+                && let Some(extra) = sparse(&self.extra_keys, &self.extras, i)
+            {
+                out.extra_keys.push(k32);
+                out.extras.push(extra.clone());
+            }
         }
+        out
     }
 
     /// The id and title of event `i`, end to end.
     fn text_span(&self, i: usize) -> &str {
-        let from = self.text_at.get(i).copied().unwrap_or(0);
-        let to = self.text_at.get(i + 1).copied().unwrap_or(from);
+        let from = self.text_offset(i);
+        let to = self.text_offset(i + 1).max(from);
         usize::try_from(from)
             .ok()
             .zip(usize::try_from(to).ok())
@@ -619,17 +589,20 @@ impl EventStore {
         use std::mem::size_of;
         let names: usize = self.names.names.iter().map(|n| 2 * n.len() + 48).sum();
         self.text.capacity()
-            + self.text_at.capacity() * size_of::<u64>()
-            + (self.id_len.capacity()
-                + self.end_at.capacity()
+            + (self.text_at.capacity()
+                + self.text_wraps.capacity()
+                + self.id_len.capacity()
+                + self.end_keys.capacity()
                 + self.category.capacity()
                 + self.file.capacity()
                 + self.line.capacity()
                 + self.labels_at.capacity()
                 + self.labels.capacity()
-                + self.extra_at.capacity())
+                + self.extra_keys.capacity())
                 * size_of::<u32>()
-            + (self.start.capacity() + self.ends.capacity()) * size_of::<TimePoint>()
+            + self.start.capacity() * size_of::<u64>()
+            + self.wide_starts.capacity() * size_of::<(u32, TimePoint)>()
+            + self.ends.capacity() * size_of::<TimePoint>()
             + (self.start_secs.capacity() + self.end_secs.capacity()) * size_of::<f64>()
             + self.flags.capacity()
             + self.extras.capacity() * size_of::<Extra>()
@@ -642,9 +615,10 @@ impl EventStore {
         self.text_at.shrink_to_fit();
         self.id_len.shrink_to_fit();
         self.start.shrink_to_fit();
+        self.wide_starts.shrink_to_fit();
         self.start_secs.shrink_to_fit();
         self.end_secs.shrink_to_fit();
-        self.end_at.shrink_to_fit();
+        self.end_keys.shrink_to_fit();
         self.ends.shrink_to_fit();
         self.category.shrink_to_fit();
         self.flags.shrink_to_fit();
@@ -652,7 +626,7 @@ impl EventStore {
         self.line.shrink_to_fit();
         self.labels_at.shrink_to_fit();
         self.labels.shrink_to_fit();
-        self.extra_at.shrink_to_fit();
+        self.extra_keys.shrink_to_fit();
         self.extras.shrink_to_fit();
     }
 }
@@ -752,18 +726,16 @@ impl<'a> EventRef<'a> {
     }
 
     fn id_title(self) -> (&'a str, &'a str) {
-        let s = self.store;
-        let from = s.text_at.get(self.i).copied().unwrap_or(0);
-        let to = s.text_at.get(self.i + 1).copied().unwrap_or(from);
-        let id_end = from + u64::from(s.id_len.get(self.i).copied().unwrap_or(0));
-        let slice = |a: u64, b: u64| {
-            usize::try_from(a)
-                .ok()
-                .zip(usize::try_from(b).ok())
-                .and_then(|(a, b)| s.text.get(a..b))
-                .unwrap_or("")
-        };
-        (slice(from, id_end), slice(id_end, to))
+        let text = self.store.text_span(self.i);
+        let id_len = self.store.id_len.get(self.i).copied().unwrap_or(0) as usize;
+        (
+            text.get(..id_len).unwrap_or(""),
+            text.get(id_len..).unwrap_or(""),
+        )
+    }
+
+    fn flags(self) -> u8 {
+        self.store.flags.get(self.i).copied().unwrap_or(0)
     }
 
     /// Id inside its file.
@@ -778,17 +750,25 @@ impl<'a> EventRef<'a> {
 
     /// When it started, at the source's precision.
     pub fn start(self) -> TimePoint {
-        self.store
-            .start
-            .get(self.i)
-            .copied()
-            .unwrap_or_else(TimePoint::epoch)
+        let s = self.store;
+        match s.start.get(self.i) {
+            Some(&WIDE) => s
+                .wide_starts
+                .binary_search_by_key(&index_u32(self.i), |w| w.0)
+                .ok()
+                .and_then(|at| s.wide_starts.get(at))
+                .map_or_else(TimePoint::epoch, |w| w.1),
+            Some(&bits) => TimePoint::unpack(bits),
+            None => TimePoint::epoch(),
+        }
     }
 
     /// When it ended, if it lasted.
     pub fn end(self) -> Option<TimePoint> {
-        let at = *self.store.end_at.get(self.i)?;
-        self.store.ends.get(at as usize).copied()
+        if self.flags() & HAS_END == 0 {
+            return None;
+        }
+        sparse(&self.store.end_keys, &self.store.ends, self.i).copied()
     }
 
     /// First instant covered (seconds).
@@ -803,7 +783,7 @@ impl<'a> EventRef<'a> {
 
     /// Whether it has an explicit end.
     pub fn is_span(self) -> bool {
-        self.store.end_at.get(self.i).is_some_and(|&a| a != NONE)
+        self.flags() & HAS_END != 0
     }
 
     /// Category id.
@@ -882,8 +862,10 @@ impl<'a> EventRef<'a> {
     }
 
     fn extra(self) -> Option<&'a Extra> {
-        let at = *self.store.extra_at.get(self.i)?;
-        self.store.extras.get(at as usize)
+        if self.flags() & HAS_EXTRA == 0 {
+            return None;
+        }
+        sparse(&self.store.extra_keys, &self.store.extras, self.i)
     }
 
     /// Longer plain text.

@@ -118,6 +118,64 @@ impl TimePoint {
         }
     }
 
+    /// The point in eight bytes, for compact storage: `None` at sub-second precision or for
+    /// years outside ±32,767 (those are kept whole). [`TimePoint::unpack`] gives it back equal.
+    pub fn pack(&self) -> Option<u64> {
+        let year = u64::from(u16::try_from(self.year + 32_768).ok()?);
+        let precision: u64 = match self.precision {
+            Precision::Year => 0,
+            Precision::Month => 1,
+            Precision::Day => 2,
+            Precision::Hour => 3,
+            Precision::Minute => 4,
+            Precision::Second => 5,
+            Precision::Subsecond => return None,
+        };
+        let offset = match self.offset_minutes {
+            None => 0,
+            // Offsets are within ±18:00, so they fit in 12 bits once shifted.
+            Some(minutes) => 1 | u64::from(u16::try_from(i32::from(minutes) + 1080).ok()?) << 1,
+        };
+        Some(
+            year | u64::from(self.month) << 16
+                | u64::from(self.day) << 20
+                | u64::from(self.hour) << 25
+                | u64::from(self.minute) << 30
+                | u64::from(self.second) << 36
+                | precision << 42
+                | offset << 45,
+        )
+    }
+
+    /// A point from [`TimePoint::pack`].
+    pub fn unpack(bits: u64) -> Self {
+        #[allow(clippy::cast_possible_truncation)] // each field is masked to its width first
+        let field = |shift: u32, width: u32| ((bits >> shift) & ((1 << width) - 1)) as u32;
+        let precision = match field(42, 3) {
+            0 => Precision::Year,
+            1 => Precision::Month,
+            2 => Precision::Day,
+            3 => Precision::Hour,
+            4 => Precision::Minute,
+            _ => Precision::Second,
+        };
+        let offset_minutes = (field(45, 1) == 1)
+            .then(|| i16::try_from(i64::from(field(46, 12)) - 1080).unwrap_or(0));
+        let narrow = |v: u32| u8::try_from(v).unwrap_or(0);
+        Self {
+            year: i64::from(field(0, 16)) - 32_768,
+            month: narrow(field(16, 4)),
+            day: narrow(field(20, 5)),
+            hour: narrow(field(25, 5)),
+            minute: narrow(field(30, 6)),
+            second: narrow(field(36, 6)),
+            nanos: 0,
+            frac_digits: 0,
+            precision,
+            offset_minutes,
+        }
+    }
+
     /// A year-precision point.
     pub fn year(year: i64) -> Result<Self, ParseTimeError> {
         Self::new(year, None, None, Precision::Year)
@@ -414,6 +472,41 @@ impl serde::Serialize for TimePoint {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn packed_points_unpack_equal() {
+        use proptest::prelude::*;
+        let texts = [
+            "2012",
+            "2021-05",
+            "2021-05-04",
+            "2021-05-04T11",
+            "2021-05-04T11:00+02:00",
+            "2021-05-04T23:59:59Z",
+            "-0044-03-15",
+            "1969-12-31T23:59:59-18:00",
+            "2021-05-04T11:00+18:00",
+        ];
+        for text in texts {
+            let t: super::TimePoint = text.parse().unwrap();
+            assert_eq!(super::TimePoint::unpack(t.pack().unwrap()), t, "{text}");
+        }
+        let sub: super::TimePoint = "2021-05-04T11:00:05.123Z".parse().unwrap();
+        assert_eq!(sub.pack(), None);
+        assert_eq!(super::TimePoint::year(40_000).unwrap().pack(), None);
+        proptest!(|(y in -32_768i64..32_767, m in 1u32..=12, d in 1u32..=28, h in 0u32..24, mi in 0u32..60, se in 0u32..60, off in proptest::option::of(-1080i32..=1080), depth in 0usize..6)| {
+            use super::Precision;
+            let precision = [Precision::Year, Precision::Month, Precision::Day, Precision::Hour, Precision::Minute, Precision::Second][depth];
+            let mut t = super::TimePoint::new(y, (depth >= 1).then_some(m), (depth >= 2).then_some(d), precision.min(Precision::Day)).unwrap();
+            if depth >= 3 {
+                t = t.with_time(h, (depth >= 4).then_some(mi), (depth >= 5).then_some(se)).unwrap();
+            }
+            if let Some(off) = off {
+                t = t.with_offset_minutes(off).unwrap();
+            }
+            prop_assert_eq!(super::TimePoint::unpack(t.pack().unwrap()), t);
+        });
+    }
+
     use super::*;
 
     fn p(s: &str) -> TimePoint {

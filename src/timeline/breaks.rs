@@ -69,7 +69,7 @@ impl AxisBreaks {
             .events
             .iter()
             .zip(&layout.placement)
-            .filter(|(_, place)| place.is_some())
+            .filter(|&(_, &place)| place != super::lanes::NOT_SHOWN)
             .map(|(e, _)| layout.span(e))
             .collect();
         covered.sort_by(|a, b| a.0.total_cmp(&b.0));

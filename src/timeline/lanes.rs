@@ -162,6 +162,9 @@ impl Default for LaneSpec {
     }
 }
 
+/// `LaneLayout::placement` of an event that is not shown.
+pub const NOT_SHOWN: u32 = u32::MAX;
+
 /// Which lanes each shown event sits in. Recomputed when data, filter or lanes change, not per
 /// frame.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -175,7 +178,8 @@ pub struct LaneLayout {
     /// Per lane: events up to [`LONG_SPAN_SECS`] long, and longer ones, each by start time.
     pub index: Vec<[LaneIndex; 2]>,
     /// For each event index: its first lane, or `None` when filtered out.
-    pub placement: Vec<Option<u32>>,
+    /// (`u32::MAX` when not shown: four bytes per event, not eight).
+    pub placement: Vec<u32>,
     /// For each event index, how many lanes it sits in (empty when lanes are by a field with one
     /// value per event).
     pub copies: Vec<u8>,
@@ -186,7 +190,10 @@ pub struct LaneLayout {
 impl LaneLayout {
     /// The (first) lane of an event, if shown.
     pub fn place(&self, idx: EventIdx) -> Option<u32> {
-        self.placement.get(idx.index()).copied().flatten()
+        self.placement
+            .get(idx.index())
+            .copied()
+            .filter(|&p| p != NOT_SHOWN)
     }
 
     /// The seconds an event covers on the axis.
@@ -215,7 +222,7 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
     let mut keys: Vec<String> = Vec::new();
     let mut key_index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut members: Vec<Vec<u32>> = Vec::new();
-    let mut placement: Vec<Option<u32>> = vec![None; dataset.events.len()];
+    let mut placement: Vec<u32> = vec![NOT_SHOWN; dataset.events.len()];
     let multi = spec.by.is_some_and(Field::is_multi_valued);
     let mut copies: Vec<u8> = if multi {
         vec![0; dataset.events.len()]
@@ -324,9 +331,10 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
             };
             which.push(EventIdx(i), start, end);
             if let Some(slot) = placement.get_mut(i as usize)
-                && slot.is_none_or(|p| new_position.get(lane).is_some_and(|&n| n < p))
+                && let Some(&n) = new_position.get(lane)
+                && n < *slot
             {
-                *slot = new_position.get(lane).copied();
+                *slot = n;
             }
         }
         if spec.basis == TimeBasis::Known {
@@ -480,7 +488,10 @@ mod tests {
         let layout = by_category(&d, &filter);
         assert_eq!(layout.lanes.len(), 1);
         assert_eq!(layout.shown, 1);
-        assert_eq!(layout.placement.iter().filter(|p| p.is_none()).count(), 1);
+        assert_eq!(
+            layout.placement.iter().filter(|&&p| p == NOT_SHOWN).count(),
+            1
+        );
     }
 
     #[test]
