@@ -1,6 +1,6 @@
 //! `cargo bench --bench timeline`: for synthetic files of N events (default 10k, 100k and 1M;
 //! set `ANNALS_BENCH_SIZES=10000,100000,1000000,10000000` for 10M, which needs minutes and
-//! ~12 GB), measures
+//! ~3 GB), measures each size in a process of its own:
 //! - load: reading and parsing the file (`io::load_file`), in seconds and MB/s;
 //! - memory: resident bytes added by the loaded state, per event, against the file's size;
 //! - frames: CPU time of one real window frame (`egui::Context::run_ui` with the real `Window`,
@@ -83,12 +83,26 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    // Each size is measured in a process of its own (this program again, for one size): memory
+    // freed by a smaller size would otherwise stay with the allocator and count against the next.
+    if std::env::var_os("ANNALS_BENCH_CHILD").is_none() {
+        println!(
+            "| events | file MB | load s | MB/s | resident MB | bytes/event | RSS / file | frame all (median / p95 ms) | frame 1 year | frame 1 day | naive egui_plot all (median / p95 ms) | naive p95 ÷ ours |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        let me = std::env::current_exe().unwrap();
+        for events in sizes {
+            let status = std::process::Command::new(&me)
+                .env("ANNALS_BENCH_CHILD", "1")
+                .env("ANNALS_BENCH_SIZES", events.to_string())
+                .status()
+                .unwrap();
+            assert!(status.success(), "the run for {events} events failed");
+        }
+        return;
+    }
     let folder = std::env::temp_dir().join(format!("annals-bench-tl-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
-    println!(
-        "| events | file MB | load s | MB/s | resident MB | bytes/event | RSS / file | frame all (median / p95 ms) | frame 1 year | frame 1 day | naive egui_plot all (median / p95 ms) | naive p95 ÷ ours |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for events in sizes {
         let path = folder.join(format!("synthetic-{events}.json"));
         {

@@ -64,19 +64,33 @@ pub struct Loading {
     pub sizes: Vec<u64>,
     /// Bytes read so far, and the cancel flag.
     pub progress: Arc<LoadProgress>,
-    /// When the load replaces what is open: the filter and lanes to arrange it with, so the
-    /// loading thread also builds the dataset and its lanes (a million events take seconds to
-    /// arrange; the window should not stop for them). Filled in by [`run`].
+    /// The filter and lanes to arrange with (and, for an Add or a Reload, what is open), so
+    /// the loading thread also builds the dataset and its lanes (a million events take most of
+    /// a second to merge and arrange; the window should not stop for them). Filled in by [`run`].
     pub prepare: Option<Arc<Prepare>>,
 }
 
-/// What the loading thread builds beyond reading, for a load that replaces what is open.
+/// What the loading thread builds beyond reading.
 #[derive(Debug)]
 pub struct Prepare {
     /// The filter, lanes and gaps option when the load started.
     pub arrange_with: (crate::model::Filter, crate::timeline::LaneSpec, bool),
     /// The dataset and its arrangement, once built.
     pub built: Mutex<Option<(crate::model::Dataset, super::arrange::Arrangement)>>,
+    /// For an Add or a Reload: what is open when the load starts, which the new files join.
+    pub base: Option<Base>,
+}
+
+/// What is open when an Add or a Reload starts: each file without its events (they live in the
+/// dataset), and the dataset. The loading thread copies the events it keeps from it, so the
+/// window never stops to merge; if the dataset changes meanwhile (a file closed), the window
+/// does the merge itself.
+#[derive(Debug)]
+pub struct Base {
+    /// The dataset open when the load started (shared, not copied).
+    pub dataset: Arc<crate::model::Dataset>,
+    /// The open files in order, their events left out.
+    pub files: Vec<(super::FileSource, crate::model::DatasetPart)>,
 }
 
 impl PartialEq for Loading {
@@ -100,8 +114,8 @@ pub struct TooLarge {
     pub limit_bytes: u64,
 }
 
-/// Runs a load (on the loading thread): every file in turn, stopping once cancelled; then, for
-/// a load that replaces what is open, builds the dataset and arranges it too (the events move
+/// Runs a load (on the loading thread): every file in turn, stopping once cancelled; then builds
+/// the dataset (with what is open, for an Add or a Reload) and arranges it too (the events move
 /// into the dataset; the files keep everything else).
 pub fn run(load: &Loading) -> LoadResults {
     let mut results = Vec::with_capacity(load.paths.len());
@@ -114,16 +128,43 @@ pub fn run(load: &Loading) -> LoadResults {
     if let Some(prepare) = &load.prepare
         && !load.progress.cancelled()
     {
-        let parts: Vec<crate::model::DatasetPart> = results
-            .iter_mut()
-            .filter_map(|(_, result)| result.as_mut().ok())
-            .map(|file| crate::model::DatasetPart {
-                info: file.part.info.clone(),
-                categories: file.part.categories.clone(),
-                periods: file.part.periods.clone(),
-                events: std::mem::take(&mut file.part.events),
-            })
-            .collect();
+        let take = |file: &mut io::LoadedFile| crate::model::DatasetPart {
+            info: file.part.info.clone(),
+            categories: file.part.categories.clone(),
+            periods: file.part.periods.clone(),
+            events: std::mem::take(&mut file.part.events),
+        };
+        let mut parts = Vec::new();
+        let mut used = vec![false; results.len()];
+        if let Some(base) = &prepare.base {
+            // The open files in their order: a reloaded one by its new version (as `accept`
+            // replaces it in place), the others with their events copied from the dataset.
+            let mut stores = base.dataset.file_stores();
+            for (k, (source, part)) in base.files.iter().enumerate() {
+                let fresh = results.iter_mut().enumerate().find(|(j, (path, r))| {
+                    !used.get(*j).copied().unwrap_or(true)
+                        && r.is_ok()
+                        && *source == super::FileSource::Path(path.clone())
+                });
+                if let Some((j, (_, Ok(file)))) = fresh {
+                    if let Some(slot) = used.get_mut(j) {
+                        *slot = true;
+                    }
+                    parts.push(take(file));
+                } else {
+                    let events = stores.get_mut(k).map(std::mem::take).unwrap_or_default();
+                    parts.push(crate::model::DatasetPart {
+                        events,
+                        ..part.clone()
+                    });
+                }
+            }
+        }
+        for (j, (_, result)) in results.iter_mut().enumerate() {
+            if let (Ok(file), false) = (result, used.get(j).copied().unwrap_or(true)) {
+                parts.push(take(file));
+            }
+        }
         let dataset = crate::model::Dataset::from_parts(parts);
         let (filter, spec, collapse) = &prepare.arrange_with;
         let arrangement = super::arrange::arrange(&dataset, filter, spec, *collapse);
@@ -132,6 +173,20 @@ pub fn run(load: &Loading) -> LoadResults {
         }
     }
     results
+}
+
+/// Gives the files of `results` their events back from a dataset built from them.
+fn give_back(results: &mut LoadResults, dataset: crate::model::Dataset) {
+    let names: Vec<String> = dataset.files.iter().map(|f| f.path.clone()).collect();
+    for (name, events) in names.iter().zip(dataset.into_file_stores()) {
+        if let Some(file) = results
+            .iter_mut()
+            .filter_map(|(_, r)| r.as_mut().ok())
+            .find(|f| &f.part.info.path == name && f.part.events.is_empty())
+        {
+            file.part.events = events;
+        }
+    }
 }
 
 /// Where each file of a load stands, from the bytes read so far (files are read in order).
@@ -233,16 +288,32 @@ impl AppState {
             total_bytes,
             sizes: sizes.clone(),
             progress: Arc::default(),
-            prepare: (mode == PickMode::Open).then(|| {
-                Arc::new(Prepare {
-                    arrange_with: (
-                        self.filter.clone(),
-                        self.lanes.clone(),
-                        self.options.collapse_gaps,
-                    ),
-                    built: Mutex::new(None),
-                })
-            }),
+            prepare: Some(Arc::new(Prepare {
+                arrange_with: (
+                    self.filter.clone(),
+                    self.lanes.clone(),
+                    self.options.collapse_gaps,
+                ),
+                built: Mutex::new(None),
+                base: (mode != PickMode::Open).then(|| Base {
+                    dataset: Arc::clone(&self.dataset),
+                    files: self
+                        .files
+                        .iter()
+                        .map(|f| {
+                            (
+                                f.source.clone(),
+                                crate::model::DatasetPart {
+                                    info: f.loaded.part.info.clone(),
+                                    categories: f.loaded.part.categories.clone(),
+                                    periods: f.loaded.part.periods.clone(),
+                                    events: crate::model::EventStore::default(),
+                                },
+                            )
+                        })
+                        .collect(),
+                }),
+            })),
         };
         self.loading = Some(load.clone());
         Some(Effect::Load(load))
@@ -266,11 +337,21 @@ impl AppState {
         let Some(load) = self.loading.take_if(|l| l.id == id) else {
             return; // cancelled or replaced meanwhile
         };
-        if let Some(results) = results.take() {
-            let built = load
+        if let Some(mut results) = results.take() {
+            let mut built = load
                 .prepare
                 .as_ref()
                 .and_then(|p| p.built.lock().ok().and_then(|mut slot| slot.take()));
+            // Built on top of a dataset that has changed since (a file was closed meanwhile):
+            // the new files get their events back, and the merge is done here.
+            let base_changed = load
+                .prepare
+                .as_ref()
+                .and_then(|p| p.base.as_ref())
+                .is_some_and(|b| !Arc::ptr_eq(&b.dataset, &self.dataset));
+            if base_changed && let Some((dataset, _)) = built.take() {
+                give_back(&mut results, dataset);
+            }
             // Arranged with the filter and lanes of when the load began: if they changed since,
             // arrange again.
             let stale = load.prepare.as_ref().is_some_and(|p| {
@@ -281,7 +362,9 @@ impl AppState {
                         self.options.collapse_gaps,
                     )
             });
-            self.accept(results, load.mode, built);
+            let mode = load.mode;
+            drop(load); // the base's hold on the dataset ends here
+            self.accept(results, mode, built);
             if stale {
                 self.relayout();
             }
@@ -415,6 +498,70 @@ mod tests {
             file_stages(&sizes, 180),
             [Parsing, Parsing, Parsing, Parsing]
         );
+    }
+
+    #[test]
+    fn adding_and_reloading_big_files_are_merged_on_the_loading_thread() {
+        let folder = std::env::temp_dir().join(format!("annals-add-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = big_file(&folder);
+        let mut state = AppState::with_files(&[], Settings::default());
+        let belgium = state.dataset.events.len();
+        let belnet = state
+            .dataset
+            .find_in_file(crate::model::FileId(0), "belnet-ddos")
+            .unwrap();
+        state.apply(Command::Select(Some(belnet)));
+
+        // Add: built on the thread from what is open plus the new file.
+        let Some(Effect::Load(load)) = state.apply(Command::AddFiles(vec![path.clone()])) else {
+            panic!("a big file goes to the loading thread");
+        };
+        let results = run(&load);
+        let merged = load
+            .prepare
+            .as_ref()
+            .unwrap()
+            .built
+            .lock()
+            .unwrap()
+            .as_ref()
+            .map(|b| b.0.events.len());
+        assert_eq!(merged, Some(belgium + 130_000), "merged on the thread");
+        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert_eq!(state.dataset.events.len(), belgium + 130_000);
+        assert_eq!(state.files.len(), 2);
+        assert_eq!(state.dataset.file_counts, [belgium, 130_000]);
+        let selected = state.selected().and_then(|i| state.dataset.key(i)).unwrap();
+        assert_eq!(selected.id, "belnet-ddos", "the selection survives");
+
+        // Reload: the big file is read again and replaces itself; the embedded one is kept.
+        let Some(Effect::Load(load)) = state.apply(Command::ReloadAll) else {
+            panic!("reloading the big file goes to the loading thread");
+        };
+        let results = run(&load);
+        assert!(
+            load.prepare
+                .as_ref()
+                .unwrap()
+                .built
+                .lock()
+                .unwrap()
+                .is_some()
+        );
+        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert_eq!(state.dataset.file_counts, [belgium, 130_000]);
+
+        // The dataset changes while an Add loads (everything closed): the new file still
+        // arrives whole, merged by the window.
+        let Some(Effect::Load(load)) = state.apply(Command::AddFiles(vec![path])) else {
+            panic!()
+        };
+        let results = run(&load);
+        state.apply(Command::CloseAll);
+        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert_eq!(state.dataset.events.len(), 130_000);
+        std::fs::remove_dir_all(&folder).ok();
     }
 
     #[test]

@@ -728,8 +728,10 @@ impl AppState {
         if loaded.is_empty() {
             return; // nothing usable: what is on screen stays
         }
-        if mode == PickMode::Open {
-            self.dataset = std::sync::Arc::default(); // all replaced: nothing to give back
+        if mode == PickMode::Open || built.is_some() {
+            // All replaced, or built on the loading thread from everything open: the old
+            // dataset has nothing to give back.
+            self.dataset = std::sync::Arc::default();
         } else {
             self.reclaim_events();
         }

@@ -252,22 +252,31 @@ impl Dataset {
         if self.files.len() == 1 {
             return vec![self.events]; // no copy
         }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); self.files.len()];
+        self.split_by_file()
+    }
+
+    /// Copies of the events of each file (in time order within each); the dataset stays as
+    /// it is.
+    pub fn file_stores(&self) -> Vec<EventStore> {
+        if self.files.len() == 1 {
+            return vec![self.events.clone()];
+        }
+        self.split_by_file()
+    }
+
+    fn split_by_file(&self) -> Vec<EventStore> {
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); self.files.len()];
         for event in &self.events {
             if let Some(list) = members.get_mut(event.file().0 as usize) {
-                list.push(event.index());
+                list.push(u32::try_from(event.index()).unwrap_or(u32::MAX));
             }
         }
         members
             .into_iter()
             .enumerate()
             .map(|(f, list)| {
-                let mut store = EventStore::default();
-                store.copy_from(
-                    &self.events,
-                    list,
-                    Some(FileId(u32::try_from(f).unwrap_or(u32::MAX))),
-                );
+                let mut store = self.events.permuted(&list);
+                store.set_file(FileId(u32::try_from(f).unwrap_or(u32::MAX)));
                 store
             })
             .collect()
