@@ -608,5 +608,14 @@ mod tests {
             let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
             prop_assert_eq!(index.first_not_before(from, edge), expected);
         });
+        // Many equal starts (bursts), and edges exactly on them.
+        proptest!(|(starts in proptest::collection::vec(-50i32..50, 0..700), from in 0usize..720, edge in -52i32..52)| {
+            let mut starts: Vec<f64> = starts.into_iter().map(f64::from).collect();
+            starts.sort_by(f64::total_cmp);
+            let edge = f64::from(edge);
+            let index = LaneIndex::from_sorted(vec![EventIdx(0); starts.len()], starts.clone(), starts.clone());
+            let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
+            prop_assert_eq!(index.first_not_before(from, edge), expected);
+        });
     }
 }
