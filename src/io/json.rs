@@ -132,13 +132,7 @@ impl<'t> Reader<'t> {
     }
 
     pub(crate) fn string(&self, raw: &RawValue, field: &str) -> Result<String, Fault> {
-        serde_json::from_str::<String>(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected a string, found {}", kind_of(raw)),
-            )
-        })
+        self.text(raw, field).map(Cow::into_owned)
     }
 
     /// A string value, borrowed from the file when it has no escapes (no allocation).

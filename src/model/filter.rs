@@ -115,13 +115,6 @@ impl Field {
         self.for_each_value(dataset, event, |v| found |= chosen.contains(v));
         found
     }
-
-    /// The event's values for this field; `[""]` when it has none (so "none" can be chosen too).
-    pub fn values<'a>(self, dataset: &'a Dataset, event: EventRef<'a>) -> Vec<&'a str> {
-        let mut values = Vec::new();
-        self.for_each_value(dataset, event, |v| values.push(v));
-        values
-    }
 }
 
 /// What the user narrowed the view to. `Default` shows everything.

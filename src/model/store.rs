@@ -235,11 +235,6 @@ impl EventStore {
         store
     }
 
-    /// Bytes of ids and titles.
-    pub fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
     /// Number of events.
     pub fn len(&self) -> usize {
         self.id_len.len()
@@ -569,11 +564,6 @@ impl EventStore {
         out
     }
 
-    /// The interned number of a name, if any event of this store uses it.
-    pub fn symbol(&self, name: &str) -> Option<u32> {
-        self.names.index.get(name).copied()
-    }
-
     /// The name behind an interned number.
     pub fn name(&self, sym: u32) -> &str {
         self.names.name(sym)
@@ -582,31 +572,6 @@ impl EventStore {
     /// How many distinct names are interned (symbols are `0..count`).
     pub fn symbol_count(&self) -> usize {
         self.names.names.len()
-    }
-
-    /// Bytes held on the heap (capacity), for measurements.
-    pub fn heap_bytes(&self) -> usize {
-        use std::mem::size_of;
-        let names: usize = self.names.names.iter().map(|n| 2 * n.len() + 48).sum();
-        self.text.capacity()
-            + (self.text_at.capacity()
-                + self.text_wraps.capacity()
-                + self.id_len.capacity()
-                + self.end_keys.capacity()
-                + self.category.capacity()
-                + self.file.capacity()
-                + self.line.capacity()
-                + self.labels_at.capacity()
-                + self.labels.capacity()
-                + self.extra_keys.capacity())
-                * size_of::<u32>()
-            + self.start.capacity() * size_of::<u64>()
-            + self.wide_starts.capacity() * size_of::<(u32, TimePoint)>()
-            + self.ends.capacity() * size_of::<TimePoint>()
-            + (self.start_secs.capacity() + self.end_secs.capacity()) * size_of::<f64>()
-            + self.flags.capacity()
-            + self.extras.capacity() * size_of::<Extra>()
-            + names
     }
 
     /// Gives back unused capacity (after a store is complete).
@@ -827,14 +792,6 @@ impl<'a> EventRef<'a> {
         self.labels(LabelKind::Target)
     }
 
-    /// How many labels of one kind.
-    pub fn label_count(self, kind: LabelKind) -> usize {
-        self.label_entries()
-            .iter()
-            .filter(|&&l| l >> KIND_SHIFT == kind as u32)
-            .count()
-    }
-
     /// Severity.
     pub fn severity(self) -> Option<Severity> {
         match self.store.flags.get(self.i).copied().unwrap_or(0) & SEVERITY_MASK {
@@ -974,7 +931,7 @@ mod tests {
         assert_eq!(e.title(), "DDoS attack on Belnet");
         assert_eq!(e.tags().collect::<Vec<_>>(), ["ddos", "belnet"]);
         assert_eq!(e.targets().collect::<Vec<_>>(), ["Belnet", "Parliament"]);
-        assert_eq!(e.label_count(LabelKind::Actor), 1);
+        assert_eq!(e.actors().count(), 1);
         assert_eq!(e.start_secs(), full.start_secs());
         assert_eq!(e.end_secs(), full.end_secs());
         assert_eq!(e.date_label(), full.date_label());
