@@ -1,13 +1,16 @@
-//! Exports drawn from the same [`crate::timeline::Scene`] as the window: `svg.rs` writes SVG and
-//! `png.rs` rasterises it with resvg, using the window's font. No UI crate here.
+//! Exports drawn from the same [`crate::timeline::Scene`] and the same draw list
+//! ([`crate::timeline::paint`]) as the window: `page.rs` lays out the page, `svg.rs` writes it as
+//! SVG and `png.rs` rasterises that with resvg, using the window's font. No UI crate here.
 
 pub mod font;
+pub mod page;
 pub mod png;
 pub mod svg;
 
 pub use crate::palette::Theme;
+pub use page::ExportOptions;
 pub use png::{ExportError, RgbaImage, render_png, render_rgba};
-pub use svg::{ExportOptions, Rendered, render_svg};
+pub use svg::{Rendered, render_svg};
 
 /// The largest image side, in pixels (a 16384² RGBA image is 1 GiB).
 pub const MAX_SIDE_PX: u32 = 16_384;

@@ -2,9 +2,11 @@
 //! No egui here: the window and the exports draw the same [`scene::Scene`].
 
 pub mod breaks;
+pub mod interact;
 pub mod lanes;
 mod lod;
 pub mod overview;
+pub mod paint;
 pub mod scene;
 pub mod ticks;
 pub mod view;

@@ -9,6 +9,7 @@ pub mod keyboard;
 pub mod legend;
 pub mod menu_bar;
 pub mod notes_panel;
+pub mod paint;
 pub mod problems_panel;
 pub mod scenes_panel;
 pub mod shell;

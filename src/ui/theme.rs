@@ -99,6 +99,12 @@ pub fn timeline_colors(theme: Theme) -> TimelineColors {
     }
 }
 
+/// The egui colour of a draw-list colour.
+pub fn color(c: crate::timeline::paint::Rgba) -> Color32 {
+    let [r, g, b] = c.rgb;
+    Color32::from_rgba_unmultiplied(r, g, b, c.alpha)
+}
+
 /// `color` with alpha `alpha` (0–255), unmultiplied.
 pub fn with_alpha(color: Color32, alpha: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha)

@@ -1,0 +1,973 @@
+//! `DrawList = f(Scene, theme, emphasis)`: the one place that decides how the timeline looks.
+//!
+//! Every colour (from the theme's palette), alpha, line width, dash, font size and caption of the
+//! timeline is chosen here and nowhere else. The result is a list of neutral primitives in points
+//! relative to the top-left of the area they were made for; two thin back-ends turn them into
+//! egui shapes (`ui/paint.rs`) and SVG elements (`export/svg.rs`) without a decision of their own,
+//! so the window and a slide cannot drift apart (puffin's `paint_timeline`, Rerun's
+//! `paint_ticks` are the models).
+
+use super::breaks::AxisBreaks;
+use super::overview::Overview;
+use super::scene::{MarkShape, Scene, SceneStyle};
+use super::view::TimeAxis;
+use crate::model::{Dataset, EventIdx};
+use crate::palette::{Theme, TimelineRgb};
+
+/// A point, `(x, y)` in points.
+pub type Point = (f64, f64);
+
+/// A colour with straight (unmultiplied) alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgba {
+    /// Red, green, blue.
+    pub rgb: [u8; 3],
+    /// 0 (transparent) to 255 (opaque).
+    pub alpha: u8,
+}
+
+impl Rgba {
+    /// `rgb`, fully opaque.
+    pub const fn opaque(rgb: [u8; 3]) -> Self {
+        Self { rgb, alpha: 255 }
+    }
+
+    /// The same colour with another alpha.
+    #[must_use]
+    pub const fn with_alpha(self, alpha: u8) -> Self {
+        Self {
+            rgb: self.rgb,
+            alpha,
+        }
+    }
+}
+
+/// A line's width and colour. Strokes are centred on the outline in both back-ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    /// Width in points.
+    pub width: f64,
+    /// Colour.
+    pub color: Rgba,
+}
+
+/// A dashed line's pattern, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dash {
+    /// Length of a dash.
+    pub on: f64,
+    /// Length of a gap.
+    pub off: f64,
+}
+
+/// Where a text's anchor point lies on it, horizontally. Vertically the anchor is always the
+/// middle of the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// The text starts at the anchor.
+    Left,
+    /// The text is centred on it.
+    Center,
+    /// The text ends at it.
+    Right,
+}
+
+/// One thing to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prim {
+    /// A rectangle with rounded corners.
+    Rect {
+        /// Top-left corner.
+        min: Point,
+        /// Bottom-right corner.
+        max: Point,
+        /// Corner radius.
+        corner: f64,
+        /// Fill, if any.
+        fill: Option<Rgba>,
+        /// Outline, if any.
+        stroke: Option<Stroke>,
+    },
+    /// A circle.
+    Circle {
+        /// Centre.
+        center: Point,
+        /// Radius.
+        radius: f64,
+        /// Fill, if any.
+        fill: Option<Rgba>,
+        /// Outline, if any.
+        stroke: Option<Stroke>,
+    },
+    /// An open polyline, solid or dashed.
+    Line {
+        /// Its points, in order.
+        points: Vec<Point>,
+        /// Width and colour.
+        stroke: Stroke,
+        /// The dash pattern, or solid.
+        dash: Option<Dash>,
+    },
+    /// A closed convex polygon (diamonds, arrow heads, fold triangles).
+    Polygon {
+        /// Corners, in order.
+        points: Vec<Point>,
+        /// Fill, if any.
+        fill: Option<Rgba>,
+        /// Outline, if any.
+        stroke: Option<Stroke>,
+    },
+    /// A quadratic Bézier curve (link arrows).
+    Curve {
+        /// Start.
+        from: Point,
+        /// Control point.
+        control: Point,
+        /// End.
+        to: Point,
+        /// Width and colour.
+        stroke: Stroke,
+    },
+    /// One line of text.
+    Text {
+        /// Anchor: its x by `align`, its y the middle of the line.
+        at: Point,
+        /// What it says (already made safe to draw by the scene).
+        text: String,
+        /// Font size in points.
+        size: f64,
+        /// Horizontal alignment on the anchor.
+        align: Align,
+        /// Colour.
+        color: Rgba,
+    },
+    /// Many filled rectangles as one shape (density shading): one mesh in the window.
+    Quads(Vec<Quad>),
+}
+
+/// One filled rectangle of a [`Prim::Quads`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quad {
+    /// Top-left corner.
+    pub min: Point,
+    /// Bottom-right corner.
+    pub max: Point,
+    /// Fill.
+    pub fill: Rgba,
+}
+
+impl Prim {
+    /// The same primitive moved by `(dx, dy)`.
+    #[must_use]
+    pub fn translated(self, (dx, dy): Point) -> Self {
+        let at = |(x, y): Point| (x + dx, y + dy);
+        match self {
+            Self::Rect {
+                min,
+                max,
+                corner,
+                fill,
+                stroke,
+            } => Self::Rect {
+                min: at(min),
+                max: at(max),
+                corner,
+                fill,
+                stroke,
+            },
+            Self::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+            } => Self::Circle {
+                center: at(center),
+                radius,
+                fill,
+                stroke,
+            },
+            Self::Line {
+                points,
+                stroke,
+                dash,
+            } => Self::Line {
+                points: points.into_iter().map(at).collect(),
+                stroke,
+                dash,
+            },
+            Self::Polygon {
+                points,
+                fill,
+                stroke,
+            } => Self::Polygon {
+                points: points.into_iter().map(at).collect(),
+                fill,
+                stroke,
+            },
+            Self::Curve {
+                from,
+                control,
+                to,
+                stroke,
+            } => Self::Curve {
+                from: at(from),
+                control: at(control),
+                to: at(to),
+                stroke,
+            },
+            Self::Text {
+                at: anchor,
+                text,
+                size,
+                align,
+                color,
+            } => Self::Text {
+                at: at(anchor),
+                text,
+                size,
+                align,
+                color,
+            },
+            Self::Quads(quads) => Self::Quads(
+                quads
+                    .into_iter()
+                    .map(|q| Quad {
+                        min: at(q.min),
+                        max: at(q.max),
+                        fill: q.fill,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The type scale: every font size of the timeline, window and exports alike, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TypeScale {
+    /// Event labels and axis tick labels.
+    pub label: f64,
+    /// Period names in the strip at the top.
+    pub period: f64,
+    /// Lane names.
+    pub lane: f64,
+    /// Small print: a dense lane's caption, the zone note, the footer.
+    pub caption: f64,
+    /// The length written on a collapsed stretch.
+    pub gap: f64,
+    /// An export's title.
+    pub title: f64,
+    /// An export's legend.
+    pub legend: f64,
+}
+
+/// The one type scale.
+pub const TYPE: TypeScale = TypeScale {
+    label: 13.0,
+    period: 12.0,
+    lane: 11.5,
+    caption: 11.0,
+    gap: 10.5,
+    title: 22.0,
+    legend: 12.0,
+};
+
+/// The alphas (0–255) that do not depend on the theme; those that do are the theme's
+/// (`TimelineRgb::period_alpha`, `period_strip_alpha`, `partial_alpha`).
+mod alpha {
+    /// A mark the search does not match, while searching.
+    pub const DIMMED_MARK: u8 = 60;
+    /// A label of such a mark.
+    pub const DIMMED_LABEL: u8 = 90;
+    /// The edges of a period's wash.
+    pub const PERIOD_EDGE: u8 = 110;
+    /// The dotted line joining copies of one event in several lanes.
+    pub const JOIN: u8 = 140;
+    /// A link arrow not touching the selection.
+    pub const ARROW: u8 = 150;
+    /// The overview strip's counts.
+    pub const OVERVIEW_COUNTS: u8 = 150;
+    /// The overview strip's window.
+    pub const OVERVIEW_WINDOW: u8 = 40;
+    /// The lightest density shade (a bin with one event stays visible).
+    pub const DENSITY_MIN: f64 = 30.0;
+}
+
+/// The caption of a lane drawn as density.
+pub fn density_caption(total: usize) -> String {
+    format!(
+        "{} events start in view, shaded by density",
+        crate::model::text::thousands(total)
+    )
+}
+
+/// The alpha of a density bin holding `count` of at most `max` events: square root, so bursts
+/// stand out and single events stay visible.
+fn density_alpha(count: u32, max: u32) -> u8 {
+    let shade = (f64::from(count) / f64::from(max.max(1))).sqrt();
+    (alpha::DENSITY_MIN + (255.0 - alpha::DENSITY_MIN) * shade).clamp(0.0, 255.0) as u8
+}
+
+/// The colours of one theme for one dataset.
+pub struct Look<'a> {
+    /// The theme's timeline colours.
+    pub colors: TimelineRgb,
+    theme: Theme,
+    dataset: &'a Dataset,
+}
+
+impl<'a> Look<'a> {
+    /// The look of `dataset` in `theme`.
+    pub fn new(theme: Theme, dataset: &'a Dataset) -> Self {
+        Self {
+            colors: theme.colors(),
+            theme,
+            dataset,
+        }
+    }
+
+    /// A category's colour (the file's own, else the theme's palette).
+    pub fn category(&self, category: Option<usize>) -> Rgba {
+        Rgba::opaque(crate::palette::category_rgb_in(
+            self.theme,
+            self.dataset,
+            category,
+        ))
+    }
+
+    fn solid(rgb: [u8; 3]) -> Rgba {
+        Rgba::opaque(rgb)
+    }
+
+    /// Text in the colour of lane names and axis labels.
+    pub fn small_text(&self, text: String, at: Point, size: f64, align: Align) -> Prim {
+        Prim::Text {
+            at,
+            text,
+            size,
+            align,
+            color: Self::solid(self.colors.lane_text),
+        }
+    }
+}
+
+/// What stands out in the window (the export passes [`Emphasis::default`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Emphasis<'a> {
+    /// The selected event.
+    pub selected: Option<EventIdx>,
+    /// The event under the pointer.
+    pub hovered: Option<EventIdx>,
+    /// Events linked to the selection.
+    pub neighbours: &'a [EventIdx],
+    /// While searching (and showing everything): the matches, sorted; the rest steps back.
+    pub search_hits: Option<&'a [EventIdx]>,
+}
+
+impl Emphasis<'_> {
+    fn dimmed(&self, event: EventIdx) -> bool {
+        self.search_hits
+            .is_some_and(|hits| hits.binary_search(&event).is_err())
+    }
+
+    fn highlighted(&self, event: EventIdx) -> bool {
+        self.selected == Some(event)
+            || self.hovered == Some(event)
+            || self.neighbours.contains(&event)
+            || self
+                .search_hits
+                .is_some_and(|hits| hits.binary_search(&event).is_ok())
+    }
+}
+
+fn rect(min: Point, max: Point, corner: f64, fill: Rgba) -> Prim {
+    Prim::Rect {
+        min,
+        max,
+        corner,
+        fill: Some(fill),
+        stroke: None,
+    }
+}
+
+/// Everything in the timeline area: lanes, periods, grid, relations, marks, density, clusters
+/// and labels, in drawing order, for a scene laid out at `scene.size`.
+pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<Prim> {
+    let colors = &look.colors;
+    let (width, height) = scene.size;
+    let mut out = Vec::new();
+    for (i, lane) in scene.lanes.iter().enumerate() {
+        let fill = if i % 2 == 0 {
+            colors.lane_even
+        } else {
+            colors.lane_odd
+        };
+        out.push(rect(
+            (0.0, lane.y0),
+            (width, lane.y1),
+            0.0,
+            Rgba::opaque(fill),
+        ));
+    }
+    for period in &scene.periods {
+        let color = look.category(period.category);
+        out.push(rect(
+            (period.x0, 0.0),
+            (period.x1, height),
+            0.0,
+            color.with_alpha(colors.period_alpha),
+        ));
+        out.push(rect(
+            (period.x0, 1.0),
+            (period.x1, scene.period_strip - 2.0),
+            2.0,
+            color.with_alpha(colors.period_strip_alpha),
+        ));
+        for x in [period.x0, period.x1] {
+            out.push(Prim::Line {
+                points: vec![(x, 0.0), (x, height)],
+                stroke: Stroke {
+                    width: 1.0,
+                    color: color.with_alpha(alpha::PERIOD_EDGE),
+                },
+                dash: None,
+            });
+        }
+        if let Some(x) = period.label_x {
+            out.push(Prim::Text {
+                at: (x, scene.period_strip / 2.0 - 0.5),
+                text: period.label.clone(),
+                size: TYPE.period,
+                align: Align::Left,
+                color: Rgba::opaque(colors.label),
+            });
+        }
+    }
+    // Grid lines from the same ticks as the axis.
+    for tick in &scene.ticks {
+        let major = if tick.tick.major { 1.5 } else { 1.0 };
+        out.push(Prim::Line {
+            points: vec![(tick.x, scene.period_strip), (tick.x, height)],
+            stroke: Stroke {
+                width: major * colors.line_width,
+                color: Rgba::opaque(colors.grid),
+            },
+            dash: None,
+        });
+    }
+    for lane in &scene.lanes {
+        out.push(look.small_text(
+            lane.label.clone(),
+            (6.0, lane.y0 + 9.0),
+            TYPE.lane,
+            Align::Left,
+        ));
+    }
+    relations(&mut out, scene, look, emphasis.selected);
+    marks(&mut out, scene, look, emphasis);
+    for density in &scene.densities {
+        let color = look.category(density.category);
+        let quads = density
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &count)| count > 0)
+            .map(|(i, &count)| {
+                let x0 = i as f64 * density.bin_width;
+                Quad {
+                    min: (x0, density.y0 + 1.0),
+                    max: (x0 + density.bin_width, density.y1 - 1.0),
+                    fill: color.with_alpha(density_alpha(count, density.max_count)),
+                }
+            })
+            .collect();
+        out.push(Prim::Quads(quads));
+        out.push(look.small_text(
+            density_caption(density.total),
+            (width - 6.0, density.y0 - 9.0),
+            TYPE.caption,
+            Align::Right,
+        ));
+    }
+    let radius = SceneStyle::default().marker_radius + 1.0;
+    for cluster in &scene.clusters {
+        let color = look.category(cluster.category);
+        let searching_without_hit =
+            emphasis.search_hits.is_some() && cluster.members.iter().all(|&m| emphasis.dimmed(m));
+        let fill = if searching_without_hit {
+            color.with_alpha(alpha::DIMMED_MARK)
+        } else {
+            color
+        };
+        // The outline lies outside the cluster's box: centred on a box grown by half its width.
+        let grow = radius + colors.line_width / 2.0;
+        out.push(Prim::Rect {
+            min: (cluster.x0 - grow, cluster.y - grow),
+            max: (cluster.x1 + grow, cluster.y + grow),
+            corner: 6.0,
+            fill: Some(fill),
+            stroke: Some(Stroke {
+                width: colors.line_width,
+                color: Rgba::opaque(colors.cluster),
+            }),
+        });
+    }
+    for label in &scene.labels {
+        let color = Rgba::opaque(if label.on_solid_bar {
+            colors.label_on_bar
+        } else {
+            colors.label
+        });
+        let color = match label.event {
+            Some(event) if emphasis.dimmed(event) => color.with_alpha(alpha::DIMMED_LABEL),
+            _ => color,
+        };
+        out.push(Prim::Text {
+            at: (label.x, label.y),
+            text: label.text.clone(),
+            size: TYPE.label,
+            align: Align::Left,
+            color,
+        });
+    }
+    out
+}
+
+/// Bars first, then points on top with a ring of the lane's colour, so a point is never hidden by
+/// a long bar of its own colour in the same row.
+fn marks(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) {
+    let colors = &look.colors;
+    let style = SceneStyle::default();
+    let radius = style.marker_radius;
+    // Bars hold a line of text; they shrink with the rows but keep 2 pt above and below.
+    let bar_half = style.bar_height.min(scene.row_height - 4.0) / 2.0;
+    let bars = scene.marks.iter().filter(|m| m.shape != MarkShape::Point);
+    let points = scene.marks.iter().filter(|m| m.shape == MarkShape::Point);
+    for mark in bars.chain(points) {
+        let color = look.category(mark.category);
+        let color = if emphasis.dimmed(mark.event) {
+            color.with_alpha(alpha::DIMMED_MARK)
+        } else {
+            color
+        };
+        let outline = emphasis.highlighted(mark.event).then(|| Stroke {
+            width: if emphasis.selected == Some(mark.event) {
+                2.0
+            } else {
+                1.0
+            },
+            color: Rgba::opaque(colors.selection),
+        });
+        let lane = Rgba::opaque(colors.lane_even);
+        match mark.shape {
+            MarkShape::Point => {
+                let center = (mark.x0, mark.y);
+                let disc = |radius: f64, fill: Rgba| Prim::Circle {
+                    center,
+                    radius,
+                    fill: Some(fill),
+                    stroke: None,
+                };
+                out.push(disc(radius + 1.5, lane));
+                out.push(disc(radius, color));
+                if mark.circa {
+                    // A ring, not a paler colour: an uncertain date keeps its category's hue.
+                    out.push(disc(radius - 2.5, lane));
+                }
+                if let Some(stroke) = outline {
+                    out.push(Prim::Circle {
+                        center,
+                        radius: radius + 2.0,
+                        fill: None,
+                        stroke: Some(stroke),
+                    });
+                }
+            }
+            MarkShape::Span | MarkShape::Partial => {
+                let (min, max) = ((mark.x0, mark.y - bar_half), (mark.x1, mark.y + bar_half));
+                if mark.shape == MarkShape::Partial {
+                    // A pale fill with a line just inside the bar.
+                    out.push(Prim::Rect {
+                        min: (min.0 + 0.5, min.1 + 0.5),
+                        max: (max.0 - 0.5, max.1 - 0.5),
+                        corner: 2.5,
+                        fill: Some(color.with_alpha(colors.partial_alpha)),
+                        stroke: Some(Stroke { width: 1.0, color }),
+                    });
+                } else {
+                    out.push(rect(min, max, 3.0, color));
+                }
+                if let Some(stroke) = outline {
+                    let grow = 2.0 + stroke.width / 2.0;
+                    out.push(Prim::Rect {
+                        min: (min.0 - grow, min.1 - grow),
+                        max: (max.0 + grow, max.1 + grow),
+                        corner: 4.0 + stroke.width / 2.0,
+                        fill: None,
+                        stroke: Some(stroke),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Collapsed stretches, joins between copies of one event, second dates and link arrows.
+fn relations(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, selected: Option<EventIdx>) {
+    let colors = &look.colors;
+    let (top, bottom) = (scene.period_strip, scene.size.1);
+    let text = Rgba::opaque(colors.lane_text);
+    for gap in &scene.breaks {
+        out.push(rect(
+            (gap.x0, top),
+            (gap.x1, bottom),
+            0.0,
+            Rgba::opaque(colors.lane_odd),
+        ));
+        // Two zigzag edges: the classic mark of a broken axis.
+        for x in [gap.x0, gap.x1] {
+            out.push(Prim::Line {
+                points: zigzag(x, top, bottom),
+                stroke: Stroke {
+                    width: 1.2,
+                    color: text,
+                },
+                dash: None,
+            });
+        }
+        out.push(look.small_text(
+            gap.label.clone(),
+            (f64::midpoint(gap.x0, gap.x1), bottom - 10.0),
+            TYPE.gap,
+            Align::Center,
+        ));
+    }
+    for join in &scene.joins {
+        out.push(Prim::Line {
+            points: vec![(join.x, join.y0), (join.x, join.y1)],
+            stroke: Stroke {
+                width: 1.0,
+                color: text.with_alpha(alpha::JOIN),
+            },
+            dash: Some(Dash { on: 3.0, off: 3.0 }),
+        });
+    }
+    for link in &scene.date_links {
+        let color = look.category(look.dataset.category_index(link.event));
+        let (x, y) = (link.x_other, link.y);
+        out.push(Prim::Line {
+            points: vec![(link.x_mark, y), (x, y)],
+            stroke: Stroke { width: 1.2, color },
+            dash: Some(Dash { on: 4.0, off: 3.0 }),
+        });
+        // A hollow diamond: the date it became known (or, placed by that, when it happened).
+        let r = 5.0;
+        out.push(Prim::Polygon {
+            points: vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+            fill: Some(Rgba::opaque(colors.lane_even)),
+            stroke: Some(Stroke { width: 1.5, color }),
+        });
+    }
+    for arrow in &scene.arrows {
+        let touches = selected.is_some_and(|s| s == arrow.from || s == arrow.to);
+        let stroke = if touches {
+            Stroke {
+                width: 2.0,
+                color: Rgba::opaque(colors.selection),
+            }
+        } else {
+            Stroke {
+                width: 1.2,
+                color: Rgba::opaque(colors.label).with_alpha(alpha::ARROW),
+            }
+        };
+        let ((x0, y0), (x1, y1)) = (arrow.start, arrow.end);
+        // A gentle arc, so arrows along one row do not hide behind the marks.
+        let lift = if (y1 - y0).abs() < 1.0 { -14.0 } else { 0.0 };
+        let control = (f64::midpoint(x0, x1), f64::midpoint(y0, y1) + lift);
+        out.push(Prim::Curve {
+            from: arrow.start,
+            control,
+            to: arrow.end,
+            stroke,
+        });
+        let (dx, dy) = (x1 - control.0, y1 - control.1);
+        let length = dx.hypot(dy);
+        if length > 0.0 {
+            let (ux, uy) = (dx / length, dy / length);
+            let (tx, ty) = (x1 - ux * 6.0, y1 - uy * 6.0);
+            out.push(Prim::Polygon {
+                points: vec![
+                    (x1 - ux, y1 - uy),
+                    (tx - uy * 3.5, ty + ux * 3.5),
+                    (tx + uy * 3.5, ty - ux * 3.5),
+                ],
+                fill: Some(stroke.color),
+                stroke: None,
+            });
+        }
+    }
+}
+
+/// The points of a zigzag edge at `x` from `top` to `bottom`.
+fn zigzag(x: f64, top: f64, bottom: f64) -> Vec<Point> {
+    let mut points = Vec::new();
+    let mut y = top;
+    let mut left = true;
+    while y < bottom {
+        points.push((x + if left { -2.5 } else { 2.5 }, y));
+        y += 6.0;
+        left = !left;
+    }
+    points
+}
+
+/// A note in a corner of the area (the window's "Axis: zone").
+pub fn corner_note(look: &Look<'_>, text: String, at: Point) -> Prim {
+    look.small_text(text, at, TYPE.caption, Align::Right)
+}
+
+/// A lane header's fold mark after its name at `tip`: pointing right when folded, down when open.
+pub fn fold_mark(look: &Look<'_>, (x, y): Point, folded: bool) -> Prim {
+    let points = if folded {
+        vec![(x - 3.0, y - 4.0), (x + 3.0, y), (x - 3.0, y + 4.0)]
+    } else {
+        vec![(x - 4.0, y - 2.5), (x + 4.0, y - 2.5), (x, y + 3.5)]
+    };
+    Prim::Polygon {
+        points,
+        fill: Some(Rgba::opaque(look.colors.lane_text)),
+        stroke: None,
+    }
+}
+
+/// Where a dragged lane would land: a line across the area at `y`.
+pub fn drop_line(look: &Look<'_>, y: f64, width: f64) -> Prim {
+    Prim::Line {
+        points: vec![(0.0, y), (width, y)],
+        stroke: Stroke {
+            width: 2.0,
+            color: Rgba::opaque(look.colors.selection),
+        },
+        dash: None,
+    }
+}
+
+/// The overview strip, `size` points large: its counts, the collapsed stretches and the window
+/// from `x0` to `x1` on `axis` (which maps the strip's whole range onto its width).
+pub fn overview(
+    look: &Look<'_>,
+    strip: &Overview,
+    axis: &TimeAxis,
+    breaks: &AxisBreaks,
+    (width, height): Point,
+    (x0, x1): Point,
+) -> Vec<Prim> {
+    let colors = &look.colors;
+    let text = Rgba::opaque(colors.lane_text);
+    let mut out = vec![rect(
+        (0.0, 0.0),
+        (width, height),
+        2.0,
+        Rgba::opaque(colors.lane_odd),
+    )];
+    let bins = strip.counts.len().max(1);
+    let bin_width = width / bins as f64;
+    let max_count = f64::from(strip.max_count.max(1));
+    let bars = strip
+        .counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &count)| count > 0)
+        .map(|(i, &count)| {
+            let bar = (f64::from(count) / max_count).sqrt() * (height - 4.0);
+            let left = i as f64 * bin_width;
+            Quad {
+                min: (left, height - 2.0 - bar),
+                max: (left + bin_width.max(1.0), height - 2.0),
+                fill: text.with_alpha(alpha::OVERVIEW_COUNTS),
+            }
+        })
+        .collect();
+    out.push(Prim::Quads(bars));
+    for gap in breaks.gaps() {
+        let x = f64::midpoint(
+            axis.x_from_secs(gap.from_secs),
+            axis.x_from_secs(gap.to_secs),
+        );
+        out.push(Prim::Line {
+            points: vec![(x, 0.0), (x, height)],
+            stroke: Stroke {
+                width: 1.0,
+                color: text,
+            },
+            dash: None,
+        });
+    }
+    let selection = Rgba::opaque(colors.selection);
+    out.push(Prim::Rect {
+        min: (x0 + 0.75, 0.75),
+        max: (x1 - 0.75, height - 0.75),
+        corner: 2.0,
+        fill: Some(selection.with_alpha(alpha::OVERVIEW_WINDOW)),
+        stroke: Some(Stroke {
+            width: 1.5,
+            color: selection,
+        }),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Filter;
+    use crate::timeline::scene::{self, SceneExtras, SceneInput};
+    use crate::timeline::{TimeView, lanes};
+
+    fn belgium() -> Dataset {
+        Dataset::from_parts(vec![crate::io::load_embedded().unwrap().part])
+    }
+
+    fn scene_of(dataset: &Dataset) -> Scene {
+        let layout = lanes::by_category(dataset, &Filter::default());
+        let (min, max) = dataset.extent_secs().unwrap();
+        scene::build(&SceneInput {
+            dataset,
+            layout: &layout,
+            view: TimeView::fitting(min, max, 0.03),
+            size: (1200.0, 600.0),
+            style: SceneStyle::default(),
+            measure: &|text: &str| text.chars().count() as f64 * 7.0,
+            extras: &SceneExtras::default(),
+        })
+    }
+
+    #[test]
+    fn every_label_and_lane_name_of_the_scene_is_drawn_as_often_as_placed() {
+        let dataset = belgium();
+        let scene = scene_of(&dataset);
+        let prims = timeline(
+            &scene,
+            &Look::new(Theme::Light, &dataset),
+            &Emphasis::default(),
+        );
+        let texts: Vec<&str> = prims
+            .iter()
+            .filter_map(|p| match p {
+                Prim::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for label in &scene.labels {
+            let placed = scene.labels.iter().filter(|l| l.text == label.text).count();
+            assert_eq!(
+                texts.iter().filter(|t| **t == label.text).count(),
+                placed,
+                "{}",
+                label.text
+            );
+        }
+        for lane in &scene.lanes {
+            assert!(texts.contains(&lane.label.as_str()), "{}", lane.label);
+        }
+        // A circa point is a ring: a disc of the lane's colour inside the category's.
+        let circles = prims
+            .iter()
+            .filter(|p| matches!(p, Prim::Circle { .. }))
+            .count();
+        let points = scene
+            .marks
+            .iter()
+            .filter(|m| m.shape == MarkShape::Point)
+            .count();
+        let circa = scene
+            .marks
+            .iter()
+            .filter(|m| m.shape == MarkShape::Point && m.circa)
+            .count();
+        assert!(circa > 0);
+        assert_eq!(circles, 2 * points + circa);
+    }
+
+    #[test]
+    fn searching_dims_what_does_not_match_and_outlines_what_does() {
+        let dataset = belgium();
+        let scene = scene_of(&dataset);
+        let look = Look::new(Theme::Light, &dataset);
+        let hit = scene.marks[0].event;
+        let hits = [hit];
+        let prims = timeline(
+            &scene,
+            &look,
+            &Emphasis {
+                search_hits: Some(&hits),
+                ..Emphasis::default()
+            },
+        );
+        let dimmed = prims
+            .iter()
+            .filter(|p| match p {
+                Prim::Rect { fill: Some(f), .. } | Prim::Circle { fill: Some(f), .. } => {
+                    f.alpha == alpha::DIMMED_MARK
+                }
+                _ => false,
+            })
+            .count();
+        assert!(dimmed >= scene.marks.len() - 1, "{dimmed}");
+        let outlines = prims
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p,
+                    Prim::Rect {
+                        fill: None,
+                        stroke: Some(_),
+                        ..
+                    } | Prim::Circle {
+                        fill: None,
+                        stroke: Some(_),
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert_eq!(outlines, 1);
+    }
+
+    #[test]
+    fn density_shade_grows_with_the_count_and_keeps_single_events_visible() {
+        assert_eq!(density_alpha(0, 10), 30);
+        assert!(density_alpha(1, 100) > 30);
+        assert_eq!(density_alpha(100, 100), 255);
+        assert!(density_alpha(25, 100) < density_alpha(50, 100));
+        assert_eq!(
+            density_alpha(3, 0),
+            255,
+            "a zero maximum does not divide by zero"
+        );
+    }
+
+    #[test]
+    fn translating_moves_every_point() {
+        let prim = Prim::Curve {
+            from: (0.0, 0.0),
+            control: (1.0, 2.0),
+            to: (3.0, 4.0),
+            stroke: Stroke {
+                width: 1.0,
+                color: Rgba::opaque([0; 3]),
+            },
+        };
+        let Prim::Curve {
+            from, control, to, ..
+        } = prim.translated((10.0, 20.0))
+        else {
+            panic!("a curve stays a curve");
+        };
+        assert_eq!(
+            (from, control, to),
+            ((10.0, 20.0), (11.0, 22.0), (13.0, 24.0))
+        );
+    }
+}
