@@ -5,7 +5,7 @@
 use super::font::TextMeasure;
 use crate::model::Dataset;
 use crate::palette::Theme;
-use crate::timeline::paint::{self, Align, Emphasis, Look, Prim, Rgba, TYPE};
+use crate::timeline::paint::{self, Align, Emphasis, Look, Prim, Rect, Rgba, TYPE, Text};
 use crate::timeline::scene::{self, SceneExtras, SceneInput, SceneStyle};
 use crate::timeline::{LaneLayout, TimeView};
 
@@ -69,20 +69,20 @@ fn legend(
             out.push(look.small_text(more, (x, middle), size, Align::Left));
             return;
         }
-        out.push(Prim::Rect {
+        out.push(Prim::Rect(Rect {
             min: (x, y0 + 6.0),
             max: (x + 11.0, y0 + 17.0),
             corner: 2.0,
             fill: Some(look.category(lane.category)),
             stroke: None,
-        });
-        out.push(Prim::Text {
+        }));
+        out.push(Prim::Text(Text {
             at: (x + 16.0, middle),
             text: lane.label.clone(),
             size,
             align: Align::Left,
             color: Rgba::opaque(look.colors.label),
-        });
+        }));
         x += 16.0 + text_width + 18.0;
     }
 }
@@ -130,13 +130,13 @@ pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> 
 
     let mut out = Vec::new();
     if let Some(title) = &options.title {
-        out.push(Prim::Text {
+        out.push(Prim::Text(Text {
             at: (MARGIN, MARGIN + 24.0 - 0.35 * TYPE.title),
             text: title.clone(),
             size: TYPE.title,
             align: Align::Left,
             color: Rgba::opaque(colors.label),
-        });
+        }));
     }
     if options.legend {
         legend(
@@ -155,13 +155,13 @@ pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> 
     // draw the whole area into an extra layer and mask it: a third of the rasterising time.
     let background = Rgba::opaque(colors.background);
     for (x0, x1) in [(-1.0, area_x), (area_x + area_width, width + 1.0)] {
-        out.push(Prim::Rect {
+        out.push(Prim::Rect(Rect {
             min: (x0, area_y - 1.0),
             max: (x1, area_y + area_height + 1.0),
             corner: 0.0,
             fill: Some(background),
             stroke: None,
-        });
+        }));
     }
     // The axis, under the area: tick labels centred on their ticks, and the zone.
     let axis_y = area_y + area_height + 17.0 - 0.35 * TYPE.label;

@@ -8,7 +8,7 @@ use super::font::FONT_FAMILY;
 use super::page::{ExportOptions, page};
 use crate::model::Dataset;
 use crate::timeline::LaneLayout;
-use crate::timeline::paint::{Align, Point, Prim, Rgba, Stroke};
+use crate::timeline::paint::{Align, Point, Prim, Quad, Rect, Rgba, Stroke};
 use crate::timeline::scene::Scene;
 
 /// An exported picture and the layout it drew (for tests and hit maps).
@@ -29,7 +29,7 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     let (w, h) = (options.width_px, options.height_px);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n<rect width=\"100%\" height=\"100%\"{}/>\n<g transform=\"scale({})\">\n",
-        fill(Some(page.background)),
+        paint(Some(page.background), None),
         page.scale
     );
     for prim in &page.prims {
@@ -44,157 +44,115 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     }
 }
 
-/// Appends one primitive as one SVG element.
+/// Appends one primitive as one SVG element (a quad each for [`Prim::Quads`]).
 pub fn write_prim(svg: &mut String, prim: &Prim) {
-    match prim {
-        Prim::Rect {
-            min,
-            max,
-            corner,
-            fill: f,
-            stroke: s,
-        } => {
-            let corner = if *corner > 0.0 {
-                format!(" rx=\"{corner}\"")
+    let (tag, shape, paint, content) = match prim {
+        Prim::Rect(rect) => {
+            let ((x, y), corner) = (rect.min, rect.corner);
+            let (w, h) = (rect.max.0 - x, rect.max.1 - y);
+            let rx = if corner > 0.0 {
+                format!(r#" rx="{corner}""#)
             } else {
                 String::new()
             };
-            writeln!(
-                svg,
-                r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"{corner}{}{}/>"#,
-                min.0,
-                min.1,
-                max.0 - min.0,
-                max.1 - min.1,
-                fill(*f),
-                stroke(*s)
-            )
+            let xy = format!(r#"x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}"{rx}"#);
+            ("rect", xy, paint(rect.fill, rect.stroke), None)
         }
-        Prim::Circle {
-            center,
-            radius,
-            fill: f,
-            stroke: s,
-        } => writeln!(
-            svg,
-            r#"<circle cx="{:.2}" cy="{:.2}" r="{radius}"{}{}/>"#,
-            center.0,
-            center.1,
-            fill(*f),
-            stroke(*s)
-        ),
-        Prim::Line {
-            points,
-            stroke: s,
-            dash,
-        } => {
-            let dash = dash.map_or_else(String::new, |d| {
+        Prim::Circle(c) => {
+            let ((x, y), r) = (c.center, c.radius);
+            let xy = format!(r#"cx="{x:.2}" cy="{y:.2}" r="{r}""#);
+            ("circle", xy, paint(c.fill, c.stroke), None)
+        }
+        Prim::Line(l) => {
+            let dash = l.dash.map_or_else(String::new, |d| {
                 format!(r#" stroke-dasharray="{} {}""#, d.on, d.off)
             });
-            writeln!(
-                svg,
-                r#"<path d="{}" fill="none"{}{dash}/>"#,
-                path(points, false),
-                stroke(Some(*s))
+            (
+                "path",
+                path(&l.points, ""),
+                paint(None, Some(l.stroke)) + &dash,
+                None,
             )
         }
-        Prim::Polygon {
-            points,
-            fill: f,
-            stroke: s,
-        } => writeln!(
-            svg,
-            r#"<path d="{}"{}{}/>"#,
-            path(points, true),
-            fill(*f),
-            stroke(*s)
-        ),
-        Prim::Curve {
-            from,
-            control,
-            to,
-            stroke: s,
-        } => writeln!(
-            svg,
-            r#"<path d="M{:.2} {:.2}Q{:.2} {:.2} {:.2} {:.2}" fill="none"{}/>"#,
-            from.0,
-            from.1,
-            control.0,
-            control.1,
-            to.0,
-            to.1,
-            stroke(Some(*s))
-        ),
-        Prim::Text {
-            at,
-            text,
-            size,
-            align,
-            color,
-        } => {
-            let anchor = match align {
+        Prim::Polygon(p) => ("path", path(&p.points, "Z"), paint(p.fill, p.stroke), None),
+        Prim::Curve(c) => {
+            let [(x0, y0), (cx, cy), (x1, y1)] = [c.from, c.control, c.to];
+            let d = format!(r#"d="M{x0:.2} {y0:.2}Q{cx:.2} {cy:.2} {x1:.2} {y1:.2}""#);
+            ("path", d, paint(None, Some(c.stroke)), None)
+        }
+        Prim::Text(t) => {
+            let anchor = match t.align {
                 Align::Left => "",
                 Align::Center => r#" text-anchor="middle""#,
                 Align::Right => r#" text-anchor="end""#,
             };
             // The anchor is the middle of the line; SVG places text on its baseline.
-            writeln!(
-                svg,
-                r#"<text x="{:.2}" y="{:.2}" font-size="{size}"{anchor}{}>{}</text>"#,
-                at.0,
-                at.1 + 0.35 * size,
-                fill(Some(*color)),
-                escape(text)
+            let ((x, y), size) = (t.at, t.size);
+            let baseline = y + 0.35 * size;
+            let xy = format!(r#"x="{x:.2}" y="{baseline:.2}" font-size="{size}"{anchor}"#);
+            (
+                "text",
+                xy,
+                paint(Some(t.color), None),
+                Some(escape(&t.text)),
             )
         }
         Prim::Quads(quads) => {
-            for q in quads {
+            for &Quad { min, max, fill } in quads {
+                let corner = 0.0;
+                let (fill, stroke) = (Some(fill), None);
                 write_prim(
                     svg,
-                    &Prim::Rect {
-                        min: q.min,
-                        max: q.max,
-                        corner: 0.0,
-                        fill: Some(q.fill),
-                        stroke: None,
-                    },
+                    &Prim::Rect(Rect {
+                        min,
+                        max,
+                        corner,
+                        fill,
+                        stroke,
+                    }),
                 );
             }
-            Ok(())
+            return;
         }
+    };
+    match content {
+        Some(text) => writeln!(svg, "<{tag} {shape}{paint}>{text}</{tag}>"),
+        None => writeln!(svg, "<{tag} {shape}{paint}/>"),
     }
     .ok();
 }
 
-fn path(points: &[Point], closed: bool) -> String {
-    let mut d = String::new();
+fn path(points: &[Point], end: &str) -> String {
+    let mut d = String::from("d=\"");
     for (i, (x, y)) in points.iter().enumerate() {
         write!(d, "{}{x:.2} {y:.2}", if i == 0 { 'M' } else { 'L' }).ok();
     }
-    if closed {
-        d.push('Z');
-    }
-    d
+    d + end + "\""
 }
 
-fn color(name: &str, c: Rgba) -> String {
-    let [r, g, b] = c.rgb;
-    let opacity = if c.alpha == 255 {
-        String::new()
-    } else {
-        format!(r#" {name}-opacity="{:.3}""#, f64::from(c.alpha) / 255.0)
+/// ` fill=".." stroke=".."` with opacities where not opaque; no fill is `fill="none"`.
+fn paint(fill: Option<Rgba>, stroke: Option<Stroke>) -> String {
+    let color = |name: &str, c: Rgba| {
+        let [r, g, b] = c.rgb;
+        let alpha = f64::from(c.alpha) / 255.0;
+        let opacity = if c.alpha == 255 {
+            String::new()
+        } else {
+            format!(r#" {name}-opacity="{alpha:.3}""#)
+        };
+        format!(r##" {name}="#{r:02x}{g:02x}{b:02x}"{opacity}"##)
     };
-    format!(r##" {name}="#{r:02x}{g:02x}{b:02x}"{opacity}"##)
-}
-
-fn fill(f: Option<Rgba>) -> String {
-    f.map_or_else(|| r#" fill="none""#.to_owned(), |c| color("fill", c))
-}
-
-fn stroke(s: Option<Stroke>) -> String {
-    s.map_or_else(String::new, |s| {
-        format!(r#"{} stroke-width="{}""#, color("stroke", s.color), s.width)
-    })
+    let mut out = fill.map_or_else(|| r#" fill="none""#.to_owned(), |c| color("fill", c));
+    if let Some(s) = stroke {
+        write!(
+            out,
+            r#"{} stroke-width="{}""#,
+            color("stroke", s.color),
+            s.width
+        )
+        .ok();
+    }
+    out
 }
 
 fn escape(text: &str) -> String {

@@ -2,6 +2,7 @@
 //! No egui here: the window and the exports draw the same [`scene::Scene`].
 
 pub mod breaks;
+pub mod draw;
 pub mod interact;
 pub mod lanes;
 mod lod;

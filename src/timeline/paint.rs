@@ -14,233 +14,9 @@ use super::view::TimeAxis;
 use crate::model::{Dataset, EventIdx};
 use crate::palette::{Theme, TimelineRgb};
 
-/// A point, `(x, y)` in points.
-pub type Point = (f64, f64);
-
-/// A colour with straight (unmultiplied) alpha.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rgba {
-    /// Red, green, blue.
-    pub rgb: [u8; 3],
-    /// 0 (transparent) to 255 (opaque).
-    pub alpha: u8,
-}
-
-impl Rgba {
-    /// `rgb`, fully opaque.
-    pub const fn opaque(rgb: [u8; 3]) -> Self {
-        Self { rgb, alpha: 255 }
-    }
-
-    /// The same colour with another alpha.
-    #[must_use]
-    pub const fn with_alpha(self, alpha: u8) -> Self {
-        Self {
-            rgb: self.rgb,
-            alpha,
-        }
-    }
-}
-
-/// A line's width and colour. Strokes are centred on the outline in both back-ends.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Stroke {
-    /// Width in points.
-    pub width: f64,
-    /// Colour.
-    pub color: Rgba,
-}
-
-/// A dashed line's pattern, in points.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Dash {
-    /// Length of a dash.
-    pub on: f64,
-    /// Length of a gap.
-    pub off: f64,
-}
-
-/// Where a text's anchor point lies on it, horizontally. Vertically the anchor is always the
-/// middle of the line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    /// The text starts at the anchor.
-    Left,
-    /// The text is centred on it.
-    Center,
-    /// The text ends at it.
-    Right,
-}
-
-/// One thing to draw.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prim {
-    /// A rectangle with rounded corners.
-    Rect {
-        /// Top-left corner.
-        min: Point,
-        /// Bottom-right corner.
-        max: Point,
-        /// Corner radius.
-        corner: f64,
-        /// Fill, if any.
-        fill: Option<Rgba>,
-        /// Outline, if any.
-        stroke: Option<Stroke>,
-    },
-    /// A circle.
-    Circle {
-        /// Centre.
-        center: Point,
-        /// Radius.
-        radius: f64,
-        /// Fill, if any.
-        fill: Option<Rgba>,
-        /// Outline, if any.
-        stroke: Option<Stroke>,
-    },
-    /// An open polyline, solid or dashed.
-    Line {
-        /// Its points, in order.
-        points: Vec<Point>,
-        /// Width and colour.
-        stroke: Stroke,
-        /// The dash pattern, or solid.
-        dash: Option<Dash>,
-    },
-    /// A closed convex polygon (diamonds, arrow heads, fold triangles).
-    Polygon {
-        /// Corners, in order.
-        points: Vec<Point>,
-        /// Fill, if any.
-        fill: Option<Rgba>,
-        /// Outline, if any.
-        stroke: Option<Stroke>,
-    },
-    /// A quadratic Bézier curve (link arrows).
-    Curve {
-        /// Start.
-        from: Point,
-        /// Control point.
-        control: Point,
-        /// End.
-        to: Point,
-        /// Width and colour.
-        stroke: Stroke,
-    },
-    /// One line of text.
-    Text {
-        /// Anchor: its x by `align`, its y the middle of the line.
-        at: Point,
-        /// What it says (already made safe to draw by the scene).
-        text: String,
-        /// Font size in points.
-        size: f64,
-        /// Horizontal alignment on the anchor.
-        align: Align,
-        /// Colour.
-        color: Rgba,
-    },
-    /// Many filled rectangles as one shape (density shading): one mesh in the window.
-    Quads(Vec<Quad>),
-}
-
-/// One filled rectangle of a [`Prim::Quads`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Quad {
-    /// Top-left corner.
-    pub min: Point,
-    /// Bottom-right corner.
-    pub max: Point,
-    /// Fill.
-    pub fill: Rgba,
-}
-
-impl Prim {
-    /// The same primitive moved by `(dx, dy)`.
-    #[must_use]
-    pub fn translated(self, (dx, dy): Point) -> Self {
-        let at = |(x, y): Point| (x + dx, y + dy);
-        match self {
-            Self::Rect {
-                min,
-                max,
-                corner,
-                fill,
-                stroke,
-            } => Self::Rect {
-                min: at(min),
-                max: at(max),
-                corner,
-                fill,
-                stroke,
-            },
-            Self::Circle {
-                center,
-                radius,
-                fill,
-                stroke,
-            } => Self::Circle {
-                center: at(center),
-                radius,
-                fill,
-                stroke,
-            },
-            Self::Line {
-                points,
-                stroke,
-                dash,
-            } => Self::Line {
-                points: points.into_iter().map(at).collect(),
-                stroke,
-                dash,
-            },
-            Self::Polygon {
-                points,
-                fill,
-                stroke,
-            } => Self::Polygon {
-                points: points.into_iter().map(at).collect(),
-                fill,
-                stroke,
-            },
-            Self::Curve {
-                from,
-                control,
-                to,
-                stroke,
-            } => Self::Curve {
-                from: at(from),
-                control: at(control),
-                to: at(to),
-                stroke,
-            },
-            Self::Text {
-                at: anchor,
-                text,
-                size,
-                align,
-                color,
-            } => Self::Text {
-                at: at(anchor),
-                text,
-                size,
-                align,
-                color,
-            },
-            Self::Quads(quads) => Self::Quads(
-                quads
-                    .into_iter()
-                    .map(|q| Quad {
-                        min: at(q.min),
-                        max: at(q.max),
-                        fill: q.fill,
-                    })
-                    .collect(),
-            ),
-        }
-    }
-}
+pub use super::draw::{
+    Align, Circle, Curve, Dash, Line, Point, Polygon, Prim, Quad, Rect, Rgba, Stroke, Text,
+};
 
 /// The type scale: every font size of the timeline, window and exports alike, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -341,13 +117,13 @@ impl<'a> Look<'a> {
 
     /// Text in the colour of lane names and axis labels.
     pub fn small_text(&self, text: String, at: Point, size: f64, align: Align) -> Prim {
-        Prim::Text {
+        Prim::Text(Text {
             at,
             text,
             size,
             align,
             color: Self::solid(self.colors.lane_text),
-        }
+        })
     }
 }
 
@@ -381,13 +157,13 @@ impl Emphasis<'_> {
 }
 
 fn rect(min: Point, max: Point, corner: f64, fill: Rgba) -> Prim {
-    Prim::Rect {
+    Prim::Rect(Rect {
         min,
         max,
         corner,
         fill: Some(fill),
         stroke: None,
-    }
+    })
 }
 
 /// Everything in the timeline area: lanes, periods, grid, relations, marks, density, clusters
@@ -424,36 +200,36 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
             color.with_alpha(colors.period_strip_alpha),
         ));
         for x in [period.x0, period.x1] {
-            out.push(Prim::Line {
+            out.push(Prim::Line(Line {
                 points: vec![(x, 0.0), (x, height)],
                 stroke: Stroke {
                     width: 1.0,
                     color: color.with_alpha(alpha::PERIOD_EDGE),
                 },
                 dash: None,
-            });
+            }));
         }
         if let Some(x) = period.label_x {
-            out.push(Prim::Text {
+            out.push(Prim::Text(Text {
                 at: (x, scene.period_strip / 2.0 - 0.5),
                 text: period.label.clone(),
                 size: TYPE.period,
                 align: Align::Left,
                 color: Rgba::opaque(colors.label),
-            });
+            }));
         }
     }
     // Grid lines from the same ticks as the axis.
     for tick in &scene.ticks {
         let major = if tick.tick.major { 1.5 } else { 1.0 };
-        out.push(Prim::Line {
+        out.push(Prim::Line(Line {
             points: vec![(tick.x, scene.period_strip), (tick.x, height)],
             stroke: Stroke {
                 width: major * colors.line_width,
                 color: Rgba::opaque(colors.grid),
             },
             dash: None,
-        });
+        }));
     }
     for lane in &scene.lanes {
         out.push(look.small_text(
@@ -501,7 +277,7 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
         };
         // The outline lies outside the cluster's box: centred on a box grown by half its width.
         let grow = radius + colors.line_width / 2.0;
-        out.push(Prim::Rect {
+        out.push(Prim::Rect(Rect {
             min: (cluster.x0 - grow, cluster.y - grow),
             max: (cluster.x1 + grow, cluster.y + grow),
             corner: 6.0,
@@ -510,7 +286,7 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
                 width: colors.line_width,
                 color: Rgba::opaque(colors.cluster),
             }),
-        });
+        }));
     }
     for label in &scene.labels {
         let color = Rgba::opaque(if label.on_solid_bar {
@@ -522,13 +298,13 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
             Some(event) if emphasis.dimmed(event) => color.with_alpha(alpha::DIMMED_LABEL),
             _ => color,
         };
-        out.push(Prim::Text {
+        out.push(Prim::Text(Text {
             at: (label.x, label.y),
             text: label.text.clone(),
             size: TYPE.label,
             align: Align::Left,
             color,
-        });
+        }));
     }
     out
 }
@@ -562,11 +338,13 @@ fn marks(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, emphasis: &Emphasi
         match mark.shape {
             MarkShape::Point => {
                 let center = (mark.x0, mark.y);
-                let disc = |radius: f64, fill: Rgba| Prim::Circle {
-                    center,
-                    radius,
-                    fill: Some(fill),
-                    stroke: None,
+                let disc = |radius: f64, fill: Rgba| {
+                    Prim::Circle(Circle {
+                        center,
+                        radius,
+                        fill: Some(fill),
+                        stroke: None,
+                    })
                 };
                 out.push(disc(radius + 1.5, lane));
                 out.push(disc(radius, color));
@@ -575,37 +353,37 @@ fn marks(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, emphasis: &Emphasi
                     out.push(disc(radius - 2.5, lane));
                 }
                 if let Some(stroke) = outline {
-                    out.push(Prim::Circle {
+                    out.push(Prim::Circle(Circle {
                         center,
                         radius: radius + 2.0,
                         fill: None,
                         stroke: Some(stroke),
-                    });
+                    }));
                 }
             }
             MarkShape::Span | MarkShape::Partial => {
                 let (min, max) = ((mark.x0, mark.y - bar_half), (mark.x1, mark.y + bar_half));
                 if mark.shape == MarkShape::Partial {
                     // A pale fill with a line just inside the bar.
-                    out.push(Prim::Rect {
+                    out.push(Prim::Rect(Rect {
                         min: (min.0 + 0.5, min.1 + 0.5),
                         max: (max.0 - 0.5, max.1 - 0.5),
                         corner: 2.5,
                         fill: Some(color.with_alpha(colors.partial_alpha)),
                         stroke: Some(Stroke { width: 1.0, color }),
-                    });
+                    }));
                 } else {
                     out.push(rect(min, max, 3.0, color));
                 }
                 if let Some(stroke) = outline {
                     let grow = 2.0 + stroke.width / 2.0;
-                    out.push(Prim::Rect {
+                    out.push(Prim::Rect(Rect {
                         min: (min.0 - grow, min.1 - grow),
                         max: (max.0 + grow, max.1 + grow),
                         corner: 4.0 + stroke.width / 2.0,
                         fill: None,
                         stroke: Some(stroke),
-                    });
+                    }));
                 }
             }
         }
@@ -626,14 +404,14 @@ fn relations(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, selected: Opti
         ));
         // Two zigzag edges: the classic mark of a broken axis.
         for x in [gap.x0, gap.x1] {
-            out.push(Prim::Line {
+            out.push(Prim::Line(Line {
                 points: zigzag(x, top, bottom),
                 stroke: Stroke {
                     width: 1.2,
                     color: text,
                 },
                 dash: None,
-            });
+            }));
         }
         out.push(look.small_text(
             gap.label.clone(),
@@ -643,30 +421,30 @@ fn relations(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, selected: Opti
         ));
     }
     for join in &scene.joins {
-        out.push(Prim::Line {
+        out.push(Prim::Line(Line {
             points: vec![(join.x, join.y0), (join.x, join.y1)],
             stroke: Stroke {
                 width: 1.0,
                 color: text.with_alpha(alpha::JOIN),
             },
             dash: Some(Dash { on: 3.0, off: 3.0 }),
-        });
+        }));
     }
     for link in &scene.date_links {
         let color = look.category(look.dataset.category_index(link.event));
         let (x, y) = (link.x_other, link.y);
-        out.push(Prim::Line {
+        out.push(Prim::Line(Line {
             points: vec![(link.x_mark, y), (x, y)],
             stroke: Stroke { width: 1.2, color },
             dash: Some(Dash { on: 4.0, off: 3.0 }),
-        });
+        }));
         // A hollow diamond: the date it became known (or, placed by that, when it happened).
         let r = 5.0;
-        out.push(Prim::Polygon {
+        out.push(Prim::Polygon(Polygon {
             points: vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
             fill: Some(Rgba::opaque(colors.lane_even)),
             stroke: Some(Stroke { width: 1.5, color }),
-        });
+        }));
     }
     for arrow in &scene.arrows {
         let touches = selected.is_some_and(|s| s == arrow.from || s == arrow.to);
@@ -685,18 +463,18 @@ fn relations(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, selected: Opti
         // A gentle arc, so arrows along one row do not hide behind the marks.
         let lift = if (y1 - y0).abs() < 1.0 { -14.0 } else { 0.0 };
         let control = (f64::midpoint(x0, x1), f64::midpoint(y0, y1) + lift);
-        out.push(Prim::Curve {
+        out.push(Prim::Curve(Curve {
             from: arrow.start,
             control,
             to: arrow.end,
             stroke,
-        });
+        }));
         let (dx, dy) = (x1 - control.0, y1 - control.1);
         let length = dx.hypot(dy);
         if length > 0.0 {
             let (ux, uy) = (dx / length, dy / length);
             let (tx, ty) = (x1 - ux * 6.0, y1 - uy * 6.0);
-            out.push(Prim::Polygon {
+            out.push(Prim::Polygon(Polygon {
                 points: vec![
                     (x1 - ux, y1 - uy),
                     (tx - uy * 3.5, ty + ux * 3.5),
@@ -704,7 +482,7 @@ fn relations(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, selected: Opti
                 ],
                 fill: Some(stroke.color),
                 stroke: None,
-            });
+            }));
         }
     }
 }
@@ -734,23 +512,23 @@ pub fn fold_mark(look: &Look<'_>, (x, y): Point, folded: bool) -> Prim {
     } else {
         vec![(x - 4.0, y - 2.5), (x + 4.0, y - 2.5), (x, y + 3.5)]
     };
-    Prim::Polygon {
+    Prim::Polygon(Polygon {
         points,
         fill: Some(Rgba::opaque(look.colors.lane_text)),
         stroke: None,
-    }
+    })
 }
 
 /// Where a dragged lane would land: a line across the area at `y`.
 pub fn drop_line(look: &Look<'_>, y: f64, width: f64) -> Prim {
-    Prim::Line {
+    Prim::Line(Line {
         points: vec![(0.0, y), (width, y)],
         stroke: Stroke {
             width: 2.0,
             color: Rgba::opaque(look.colors.selection),
         },
         dash: None,
-    }
+    })
 }
 
 /// The overview strip, `size` points large: its counts, the collapsed stretches and the window
@@ -795,17 +573,17 @@ pub fn overview(
             axis.x_from_secs(gap.from_secs),
             axis.x_from_secs(gap.to_secs),
         );
-        out.push(Prim::Line {
+        out.push(Prim::Line(Line {
             points: vec![(x, 0.0), (x, height)],
             stroke: Stroke {
                 width: 1.0,
                 color: text,
             },
             dash: None,
-        });
+        }));
     }
     let selection = Rgba::opaque(colors.selection);
-    out.push(Prim::Rect {
+    out.push(Prim::Rect(Rect {
         min: (x0 + 0.75, 0.75),
         max: (x1 - 0.75, height - 0.75),
         corner: 2.0,
@@ -814,7 +592,7 @@ pub fn overview(
             width: 1.5,
             color: selection,
         }),
-    });
+    }));
     out
 }
 
@@ -855,7 +633,7 @@ mod tests {
         let texts: Vec<&str> = prims
             .iter()
             .filter_map(|p| match p {
-                Prim::Text { text, .. } => Some(text.as_str()),
+                Prim::Text(Text { text, .. }) => Some(text.as_str()),
                 _ => None,
             })
             .collect();
@@ -874,7 +652,7 @@ mod tests {
         // A circa point is a ring: a disc of the lane's colour inside the category's.
         let circles = prims
             .iter()
-            .filter(|p| matches!(p, Prim::Circle { .. }))
+            .filter(|p| matches!(p, Prim::Circle(Circle { .. })))
             .count();
         let points = scene
             .marks
@@ -908,9 +686,8 @@ mod tests {
         let dimmed = prims
             .iter()
             .filter(|p| match p {
-                Prim::Rect { fill: Some(f), .. } | Prim::Circle { fill: Some(f), .. } => {
-                    f.alpha == alpha::DIMMED_MARK
-                }
+                Prim::Rect(Rect { fill: Some(f), .. })
+                | Prim::Circle(Circle { fill: Some(f), .. }) => f.alpha == alpha::DIMMED_MARK,
                 _ => false,
             })
             .count();
@@ -920,15 +697,15 @@ mod tests {
             .filter(|p| {
                 matches!(
                     p,
-                    Prim::Rect {
+                    Prim::Rect(Rect {
                         fill: None,
                         stroke: Some(_),
                         ..
-                    } | Prim::Circle {
+                    }) | Prim::Circle(Circle {
                         fill: None,
                         stroke: Some(_),
                         ..
-                    }
+                    })
                 )
             })
             .count();
@@ -950,7 +727,7 @@ mod tests {
 
     #[test]
     fn translating_moves_every_point() {
-        let prim = Prim::Curve {
+        let prim = Prim::Curve(Curve {
             from: (0.0, 0.0),
             control: (1.0, 2.0),
             to: (3.0, 4.0),
@@ -958,10 +735,10 @@ mod tests {
                 width: 1.0,
                 color: Rgba::opaque([0; 3]),
             },
-        };
-        let Prim::Curve {
+        });
+        let Prim::Curve(Curve {
             from, control, to, ..
-        } = prim.translated((10.0, 20.0))
+        }) = prim.translated((10.0, 20.0))
         else {
             panic!("a curve stays a curve");
         };
