@@ -17,9 +17,10 @@
     reason = "a benchmark"
 )]
 
+use annals::app::ViewCommand;
 use std::time::{Duration, Instant};
 
-use annals::app::{AppState, Command, Settings};
+use annals::app::{AppState, Settings};
 use annals::synth::{SynthOptions, write_native};
 use annals::timeline::TimeView;
 use annals::ui::Window;
@@ -124,8 +125,8 @@ fn main() {
         let middle = f64::midpoint(lo, hi);
         let mut zoom = |view: Option<TimeView>| {
             match view {
-                None => window.state.apply(Command::FitAll),
-                Some(view) => window.state.apply(Command::SetView(view)),
+                None => window.state.apply(ViewCommand::FitAll),
+                Some(view) => window.state.apply(ViewCommand::SetView(view)),
             };
             frames(&ctx, |ui| window.ui(ui))
         };

@@ -6,12 +6,13 @@
     reason = "tests fail loudly on purpose"
 )]
 
+use annals::app::{FilesCommand, FilterCommand, Reply, SelectCommand, ViewCommand};
 use std::path::PathBuf;
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
 use annals::app::watch::FileWatcher;
-use annals::app::{AppState, Command, ProblemLevel, Settings};
+use annals::app::{AppState, ProblemLevel, Settings};
 use annals::timeline::TimeView;
 
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -37,9 +38,13 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
     let mut state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
     assert_eq!(ids(&state), ["a", "b"]);
     let view = TimeView::from_min_max(1.58e9, 1.65e9);
-    state.apply(Command::SetView(view));
-    state.apply(Command::Select(Some(state.shown[1])));
-    state.apply(Command::SetQuery("b".into()));
+    assert!(state.apply(ViewCommand::SetView(view)).is_empty());
+    assert!(
+        state
+            .apply(SelectCommand::Select(Some(state.shown[1])))
+            .is_empty()
+    );
+    assert!(state.apply(FilterCommand::SetQuery("b".into())).is_empty());
 
     let (sender, reports) = channel::<Vec<PathBuf>>();
     let mut watcher = FileWatcher::new(move |paths| {
@@ -64,7 +69,7 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
             .collect::<Vec<_>>(),
         [std::fs::canonicalize(&path).unwrap()]
     );
-    state.apply(Command::FilesChanged(changed));
+    assert!(state.receive(Reply::FilesChanged(changed)).is_empty());
     assert_eq!(ids(&state), ["a", "b"], "the last good events stay");
     let problems = state.problems();
     assert_eq!(problems.len(), 1);
@@ -83,7 +88,7 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
     let changed = reports
         .recv_timeout(DEADLINE)
         .expect("the watcher saw the rename");
-    state.apply(Command::FilesChanged(changed));
+    assert!(state.receive(Reply::FilesChanged(changed)).is_empty());
     assert_eq!(ids(&state), ["a", "b", "c"]);
     assert!(state.problems().is_empty(), "{:?}", state.problems());
     assert_eq!(state.view, view, "the view stays");
@@ -97,16 +102,20 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
     assert_eq!(state.filter.query, "b", "the search stays");
 
     // 3. With live reload off, a report changes nothing.
-    state.apply(Command::SetLiveReload(false));
+    assert!(state.apply(FilesCommand::SetLiveReload(false)).is_empty());
     std::fs::write(&path, r#"[{"id": "z", "title": "Z", "start": "2020"}]"#).unwrap();
     let changed = reports
         .recv_timeout(DEADLINE)
         .expect("the watcher still reports");
-    state.apply(Command::FilesChanged(changed));
+    assert!(state.receive(Reply::FilesChanged(changed)).is_empty());
     assert_eq!(ids(&state), ["a", "b", "c"]);
     // A report about some other file is ignored too.
-    state.apply(Command::SetLiveReload(true));
-    state.apply(Command::FilesChanged(vec![folder.join("other.json")]));
+    assert!(state.apply(FilesCommand::SetLiveReload(true)).is_empty());
+    assert!(
+        state
+            .receive(Reply::FilesChanged(vec![folder.join("other.json")]))
+            .is_empty()
+    );
     assert_eq!(ids(&state), ["a", "b", "c"]);
     std::fs::remove_dir_all(&folder).ok();
 }

@@ -5,6 +5,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
+use annals::app::{FilterCommand, PresentCommand, SelectCommand, ViewCommand};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -207,10 +208,13 @@ fn export_dialog_previews_then_writes_the_chosen_image_and_a_toast_says_where() 
     assert_eq!(settings.theme, annals::palette::Theme::Dark);
     settings.path = path.clone();
     settings.title = "Belgium".into();
-    harness
-        .state_mut()
-        .state
-        .apply(annals::app::Command::EditExport(settings));
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(annals::app::ExportCommand::EditExport(settings))
+            .is_empty()
+    );
     harness.run();
     harness.get_by_label("Export").click();
     harness.run();
@@ -223,9 +227,12 @@ fn export_dialog_previews_then_writes_the_chosen_image_and_a_toast_says_where() 
     // What the shell's export thread does:
     let written = annals::app::export::write_image(job);
     window.effects.clear();
-    window
-        .state
-        .apply(annals::app::Command::ImageWritten(written));
+    assert!(
+        window
+            .state
+            .receive(annals::app::Reply::ImageWritten(written))
+            .is_empty()
+    );
     harness.run();
     let png = std::fs::read(&path).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -282,7 +289,6 @@ fn event_idx(window: &Window, id: &str) -> annals::model::EventIdx {
 
 #[test]
 fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_while_presenting() {
-    use annals::app::Command;
     let (folder, path) = belgium_copy("scenes");
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1700.0))
@@ -296,7 +302,13 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
     harness.run();
     // Scene 1: the Belgacom years. Scene 2: the Belnet DDoS, selected. Scene 3: everything about NIS2.
     let belgacom = annals::timeline::TimeView::from_min_max(1.33e9, 1.42e9);
-    harness.state_mut().state.apply(Command::SetView(belgacom));
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(ViewCommand::SetView(belgacom))
+            .is_empty()
+    );
     harness.run();
     harness.get_by_label("Caption").click();
     harness.run();
@@ -305,24 +317,48 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
     harness.get_by_label("Add scene").click();
     harness.run();
     let belnet = event_idx(harness.state(), "belnet-ddos");
-    harness
-        .state_mut()
-        .state
-        .apply(Command::ZoomToEvent(belnet));
-    harness
-        .state_mut()
-        .state
-        .apply(Command::AddScene("Belnet".into()));
-    harness.state_mut().state.apply(Command::FitAll);
-    harness.state_mut().state.apply(Command::Select(None));
-    harness
-        .state_mut()
-        .state
-        .apply(Command::SetQuery("NIS2".into()));
-    harness
-        .state_mut()
-        .state
-        .apply(Command::AddScene("NIS2".into()));
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(ViewCommand::ZoomToEvent(belnet))
+            .is_empty()
+    );
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(PresentCommand::AddScene("Belnet".into()))
+            .is_empty()
+    );
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(ViewCommand::FitAll)
+            .is_empty()
+    );
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(SelectCommand::Select(None))
+            .is_empty()
+    );
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(FilterCommand::SetQuery("NIS2".into()))
+            .is_empty()
+    );
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(PresentCommand::AddScene("NIS2".into()))
+            .is_empty()
+    );
     harness.run();
     let scenes = harness.state().state.scenes.clone();
     assert_eq!(
@@ -411,10 +447,13 @@ fn a_file_over_the_size_limit_is_asked_about_in_a_dialog_before_it_loads() {
             Window::new(AppState::with_files(&[], settings)),
         );
     harness.run();
-    harness
-        .state_mut()
-        .state
-        .apply(annals::app::Command::OpenFiles(vec![path]));
+    assert!(
+        harness
+            .state_mut()
+            .state
+            .apply(annals::app::FilesCommand::OpenFiles(vec![path]))
+            .is_empty()
+    );
     harness.run();
     harness.get_by_label("Load a very large file?");
     assert_eq!(

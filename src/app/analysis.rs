@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppState, Command, Effect, FileSource, PickMode};
+use super::{
+    AppState, Effect, FileSource, FilterCommand, LanesCommand, NotesCommand, PickMode,
+    SelectCommand, SessionCommand, ViewCommand,
+};
 use crate::model::{EventIdx, TimePoint};
 use crate::timeline::TimeView;
 use crate::timeline::scene::SceneExtras;
@@ -102,41 +105,57 @@ impl AppState {
         })
     }
 
-    pub(super) fn apply_analysis(&mut self, command: Command) -> Option<Effect> {
+    pub(super) fn apply_filter(&mut self, command: FilterCommand) -> Vec<Effect> {
         match command {
-            Command::SetOnlyMatches(on) => {
+            FilterCommand::SetQuery(query) => {
+                self.filter.query = query;
+                // Highlighting only: lanes, counts and facets stay as they are.
+                self.rearrange(!self.filter.only_matches);
+            }
+            FilterCommand::SetOnlyMatches(on) => {
                 self.filter.only_matches = on;
                 self.rearrange(false);
             }
-            Command::NextMatch => self.step_match(true),
-            Command::PreviousMatch => self.step_match(false),
-            Command::ToggleFacet(field, value) => {
+            FilterCommand::ToggleCategory(id) => {
+                if !self.filter.hidden_categories.remove(&id) {
+                    self.filter.hidden_categories.insert(id);
+                }
+                self.rearrange(false);
+            }
+            FilterCommand::ToggleFacet(field, value) => {
                 self.filter.toggle_facet(field, &value);
                 self.rearrange(false);
             }
-            Command::SetDateRange(from, to) => {
+            FilterCommand::SetDateRange(from, to) => {
                 let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
                 self.filter.date_range = (finite(from), finite(to));
                 self.rearrange(false);
             }
-            Command::ClearFilters => {
+            FilterCommand::ClearFilters => {
                 self.filter = crate::model::Filter::default();
                 self.rearrange(false);
             }
-            Command::FitToFilter => self.fit_shown(),
-            Command::SetLanesBy(by) if self.lanes.by != by => {
-                self.lanes.by = by;
-                self.lanes.order.clear();
-                self.lanes.collapsed.clear();
-                self.rearrange(false);
+        }
+        Vec::new()
+    }
+
+    pub(super) fn apply_lanes(&mut self, command: LanesCommand) -> Vec<Effect> {
+        match command {
+            LanesCommand::SetLanesBy(by) => {
+                if self.lanes.by != by {
+                    self.lanes.by = by;
+                    self.lanes.order.clear();
+                    self.lanes.collapsed.clear();
+                    self.rearrange(false);
+                }
             }
-            Command::ToggleLaneCollapsed(key) => {
+            LanesCommand::ToggleLaneCollapsed(key) => {
                 if !self.lanes.collapsed.remove(&key) {
                     self.lanes.collapsed.insert(key);
                 }
                 self.rearrange(false);
             }
-            Command::MoveLane(key, to) => {
+            LanesCommand::MoveLane(key, to) => {
                 let mut order: Vec<String> =
                     self.layout.lanes.iter().map(|l| l.key.clone()).collect();
                 if let Some(from) = order.iter().position(|k| *k == key) {
@@ -146,24 +165,37 @@ impl AppState {
                     self.rearrange(false);
                 }
             }
-            Command::SetTimeBasis(basis) => {
+            LanesCommand::SetTimeBasis(basis) => {
                 self.lanes.basis = basis;
                 self.rearrange(false);
             }
-            Command::NextEvent => self.step_event(true),
-            Command::PreviousEvent => self.step_event(false),
-            Command::ZoomBy(factor) => {
-                self.view = self.view.zoomed(self.view.center_secs(), factor);
+        }
+        Vec::new()
+    }
+
+    pub(super) fn apply_view(&mut self, command: ViewCommand) -> Vec<Effect> {
+        match command {
+            ViewCommand::ZoomToEvent(idx) => self.zoom_to_event(idx),
+            ViewCommand::ZoomToRange(min_secs, max_secs) => {
+                self.view = TimeView::fitting(min_secs, max_secs, 0.1);
             }
-            Command::PanBy(fraction) => {
-                self.view = self.view.panned(fraction * self.view.span_secs);
+            ViewCommand::SetView(view) => {
+                self.view = TimeView::from_min_max(view.min_secs, view.max_secs());
             }
-            Command::FitSelection => {
+            ViewCommand::FitAll => self.fit_all(),
+            ViewCommand::FitToFilter => self.fit_shown(),
+            ViewCommand::FitSelection => {
                 if let Some(idx) = self.selected() {
-                    return self.apply(Command::ZoomToEvent(idx));
+                    self.zoom_to_event(idx);
                 }
             }
-            Command::JumpTo(text) => match text.trim().parse::<TimePoint>() {
+            ViewCommand::ZoomBy(factor) => {
+                self.view = self.view.zoomed(self.view.center_secs(), factor);
+            }
+            ViewCommand::PanBy(fraction) => {
+                self.view = self.view.panned(fraction * self.view.span_secs);
+            }
+            ViewCommand::JumpTo(text) => match text.trim().parse::<TimePoint>() {
                 Ok(point) => {
                     let (start, end) = (point.start_secs(), point.end_secs());
                     self.view = TimeView::fitting(start, end, 0.5);
@@ -172,13 +204,49 @@ impl AppState {
                     self.toast(format!("Cannot jump to '{}': {why}", text.trim()), true);
                 }
             },
-            Command::SetLinks(on) => self.options.links = on,
-            Command::SetCollapseGaps(on) => {
+            ViewCommand::SetLinks(on) => self.options.links = on,
+            ViewCommand::SetCollapseGaps(on) => {
                 self.options.collapse_gaps = on;
                 self.rearrange(false);
             }
-            Command::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
-            Command::AddBookmark(name) => {
+            ViewCommand::SetDisplayZone(name) => match DisplayZone::parse(&name) {
+                Ok(zone) => self.settings.display_zone = zone.setting(),
+                Err(why) => self.toast(why, true),
+            },
+        }
+        Vec::new()
+    }
+
+    /// Zooms to an event and selects it.
+    fn zoom_to_event(&mut self, idx: EventIdx) {
+        if let Some(event) = self.dataset.event(idx) {
+            self.view = TimeView::fitting(event.start_secs(), event.end_secs(), 0.5);
+            self.selection = self.selection_of(idx);
+        }
+    }
+
+    pub(super) fn apply_select(&mut self, command: SelectCommand) -> Vec<Effect> {
+        match command {
+            SelectCommand::Select(idx) => {
+                self.selection = idx.and_then(|idx| self.selection_of(idx));
+            }
+            SelectCommand::NextEvent => self.step_event(true),
+            SelectCommand::PreviousEvent => self.step_event(false),
+            SelectCommand::NextMatch => self.step_match(true),
+            SelectCommand::PreviousMatch => self.step_match(false),
+            SelectCommand::ShowMembers {
+                events,
+                min_secs,
+                max_secs,
+            } => self.members = Some((events, min_secs, max_secs)),
+            SelectCommand::CloseMembers => self.members = None,
+        }
+        Vec::new()
+    }
+
+    pub(super) fn apply_notes(&mut self, command: NotesCommand) -> Vec<Effect> {
+        match command {
+            NotesCommand::AddBookmark(name) => {
                 let name = name.trim();
                 let name = if name.is_empty() {
                     format!("Bookmark {}", self.bookmarks.len() + 1)
@@ -191,7 +259,7 @@ impl AppState {
                     span_secs: self.view.span_secs,
                 });
             }
-            Command::GoToBookmark(i) => {
+            NotesCommand::GoToBookmark(i) => {
                 if let Some(b) = self.bookmarks.get(i) {
                     self.view = TimeView::from_min_max(
                         b.secs - b.span_secs / 2.0,
@@ -199,65 +267,66 @@ impl AppState {
                     );
                 }
             }
-            Command::DeleteBookmark(i) if i < self.bookmarks.len() => {
-                self.bookmarks.remove(i);
+            NotesCommand::DeleteBookmark(i) => {
+                if i < self.bookmarks.len() {
+                    self.bookmarks.remove(i);
+                }
             }
-            Command::SetEventNote(text) => {
-                let selection = self.selection.clone()?;
-                let on_it = |n: &Note| {
-                    n.event
-                        .as_ref()
-                        .is_some_and(|e| e.file == selection.path && e.id == selection.id)
-                };
-                self.notes.retain(|n| !on_it(n));
+            NotesCommand::SetEventNote(text) => {
+                if let Some(selection) = self.selection.clone() {
+                    let on_it = |n: &Note| {
+                        n.event
+                            .as_ref()
+                            .is_some_and(|e| e.file == selection.path && e.id == selection.id)
+                    };
+                    self.notes.retain(|n| !on_it(n));
+                    if !text.trim().is_empty() {
+                        self.notes.push(Note {
+                            text,
+                            event: Some(super::scenes::SceneSelection {
+                                file: selection.path,
+                                id: selection.id,
+                            }),
+                            secs: None,
+                        });
+                    }
+                }
+            }
+            NotesCommand::AddTimeNote(text) => {
                 if !text.trim().is_empty() {
                     self.notes.push(Note {
                         text,
-                        event: Some(super::scenes::SceneSelection {
-                            file: selection.path,
-                            id: selection.id,
-                        }),
-                        secs: None,
+                        event: None,
+                        secs: Some(self.view.center_secs()),
                     });
                 }
             }
-            Command::AddTimeNote(text) if !text.trim().is_empty() => {
-                self.notes.push(Note {
-                    text,
-                    event: None,
-                    secs: Some(self.view.center_secs()),
-                });
+            NotesCommand::DeleteNote(i) => {
+                if i < self.notes.len() {
+                    self.notes.remove(i);
+                }
             }
-            Command::DeleteNote(i) if i < self.notes.len() => {
-                self.notes.remove(i);
-            }
-            Command::SaveSession(path) => self.save_session(&path),
-            Command::OpenSession(path) => return self.open_session(&path),
-            Command::PickSessionSave => {
-                return Some(Effect::PickSessionSave(self.default_session_path()));
-            }
-            Command::PickSessionOpen => return Some(Effect::PickSessionOpen),
-            Command::FilesChanged(paths) => return self.files_changed(&paths),
-            Command::SetLiveReload(on) => self.settings.live_reload = on,
-            Command::ShowMembers {
-                events,
-                min_secs,
-                max_secs,
-            } => self.members = Some((events, min_secs, max_secs)),
-            Command::CloseMembers => self.members = None,
-            Command::Arranged(generation, answer) => self.arranged(generation, answer.take()),
-            Command::SetDisplayZone(name) => match DisplayZone::parse(&name) {
-                Ok(zone) => self.settings.display_zone = zone.setting(),
-                Err(why) => self.toast(why, true),
-            },
-            _ => {}
         }
-        None
+        Vec::new()
+    }
+
+    pub(super) fn apply_session(&mut self, command: SessionCommand) -> Vec<Effect> {
+        match command {
+            SessionCommand::SaveSession(path) => {
+                self.save_session(&path);
+                Vec::new()
+            }
+            SessionCommand::OpenSession(path) => self.open_session(&path).into_iter().collect(),
+            SessionCommand::PickSessionSave => {
+                vec![Effect::PickSessionSave(self.default_session_path())]
+            }
+            SessionCommand::PickSessionOpen => vec![Effect::PickSessionOpen],
+        }
     }
 
     /// Reloads the open files among `paths` (same file, compared as absolute paths), keeping
     /// view, selection and filters.
-    fn files_changed(&mut self, paths: &[PathBuf]) -> Option<Effect> {
+    pub(super) fn files_changed(&mut self, paths: &[PathBuf]) -> Option<Effect> {
         if !self.settings.live_reload {
             return None;
         }
@@ -308,7 +377,7 @@ impl AppState {
         let Some(next) = step_in(&self.search_hits, self.selected(), forward) else {
             return;
         };
-        self.apply(Command::ZoomToEvent(next));
+        self.zoom_to_event(next);
     }
 
     /// Selects the next or previous shown event; pans (keeping the zoom) if it is out of view.
@@ -398,25 +467,29 @@ mod tests {
     #[test]
     fn search_steps_through_matches_and_zooms_to_each() {
         let mut state = belgium();
-        state.apply(Command::SetQuery("strategy".into()));
+        assert!(
+            state
+                .apply(FilterCommand::SetQuery("strategy".into()))
+                .is_empty()
+        );
         assert!(state.search_hits.len() >= 2, "{:?}", state.search_hits);
         assert_eq!(
             state.shown.len(),
             state.dataset.events.len(),
             "highlight only"
         );
-        state.apply(Command::NextMatch);
+        assert!(state.apply(SelectCommand::NextMatch).is_empty());
         let first = state.selected().unwrap();
         assert_eq!(first, state.search_hits[0]);
         let event = state.dataset.events.owned(first.index()).unwrap();
         assert!(state.view.min_secs <= event.start_secs());
         assert!(state.view.max_secs() >= event.end_secs());
-        state.apply(Command::NextMatch);
+        assert!(state.apply(SelectCommand::NextMatch).is_empty());
         assert_eq!(state.selected(), Some(state.search_hits[1]));
-        state.apply(Command::PreviousMatch);
-        state.apply(Command::PreviousMatch);
+        assert!(state.apply(SelectCommand::PreviousMatch).is_empty());
+        assert!(state.apply(SelectCommand::PreviousMatch).is_empty());
         assert_eq!(state.selected(), state.search_hits.last().copied(), "wraps");
-        state.apply(Command::SetOnlyMatches(true));
+        assert!(state.apply(FilterCommand::SetOnlyMatches(true)).is_empty());
         assert_eq!(state.shown, state.search_hits);
     }
 
@@ -425,16 +498,20 @@ mod tests {
         let mut state = belgium();
         let mut walked = Vec::new();
         for _ in 0..state.shown.len() {
-            state.apply(Command::NextEvent);
+            assert!(state.apply(SelectCommand::NextEvent).is_empty());
             walked.push(state.selected().unwrap());
         }
         assert_eq!(walked, state.shown);
-        state.apply(Command::PreviousEvent);
+        assert!(state.apply(SelectCommand::PreviousEvent).is_empty());
         assert_eq!(state.selected(), state.shown.iter().rev().nth(1).copied());
         // Out of view: the view pans to it, keeping its width.
-        state.apply(Command::ZoomToEvent(state.shown[0]));
+        assert!(
+            state
+                .apply(ViewCommand::ZoomToEvent(state.shown[0]))
+                .is_empty()
+        );
         let span = state.view.span_secs;
-        state.apply(Command::PreviousEvent);
+        assert!(state.apply(SelectCommand::PreviousEvent).is_empty());
         let last = *state.shown.last().unwrap();
         assert_eq!(state.selected(), Some(last));
         let event = state.dataset.events.owned(last.index()).unwrap();
@@ -451,7 +528,11 @@ mod tests {
         let actors = state.facet_values(Field::Actor);
         let ccb = actors.iter().find(|v| v.value == "CCB").unwrap().count;
         assert!(ccb > 0 && ccb < total);
-        state.apply(Command::ToggleFacet(Field::Actor, "CCB".into()));
+        assert!(
+            state
+                .apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()))
+                .is_empty()
+        );
         assert_eq!(state.shown.len(), ccb);
         for &idx in &state.shown {
             assert!(
@@ -466,16 +547,20 @@ mod tests {
             );
         }
         let wide = state.view;
-        state.apply(Command::FitToFilter);
+        assert!(state.apply(ViewCommand::FitToFilter).is_empty());
         assert!(state.view.span_secs <= wide.span_secs);
-        state.apply(Command::ClearFilters);
+        assert!(state.apply(FilterCommand::ClearFilters).is_empty());
         assert_eq!(state.shown.len(), total);
     }
 
     #[test]
     fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_and_move_and_fold() {
         let mut state = belgium();
-        state.apply(Command::SetLanesBy(Some(Field::Actor)));
+        assert!(
+            state
+                .apply(LanesCommand::SetLanesBy(Some(Field::Actor)))
+                .is_empty()
+        );
         let (idx, event) = state
             .dataset
             .events
@@ -500,11 +585,19 @@ mod tests {
             "counted once"
         );
         let last = state.layout.lanes.last().unwrap().key.clone();
-        state.apply(Command::MoveLane(last.clone(), 0));
+        assert!(
+            state
+                .apply(LanesCommand::MoveLane(last.clone(), 0))
+                .is_empty()
+        );
         assert_eq!(state.layout.lanes[0].key, last);
-        state.apply(Command::ToggleLaneCollapsed(last.clone()));
+        assert!(
+            state
+                .apply(LanesCommand::ToggleLaneCollapsed(last.clone()))
+                .is_empty()
+        );
         assert!(state.layout.lanes[0].collapsed);
-        state.apply(Command::SetLanesBy(None));
+        assert!(state.apply(LanesCommand::SetLanesBy(None)).is_empty());
         assert_eq!(state.layout.lanes.len(), 1);
         let _ = id(&state, idx);
     }
@@ -513,18 +606,26 @@ mod tests {
     fn keyboard_zoom_pan_and_jump() {
         let mut state = belgium();
         let view = state.view;
-        state.apply(Command::ZoomBy(KEY_ZOOM));
+        assert!(state.apply(ViewCommand::ZoomBy(KEY_ZOOM)).is_empty());
         assert!((state.view.span_secs - view.span_secs / KEY_ZOOM).abs() < 1.0);
         assert!((state.view.center_secs() - view.center_secs()).abs() < 1.0);
         let zoomed = state.view;
-        state.apply(Command::PanBy(KEY_PAN));
+        assert!(state.apply(ViewCommand::PanBy(KEY_PAN)).is_empty());
         assert!((state.view.min_secs - zoomed.min_secs - KEY_PAN * zoomed.span_secs).abs() < 1.0);
-        state.apply(Command::JumpTo("2021-05".into()));
+        assert!(
+            state
+                .apply(ViewCommand::JumpTo("2021-05".into()))
+                .is_empty()
+        );
         let may: TimePoint = "2021-05".parse().unwrap();
         assert!(state.view.min_secs < may.start_secs() && state.view.max_secs() > may.end_secs());
         assert!(state.view.span_secs < 3.0 * 31.0 * 86_400.0);
         let before = state.view;
-        state.apply(Command::JumpTo("May the fourth".into()));
+        assert!(
+            state
+                .apply(ViewCommand::JumpTo("May the fourth".into()))
+                .is_empty()
+        );
         assert_eq!(state.view, before);
         assert!(state.toast.as_ref().unwrap().is_error);
     }
@@ -532,25 +633,45 @@ mod tests {
     #[test]
     fn bookmarks_and_notes() {
         let mut state = belgium();
-        state.apply(Command::JumpTo("2021-05".into()));
-        state.apply(Command::AddBookmark("Belnet week".into()));
+        assert!(
+            state
+                .apply(ViewCommand::JumpTo("2021-05".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(NotesCommand::AddBookmark("Belnet week".into()))
+                .is_empty()
+        );
         let view = state.view;
-        state.apply(Command::FitAll);
-        state.apply(Command::GoToBookmark(0));
+        assert!(state.apply(ViewCommand::FitAll).is_empty());
+        assert!(state.apply(NotesCommand::GoToBookmark(0)).is_empty());
         assert!((state.view.center_secs() - view.center_secs()).abs() < 1.0);
         let belnet = state
             .dataset
             .find_in_file(crate::model::FileId(0), "belnet-ddos")
             .unwrap();
-        state.apply(Command::Select(Some(belnet)));
-        state.apply(Command::SetEventNote("Check the Belnet report".into()));
+        assert!(state.apply(SelectCommand::Select(Some(belnet))).is_empty());
+        assert!(
+            state
+                .apply(NotesCommand::SetEventNote("Check the Belnet report".into()))
+                .is_empty()
+        );
         assert_eq!(
             state.note_on(belnet).unwrap().text,
             "Check the Belnet report"
         );
-        state.apply(Command::SetEventNote(String::new()));
+        assert!(
+            state
+                .apply(NotesCommand::SetEventNote(String::new()))
+                .is_empty()
+        );
         assert!(state.note_on(belnet).is_none());
-        state.apply(Command::AddTimeNote("Quiet period".into()));
+        assert!(
+            state
+                .apply(NotesCommand::AddTimeNote("Quiet period".into()))
+                .is_empty()
+        );
         assert_eq!(state.notes.len(), 1);
     }
 

@@ -4,9 +4,10 @@
 //! window shows it is busy and keeps the last arrangement until the new one arrives); a change of
 //! data is always arranged at once, so a layout never points into a dataset it was not made for.
 
+use super::Reply;
 use std::sync::Arc;
 
-use super::{AppState, Command, Effect};
+use super::{AppState, Effect};
 use crate::model::{Dataset, EventIdx, Filter};
 use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, lanes};
 
@@ -167,18 +168,10 @@ impl AppState {
         }
     }
 
-    /// The job a command left, as the effect `apply` returns (or, if that command already
-    /// returns an effect, done at once).
-    pub(super) fn take_arrange_effect(&mut self, effect: Option<Effect>) -> Option<Effect> {
-        let Some(job) = self.pending_arrange.take() else {
-            return effect;
-        };
-        if effect.is_none() {
-            return Some(Effect::Arrange(job));
-        }
-        let answer = job.run();
-        self.arranged(job.generation, Some(answer));
-        effect
+    /// The effects of a command, with the arranging job it left (if any) after them.
+    pub(super) fn with_arrange_effect(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
+        effects.extend(self.pending_arrange.take().map(Effect::Arrange));
+        effects
     }
 
     /// The latest arrangement request.
@@ -192,14 +185,15 @@ impl AppState {
     }
 }
 
-/// Builds the command that carries a job's answer back.
-pub fn answer(job: &ArrangeJob) -> Command {
-    Command::Arranged(job.generation, super::Delivery::new(job.run()))
+/// Builds the reply that carries a job's answer back.
+pub fn answer(job: &ArrangeJob) -> Reply {
+    Reply::Arranged(job.generation, super::Delivery::new(job.run()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::FilterCommand;
     use crate::app::Settings;
     use crate::model::filter::Field;
 
@@ -213,8 +207,9 @@ mod tests {
     fn big_data_filters_on_a_thread_and_keeps_the_last_view_until_the_answer() {
         let mut state = forced_background();
         let before = state.shown.clone();
-        let Some(Effect::Arrange(job)) =
-            state.apply(Command::ToggleFacet(Field::Actor, "CCB".into()))
+        let Some(Effect::Arrange(job)) = state
+            .apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()))
+            .pop()
         else {
             panic!("a job for the thread");
         };
@@ -223,7 +218,7 @@ mod tests {
             state.shown, before,
             "the last arrangement stays until the answer"
         );
-        state.apply(answer(&job));
+        assert!(state.receive(answer(&job)).is_empty());
         assert_eq!(state.busy(), None);
         let expected = arrange(&state.dataset, &state.filter, &state.lanes, false);
         assert_eq!(state.shown, expected.shown);
@@ -233,18 +228,22 @@ mod tests {
     #[test]
     fn a_late_answer_is_dropped_and_search_alone_only_searches() {
         let mut state = forced_background();
-        let Some(Effect::Arrange(first)) = state.apply(Command::SetQuery("belnet".into())) else {
-            panic!("a job");
-        };
-        assert_eq!(state.busy(), Some("Searching"));
-        let Some(Effect::Arrange(second)) = state.apply(Command::SetQuery("strategy".into()))
+        let Some(Effect::Arrange(first)) =
+            state.apply(FilterCommand::SetQuery("belnet".into())).pop()
         else {
             panic!("a job");
         };
-        state.apply(answer(&first));
+        assert_eq!(state.busy(), Some("Searching"));
+        let Some(Effect::Arrange(second)) = state
+            .apply(FilterCommand::SetQuery("strategy".into()))
+            .pop()
+        else {
+            panic!("a job");
+        };
+        assert!(state.receive(answer(&first)).is_empty());
         assert_eq!(state.busy(), Some("Searching"), "the first answer is stale");
         assert!(state.search_hits.is_empty());
-        state.apply(answer(&second));
+        assert!(state.receive(answer(&second)).is_empty());
         assert_eq!(state.busy(), None);
         let expected = state.filter.search_matches(&state.dataset, &state.shown);
         assert_eq!(state.search_hits, expected);

@@ -8,7 +8,7 @@ use crate::export::{self, ExportOptions, SizePreset};
 use crate::palette::Theme;
 use crate::timeline::TimeView;
 
-use super::AppState;
+use super::{AppState, Effect, ExportCommand};
 
 /// Which time range an export shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -170,6 +170,89 @@ impl AppState {
         }
     }
 
+    pub(super) fn apply_export(&mut self, command: ExportCommand) -> Vec<Effect> {
+        match command {
+            ExportCommand::OpenExportDialog => {
+                let mut settings = self.settings.export.clone();
+                let remembered = std::path::absolute(&settings.path)
+                    .ok()
+                    .and_then(|p| p.parent().map(std::path::Path::is_dir));
+                if settings.path == ExportSettings::default().path || remembered != Some(true) {
+                    settings.path = self.default_export_path(settings.format);
+                }
+                if settings.range == ExportRange::Selection && self.selection.is_none() {
+                    settings.range = ExportRange::View;
+                }
+                self.export_dialog = Some(settings);
+            }
+            ExportCommand::EditExport(settings) => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    let format_changed = settings.format != dialog.format;
+                    *dialog = settings;
+                    if format_changed {
+                        dialog.path = dialog.path_for_format();
+                    }
+                }
+            }
+            ExportCommand::CloseExportDialog => self.export_dialog = None,
+            ExportCommand::PickExportPath => {
+                return self
+                    .export_dialog
+                    .as_ref()
+                    .map(|d| Effect::PickSavePath(d.path.clone()))
+                    .into_iter()
+                    .collect();
+            }
+            ExportCommand::SetExportPath(path) => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    if let Some(format) = ImageFormat::of_path(&path) {
+                        dialog.format = format;
+                    }
+                    dialog.path = path;
+                }
+            }
+            ExportCommand::RunExport => return self.run_export(),
+            ExportCommand::CopyImage => {
+                let settings = ExportSettings {
+                    range: ExportRange::View,
+                    theme: self.settings.theme,
+                    ..self.settings.export.clone()
+                };
+                match self.export_svg(&settings) {
+                    Ok(svg) => return vec![Effect::CopyImage(svg)],
+                    Err(why) => self.toast(format!("Nothing copied: {why}"), true),
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Exports with the dialog's choices and closes it.
+    fn run_export(&mut self) -> Vec<Effect> {
+        let Some(mut settings) = self.export_dialog.clone() else {
+            return Vec::new();
+        };
+        if ImageFormat::of_path(&settings.path) != Some(settings.format) {
+            settings.path = settings.path_for_format();
+        }
+        match self.export_svg(&settings) {
+            Ok(svg) => {
+                self.export_dialog = None;
+                let job = ImageJob {
+                    svg,
+                    format: settings.format,
+                    path: settings.path.clone(),
+                };
+                self.settings.export = settings;
+                vec![Effect::WriteImage(job)]
+            }
+            Err(why) => {
+                self.toast(format!("Nothing exported: {why}"), true);
+                Vec::new()
+            }
+        }
+    }
+
     /// The SVG that `settings` asks for, drawn from the shown events.
     pub fn export_svg(&self, settings: &ExportSettings) -> Result<String, String> {
         let view = self.export_view(settings.range)?;
@@ -211,7 +294,8 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Command, Settings};
+    use crate::app::Settings;
+    use crate::app::{FilterCommand, Reply, SelectCommand};
 
     #[test]
     fn each_range_stands_for_the_right_window() {
@@ -227,9 +311,13 @@ mod tests {
             .position(|e| e.id() == "belnet-ddos")
             .unwrap();
         let event = state.dataset.events.owned(belnet).unwrap().clone();
-        state.apply(Command::Select(Some(crate::model::EventIdx(
-            u32::try_from(belnet).unwrap(),
-        ))));
+        assert!(
+            state
+                .apply(SelectCommand::Select(Some(crate::model::EventIdx(
+                    u32::try_from(belnet).unwrap(),
+                ))))
+                .is_empty()
+        );
         let selection = state.export_view(ExportRange::Selection).unwrap();
         assert!(selection.min_secs < event.start_secs() && selection.max_secs() > event.end_secs());
         assert!(
@@ -256,11 +344,19 @@ mod tests {
             all.span_secs < (max - min) * 1.1,
             "fitted, not the whole axis"
         );
-        state.apply(Command::SetOnlyMatches(true));
-        state.apply(Command::SetQuery("NIS2".into()));
+        assert!(state.apply(FilterCommand::SetOnlyMatches(true)).is_empty());
+        assert!(
+            state
+                .apply(FilterCommand::SetQuery("NIS2".into()))
+                .is_empty()
+        );
         let nis2 = state.export_view(ExportRange::All).unwrap();
         assert!(nis2.min_secs > all.min_secs && nis2.span_secs < all.span_secs);
-        state.apply(Command::SetQuery("no such words anywhere".into()));
+        assert!(
+            state
+                .apply(FilterCommand::SetQuery("no such words anywhere".into()))
+                .is_empty()
+        );
         assert!(state.export_view(ExportRange::All).is_err());
         assert_eq!(state.export_view(ExportRange::View), Ok(state.view));
     }
@@ -268,11 +364,11 @@ mod tests {
     #[test]
     fn switching_format_renames_the_file_and_a_failed_write_says_why() {
         let mut state = AppState::with_files(&[], Settings::default());
-        state.apply(Command::OpenExportDialog);
+        assert!(state.apply(ExportCommand::OpenExportDialog).is_empty());
         let mut settings = state.export_dialog.clone().unwrap();
         assert_eq!(settings.path.extension().unwrap(), "png");
         settings.format = ImageFormat::Svg;
-        state.apply(Command::EditExport(settings));
+        assert!(state.apply(ExportCommand::EditExport(settings)).is_empty());
         let dialog = state.export_dialog.clone().unwrap();
         assert_eq!(dialog.path.extension().unwrap(), "svg");
 
@@ -286,7 +382,7 @@ mod tests {
             err.starts_with("could not write /nonexistent-folder/x.svg"),
             "{err}"
         );
-        state.apply(Command::ImageWritten(Err(err)));
+        assert!(state.receive(Reply::ImageWritten(Err(err))).is_empty());
         let toast = state.toast.clone().unwrap();
         assert!(toast.is_error && toast.text.starts_with("Export failed: could not write"));
     }

@@ -375,7 +375,8 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Command, Settings};
+    use crate::app::Settings;
+    use crate::app::{FilesCommand, FilterCommand, Reply, SelectCommand};
 
     fn big_file(folder: &std::path::Path) -> PathBuf {
         let path = folder.join("big.json");
@@ -399,21 +400,28 @@ mod tests {
         let belgium = state.dataset.events.len();
 
         // Open → a load job, nothing replaced yet.
-        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path.clone()])) else {
+        let Some(Effect::Load(load)) = state
+            .apply(FilesCommand::OpenFiles(vec![path.clone()]))
+            .pop()
+        else {
             panic!("a big file goes to the loading thread");
         };
         assert!(state.loading.is_some());
         assert_eq!(state.dataset.events.len(), belgium);
 
         // Cancel: the thread's flag is set, and its late answer is dropped.
-        state.apply(Command::CancelLoad);
+        assert!(state.apply(FilesCommand::CancelLoad).is_empty());
         assert!(load.progress.cancelled() && state.loading.is_none());
         let late = run(&load);
         assert!(
             late.iter()
                 .all(|(_, r)| matches!(r, Err(LoadError::Cancelled { .. })))
         );
-        state.apply(Command::Loaded(load.id, Delivery::new(late)));
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(late)))
+                .is_empty()
+        );
         assert_eq!(
             state.dataset.events.len(),
             belgium,
@@ -421,7 +429,8 @@ mod tests {
         );
 
         // Again, to the end: the answer replaces the data.
-        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path])) else {
+        let Some(Effect::Load(load)) = state.apply(FilesCommand::OpenFiles(vec![path])).pop()
+        else {
             panic!()
         };
         let results = run(&load);
@@ -431,7 +440,11 @@ mod tests {
                 .load(std::sync::atomic::Ordering::Relaxed),
             load.total_bytes
         );
-        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .is_empty()
+        );
         assert!(state.loading.is_none());
         assert_eq!(state.dataset.events.len(), 130_000);
         std::fs::remove_dir_all(&folder).ok();
@@ -450,7 +463,7 @@ mod tests {
                 ..Settings::default()
             },
         );
-        assert_eq!(state.apply(Command::OpenFiles(vec![path.clone()])), None);
+        assert_eq!(state.apply(FilesCommand::OpenFiles(vec![path.clone()])), []);
         let asked = state.too_large.clone().unwrap();
         assert_eq!(asked.largest, (path.clone(), 33));
         assert_eq!(
@@ -458,13 +471,13 @@ mod tests {
             28,
             "nothing loaded before the answer"
         );
-        state.apply(Command::LoadAnyway);
+        assert!(state.apply(FilesCommand::LoadAnyway).is_empty());
         assert!(state.too_large.is_none());
         assert_eq!(state.dataset.events.len(), 1);
         // Declining keeps what is open.
-        state.apply(Command::OpenEmbedded);
-        state.apply(Command::OpenFiles(vec![path]));
-        state.apply(Command::DeclineTooLarge);
+        assert!(state.apply(FilesCommand::OpenEmbedded).is_empty());
+        assert!(state.apply(FilesCommand::OpenFiles(vec![path])).is_empty());
+        assert!(state.apply(FilesCommand::DeclineTooLarge).is_empty());
         assert!(state.too_large.is_none());
         assert_eq!(state.dataset.events.len(), 28);
         std::fs::remove_dir_all(&folder).ok();
@@ -511,10 +524,13 @@ mod tests {
             .dataset
             .find_in_file(crate::model::FileId(0), "belnet-ddos")
             .unwrap();
-        state.apply(Command::Select(Some(belnet)));
+        assert!(state.apply(SelectCommand::Select(Some(belnet))).is_empty());
 
         // Add: built on the thread from what is open plus the new file.
-        let Some(Effect::Load(load)) = state.apply(Command::AddFiles(vec![path.clone()])) else {
+        let Some(Effect::Load(load)) = state
+            .apply(FilesCommand::AddFiles(vec![path.clone()]))
+            .pop()
+        else {
             panic!("a big file goes to the loading thread");
         };
         let results = run(&load);
@@ -528,7 +544,11 @@ mod tests {
             .as_ref()
             .map(|b| b.0.events.len());
         assert_eq!(merged, Some(belgium + 130_000), "merged on the thread");
-        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .is_empty()
+        );
         assert_eq!(state.dataset.events.len(), belgium + 130_000);
         assert_eq!(state.files.len(), 2);
         assert_eq!(state.dataset.file_counts, [belgium, 130_000]);
@@ -536,7 +556,7 @@ mod tests {
         assert_eq!(selected.id, "belnet-ddos", "the selection survives");
 
         // Reload: the big file is read again and replaces itself; the embedded one is kept.
-        let Some(Effect::Load(load)) = state.apply(Command::ReloadAll) else {
+        let Some(Effect::Load(load)) = state.apply(FilesCommand::ReloadAll).pop() else {
             panic!("reloading the big file goes to the loading thread");
         };
         let results = run(&load);
@@ -549,17 +569,25 @@ mod tests {
                 .unwrap()
                 .is_some()
         );
-        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .is_empty()
+        );
         assert_eq!(state.dataset.file_counts, [belgium, 130_000]);
 
         // The dataset changes while an Add loads (everything closed): the new file still
         // arrives whole, merged by the window.
-        let Some(Effect::Load(load)) = state.apply(Command::AddFiles(vec![path])) else {
+        let Some(Effect::Load(load)) = state.apply(FilesCommand::AddFiles(vec![path])).pop() else {
             panic!()
         };
         let results = run(&load);
-        state.apply(Command::CloseAll);
-        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(state.apply(FilesCommand::CloseAll).is_empty());
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .is_empty()
+        );
         assert_eq!(state.dataset.events.len(), 130_000);
         std::fs::remove_dir_all(&folder).ok();
     }
@@ -570,8 +598,15 @@ mod tests {
         std::fs::create_dir_all(&folder).unwrap();
         let path = big_file(&folder);
         let mut state = AppState::with_files(&[], Settings::default());
-        state.apply(Command::ToggleCategory("incident".into()));
-        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path.clone()])) else {
+        assert!(
+            state
+                .apply(FilterCommand::ToggleCategory("incident".into()))
+                .is_empty()
+        );
+        let Some(Effect::Load(load)) = state
+            .apply(FilesCommand::OpenFiles(vec![path.clone()]))
+            .pop()
+        else {
             panic!("a big file goes to the loading thread");
         };
         let results = run(&load);
@@ -586,7 +621,11 @@ mod tests {
                 .all(|(_, r)| r.as_ref().is_ok_and(|f| f.part.events.is_empty())),
             "the events moved into the built dataset"
         );
-        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .is_empty()
+        );
         assert_eq!(state.dataset.events.len(), 130_000);
         let expected =
             crate::app::arrange::arrange(&state.dataset, &state.filter, &state.lanes, false);
@@ -597,15 +636,24 @@ mod tests {
         );
 
         // The filter changed while loading: arranged again with the new one.
-        let Some(Effect::Load(load)) = state.apply(Command::OpenFiles(vec![path])) else {
+        let Some(Effect::Load(load)) = state.apply(FilesCommand::OpenFiles(vec![path])).pop()
+        else {
             panic!()
         };
         let results = run(&load);
-        state.apply(Command::ToggleCategory("incident".into()));
-        state.apply(Command::Loaded(load.id, Delivery::new(results)));
+        assert!(
+            state
+                .apply(FilterCommand::ToggleCategory("incident".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .is_empty()
+        );
         assert_eq!(state.shown.len(), 130_000);
         // Closing and adding still work on events that live in the dataset.
-        state.apply(Command::CloseAll);
+        assert!(state.apply(FilesCommand::CloseAll).is_empty());
         assert!(state.dataset.events.is_empty());
         std::fs::remove_dir_all(&folder).ok();
     }

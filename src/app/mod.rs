@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod arrange;
+pub mod command;
 pub mod export;
 pub mod loading;
 pub mod scenes;
@@ -18,9 +19,12 @@ use crate::io::{self, LoadError, LoadedFile, Location};
 use crate::model::filter::{FacetValue, Field};
 use crate::model::{Dataset, EventIdx, Filter};
 use crate::palette::Theme;
-use crate::timeline::lanes::TimeBasis;
 use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, TimeView};
 pub use analysis::{Bookmark, Note, ViewOptions};
+pub use command::{
+    Command, Commands, ExportCommand, FilesCommand, FilterCommand, LanesCommand, NotesCommand,
+    PresentCommand, Reply, SelectCommand, SessionCommand, ViewCommand, WindowCommand,
+};
 pub use export::{ExportRange, ExportSettings, ImageFormat, ImageJob, Toast};
 pub use loading::{Delivery, LoadResults, Loading, TooLarge};
 pub use scenes::SavedScene;
@@ -125,170 +129,6 @@ pub enum PickMode {
     Add,
     /// Re-read open files in place, keeping view, selection and filters.
     Reload,
-}
-
-/// Something the user (or a test, or the CLI) asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Replace the open files with these (files that fail are reported and replace nothing).
-    OpenFiles(Vec<PathBuf>),
-    /// Add these files (a path already open is reloaded in place).
-    AddFiles(Vec<PathBuf>),
-    /// Show a file dialog.
-    PickFiles(PickMode),
-    /// No file dialog could be shown on this system.
-    DialogUnavailable,
-    /// Reload every open file from disk, keeping view and selection.
-    ReloadAll,
-    /// Close every file.
-    CloseAll,
-    /// Open the embedded Belgium dataset (alone).
-    OpenEmbedded,
-    /// Select an event, or nothing.
-    Select(Option<EventIdx>),
-    /// Zoom the view to an event.
-    ZoomToEvent(EventIdx),
-    /// Zoom the view to a time range.
-    ZoomToRange(f64, f64),
-    /// Set the visible window (from zoom and pan).
-    SetView(TimeView),
-    /// Show all data.
-    FitAll,
-    /// Set the search text.
-    SetQuery(String),
-    /// Show or hide a category (`""` is uncategorised).
-    ToggleCategory(String),
-    /// Switch theme.
-    SetTheme(Theme),
-    /// Open a link in the browser (only http and https are honoured).
-    OpenUrl(String),
-    /// Show or hide the problems panel.
-    ToggleProblems,
-    /// Dismiss the notice.
-    DismissNotice,
-    /// Open the export dialog with the last choices.
-    OpenExportDialog,
-    /// Change the export dialog's choices.
-    EditExport(ExportSettings),
-    /// Close the export dialog without exporting.
-    CloseExportDialog,
-    /// Ask for the export's file name with a save dialog.
-    PickExportPath,
-    /// Set the export's file name (from the save dialog).
-    SetExportPath(PathBuf),
-    /// Export with the dialog's choices and close it.
-    RunExport,
-    /// An export finished (from the shell).
-    ImageWritten(Result<PathBuf, String>),
-    /// Put a PNG of the current view on the clipboard.
-    CopyImage,
-    /// The clipboard copy finished (from the shell).
-    ImageCopied(Result<(), String>),
-    /// Hide the toast.
-    DismissToast,
-    /// Save the current view, filter and selection as a scene, after the current one.
-    AddScene(String),
-    /// Show a scene.
-    GoToScene(usize),
-    /// Show the next scene (the first if none is shown).
-    NextScene,
-    /// Show the previous scene.
-    PreviousScene,
-    /// Delete a scene.
-    DeleteScene(usize),
-    /// Enter or leave presentation mode.
-    SetPresenting(bool),
-    /// Type scale while presenting.
-    SetPresentationScale(f32),
-    /// Stop the running load.
-    CancelLoad,
-    /// A load finished on the loading thread (its id, and what it read).
-    Loaded(u64, Delivery<LoadResults>),
-    /// Load the files that are over the size limit after all.
-    LoadAnyway,
-    /// Do not load them.
-    DeclineTooLarge,
-    /// Ask before loading files over this many bytes.
-    SetSizeLimit(u64),
-    /// Hide the events the search does not match (or only highlight them).
-    SetOnlyMatches(bool),
-    /// Select and zoom to the next search match after the selection.
-    NextMatch,
-    /// Select and zoom to the previous search match.
-    PreviousMatch,
-    /// Choose or un-choose one value of a facet.
-    ToggleFacet(Field, String),
-    /// Only events overlapping this range (seconds), each end optional.
-    SetDateRange(Option<f64>, Option<f64>),
-    /// Clear facets, date range, hidden categories and search.
-    ClearFilters,
-    /// Fit the view to the events shown.
-    FitToFilter,
-    /// Make lanes by this field (`None`: one lane).
-    SetLanesBy(Option<Field>),
-    /// Fold or unfold a lane, by key.
-    ToggleLaneCollapsed(String),
-    /// Move a lane (by key) to this position.
-    MoveLane(String, usize),
-    /// Place events by when they happened or when they became known.
-    SetTimeBasis(TimeBasis),
-    /// Select the next shown event in time order (and bring it into view).
-    NextEvent,
-    /// Select the previous shown event.
-    PreviousEvent,
-    /// Zoom around the centre (> 1 zooms in).
-    ZoomBy(f64),
-    /// Pan by a fraction of the view's width (positive: later).
-    PanBy(f64),
-    /// Fit the view to the selected event.
-    FitSelection,
-    /// Centre on a date typed as the source would (`2021-05`, `2019`, `2021-05-04T11:00`).
-    JumpTo(String),
-    /// Draw links between events as arrows, or not.
-    SetLinks(bool),
-    /// Collapse long empty stretches of the axis, or not.
-    SetCollapseGaps(bool),
-    /// Show or hide the shortcut sheet.
-    ToggleShortcuts,
-    /// Name the centre of the view as a bookmark.
-    AddBookmark(String),
-    /// Centre the view on a bookmark.
-    GoToBookmark(usize),
-    /// Delete a bookmark.
-    DeleteBookmark(usize),
-    /// Set (or, with empty text, remove) the note on the selected event.
-    SetEventNote(String),
-    /// Add a note at the centre of the view.
-    AddTimeNote(String),
-    /// Delete a note.
-    DeleteNote(usize),
-    /// Save the session here (atomic).
-    SaveSession(PathBuf),
-    /// Open a session file: its files, view, filters, lanes, selection, scenes, bookmarks, notes.
-    OpenSession(PathBuf),
-    /// Ask where to save the session.
-    PickSessionSave,
-    /// Ask which session to open.
-    PickSessionOpen,
-    /// Files on disk changed (from the watcher): reload those that are open.
-    FilesChanged(Vec<PathBuf>),
-    /// Reload files when they change on disk, or not.
-    SetLiveReload(bool),
-    /// Draw the axis in this zone: `UTC`, `local` or an IANA name.
-    SetDisplayZone(String),
-    /// List the members of a cluster (in time order), spanning `[min_secs, max_secs)`.
-    ShowMembers {
-        /// The events.
-        events: Vec<EventIdx>,
-        /// First instant they cover.
-        min_secs: f64,
-        /// Last instant they cover.
-        max_secs: f64,
-    },
-    /// Close the member list.
-    CloseMembers,
-    /// The arranging thread's answer to request `generation`.
-    Arranged(u64, Delivery<arrange::Arranged>),
 }
 
 /// A side effect for the shell to carry out.
@@ -404,7 +244,7 @@ pub fn is_openable_url(url: &str) -> bool {
 impl AppState {
     /// The state the window starts in: the embedded dataset, or `paths` if any are given. Big
     /// files are not loaded yet: carry out the effect (the loading thread) for them.
-    pub fn starting_with(paths: &[PathBuf], settings: Settings) -> (Self, Option<Effect>) {
+    pub fn starting_with(paths: &[PathBuf], settings: Settings) -> (Self, Vec<Effect>) {
         let mut state = Self {
             settings,
             ..Self::default()
@@ -414,9 +254,11 @@ impl AppState {
                 .is_some_and(|n| n.to_string_lossy().ends_with(".annals-session.json"))
         };
         let effect = match paths {
-            [] => state.apply(Command::OpenEmbedded),
-            [session] if is_session(session) => state.apply(Command::OpenSession(session.clone())),
-            _ => state.apply(Command::OpenFiles(paths.to_vec())),
+            [] => state.apply(FilesCommand::OpenEmbedded),
+            [session] if is_session(session) => {
+                state.apply(SessionCommand::OpenSession(session.clone()))
+            }
+            _ => state.apply(FilesCommand::OpenFiles(paths.to_vec())),
         };
         (state, effect)
     }
@@ -436,204 +278,144 @@ impl AppState {
         Self::starting_with(paths, settings).0
     }
 
-    /// Carries out one command; returns the side effect it needs, if any.
-    pub fn apply(&mut self, command: Command) -> Option<Effect> {
-        let effect = self.apply_command(command);
-        self.take_arrange_effect(effect)
+    /// Carries out one command; returns the side effects it needs, in order, for the shell to
+    /// carry out (tests assert on them). The one place where state changes.
+    #[must_use = "the shell carries out the effects; tests assert on them"]
+    pub fn apply(&mut self, command: impl Into<Command>) -> Vec<Effect> {
+        let effects = match command.into() {
+            Command::Files(command) => self.apply_files(command),
+            Command::View(command) => self.apply_view(command),
+            Command::Lanes(command) => self.apply_lanes(command),
+            Command::Filter(command) => self.apply_filter(command),
+            Command::Select(command) => self.apply_select(command),
+            Command::Present(command) => self.apply_present(command),
+            Command::Notes(command) => self.apply_notes(command),
+            Command::Export(command) => self.apply_export(command),
+            Command::Session(command) => self.apply_session(command),
+            Command::Window(command) => self.apply_window(command),
+        };
+        self.with_arrange_effect(effects)
     }
 
-    fn apply_command(&mut self, command: Command) -> Option<Effect> {
+    /// Takes an answer from a background job or the file watcher; returns the effects it needs.
+    #[must_use = "the shell carries out the effects; tests assert on them"]
+    pub fn receive(&mut self, reply: Reply) -> Vec<Effect> {
+        let effects = match reply {
+            Reply::Loaded(id, results) => {
+                self.loaded(id, &results);
+                Vec::new()
+            }
+            Reply::Arranged(generation, answer) => {
+                self.arranged(generation, answer.take());
+                Vec::new()
+            }
+            Reply::ImageWritten(result) => {
+                match result {
+                    Ok(path) => self.toast(format!("Exported to {}", path.display()), false),
+                    Err(why) => self.toast(format!("Export failed: {why}"), true),
+                }
+                Vec::new()
+            }
+            Reply::ImageCopied(result) => {
+                match result {
+                    Ok(()) => self.toast(
+                        "Image of the view copied to the clipboard".to_owned(),
+                        false,
+                    ),
+                    Err(why) => self.toast(format!("Copy failed: {why}"), true),
+                }
+                Vec::new()
+            }
+            Reply::FilesChanged(paths) => self.files_changed(&paths).into_iter().collect(),
+        };
+        self.with_arrange_effect(effects)
+    }
+
+    fn apply_files(&mut self, command: FilesCommand) -> Vec<Effect> {
+        let limit = Some(self.settings.size_limit_bytes);
+        let effect = match command {
+            FilesCommand::OpenFiles(paths) => self.open(paths, PickMode::Open, limit),
+            FilesCommand::AddFiles(paths) => self.open(paths, PickMode::Add, limit),
+            FilesCommand::PickFiles(mode) => Some(Effect::PickFiles(mode)),
+            FilesCommand::ReloadAll => self.reload_all(),
+            FilesCommand::CloseAll => {
+                self.reclaim_events();
+                self.files.clear();
+                self.failed.clear();
+                self.selection = None;
+                self.rebuild();
+                None
+            }
+            FilesCommand::OpenEmbedded => {
+                self.open_embedded();
+                None
+            }
+            FilesCommand::CancelLoad => {
+                self.cancel_load();
+                None
+            }
+            FilesCommand::LoadAnyway => self
+                .too_large
+                .take()
+                .and_then(|asked| self.open(asked.paths, asked.mode, None)),
+            FilesCommand::DeclineTooLarge => {
+                self.too_large = None;
+                None
+            }
+            FilesCommand::SetSizeLimit(bytes) => {
+                self.settings.size_limit_bytes = bytes.max(1 << 20);
+                None
+            }
+            FilesCommand::SetLiveReload(on) => {
+                self.settings.live_reload = on;
+                None
+            }
+        };
+        effect.into_iter().collect()
+    }
+
+    /// Replaces what is open with the embedded Belgium dataset.
+    fn open_embedded(&mut self) {
+        match io::load_embedded() {
+            Ok(loaded) => {
+                self.reclaim_events();
+                self.files = vec![OpenFile {
+                    source: FileSource::Embedded,
+                    loaded,
+                }];
+                self.failed.clear();
+                self.selection = None;
+                self.rebuild();
+                self.fit_all();
+                self.load_scenes();
+            }
+            Err(err) => self.record_failure(io::EMBEDDED_NAME, &err),
+        }
+    }
+
+    fn apply_window(&mut self, command: WindowCommand) -> Vec<Effect> {
         match command {
-            Command::OpenFiles(paths) => {
-                return self.open(paths, PickMode::Open, Some(self.settings.size_limit_bytes));
+            WindowCommand::OpenUrl(url) => {
+                return if is_openable_url(&url) {
+                    vec![Effect::OpenUrl(url.trim().to_owned())]
+                } else {
+                    Vec::new()
+                };
             }
-            Command::AddFiles(paths) => {
-                return self.open(paths, PickMode::Add, Some(self.settings.size_limit_bytes));
-            }
-            Command::PickFiles(mode) => return Some(Effect::PickFiles(mode)),
-            Command::DialogUnavailable => {
+            WindowCommand::ToggleProblems => self.problems_open = !self.problems_open,
+            WindowCommand::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
+            WindowCommand::SetTheme(theme) => self.settings.theme = theme,
+            WindowCommand::DialogUnavailable => {
                 self.notice = Some(
                     "No file dialog is available on this system (no XDG desktop portal and no zenity). \
                      Drop files on the window, or pass them on the command line: annals FILE…"
                         .to_owned(),
                 );
             }
-            Command::ReloadAll => return self.reload_all(),
-            Command::CloseAll => {
-                self.reclaim_events();
-                self.files.clear();
-                self.failed.clear();
-                self.selection = None;
-                self.rebuild();
-            }
-            Command::OpenEmbedded => match io::load_embedded() {
-                Ok(loaded) => {
-                    self.reclaim_events();
-                    self.files = vec![OpenFile {
-                        source: FileSource::Embedded,
-                        loaded,
-                    }];
-                    self.failed.clear();
-                    self.selection = None;
-                    self.rebuild();
-                    self.fit_all();
-                    self.load_scenes();
-                }
-                Err(err) => self.record_failure(io::EMBEDDED_NAME, &err),
-            },
-            Command::Select(idx) => self.selection = idx.and_then(|idx| self.selection_of(idx)),
-            Command::ZoomToEvent(idx) => {
-                if let Some(event) = self.dataset.event(idx) {
-                    self.view = TimeView::fitting(event.start_secs(), event.end_secs(), 0.5);
-                    self.selection = self.selection_of(idx);
-                }
-            }
-            Command::ZoomToRange(min_secs, max_secs) => {
-                self.view = TimeView::fitting(min_secs, max_secs, 0.1);
-            }
-            Command::SetView(view) => {
-                self.view = TimeView::from_min_max(view.min_secs, view.max_secs());
-            }
-            Command::FitAll => self.fit_all(),
-            Command::SetQuery(query) => {
-                self.filter.query = query;
-                // Highlighting only: lanes, counts and facets stay as they are.
-                self.rearrange(!self.filter.only_matches);
-            }
-            Command::ToggleCategory(id) => {
-                if !self.filter.hidden_categories.remove(&id) {
-                    self.filter.hidden_categories.insert(id);
-                }
-                self.rearrange(false);
-            }
-            Command::SetTheme(theme) => self.settings.theme = theme,
-            Command::OpenUrl(url) => {
-                return is_openable_url(&url).then(|| Effect::OpenUrl(url.trim().to_owned()));
-            }
-            Command::ToggleProblems => self.problems_open = !self.problems_open,
-            Command::DismissNotice => self.notice = None,
-            command => return self.apply_export(command),
+            WindowCommand::DismissNotice => self.notice = None,
+            WindowCommand::DismissToast => self.toast = None,
         }
-        None
-    }
-
-    fn apply_export(&mut self, command: Command) -> Option<Effect> {
-        match command {
-            Command::OpenExportDialog => {
-                let mut settings = self.settings.export.clone();
-                let remembered = std::path::absolute(&settings.path)
-                    .ok()
-                    .and_then(|p| p.parent().map(Path::is_dir));
-                if settings.path == ExportSettings::default().path || remembered != Some(true) {
-                    settings.path = self.default_export_path(settings.format);
-                }
-                if settings.range == ExportRange::Selection && self.selection.is_none() {
-                    settings.range = ExportRange::View;
-                }
-                self.export_dialog = Some(settings);
-            }
-            Command::EditExport(settings) => {
-                if let Some(dialog) = &mut self.export_dialog {
-                    let format_changed = settings.format != dialog.format;
-                    *dialog = settings;
-                    if format_changed {
-                        dialog.path = dialog.path_for_format();
-                    }
-                }
-            }
-            Command::CloseExportDialog => self.export_dialog = None,
-            Command::PickExportPath => {
-                return self
-                    .export_dialog
-                    .as_ref()
-                    .map(|d| Effect::PickSavePath(d.path.clone()));
-            }
-            Command::SetExportPath(path) => {
-                if let Some(dialog) = &mut self.export_dialog {
-                    if let Some(format) = ImageFormat::of_path(&path) {
-                        dialog.format = format;
-                    }
-                    dialog.path = path;
-                }
-            }
-            Command::RunExport => {
-                let settings = self.export_dialog.clone()?;
-                let mut settings = settings;
-                if ImageFormat::of_path(&settings.path) != Some(settings.format) {
-                    settings.path = settings.path_for_format();
-                }
-                match self.export_svg(&settings) {
-                    Ok(svg) => {
-                        self.export_dialog = None;
-                        let job = ImageJob {
-                            svg,
-                            format: settings.format,
-                            path: settings.path.clone(),
-                        };
-                        self.settings.export = settings;
-                        return Some(Effect::WriteImage(job));
-                    }
-                    Err(why) => self.toast(format!("Nothing exported: {why}"), true),
-                }
-            }
-            Command::ImageWritten(result) => match result {
-                Ok(path) => self.toast(format!("Exported to {}", path.display()), false),
-                Err(why) => self.toast(format!("Export failed: {why}"), true),
-            },
-            Command::CopyImage => {
-                let settings = ExportSettings {
-                    range: ExportRange::View,
-                    theme: self.settings.theme,
-                    ..self.settings.export.clone()
-                };
-                match self.export_svg(&settings) {
-                    Ok(svg) => return Some(Effect::CopyImage(svg)),
-                    Err(why) => self.toast(format!("Nothing copied: {why}"), true),
-                }
-            }
-            Command::ImageCopied(result) => match result {
-                Ok(()) => self.toast(
-                    "Image of the view copied to the clipboard".to_owned(),
-                    false,
-                ),
-                Err(why) => self.toast(format!("Copy failed: {why}"), true),
-            },
-            Command::DismissToast => self.toast = None,
-            Command::CancelLoad => self.cancel_load(),
-            Command::Loaded(id, results) => self.loaded(id, &results),
-            Command::LoadAnyway => {
-                if let Some(asked) = self.too_large.take() {
-                    return self.open(asked.paths, asked.mode, None);
-                }
-            }
-            Command::DeclineTooLarge => self.too_large = None,
-            Command::SetSizeLimit(bytes) => self.settings.size_limit_bytes = bytes.max(1 << 20),
-            Command::AddScene(caption) => {
-                let at = self.scene_index.map_or(self.scenes.len(), |i| i + 1);
-                let at = at.min(self.scenes.len());
-                self.scenes.insert(at, self.capture_scene(&caption));
-                self.scene_index = Some(at);
-                self.save_scenes();
-            }
-            Command::GoToScene(index) => self.go_to_scene(index),
-            Command::NextScene => self.step_scene(true),
-            Command::PreviousScene => self.step_scene(false),
-            Command::DeleteScene(index) if index < self.scenes.len() => {
-                self.scenes.remove(index);
-                self.scene_index = match self.scene_index {
-                    Some(i) if i == index => None,
-                    Some(i) if i > index => Some(i - 1),
-                    other => other,
-                };
-                self.save_scenes();
-            }
-            Command::SetPresenting(on) => self.presenting = on,
-            Command::SetPresentationScale(scale) if scale.is_finite() => {
-                self.settings.presentation_scale = scale.clamp(1.0, 3.0);
-            }
-            command => return self.apply_analysis(command),
-        }
-        None
+        Vec::new()
     }
 
     /// Shows a short message (an error in red).
@@ -897,9 +679,13 @@ mod tests {
         let mut state = AppState::with_files(&[], Settings::default());
         let before = state.dataset.events.len();
         let view = state.view;
-        state.apply(Command::OpenFiles(vec![PathBuf::from(
-            "/nonexistent/annals-test.json",
-        )]));
+        assert!(
+            state
+                .apply(FilesCommand::OpenFiles(vec![PathBuf::from(
+                    "/nonexistent/annals-test.json",
+                )]))
+                .is_empty()
+        );
         assert_eq!(state.dataset.events.len(), before);
         assert_eq!(state.view, view);
         let problems = state.problems();
@@ -917,16 +703,16 @@ mod tests {
     fn without_a_dialog_the_window_points_to_other_ways_to_open() {
         let mut state = AppState::default();
         assert_eq!(
-            state.apply(Command::PickFiles(PickMode::Open)),
-            Some(Effect::PickFiles(PickMode::Open))
+            state.apply(FilesCommand::PickFiles(PickMode::Open)),
+            [Effect::PickFiles(PickMode::Open)]
         );
-        state.apply(Command::DialogUnavailable);
+        assert!(state.apply(WindowCommand::DialogUnavailable).is_empty());
         let notice = state.notice.clone().unwrap();
         assert!(
             notice.contains("Drop files") && notice.contains("annals FILE"),
             "{notice}"
         );
-        state.apply(Command::DismissNotice);
+        assert!(state.apply(WindowCommand::DismissNotice).is_empty());
         assert!(state.notice.is_none());
     }
 
@@ -934,31 +720,31 @@ mod tests {
     fn only_web_links_are_opened() {
         let mut state = AppState::default();
         assert_eq!(
-            state.apply(Command::OpenUrl("https://ccb.belgium.be".into())),
-            Some(Effect::OpenUrl("https://ccb.belgium.be".into()))
+            state.apply(WindowCommand::OpenUrl("https://ccb.belgium.be".into())),
+            [Effect::OpenUrl("https://ccb.belgium.be".into())]
         );
         assert_eq!(
-            state.apply(Command::OpenUrl("file:///etc/passwd".into())),
-            None
+            state.apply(WindowCommand::OpenUrl("file:///etc/passwd".into())),
+            []
         );
         assert_eq!(
-            state.apply(Command::OpenUrl("javascript:alert(1)".into())),
-            None
+            state.apply(WindowCommand::OpenUrl("javascript:alert(1)".into())),
+            []
         );
         assert_eq!(
-            state.apply(Command::OpenUrl("https://x\n.org".into())),
-            None
+            state.apply(WindowCommand::OpenUrl("https://x\n.org".into())),
+            []
         );
         assert_eq!(
-            state.apply(Command::OpenUrl("mailto:cert@cert.be".into())),
-            Some(Effect::OpenUrl("mailto:cert@cert.be".into()))
+            state.apply(WindowCommand::OpenUrl("mailto:cert@cert.be".into())),
+            [Effect::OpenUrl("mailto:cert@cert.be".into())]
         );
-        assert_eq!(state.apply(Command::OpenUrl("mailto:".into())), None);
+        assert_eq!(state.apply(WindowCommand::OpenUrl("mailto:".into())), []);
         assert_eq!(
-            state.apply(Command::OpenUrl(
+            state.apply(WindowCommand::OpenUrl(
                 "https://evil.example/\u{202e}gpj.exe".into()
             )),
-            None
+            []
         );
         for scheme in [
             "data:text/html,x",
@@ -968,8 +754,8 @@ mod tests {
             "C:\\x",
         ] {
             assert_eq!(
-                state.apply(Command::OpenUrl(scheme.into())),
-                None,
+                state.apply(WindowCommand::OpenUrl(scheme.into())),
+                [],
                 "{scheme}"
             );
         }
@@ -984,9 +770,19 @@ mod tests {
             .iter()
             .position(|e| e.id() == "belnet-ddos")
             .unwrap();
-        state.apply(Command::Select(Some(EventIdx(u32::try_from(idx).unwrap()))));
+        assert!(
+            state
+                .apply(SelectCommand::Select(Some(EventIdx(
+                    u32::try_from(idx).unwrap()
+                ))))
+                .is_empty()
+        );
         let shown = state.shown.len();
-        state.apply(Command::ToggleCategory("strategy".into()));
+        assert!(
+            state
+                .apply(FilterCommand::ToggleCategory("strategy".into()))
+                .is_empty()
+        );
         assert!(state.shown.len() < shown);
         assert_eq!(
             state
@@ -994,7 +790,11 @@ mod tests {
                 .map(|i| state.dataset.event(i).unwrap().id()),
             Some("belnet-ddos")
         );
-        state.apply(Command::ToggleCategory("strategy".into()));
+        assert!(
+            state
+                .apply(FilterCommand::ToggleCategory("strategy".into()))
+                .is_empty()
+        );
         assert_eq!(state.shown.len(), shown);
     }
 
@@ -1011,13 +811,13 @@ mod tests {
         let mut state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
         assert_eq!(state.dataset.events.len(), 2);
         let view = TimeView::from_min_max(1.58e9, 1.59e9);
-        state.apply(Command::SetView(view));
+        assert!(state.apply(ViewCommand::SetView(view)).is_empty());
         std::fs::write(
             &path,
             r#"[{"title": "A", "start": "2020"}, {"title": "B", "sta"#,
         )
         .unwrap();
-        assert_eq!(state.apply(Command::ReloadAll), None);
+        assert_eq!(state.apply(FilesCommand::ReloadAll), []);
         assert_eq!(state.dataset.events.len(), 2, "the last good events stay");
         assert_eq!(state.problems()[0].level, ProblemLevel::Error);
         std::fs::write(
@@ -1025,7 +825,7 @@ mod tests {
             r#"[{"title": "A", "start": "2020"}, {"title": "B", "start": "2021"}, {"title": "C", "start": "2022"}]"#,
         )
         .unwrap();
-        state.apply(Command::ReloadAll);
+        assert!(state.apply(FilesCommand::ReloadAll).is_empty());
         assert_eq!(state.dataset.events.len(), 3);
         assert!(
             state.problems().is_empty(),

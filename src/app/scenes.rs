@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::timeline::TimeView;
 
-use super::{AppState, FileSource, Selection};
+use super::{AppState, Effect, FileSource, PresentCommand, Selection};
 
 /// Format version of the scenes file.
 pub const SCENES_VERSION: u32 = 1;
@@ -128,6 +128,39 @@ impl AppState {
         }
     }
 
+    pub(super) fn apply_present(&mut self, command: PresentCommand) -> Vec<Effect> {
+        match command {
+            PresentCommand::AddScene(caption) => {
+                let at = self.scene_index.map_or(self.scenes.len(), |i| i + 1);
+                let at = at.min(self.scenes.len());
+                self.scenes.insert(at, self.capture_scene(&caption));
+                self.scene_index = Some(at);
+                self.save_scenes();
+            }
+            PresentCommand::GoToScene(index) => self.go_to_scene(index),
+            PresentCommand::NextScene => self.step_scene(true),
+            PresentCommand::PreviousScene => self.step_scene(false),
+            PresentCommand::DeleteScene(index) => {
+                if index < self.scenes.len() {
+                    self.scenes.remove(index);
+                    self.scene_index = match self.scene_index {
+                        Some(i) if i == index => None,
+                        Some(i) if i > index => Some(i - 1),
+                        other => other,
+                    };
+                    self.save_scenes();
+                }
+            }
+            PresentCommand::SetPresenting(on) => self.presenting = on,
+            PresentCommand::SetPresentationScale(scale) => {
+                if scale.is_finite() {
+                    self.settings.presentation_scale = scale.clamp(1.0, 3.0);
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// Shows scene `index`: its view, filter and selection.
     pub(super) fn go_to_scene(&mut self, index: usize) {
         let Some(scene) = self.scenes.get(index).cloned() else {
@@ -207,6 +240,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{FilterCommand, LanesCommand};
 
     #[test]
     fn the_sidecar_sits_beside_the_data_file() {
@@ -253,17 +287,33 @@ mod tests {
 
     #[test]
     fn a_scene_brings_back_its_facets_and_lanes() {
-        use crate::app::{Command, Settings};
+        use crate::app::Settings;
         use crate::model::filter::Field;
         let mut state = AppState::with_files(&[], Settings::default());
-        state.apply(Command::ToggleFacet(Field::Actor, "CCB".into()));
-        state.apply(Command::SetLanesBy(Some(Field::Actor)));
-        state.apply(Command::AddScene("CCB by actor".into()));
+        assert!(
+            state
+                .apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(LanesCommand::SetLanesBy(Some(Field::Actor)))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(PresentCommand::AddScene("CCB by actor".into()))
+                .is_empty()
+        );
         let shown = state.shown.clone();
-        state.apply(Command::ClearFilters);
-        state.apply(Command::SetLanesBy(Some(Field::Category)));
+        assert!(state.apply(FilterCommand::ClearFilters).is_empty());
+        assert!(
+            state
+                .apply(LanesCommand::SetLanesBy(Some(Field::Category)))
+                .is_empty()
+        );
         assert_ne!(state.shown, shown);
-        state.apply(Command::GoToScene(0));
+        assert!(state.apply(PresentCommand::GoToScene(0)).is_empty());
         assert_eq!(state.shown, shown);
         assert_eq!(state.lanes.by, Some(Field::Actor));
         assert!(state.filter.facets.contains_key(&Field::Actor));

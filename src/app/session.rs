@@ -251,7 +251,7 @@ impl AppState {
         self.session_path = Some(path.to_path_buf());
         self.pending_session = Some((path.to_path_buf(), session));
         if paths.is_empty() {
-            self.apply(super::Command::OpenEmbedded);
+            self.open_embedded();
             self.restore_pending_session();
             return None;
         }
@@ -303,7 +303,11 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Command, Settings};
+    use crate::app::Settings;
+    use crate::app::{
+        FilterCommand, LanesCommand, NotesCommand, PresentCommand, SelectCommand, SessionCommand,
+        ViewCommand,
+    };
     use crate::timeline::lanes::TimeBasis;
 
     fn folder(name: &str) -> PathBuf {
@@ -323,30 +327,81 @@ mod tests {
         )
         .unwrap();
         let mut state = AppState::with_files(std::slice::from_ref(&data), Settings::default());
-        state.apply(Command::SetQuery("strategy".into()));
-        state.apply(Command::ToggleFacet(Field::Actor, "CCB".into()));
-        state.apply(Command::SetLanesBy(Some(Field::Actor)));
+        assert!(
+            state
+                .apply(FilterCommand::SetQuery("strategy".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(LanesCommand::SetLanesBy(Some(Field::Actor)))
+                .is_empty()
+        );
         let key = state.layout.lanes[1].key.clone();
-        state.apply(Command::MoveLane(key.clone(), 0));
-        state.apply(Command::ToggleLaneCollapsed(key));
-        state.apply(Command::SetTimeBasis(TimeBasis::Known));
-        state.apply(Command::SetCollapseGaps(true));
-        state.apply(Command::SetLinks(false));
-        state.apply(Command::NextMatch);
-        state.apply(Command::SetEventNote("to check".into()));
-        state.apply(Command::AddScene("first".into()));
-        state.apply(Command::JumpTo("2021-05".into()));
-        state.apply(Command::AddBookmark("May".into()));
-        state.apply(Command::AddTimeNote("here".into()));
+        assert!(
+            state
+                .apply(LanesCommand::MoveLane(key.clone(), 0))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(LanesCommand::ToggleLaneCollapsed(key))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(LanesCommand::SetTimeBasis(TimeBasis::Known))
+                .is_empty()
+        );
+        assert!(state.apply(ViewCommand::SetCollapseGaps(true)).is_empty());
+        assert!(state.apply(ViewCommand::SetLinks(false)).is_empty());
+        assert!(state.apply(SelectCommand::NextMatch).is_empty());
+        assert!(
+            state
+                .apply(NotesCommand::SetEventNote("to check".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(PresentCommand::AddScene("first".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(ViewCommand::JumpTo("2021-05".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(NotesCommand::AddBookmark("May".into()))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply(NotesCommand::AddTimeNote("here".into()))
+                .is_empty()
+        );
         assert!(state.selection.is_some());
         let session = folder.join("work.annals-session.json");
-        state.apply(Command::SaveSession(session.clone()));
+        assert!(
+            state
+                .apply(SessionCommand::SaveSession(session.clone()))
+                .is_empty()
+        );
         assert!(!state.toast.as_ref().unwrap().is_error, "{:?}", state.toast);
         let text = std::fs::read_to_string(&session).unwrap();
         assert!(text.contains("\"data/case.json\""), "relative path: {text}");
 
         let mut reopened = AppState::with_files(&[], Settings::default());
-        assert_eq!(reopened.apply(Command::OpenSession(session.clone())), None);
+        assert_eq!(
+            reopened.apply(SessionCommand::OpenSession(session.clone())),
+            []
+        );
         assert_eq!(reopened.watched_paths().len(), 1);
         assert_eq!(reopened.view, state.view);
         assert_eq!(reopened.filter, state.filter);
@@ -369,7 +424,11 @@ mod tests {
         assert_eq!(reopened.scenes[0].view(), state.scenes[0].view());
         // Saving again from the reopened state writes the same file.
         let again = folder.join("again.annals-session.json");
-        reopened.apply(Command::SaveSession(again.clone()));
+        assert!(
+            reopened
+                .apply(SessionCommand::SaveSession(again.clone()))
+                .is_empty()
+        );
         assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
         // The data file was never touched.
         assert_eq!(
@@ -387,7 +446,7 @@ mod tests {
         let mut state = AppState::with_files(&[], Settings::default());
         let view = state.view;
         let events = state.dataset.events.len();
-        state.apply(Command::OpenSession(session));
+        assert!(state.apply(SessionCommand::OpenSession(session)).is_empty());
         assert_eq!(state.view, view);
         assert_eq!(state.dataset.events.len(), events);
         let toast = state.toast.clone().unwrap();
@@ -404,10 +463,14 @@ mod tests {
         let folder = folder("embedded");
         let session = folder.join("b.annals-session.json");
         let mut state = AppState::with_files(&[], Settings::default());
-        state.apply(Command::JumpTo("2021".into()));
-        state.apply(Command::SaveSession(session.clone()));
+        assert!(state.apply(ViewCommand::JumpTo("2021".into())).is_empty());
+        assert!(
+            state
+                .apply(SessionCommand::SaveSession(session.clone()))
+                .is_empty()
+        );
         let mut other = AppState::default();
-        other.apply(Command::OpenSession(session));
+        assert!(other.apply(SessionCommand::OpenSession(session)).is_empty());
         assert_eq!(other.view, state.view);
         assert_eq!(other.dataset.events.len(), state.dataset.events.len());
         std::fs::remove_dir_all(&folder).ok();
@@ -416,7 +479,7 @@ mod tests {
 #[cfg(test)]
 mod big_session_tests {
     use super::*;
-    use crate::app::{Command, Settings};
+    use crate::app::{Reply, Settings};
 
     #[test]
     fn a_session_of_a_big_file_loads_it_in_the_background_then_restores() {
@@ -446,13 +509,18 @@ mod big_session_tests {
                 .to_string(),
         )
         .unwrap();
-        let (mut state, effect) =
+        let (mut state, mut effects) =
             AppState::starting_with(std::slice::from_ref(&session), Settings::default());
+        let effect = effects.pop();
         let Some(Effect::Load(load)) = effect else {
             panic!("expected a background load, got {effect:?}");
         };
         let results = crate::app::loading::run(&load);
-        state.apply(Command::Loaded(load.id, crate::app::Delivery::new(results)));
+        assert!(
+            state
+                .receive(Reply::Loaded(load.id, crate::app::Delivery::new(results)))
+                .is_empty()
+        );
         assert_eq!(state.dataset.events.len(), 120_000);
         assert_eq!(
             state.view, view,

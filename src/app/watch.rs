@@ -1,6 +1,6 @@
 //! Live reload: watches the open files (through their folders, so editors that save by writing a
 //! new file and renaming it are seen too) and reports which changed, a burst of writes at a time.
-//! No egui here; the shell turns reports into `Command::FilesChanged`.
+//! No egui here; the shell turns reports into `Reply::FilesChanged`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,10 @@
 //! The detail panel of the selected event: everything the source said, with the date at its own
 //! precision and zone, and the sources as links that open only when clicked (http and https only).
 
+use crate::app::{Commands, NotesCommand, SelectCommand, ViewCommand, WindowCommand};
 use egui::{RichText, Ui};
 
-use crate::app::{AppState, Command, is_openable_url};
+use crate::app::{AppState, is_openable_url};
 use crate::model::{Event, EventIdx, TimePoint, text};
 
 fn time_details(time: &TimePoint) -> String {
@@ -37,7 +38,7 @@ pub fn detail_ui(
     state: &AppState,
     idx: EventIdx,
     note: &mut String,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let dataset = &state.dataset;
     let Some(event) = dataset.event(idx) else {
@@ -45,10 +46,10 @@ pub fn detail_ui(
     };
     ui.horizontal(|ui| {
         if ui.button("Zoom to event").clicked() {
-            commands.push(Command::ZoomToEvent(idx));
+            commands.push(ViewCommand::ZoomToEvent(idx));
         }
         if ui.button("Close").on_hover_text("Deselect (Esc)").clicked() {
-            commands.push(Command::Select(None));
+            commands.push(SelectCommand::Select(None));
         }
     });
     ui.separator();
@@ -66,13 +67,13 @@ pub fn detail_ui(
             );
             let saved = state.note_on(idx).map_or("", |n| n.text.as_str());
             if note.as_str() != saved && ui.button("Save note").clicked() {
-                commands.push(Command::SetEventNote(note.clone()));
+                commands.push(NotesCommand::SetEventNote(note.clone()));
             }
         });
 }
 
 /// Events whose links point at this one (the other direction of "Links").
-fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut Vec<Command>) {
+fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut Commands) {
     let dataset = &state.dataset;
     let Some(event) = dataset.event(idx) else {
         return;
@@ -94,14 +95,14 @@ fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut V
     for (n, kind, title) in incoming {
         ui.horizontal(|ui| {
             if ui.link(text::one_line(title, text::TITLE_CHARS)).clicked() {
-                commands.push(Command::Select(Some(n)));
+                commands.push(SelectCommand::Select(Some(n)));
             }
             ui.weak(kind);
         });
     }
 }
 
-fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Command>) {
+fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Commands) {
     let dataset = &state.dataset;
     ui.heading(text::one_line(&event.title, text::TITLE_CHARS));
     ui.label(RichText::new(event.date_label()).strong());
@@ -144,7 +145,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Com
                     ui.horizontal(|ui| {
                         ui.label(link.kind.label());
                         if ui.link(title).clicked() {
-                            commands.push(Command::Select(Some(target)));
+                            commands.push(SelectCommand::Select(Some(target)));
                         }
                     });
                 }
@@ -168,7 +169,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Vec<Com
                         .link(text::one_line(&source.title, text::TITLE_CHARS))
                         .on_hover_text(url);
                     if response.clicked() {
-                        commands.push(Command::OpenUrl(url.to_owned()));
+                        commands.push(WindowCommand::OpenUrl(url.to_owned()));
                     }
                 }
                 Some(url) => {

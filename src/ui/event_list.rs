@@ -1,9 +1,10 @@
 //! The searchable list of shown events, in time order; virtualised so it costs the same for ten
 //! events or a million.
 
+use crate::app::{Commands, FilterCommand, SelectCommand, ViewCommand};
 use egui::{ScrollArea, TextEdit, Ui};
 
-use crate::app::{AppState, Command};
+use crate::app::AppState;
 use crate::model::text;
 
 /// What the list keeps between frames (the text being typed).
@@ -18,7 +19,7 @@ pub fn event_list_ui(
     ui: &mut Ui,
     state: &AppState,
     list: &mut EventListState,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     ui.horizontal(|ui| {
         let label = ui.label("Search");
@@ -30,15 +31,15 @@ pub fn event_list_ui(
             )
             .labelled_by(label.id);
         if response.changed() {
-            commands.push(Command::SetQuery(list.query.clone()));
+            commands.push(FilterCommand::SetQuery(list.query.clone()));
         }
         // Enter steps to the next match (Shift+Enter: previous) and keeps the box focused.
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             let back = ui.input(|i| i.modifiers.shift);
             commands.push(if back {
-                Command::PreviousMatch
+                SelectCommand::PreviousMatch
             } else {
-                Command::NextMatch
+                SelectCommand::NextMatch
             });
             response.request_focus();
         }
@@ -64,10 +65,10 @@ pub fn event_list_ui(
                 .on_hover_text("Shift+Enter")
                 .clicked()
             {
-                commands.push(Command::PreviousMatch);
+                commands.push(SelectCommand::PreviousMatch);
             }
             if ui.small_button("Next").on_hover_text("Enter").clicked() {
-                commands.push(Command::NextMatch);
+                commands.push(SelectCommand::NextMatch);
             }
             let mut only = state.filter.only_matches;
             if ui
@@ -75,7 +76,7 @@ pub fn event_list_ui(
                 .on_hover_text("Hide the events the search does not match")
                 .changed()
             {
-                commands.push(Command::SetOnlyMatches(only));
+                commands.push(FilterCommand::SetOnlyMatches(only));
             }
         });
     }
@@ -95,7 +96,7 @@ pub fn event_list_ui(
 
 /// The members of a clicked cluster: a virtualised list (a cluster can hold thousands), each row
 /// selecting its event, and a button to zoom to all of them.
-pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Commands) {
     let Some((members, min_secs, max_secs)) = &state.members else {
         return;
     };
@@ -108,8 +109,8 @@ pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 if ui.button("Zoom to these").clicked() {
-                    commands.push(Command::ZoomToRange(*min_secs, *max_secs));
-                    commands.push(Command::CloseMembers);
+                    commands.push(ViewCommand::ZoomToRange(*min_secs, *max_secs));
+                    commands.push(SelectCommand::CloseMembers);
                 }
                 ui.weak("Click one to select it, double-click to zoom to it");
             });
@@ -117,7 +118,7 @@ pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
             event_rows_ui(ui, state, members, "members", commands);
         });
     if !open {
-        commands.push(Command::CloseMembers);
+        commands.push(SelectCommand::CloseMembers);
     }
 }
 
@@ -127,7 +128,7 @@ fn event_rows_ui(
     state: &AppState,
     rows: &[crate::model::EventIdx],
     id_salt: &str,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let selected = state.selected();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
@@ -146,10 +147,10 @@ fn event_rows_ui(
                         text::one_line(event.title(), text::TITLE_CHARS),
                     );
                     if response.clicked() {
-                        commands.push(Command::Select(Some(idx)));
+                        commands.push(SelectCommand::Select(Some(idx)));
                     }
                     if response.double_clicked() {
-                        commands.push(Command::ZoomToEvent(idx));
+                        commands.push(ViewCommand::ZoomToEvent(idx));
                     }
                 });
             }

@@ -1,9 +1,10 @@
 //! File ▸ Export image…: range, size, format, theme, title, legend, footer and file, with a
 //! preview drawn by the same export code that writes the file. Pushes commands only.
 
+use crate::app::{Commands, ExportCommand};
 use egui::{TextureHandle, TextureOptions, Ui};
 
-use crate::app::{AppState, Command, ExportRange, ExportSettings, ImageFormat};
+use crate::app::{AppState, ExportRange, ExportSettings, ImageFormat};
 use crate::export::{self, SizePreset};
 use crate::palette::Theme;
 
@@ -62,12 +63,7 @@ impl Preview {
 }
 
 /// Draws the dialog if it is open.
-pub fn export_dialog_ui(
-    ui: &Ui,
-    state: &AppState,
-    preview: &mut Preview,
-    commands: &mut Vec<Command>,
-) {
+pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, commands: &mut Commands) {
     let Some(settings) = &state.export_dialog else {
         *preview = Preview::default();
         return;
@@ -108,27 +104,22 @@ pub fn export_dialog_ui(
         ui.separator();
         ui.horizontal(|ui| {
             if ui.button("Export").clicked() {
-                commands.push(Command::RunExport);
+                commands.push(ExportCommand::RunExport);
             }
             if ui.button("Cancel").clicked() {
-                commands.push(Command::CloseExportDialog);
+                commands.push(ExportCommand::CloseExportDialog);
             }
         });
     });
     if modal.should_close() {
-        commands.push(Command::CloseExportDialog);
+        commands.push(ExportCommand::CloseExportDialog);
     }
     if edited != *settings {
-        commands.push(Command::EditExport(edited));
+        commands.push(ExportCommand::EditExport(edited));
     }
 }
 
-fn choices_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    edited: &mut ExportSettings,
-    commands: &mut Vec<Command>,
-) {
+fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, commands: &mut Commands) {
     egui::Grid::new("export-choices")
         .num_columns(2)
         .spacing([10.0, 6.0])
@@ -212,7 +203,7 @@ fn choices_ui(
                     edited.path = path.into();
                 }
                 if ui.button("Choose…").clicked() {
-                    commands.push(Command::PickExportPath);
+                    commands.push(ExportCommand::PickExportPath);
                 }
             });
             ui.end_row();

@@ -1,9 +1,10 @@
 //! Filters: facets with live counts (category, actor, target, tag, severity, file) and a date
 //! range. Each count says how many events choosing that value would show.
 
+use crate::app::{Commands, FilterCommand, ViewCommand};
 use egui::{RichText, Ui};
 
-use crate::app::{AppState, Command};
+use crate::app::AppState;
 use crate::model::TimePoint;
 use crate::model::filter::Field;
 use crate::model::text;
@@ -25,7 +26,7 @@ pub fn facets_ui(
     ui: &mut Ui,
     state: &AppState,
     draft: &mut DateRangeDraft,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let filter = &state.filter;
     let active = filter
@@ -41,7 +42,7 @@ pub fn facets_ui(
                 .on_hover_text("Clear facets, date range, hidden categories and search")
                 .clicked()
             {
-                commands.push(Command::ClearFilters);
+                commands.push(FilterCommand::ClearFilters);
                 draft.from.clear();
                 draft.to.clear();
             }
@@ -50,7 +51,7 @@ pub fn facets_ui(
                 .on_hover_text("Zoom to the events shown")
                 .clicked()
             {
-                commands.push(Command::FitToFilter);
+                commands.push(ViewCommand::FitToFilter);
             }
         }
     });
@@ -101,7 +102,7 @@ pub fn facets_ui(
                         RichText::new(label)
                     };
                     if ui.checkbox(&mut on, label).changed() {
-                        commands.push(Command::ToggleFacet(*field, value.value.clone()));
+                        commands.push(FilterCommand::ToggleFacet(*field, value.value.clone()));
                     }
                 }
                 if values.len() > LISTED {
@@ -118,7 +119,7 @@ fn date_range_ui(
     ui: &mut Ui,
     state: &AppState,
     draft: &mut DateRangeDraft,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let parse = |t: &str| -> Result<Option<TimePoint>, String> {
         let t = t.trim();
@@ -154,7 +155,7 @@ fn date_range_ui(
             // "to 2021" includes all of 2021.
             let range = (from.map(|f| f.start_secs()), to.map(|t| t.end_secs()));
             if changed && range != state.filter.date_range {
-                commands.push(Command::SetDateRange(range.0, range.1));
+                commands.push(FilterCommand::SetDateRange(range.0, range.1));
             }
         }
         (Err(why), _) | (_, Err(why)) => {

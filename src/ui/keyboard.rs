@@ -1,10 +1,14 @@
 //! The keyboard: one table of shortcuts, used both to act on keys and to draw the `?` sheet, so
 //! the sheet cannot drift from what the keys do.
 
+use crate::app::{
+    Commands, ExportCommand, FilesCommand, NotesCommand, PresentCommand, SelectCommand,
+    SessionCommand, ViewCommand, WindowCommand,
+};
 use egui::{Key, Modifiers, Ui};
 
 use crate::app::analysis::{KEY_PAN, KEY_ZOOM};
-use crate::app::{AppState, Command, PickMode};
+use crate::app::{AppState, PickMode};
 
 /// One shortcut as the sheet lists it.
 pub struct Shortcut {
@@ -124,33 +128,33 @@ pub fn search_id() -> egui::Id {
 }
 
 /// Shortcuts that work even while a text field has focus.
-pub fn global_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+pub fn global_keys(ctx: &egui::Context, state: &AppState, commands: &mut Commands) {
     use egui::KeyboardShortcut as S;
     let command = Modifiers::COMMAND;
     ctx.input_mut(|i| {
         if i.consume_shortcut(&S::new(command, Key::E)) {
-            commands.push(Command::OpenExportDialog);
+            commands.push(ExportCommand::OpenExportDialog);
         }
         if i.consume_shortcut(&S::new(command | Modifiers::SHIFT, Key::C)) {
-            commands.push(Command::CopyImage);
+            commands.push(ExportCommand::CopyImage);
         }
         if i.consume_shortcut(&S::new(command | Modifiers::SHIFT, Key::O)) {
-            commands.push(Command::PickSessionOpen);
+            commands.push(SessionCommand::PickSessionOpen);
         }
         if i.consume_shortcut(&S::new(command, Key::O)) {
-            commands.push(Command::PickFiles(PickMode::Open));
+            commands.push(FilesCommand::PickFiles(PickMode::Open));
         }
         if i.consume_shortcut(&S::new(command, Key::S)) {
-            commands.push(Command::PickSessionSave);
+            commands.push(SessionCommand::PickSessionSave);
         }
         if i.consume_shortcut(&S::new(command, Key::B)) {
-            commands.push(Command::AddBookmark(String::new()));
+            commands.push(NotesCommand::AddBookmark(String::new()));
         }
         if i.consume_key(Modifiers::NONE, Key::F11) {
-            commands.push(Command::SetPresenting(!state.presenting));
+            commands.push(PresentCommand::SetPresenting(!state.presenting));
         }
         if i.consume_shortcut(&S::new(command, Key::R)) {
-            commands.push(Command::ReloadAll);
+            commands.push(FilesCommand::ReloadAll);
         }
     });
     if ctx.input_mut(|i| i.consume_shortcut(&S::new(command, Key::F))) {
@@ -168,7 +172,7 @@ pub struct PlainKeys {
 }
 
 /// Single keys: stepping, zoom, pan, fit, scenes, the sheet.
-pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) -> PlainKeys {
+pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Commands) -> PlainKeys {
     let asked = read_plain_keys(ctx, state, commands);
     if asked.focus_search || asked.jump {
         // The key that opens a text field must not be typed into it in the same frame.
@@ -180,11 +184,7 @@ pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
     asked
 }
 
-fn read_plain_keys(
-    ctx: &egui::Context,
-    state: &AppState,
-    commands: &mut Vec<Command>,
-) -> PlainKeys {
+fn read_plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Commands) -> PlainKeys {
     let mut asked = PlainKeys::default();
     ctx.input(|i| {
         let plain = i.modifiers.is_none();
@@ -196,28 +196,28 @@ fn read_plain_keys(
                 .any(|e| matches!(e, egui::Event::Text(t) if t == text))
         };
         if pressed(Key::F) && plain {
-            commands.push(Command::FitAll);
+            commands.push(ViewCommand::FitAll);
         }
         if pressed(Key::F) && shift_only {
-            commands.push(Command::FitSelection);
+            commands.push(ViewCommand::FitSelection);
         }
         if pressed(Key::W) && plain {
-            commands.push(Command::ZoomBy(KEY_ZOOM));
+            commands.push(ViewCommand::ZoomBy(KEY_ZOOM));
         }
         if pressed(Key::S) && plain {
-            commands.push(Command::ZoomBy(1.0 / KEY_ZOOM));
+            commands.push(ViewCommand::ZoomBy(1.0 / KEY_ZOOM));
         }
         if pressed(Key::A) && plain {
-            commands.push(Command::PanBy(-KEY_PAN));
+            commands.push(ViewCommand::PanBy(-KEY_PAN));
         }
         if pressed(Key::D) && plain {
-            commands.push(Command::PanBy(KEY_PAN));
+            commands.push(ViewCommand::PanBy(KEY_PAN));
         }
         if pressed(Key::G) && plain {
             asked.jump = true;
         }
         if pressed(Key::Questionmark) || typed("?") {
-            commands.push(Command::ToggleShortcuts);
+            commands.push(WindowCommand::ToggleShortcuts);
         }
         // By the typed character, not the key: `/` is Shift+7 on many layouts. The character is
         // then taken out of this frame's input so it does not land in the box.
@@ -226,43 +226,43 @@ fn read_plain_keys(
         }
         // With the sheet open, Esc is the sheet's (it closes itself).
         if pressed(Key::Escape) && !state.shortcuts_open {
-            commands.push(if state.presenting {
-                Command::SetPresenting(false)
+            if state.presenting {
+                commands.push(PresentCommand::SetPresenting(false));
             } else {
-                Command::Select(None)
-            });
+                commands.push(SelectCommand::Select(None));
+            }
         }
         // Scenes: Page Up/Down and Space always (presentation clickers send these); the arrows
         // step scenes while presenting and events otherwise.
         let presenting = state.presenting;
         if pressed(Key::PageDown) || pressed(Key::Space) {
-            commands.push(Command::NextScene);
+            commands.push(PresentCommand::NextScene);
         }
         if pressed(Key::PageUp) {
-            commands.push(Command::PreviousScene);
+            commands.push(PresentCommand::PreviousScene);
         }
         let forward =
             pressed(Key::ArrowRight) || (!presenting && (pressed(Key::Period) || typed(".")));
         let back = pressed(Key::ArrowLeft) || (!presenting && (pressed(Key::Comma) || typed(",")));
         if presenting {
             if forward || pressed(Key::ArrowDown) {
-                commands.push(Command::NextScene);
+                commands.push(PresentCommand::NextScene);
             }
             if back || pressed(Key::ArrowUp) {
-                commands.push(Command::PreviousScene);
+                commands.push(PresentCommand::PreviousScene);
             }
         } else {
             if forward {
-                commands.push(Command::NextEvent);
+                commands.push(SelectCommand::NextEvent);
             }
             if back {
-                commands.push(Command::PreviousEvent);
+                commands.push(SelectCommand::PreviousEvent);
             }
             if pressed(Key::Enter) && state.filter.is_searching() {
                 commands.push(if i.modifiers.shift {
-                    Command::PreviousMatch
+                    SelectCommand::PreviousMatch
                 } else {
-                    Command::NextMatch
+                    SelectCommand::NextMatch
                 });
             }
         }
@@ -271,7 +271,7 @@ fn read_plain_keys(
 }
 
 /// The `?` sheet.
-pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Commands) {
     let modal = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui: &mut Ui| {
         ui.heading("Keyboard shortcuts");
         ui.add_space(4.0);
@@ -292,16 +292,16 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
         ui.add_space(6.0);
         ui.weak("Menus and panels can also be reached with Tab and Enter.");
         if ui.button("Close").clicked() {
-            commands.push(Command::ToggleShortcuts);
+            commands.push(WindowCommand::ToggleShortcuts);
         }
     });
     if modal.should_close() {
-        commands.push(Command::ToggleShortcuts);
+        commands.push(WindowCommand::ToggleShortcuts);
     }
 }
 
 /// The G prompt: a date typed as a source would write it. Returns false when it closes.
-pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<Command>) -> bool {
+pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Commands) -> bool {
     let mut open = true;
     let modal = egui::Modal::new(egui::Id::unique("jump")).show(ctx, |ui: &mut Ui| {
         ui.heading("Go to date");
@@ -315,7 +315,7 @@ pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<Comman
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         ui.horizontal(|ui| {
             if ui.button("Go").clicked() || entered {
-                commands.push(Command::JumpTo(text.clone()));
+                commands.push(ViewCommand::JumpTo(text.clone()));
                 open = false;
             }
             if ui.button("Cancel").clicked() {

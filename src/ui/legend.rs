@@ -1,12 +1,13 @@
 //! The legend: categories (click to show or hide) and the open files with their format.
 
+use crate::app::{Commands, FilterCommand};
 use egui::{Sense, Ui, vec2};
 
 use super::theme;
-use crate::app::{AppState, Command};
+use crate::app::AppState;
 
 /// Draws the legend.
-pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let dataset = &state.dataset;
     ui.strong("Categories");
     for (i, category) in dataset.categories.iter().enumerate() {
@@ -25,7 +26,7 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             let mut shown = visible;
             let response = ui.checkbox(&mut shown, format!("{} ({count})", category.label));
             if response.changed() {
-                commands.push(Command::ToggleCategory(category.id.clone()));
+                commands.push(FilterCommand::ToggleCategory(category.id.clone()));
             }
         });
     }

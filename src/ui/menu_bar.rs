@@ -1,21 +1,25 @@
 //! The menu bar: File and View. Every entry pushes a command; none acts directly.
 
+use crate::app::{
+    Commands, ExportCommand, FilesCommand, LanesCommand, PresentCommand, SessionCommand,
+    ViewCommand, WindowCommand,
+};
 use egui::Ui;
 
-use crate::app::{AppState, Command, PickMode};
+use crate::app::{AppState, PickMode};
 use crate::model::filter::Field;
 use crate::palette::Theme;
 use crate::timeline::lanes::TimeBasis;
 
 /// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
-                commands.push(Command::PickFiles(PickMode::Open));
+                commands.push(FilesCommand::PickFiles(PickMode::Open));
             }
             if ui.button("Add files…").clicked() {
-                commands.push(Command::PickFiles(PickMode::Add));
+                commands.push(FilesCommand::PickFiles(PickMode::Add));
             }
             ui.menu_button("Open recent", |ui| {
                 if state.settings.recent_files.is_empty() {
@@ -23,12 +27,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 }
                 for path in &state.settings.recent_files {
                     if ui.button(path.display().to_string()).clicked() {
-                        commands.push(Command::OpenFiles(vec![path.clone()]));
+                        commands.push(FilesCommand::OpenFiles(vec![path.clone()]));
                     }
                 }
             });
             if ui.button("Open the Belgium example").clicked() {
-                commands.push(Command::OpenEmbedded);
+                commands.push(FilesCommand::OpenEmbedded);
             }
             ui.separator();
             if ui
@@ -36,7 +40,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 .on_hover_text("Ctrl+E: PNG or SVG of the view, all events or the selection")
                 .clicked()
             {
-                commands.push(Command::OpenExportDialog);
+                commands.push(ExportCommand::OpenExportDialog);
             }
             ui.separator();
             if ui
@@ -47,21 +51,21 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 )
                 .clicked()
             {
-                commands.push(Command::PickSessionSave);
+                commands.push(SessionCommand::PickSessionSave);
             }
             if ui
                 .button("Open session…")
                 .on_hover_text("Ctrl+Shift+O")
                 .clicked()
             {
-                commands.push(Command::PickSessionOpen);
+                commands.push(SessionCommand::PickSessionOpen);
             }
             ui.separator();
             if ui.button("Reload").on_hover_text("Ctrl+R").clicked() {
-                commands.push(Command::ReloadAll);
+                commands.push(FilesCommand::ReloadAll);
             }
             if ui.button("Close all").clicked() {
-                commands.push(Command::CloseAll);
+                commands.push(FilesCommand::CloseAll);
             }
             let mut live = state.settings.live_reload;
             if ui
@@ -71,7 +75,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 )
                 .changed()
             {
-                commands.push(Command::SetLiveReload(live));
+                commands.push(FilesCommand::SetLiveReload(live));
             }
         });
         ui.menu_button("Edit", |ui| {
@@ -80,7 +84,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 .on_hover_text("Ctrl+Shift+C: a PNG of the current view, to paste into a slide")
                 .clicked()
             {
-                commands.push(Command::CopyImage);
+                commands.push(ExportCommand::CopyImage);
             }
         });
         ui.menu_button("View", |ui| {
@@ -89,14 +93,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 .on_hover_text("F or double-click")
                 .clicked()
             {
-                commands.push(Command::FitAll);
+                commands.push(ViewCommand::FitAll);
             }
             if ui
                 .button("Fit to filter")
                 .on_hover_text("Zoom to the events the filters show")
                 .clicked()
             {
-                commands.push(Command::FitToFilter);
+                commands.push(ViewCommand::FitToFilter);
             }
             if ui
                 .add_enabled(
@@ -106,14 +110,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 .on_hover_text("Shift+F")
                 .clicked()
             {
-                commands.push(Command::FitSelection);
+                commands.push(ViewCommand::FitSelection);
             }
             ui.menu_button("Lanes by", |ui| {
                 let choices = std::iter::once((None, "None (one lane)"))
                     .chain(Field::ALL.iter().map(|&f| (Some(f), f.label())));
                 for (by, label) in choices {
                     if ui.radio(state.lanes.by == by, label).clicked() {
-                        commands.push(Command::SetLanesBy(by));
+                        commands.push(LanesCommand::SetLanesBy(by));
                     }
                 }
             });
@@ -123,13 +127,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                     (TimeBasis::Known, "When it became known (disclosed)"),
                 ] {
                     if ui.radio(state.lanes.basis == basis, label).clicked() {
-                        commands.push(Command::SetTimeBasis(basis));
+                        commands.push(LanesCommand::SetTimeBasis(basis));
                     }
                 }
             });
             let mut links = state.options.links;
             if ui.checkbox(&mut links, "Show links as arrows").changed() {
-                commands.push(Command::SetLinks(links));
+                commands.push(ViewCommand::SetLinks(links));
             }
             ui.menu_button("Time zone", |ui| zone_menu_ui(ui, state, commands));
             let mut gaps = state.options.collapse_gaps;
@@ -140,7 +144,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 )
                 .changed()
             {
-                commands.push(Command::SetCollapseGaps(gaps));
+                commands.push(ViewCommand::SetCollapseGaps(gaps));
             }
             ui.separator();
             if ui
@@ -148,7 +152,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 .on_hover_text("F11: full screen, larger type, panels hidden; Esc leaves")
                 .clicked()
             {
-                commands.push(Command::SetPresenting(true));
+                commands.push(PresentCommand::SetPresenting(true));
             }
             let mut scale = state.settings.presentation_scale;
             let slider = ui.add(
@@ -157,7 +161,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                     .text("Presentation type scale"),
             );
             if slider.changed() {
-                commands.push(Command::SetPresentationScale(scale));
+                commands.push(PresentCommand::SetPresentationScale(scale));
             }
             ui.separator();
             for (theme, label) in [
@@ -166,7 +170,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 (Theme::HighContrast, "High contrast"),
             ] {
                 if ui.radio(state.settings.theme == theme, label).clicked() {
-                    commands.push(Command::SetTheme(theme));
+                    commands.push(WindowCommand::SetTheme(theme));
                 }
             }
             ui.separator();
@@ -183,7 +187,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                     .labelled_by(label.id)
                     .changed();
                 if changed {
-                    commands.push(Command::SetSizeLimit((gigabytes * 1e9) as u64));
+                    commands.push(FilesCommand::SetSizeLimit((gigabytes * 1e9) as u64));
                 }
             });
             ui.separator();
@@ -193,32 +197,32 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
                 "Show problems"
             };
             if ui.button(label).clicked() {
-                commands.push(Command::ToggleProblems);
+                commands.push(WindowCommand::ToggleProblems);
             }
         });
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").on_hover_text("?").clicked() {
-                commands.push(Command::ToggleShortcuts);
+                commands.push(WindowCommand::ToggleShortcuts);
             }
         });
     });
 }
 
 /// UTC, the machine's zone, or any IANA zone typed by name.
-fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let current = state.settings.display_zone.as_str();
     if ui.radio(current == "UTC", "UTC").clicked() {
-        commands.push(Command::SetDisplayZone("UTC".to_owned()));
+        commands.push(ViewCommand::SetDisplayZone("UTC".to_owned()));
     }
     if ui
         .radio(current == "local", "This computer's zone")
         .clicked()
     {
-        commands.push(Command::SetDisplayZone("local".to_owned()));
+        commands.push(ViewCommand::SetDisplayZone("local".to_owned()));
     }
     for name in ["Europe/Brussels", "America/New_York", "Asia/Shanghai"] {
         if ui.radio(current == name, name).clicked() {
-            commands.push(Command::SetDisplayZone(name.to_owned()));
+            commands.push(ViewCommand::SetDisplayZone(name.to_owned()));
         }
     }
     let id = egui::Id::unique("zone-typed");
@@ -234,7 +238,7 @@ fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
             .labelled_by(label.id);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Set").clicked() || entered) && !typed.trim().is_empty() {
-            commands.push(Command::SetDisplayZone(typed.clone()));
+            commands.push(ViewCommand::SetDisplayZone(typed.clone()));
         }
     });
     ui.data_mut(|d| d.insert_temp(id, typed));

@@ -17,6 +17,7 @@ pub mod status_bar;
 pub mod theme;
 pub mod timeline_canvas;
 
+use crate::app::{Commands, FilesCommand, PresentCommand, WindowCommand};
 use egui::Ui;
 
 use crate::app::{AppState, Command, Effect, PickMode};
@@ -140,7 +141,7 @@ impl Window {
         if self.animation.is_some() {
             ui.ctx().request_repaint();
         }
-        let mut commands = Vec::new();
+        let mut commands = Commands::default();
         self.input(ui, &mut commands);
         let state = &self.state;
         if let Some(load) = &state.loading {
@@ -170,7 +171,7 @@ impl Window {
                 ui.set_max_width(420.0);
                 ui.label(notice);
                 if ui.button("OK").clicked() {
-                    commands.push(Command::DismissNotice);
+                    commands.push(WindowCommand::DismissNotice);
                 }
             });
         }
@@ -193,11 +194,14 @@ impl Window {
         for command in commands {
             stepped |= matches!(
                 command,
-                Command::GoToScene(_) | Command::NextScene | Command::PreviousScene
+                Command::Present(
+                    PresentCommand::GoToScene(_)
+                        | PresentCommand::NextScene
+                        | PresentCommand::PreviousScene
+                )
             );
-            if let Some(effect) = self.state.apply(command) {
-                self.effects.push(effect);
-            }
+            let effects = self.state.apply(command);
+            self.effects.extend(effects);
         }
         if stepped {
             // The list's search field shows the scene's query; the zoom there is animated.
@@ -210,7 +214,7 @@ impl Window {
     }
 
     /// The menu, status bar, side panels and problems: everything but the timeline.
-    fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Commands) {
         let state = &self.state;
         egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, state, commands));
         egui::Panel::bottom("status_bar")
@@ -278,7 +282,7 @@ impl Window {
     /// How long a toast stays, in seconds.
     const TOAST_SECONDS: f64 = 6.0;
 
-    fn toast_ui(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+    fn toast_ui(&mut self, ui: &Ui, commands: &mut Commands) {
         let Some(toast) = &self.state.toast else {
             self.toast_since = None;
             return;
@@ -292,7 +296,7 @@ impl Window {
             }
         };
         if now - since > Self::TOAST_SECONDS {
-            commands.push(Command::DismissToast);
+            commands.push(WindowCommand::DismissToast);
             return;
         }
         ui.ctx()
@@ -314,13 +318,13 @@ impl Window {
                         .on_hover_text("Click to dismiss")
                         .clicked()
                     {
-                        commands.push(Command::DismissToast);
+                        commands.push(WindowCommand::DismissToast);
                     }
                 });
             });
     }
 
-    fn input(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+    fn input(&mut self, ui: &Ui, commands: &mut Commands) {
         let ctx = ui.ctx();
         let state = &self.state;
         let dropped: Vec<_> = ctx.input(|i| {
@@ -332,7 +336,7 @@ impl Window {
                 .collect()
         });
         if !dropped.is_empty() {
-            commands.push(Command::AddFiles(dropped));
+            commands.push(FilesCommand::AddFiles(dropped));
         }
         keyboard::global_keys(ctx, state, commands);
         // Plain keys only when no text field has focus and no prompt is open.
@@ -349,7 +353,7 @@ impl Window {
 }
 
 /// The loading strip: which files, bytes read of the total, and Cancel.
-fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Vec<Command>) {
+fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Commands) {
     use crate::app::loading::size_label;
     let read = load
         .progress
@@ -399,7 +403,7 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Vec<Comman
             );
             ui.label(text);
             if i == last && ui.button("Cancel").clicked() {
-                commands.push(Command::CancelLoad);
+                commands.push(FilesCommand::CancelLoad);
             }
         });
     }
@@ -409,7 +413,7 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Vec<Comman
 }
 
 /// Asks before loading a file over the size limit.
-fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, commands: &mut Vec<Command>) {
+fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, commands: &mut Commands) {
     use crate::app::loading::size_label;
     egui::Modal::new(egui::Id::unique("too-large")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
@@ -424,16 +428,16 @@ fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, commands: &mut Vec<Comman
         ));
         ui.horizontal(|ui| {
             if ui.button("Load anyway").clicked() {
-                commands.push(Command::LoadAnyway);
+                commands.push(FilesCommand::LoadAnyway);
             }
             if ui.button("Don't load").clicked() {
-                commands.push(Command::DeclineTooLarge);
+                commands.push(FilesCommand::DeclineTooLarge);
             }
         });
     });
 }
 
-fn empty_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+fn empty_ui(ui: &mut Ui, commands: &mut Commands) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
         ui.heading("Nothing open");
@@ -441,10 +445,10 @@ fn empty_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
             "Open a file (Ctrl+O), drop files here, or pass them on the command line: annals FILE…",
         );
         if ui.button("Open…").clicked() {
-            commands.push(Command::PickFiles(PickMode::Open));
+            commands.push(FilesCommand::PickFiles(PickMode::Open));
         }
         if ui.button("Show the Belgium example").clicked() {
-            commands.push(Command::OpenEmbedded);
+            commands.push(FilesCommand::OpenEmbedded);
         }
     });
 }

@@ -1,8 +1,9 @@
 //! Bookmarks (named times) and notes (on events, or at a time), kept in the session.
 
+use crate::app::{Commands, NotesCommand, ViewCommand};
 use egui::Ui;
 
-use crate::app::{AppState, Command};
+use crate::app::AppState;
 use crate::model::{TimePoint, text};
 
 /// The text typed for the next bookmark or note.
@@ -17,12 +18,7 @@ fn time_label(secs: f64) -> String {
 }
 
 /// Draws bookmarks and notes.
-pub fn notes_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    draft: &mut NotesDraft,
-    commands: &mut Vec<Command>,
-) {
+pub fn notes_ui(ui: &mut Ui, state: &AppState, draft: &mut NotesDraft, commands: &mut Commands) {
     ui.horizontal(|ui| {
         let label = ui.label("Name or note");
         ui.add(egui::TextEdit::singleline(&mut draft.text).desired_width(120.0))
@@ -34,7 +30,7 @@ pub fn notes_ui(
             .on_hover_text("Name the centre of the view (Ctrl+B)")
             .clicked()
         {
-            commands.push(Command::AddBookmark(std::mem::take(&mut draft.text)));
+            commands.push(NotesCommand::AddBookmark(std::mem::take(&mut draft.text)));
         }
         if ui
             .add_enabled(
@@ -44,7 +40,7 @@ pub fn notes_ui(
             .on_hover_text("A note at the centre of the view")
             .clicked()
         {
-            commands.push(Command::AddTimeNote(std::mem::take(&mut draft.text)));
+            commands.push(NotesCommand::AddTimeNote(std::mem::take(&mut draft.text)));
         }
     });
     for (i, bookmark) in state.bookmarks.iter().enumerate() {
@@ -54,14 +50,14 @@ pub fn notes_ui(
                 .on_hover_text(time_label(bookmark.secs))
                 .clicked()
             {
-                commands.push(Command::GoToBookmark(i));
+                commands.push(NotesCommand::GoToBookmark(i));
             }
             if ui
                 .small_button("x")
                 .on_hover_text("Delete the bookmark")
                 .clicked()
             {
-                commands.push(Command::DeleteBookmark(i));
+                commands.push(NotesCommand::DeleteBookmark(i));
             }
         });
     }
@@ -81,10 +77,13 @@ pub fn notes_ui(
                         .find_in_file(crate::model::FileId(u32::try_from(file).ok()?), &e.id)
                 });
                 match (target, note.secs) {
-                    (Some(idx), _) => commands.push(Command::ZoomToEvent(idx)),
+                    (Some(idx), _) => commands.push(ViewCommand::ZoomToEvent(idx)),
                     (None, Some(secs)) => {
                         let span = state.view.span_secs;
-                        commands.push(Command::ZoomToRange(secs - span / 2.0, secs + span / 2.0));
+                        commands.push(ViewCommand::ZoomToRange(
+                            secs - span / 2.0,
+                            secs + span / 2.0,
+                        ));
                     }
                     (None, None) => {}
                 }
@@ -94,7 +93,7 @@ pub fn notes_ui(
                 .on_hover_text("Delete the note")
                 .clicked()
             {
-                commands.push(Command::DeleteNote(i));
+                commands.push(NotesCommand::DeleteNote(i));
             }
         });
     }

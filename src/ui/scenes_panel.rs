@@ -1,13 +1,14 @@
 //! Scenes: the list in the side panel (add, go to, delete) and the caption strip shown while
 //! presenting. Pushes commands only.
 
+use crate::app::{Commands, PresentCommand};
 use egui::{RichText, Ui};
 
 use super::status_bar::range_label;
-use crate::app::{AppState, Command};
+use crate::app::AppState;
 
 /// The scenes list and the "Add scene" row. `caption` is the text field's own state.
-pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: &mut Vec<Command>) {
+pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: &mut Commands) {
     if !state.scenes.is_empty() {
         ui.weak("PgUp / PgDn / Space step; F11 presents");
     }
@@ -24,14 +25,14 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
                 .on_hover_text(range_label(scene.view(), state.zone()))
                 .clicked()
             {
-                commands.push(Command::GoToScene(i));
+                commands.push(PresentCommand::GoToScene(i));
             }
             if ui
                 .small_button("×")
                 .on_hover_text(format!("Delete scene {}", i + 1))
                 .clicked()
             {
-                commands.push(Command::DeleteScene(i));
+                commands.push(PresentCommand::DeleteScene(i));
             }
         });
     }
@@ -51,7 +52,7 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
             .clicked()
             || entered
         {
-            commands.push(Command::AddScene(std::mem::take(caption)));
+            commands.push(PresentCommand::AddScene(std::mem::take(caption)));
         }
     });
     match state.scenes_file() {

@@ -6,16 +6,20 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::app::export::write_image;
 use crate::app::watch::FileWatcher;
-use crate::app::{AppState, Command, Delivery, Effect, PickMode, Settings};
+use crate::app::{
+    AppState, Command, Delivery, Effect, ExportCommand, FilesCommand, PickMode, Reply,
+    SessionCommand, Settings, WindowCommand,
+};
 use crate::export::RgbaImage;
 use crate::ui::Window;
 
 const SETTINGS_KEY: &str = "annals-settings";
 
 /// What a background thread sends back to the UI thread.
-enum Reply {
+enum Message {
     /// A command to apply (a dialog's answer, a finished export).
     Command(Command),
+    Reply(Reply),
     /// A rasterised view for the clipboard, or why not.
     Copy(Result<RgbaImage, String>),
     /// A dialog closed without an answer.
@@ -25,8 +29,8 @@ enum Reply {
 /// The eframe application.
 pub struct Shell {
     window: Window,
-    sender: Sender<Reply>,
-    replies: Receiver<Reply>,
+    sender: Sender<Message>,
+    replies: Receiver<Message>,
     dialog_open: bool,
     /// Live reload: the watcher, and the files it was last told to watch.
     watcher: Option<(FileWatcher, Vec<PathBuf>)>,
@@ -45,6 +49,18 @@ pub fn dialog_available() -> bool {
 }
 
 impl Shell {
+    /// Applies a command; its effects are carried out after this frame's panels.
+    fn apply(&mut self, command: impl Into<Command>) {
+        let effects = self.window.state.apply(command);
+        self.window.effects.extend(effects);
+    }
+
+    /// Takes a background job's answer; its effects are carried out like a command's.
+    fn receive(&mut self, reply: Reply) {
+        let effects = self.window.state.receive(reply);
+        self.window.effects.extend(effects);
+    }
+
     /// Starts on `files`, or the embedded dataset when there are none.
     pub fn new(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
         let settings: Settings = cc
@@ -80,9 +96,7 @@ impl Shell {
             let sender = self.sender.clone();
             let ctx = ctx.clone();
             match FileWatcher::new(move |paths| {
-                sender
-                    .send(Reply::Command(Command::FilesChanged(paths)))
-                    .ok();
+                sender.send(Message::Reply(Reply::FilesChanged(paths))).ok();
                 ctx.request_repaint();
             }) {
                 Ok(watcher) => self.watcher = Some((watcher, Vec::new())),
@@ -125,13 +139,17 @@ impl Shell {
                     dialog = dialog.set_file_name(name.to_string_lossy());
                 }
                 match pollster::block_on(dialog.set_title("Save session").save_file()) {
-                    Some(file) => Reply::Command(Command::SaveSession(file.path().to_path_buf())),
-                    None => Reply::DialogClosed,
+                    Some(file) => Message::Command(
+                        SessionCommand::SaveSession(file.path().to_path_buf()).into(),
+                    ),
+                    None => Message::DialogClosed,
                 }
             } else {
                 match pollster::block_on(dialog.set_title("Open session").pick_file()) {
-                    Some(file) => Reply::Command(Command::OpenSession(file.path().to_path_buf())),
-                    None => Reply::DialogClosed,
+                    Some(file) => Message::Command(
+                        SessionCommand::OpenSession(file.path().to_path_buf()).into(),
+                    ),
+                    None => Message::DialogClosed,
                 }
             }
         });
@@ -143,7 +161,7 @@ impl Shell {
         &self,
         ctx: &egui::Context,
         name: &str,
-        work: impl FnOnce() -> Reply + Send + 'static,
+        work: impl FnOnce() -> Message + Send + 'static,
     ) -> bool {
         let sender = self.sender.clone();
         let ctx = ctx.clone();
@@ -157,14 +175,14 @@ impl Shell {
     }
 
     /// Shows one file dialog at a time on the `file-dialog` thread; says so when none can appear.
-    fn dialog(&mut self, ctx: &egui::Context, show: impl FnOnce() -> Reply + Send + 'static) {
+    fn dialog(&mut self, ctx: &egui::Context, show: impl FnOnce() -> Message + Send + 'static) {
         if self.dialog_open {
             return;
         }
         let started = dialog_available() && self.background(ctx, "file-dialog", show);
         self.dialog_open = started;
         if !started {
-            self.window.state.apply(Command::DialogUnavailable);
+            self.apply(WindowCommand::DialogUnavailable);
         }
     }
 
@@ -181,12 +199,12 @@ impl Shell {
             match pollster::block_on(dialog.pick_files()) {
                 Some(files) => {
                     let paths = files.iter().map(|f| f.path().to_path_buf()).collect();
-                    Reply::Command(match mode {
-                        PickMode::Open => Command::OpenFiles(paths),
-                        PickMode::Add | PickMode::Reload => Command::AddFiles(paths),
-                    })
+                    Message::Command(Command::Files(match mode {
+                        PickMode::Open => FilesCommand::OpenFiles(paths),
+                        PickMode::Add | PickMode::Reload => FilesCommand::AddFiles(paths),
+                    }))
                 }
-                None => Reply::DialogClosed,
+                None => Message::DialogClosed,
             }
         });
     }
@@ -204,8 +222,10 @@ impl Shell {
                 dialog = dialog.set_file_name(name.to_string_lossy());
             }
             match pollster::block_on(dialog.save_file()) {
-                Some(file) => Reply::Command(Command::SetExportPath(file.path().to_path_buf())),
-                None => Reply::DialogClosed,
+                Some(file) => {
+                    Message::Command(ExportCommand::SetExportPath(file.path().to_path_buf()).into())
+                }
+                None => Message::DialogClosed,
             }
         });
     }
@@ -221,45 +241,41 @@ impl Shell {
                 let id = load.id;
                 let started = self.background(ctx, "loader", move || {
                     let results = crate::app::loading::run(&load);
-                    Reply::Command(Command::Loaded(load.id, Delivery::new(results)))
+                    Message::Reply(Reply::Loaded(load.id, Delivery::new(results)))
                 });
                 if !started {
-                    self.window
-                        .state
-                        .apply(Command::Loaded(id, Delivery::new(Vec::new())));
+                    self.receive(Reply::Loaded(id, Delivery::new(Vec::new())));
                 }
             }
             Effect::Arrange(job) => {
                 let started = self.background(ctx, "arrange", move || {
-                    Reply::Command(crate::app::arrange::answer(&job))
+                    Message::Reply(crate::app::arrange::answer(&job))
                 });
                 if !started {
                     // No thread: the state arranges itself when the answer is missing.
                     let generation = self.window.state.arrange_generation();
-                    self.window
-                        .state
-                        .apply(Command::Arranged(generation, Delivery::new_empty()));
+                    self.receive(Reply::Arranged(generation, Delivery::new_empty()));
                 }
             }
             Effect::WriteImage(job) => {
                 let started = self.background(ctx, "export", move || {
-                    Reply::Command(Command::ImageWritten(write_image(&job)))
+                    Message::Reply(Reply::ImageWritten(write_image(&job)))
                 });
                 if !started {
                     let failed = Err("could not start the export thread".to_owned());
-                    self.window.state.apply(Command::ImageWritten(failed));
+                    self.receive(Reply::ImageWritten(failed));
                 }
             }
             Effect::CopyImage(svg) => {
                 let started = self.background(ctx, "copy-image", move || {
-                    Reply::Copy(
+                    Message::Copy(
                         crate::export::render_rgba(&svg, None)
                             .map_err(|e| crate::io::report::error_chain(&e)),
                     )
                 });
                 if !started {
                     let failed = Err("could not start the copy thread".to_owned());
-                    self.window.state.apply(Command::ImageCopied(failed));
+                    self.receive(Reply::ImageCopied(failed));
                 }
             }
         }
@@ -270,33 +286,32 @@ impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         while let Ok(reply) = self.replies.try_recv() {
             match reply {
-                Reply::Command(command) => {
+                Message::Command(command) => {
                     if matches!(
                         command,
-                        Command::OpenFiles(_)
-                            | Command::AddFiles(_)
-                            | Command::SetExportPath(_)
-                            | Command::SaveSession(_)
-                            | Command::OpenSession(_)
+                        Command::Files(FilesCommand::OpenFiles(_) | FilesCommand::AddFiles(_))
+                            | Command::Export(ExportCommand::SetExportPath(_))
+                            | Command::Session(
+                                SessionCommand::SaveSession(_) | SessionCommand::OpenSession(_)
+                            )
                     ) {
                         self.dialog_open = false;
                     }
-                    if let Some(effect) = self.window.state.apply(command) {
-                        self.window.effects.push(effect);
-                    }
+                    self.apply(command);
                 }
-                Reply::DialogClosed => self.dialog_open = false,
-                Reply::Copy(Ok(image)) => {
+                Message::Reply(reply) => self.receive(reply),
+                Message::DialogClosed => self.dialog_open = false,
+                Message::Copy(Ok(image)) => {
                     let size = [image.width as usize, image.height as usize];
                     ui.ctx()
                         .copy_image(egui::ColorImage::from_rgba_premultiplied(
                             size,
                             &image.pixels,
                         ));
-                    self.window.state.apply(Command::ImageCopied(Ok(())));
+                    self.receive(Reply::ImageCopied(Ok(())));
                 }
-                Reply::Copy(Err(why)) => {
-                    self.window.state.apply(Command::ImageCopied(Err(why)));
+                Message::Copy(Err(why)) => {
+                    self.receive(Reply::ImageCopied(Err(why)));
                 }
             }
         }

@@ -1,9 +1,10 @@
 //! The status bar: what is shown, what was wrong, and the visible range.
 
+use crate::app::{Commands, WindowCommand};
 use egui::Ui;
 
 use super::theme;
-use crate::app::{AppState, Command, ProblemLevel};
+use crate::app::{AppState, ProblemLevel};
 use crate::model::civil::{self, SECS_PER_DAY, SECS_PER_YEAR_APPROX};
 use crate::timeline::TimeView;
 use crate::timeline::zone::DisplayZone;
@@ -13,7 +14,7 @@ fn format_count(n: usize) -> String {
 }
 
 /// Draws the status bar.
-pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     ui.horizontal(|ui| {
         let dataset = &state.dataset;
         let total = dataset.events.len();
@@ -71,7 +72,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Vec<Command>)
             .on_hover_text("Show or hide the problems panel")
             .clicked()
         {
-            commands.push(Command::ToggleProblems);
+            commands.push(WindowCommand::ToggleProblems);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak(range_label(state.view, state.zone()));

@@ -3,15 +3,16 @@
 //!
 //! The view is stored once, in [`AppState::view`]. Mirroring rule: at the start of a frame the plot
 //! is told the state's view whenever they disagree (a command moved it); after the plot has handled
-//! input, a different plot range is sent back as [`Command::SetView`] (the user moved it).
+//! input, a different plot range is sent back as [`ViewCommand::SetView`] (the user moved it).
 
+use crate::app::{Commands, LanesCommand, SelectCommand, ViewCommand};
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, vec2};
 use egui_plot::{AxisHints, GridInput, GridMark, Plot};
 
-use crate::app::{AppState, Command};
+use crate::app::AppState;
 use crate::model::Dataset;
 use crate::timeline::interact;
 use crate::timeline::paint::{self, Emphasis, Look};
@@ -76,7 +77,7 @@ pub fn timeline_ui(
     state: &AppState,
     view: TimeView,
     mut overview: OverviewCache,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) -> CanvasFrame {
     let ctx = ui.ctx().clone();
     let measure = move |text: &str| measure_text(&ctx, text);
@@ -192,7 +193,7 @@ pub fn timeline_ui(
         }
     }
     if interact::views_differ(shown_view, view) {
-        commands.push(Command::SetView(shown_view));
+        commands.push(ViewCommand::SetView(shown_view));
     }
 
     let scene = scene::build(&SceneInput {
@@ -239,18 +240,18 @@ pub fn timeline_ui(
     }
     if plot_response.double_clicked() {
         match &hovered {
-            Some(Hit::Event(idx)) => commands.push(Command::ZoomToEvent(*idx)),
-            _ => commands.push(Command::FitAll),
+            Some(Hit::Event(idx)) => commands.push(ViewCommand::ZoomToEvent(*idx)),
+            _ => commands.push(ViewCommand::FitAll),
         }
     } else if plot_response.clicked() {
         match &hovered {
-            Some(Hit::Event(idx)) => commands.push(Command::Select(Some(*idx))),
+            Some(Hit::Event(idx)) => commands.push(SelectCommand::Select(Some(*idx))),
             Some(Hit::Cluster(i)) => {
                 if let (Some((min, max)), Some(cluster)) = (
                     cluster_range(&state.dataset, &scene, *i),
                     scene.clusters.get(*i),
                 ) {
-                    commands.push(Command::ShowMembers {
+                    commands.push(SelectCommand::ShowMembers {
                         events: cluster.members.clone(),
                         min_secs: min,
                         max_secs: max,
@@ -263,9 +264,9 @@ pub fn timeline_ui(
                 // Zoom in around the bin, far enough that its lane can show events again.
                 let mid = f64::midpoint(*min_secs, *max_secs);
                 let half = (max_secs - min_secs) * 10.0;
-                commands.push(Command::ZoomToRange(mid - half, mid + half));
+                commands.push(ViewCommand::ZoomToRange(mid - half, mid + half));
             }
-            None => commands.push(Command::Select(None)),
+            None => commands.push(SelectCommand::Select(None)),
         }
     }
     CanvasFrame {
@@ -367,7 +368,7 @@ fn lane_headers_ui(
     scene: &Scene,
     state: &AppState,
     look: &Look<'_>,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let header = SceneStyle::default().lane_header;
     let lane_scale = (paint::TYPE.lane / paint::TYPE.label) as f32;
@@ -393,7 +394,7 @@ fn lane_headers_ui(
         let tip = (f64::from(title_width) + 14.0, band.y0 + 9.0);
         marks.push(paint::fold_mark(look, tip, lane.collapsed));
         if response.clicked() {
-            commands.push(Command::ToggleLaneCollapsed(lane.key.clone()));
+            commands.push(LanesCommand::ToggleLaneCollapsed(lane.key.clone()));
         }
         if response.dragged()
             && let Some(pointer) = response.interact_pointer_pos()
@@ -406,7 +407,7 @@ fn lane_headers_ui(
             && let Some(to) =
                 interact::lane_drop(&scene.lanes, i, f64::from(pointer.y - rect.top()))
         {
-            commands.push(Command::MoveLane(lane.key.clone(), to));
+            commands.push(LanesCommand::MoveLane(lane.key.clone(), to));
         }
     }
     super::paint::paint(&ui.painter_at(rect), rect.min, &marks);
@@ -420,7 +421,7 @@ fn overview_ui(
     view: TimeView,
     look: &Look<'_>,
     cache: &mut OverviewCache,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let (response, painter) = ui.allocate_painter(
         vec2(ui.available_width(), OVERVIEW_HEIGHT),
@@ -473,11 +474,18 @@ fn overview_ui(
             .data(|d| d.get_temp(grip_id))
             .unwrap_or(interact::Grip::Move);
         let dx = f64::from(response.drag_delta().x);
-        commands.push(Command::SetView(grip.dragged(&axis, view, (x0, x1), dx)));
+        commands.push(ViewCommand::SetView(grip.dragged(
+            &axis,
+            view,
+            (x0, x1),
+            dx,
+        )));
     } else if response.clicked()
         && let Some(x) = press_x
     {
         let center = axis.secs_from_x(x);
-        commands.push(Command::SetView(view.panned(center - view.center_secs())));
+        commands.push(ViewCommand::SetView(
+            view.panned(center - view.center_secs()),
+        ));
     }
 }
