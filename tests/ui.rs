@@ -127,6 +127,7 @@ fn drop_file(harness: &mut Harness<'_, Window>, relative: &str) {
         .dropped_files
         .push(Arc::new(DroppedPath(path)));
     harness.run();
+    carry_out(harness);
 }
 
 #[test]
@@ -287,6 +288,16 @@ fn event_idx(window: &Window, id: &str) -> annals::model::EventIdx {
     annals::model::EventIdx(u32::try_from(i).unwrap())
 }
 
+/// Does what the shell does between frames with the effects the window queued (sizing and
+/// reading small files, writing sidecars); nothing is left for a thread or a dialog.
+fn carry_out(harness: &mut Harness<'_, Window>) {
+    let window = harness.state_mut();
+    let queued = std::mem::take(&mut window.effects);
+    let left = annals::app::jobs::settle_at_once(&mut window.state, queued);
+    assert!(left.is_empty(), "{left:?}");
+    harness.run();
+}
+
 #[test]
 fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_while_presenting() {
     let (folder, path) = belgium_copy("scenes");
@@ -316,6 +327,8 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
     harness.run();
     harness.get_by_label("Add scene").click();
     harness.run();
+    // The window queued the sidecar write for the shell; carry it out here.
+    carry_out(&mut harness);
     let belnet = event_idx(harness.state(), "belnet-ddos");
     assert!(
         harness
@@ -328,7 +341,7 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
         harness
             .state_mut()
             .state
-            .apply(PresentCommand::AddScene("Belnet".into()))
+            .apply_settled(PresentCommand::AddScene("Belnet".into()))
             .is_empty()
     );
     assert!(
@@ -356,7 +369,7 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
         harness
             .state_mut()
             .state
-            .apply(PresentCommand::AddScene("NIS2".into()))
+            .apply_settled(PresentCommand::AddScene("NIS2".into()))
             .is_empty()
     );
     harness.run();
@@ -371,7 +384,8 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
     assert_eq!(scenes[0].view(), belgacom);
     // Saved beside the data file, which is untouched.
     let sidecar = folder.join("belgium.scenes.json");
-    let saved = annals::app::scenes::read_scenes(&sidecar).unwrap().unwrap();
+    let saved =
+        annals::app::scenes::parse_scenes(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
     assert_eq!(saved, scenes);
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -451,7 +465,7 @@ fn a_file_over_the_size_limit_is_asked_about_in_a_dialog_before_it_loads() {
         harness
             .state_mut()
             .state
-            .apply(annals::app::FilesCommand::OpenFiles(vec![path]))
+            .apply_at_once(annals::app::FilesCommand::OpenFiles(vec![path]))
             .is_empty()
     );
     harness.run();
@@ -462,6 +476,7 @@ fn a_file_over_the_size_limit_is_asked_about_in_a_dialog_before_it_loads() {
     );
     harness.get_by_label("Load anyway").click();
     harness.run();
+    carry_out(&mut harness);
     assert!(harness.state().state.too_large.is_none());
     assert!(matches!(
         harness.state().state.files[0].source,

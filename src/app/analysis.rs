@@ -312,11 +312,8 @@ impl AppState {
 
     pub(super) fn apply_session(&mut self, command: SessionCommand) -> Vec<Effect> {
         match command {
-            SessionCommand::SaveSession(path) => {
-                self.save_session(&path);
-                Vec::new()
-            }
-            SessionCommand::OpenSession(path) => self.open_session(&path).into_iter().collect(),
+            SessionCommand::SaveSession(path) => self.save_session(&path),
+            SessionCommand::OpenSession(path) => Self::open_session(&path),
             SessionCommand::PickSessionSave => {
                 vec![Effect::PickSessionSave(self.default_session_path())]
             }
@@ -324,8 +321,9 @@ impl AppState {
         }
     }
 
-    /// Reloads the open files among `paths` (same file, compared as absolute paths), keeping
-    /// view, selection and filters.
+    /// Reloads the open files among `paths` (named as [`Self::watched_paths`] gave them: the
+    /// watcher maps what changed on disk back to those names), keeping view, selection and
+    /// filters.
     pub(super) fn files_changed(&mut self, paths: &[PathBuf]) -> Option<Effect> {
         if !self.settings.live_reload {
             return None;
@@ -337,16 +335,13 @@ impl AppState {
                 FileSource::Path(path) => Some(path),
                 FileSource::Embedded => None,
             })
-            .filter(|open| {
-                let open = super::watch::normalise(open);
-                paths.iter().any(|p| super::watch::normalise(p) == open)
-            })
+            .filter(|open| paths.contains(open))
             .cloned()
             .collect();
         if changed.is_empty() {
             return None;
         }
-        self.open(changed, PickMode::Reload, None)
+        Some(Self::open(changed, PickMode::Reload, None))
     }
 
     /// The paths live reload watches: every open file on disk.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::PickMode;
 use super::arrange::Arranged;
 use super::export::ExportSettings;
+use super::jobs::{ReadPurpose, WritePurpose};
 use super::loading::{Delivery, LoadResults};
 use crate::model::EventIdx;
 use crate::model::filter::Field;
@@ -251,6 +252,26 @@ pub enum Reply {
     ImageCopied(Result<(), String>),
     /// Files on disk changed (from the watcher): reload those that are open.
     FilesChanged(Vec<PathBuf>),
+    /// A file was written for the state (or could not be).
+    Written {
+        /// What it was written for.
+        purpose: WritePurpose,
+        /// Where.
+        path: PathBuf,
+        /// How it went.
+        result: Result<(), String>,
+    },
+    /// A file was read for the state (or could not be).
+    Read {
+        /// What it was read for.
+        purpose: ReadPurpose,
+        /// Where.
+        path: PathBuf,
+        /// Its text (`None`: there is no such file), or why it could not be read.
+        result: Result<Option<String>, String>,
+    },
+    /// Files to open were sized (one size per path, in order).
+    Measured(super::jobs::Measure, Vec<u64>),
 }
 
 macro_rules! concern {

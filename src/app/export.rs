@@ -95,6 +95,19 @@ impl Default for ExportSettings {
 }
 
 impl ExportSettings {
+    /// Forgets a remembered export path whose folder is gone (checked once, when the settings
+    /// are read at start-up, so the export dialog then suggests a path beside the data).
+    #[must_use]
+    pub fn without_missing_folder(mut self) -> Self {
+        let folder_exists = std::path::absolute(&self.path)
+            .ok()
+            .and_then(|p| p.parent().map(std::path::Path::is_dir));
+        if folder_exists != Some(true) {
+            self.path = Self::default().path;
+        }
+        self
+    }
+
     /// The preset the size matches, if any.
     pub fn preset(&self) -> Option<&'static SizePreset> {
         SizePreset::ALL
@@ -174,10 +187,7 @@ impl AppState {
         match command {
             ExportCommand::OpenExportDialog => {
                 let mut settings = self.settings.export.clone();
-                let remembered = std::path::absolute(&settings.path)
-                    .ok()
-                    .and_then(|p| p.parent().map(std::path::Path::is_dir));
-                if settings.path == ExportSettings::default().path || remembered != Some(true) {
+                if settings.path == ExportSettings::default().path {
                     settings.path = self.default_export_path(settings.format);
                 }
                 if settings.range == ExportRange::Selection && self.selection.is_none() {
@@ -359,6 +369,24 @@ mod tests {
         );
         assert!(state.export_view(ExportRange::All).is_err());
         assert_eq!(state.export_view(ExportRange::View), Ok(state.view));
+    }
+
+    #[test]
+    fn a_remembered_export_path_in_a_folder_that_is_gone_is_forgotten() {
+        let here = std::env::temp_dir().join("slide.png");
+        let kept = ExportSettings {
+            path: here.clone(),
+            ..ExportSettings::default()
+        };
+        assert_eq!(kept.without_missing_folder().path, here);
+        let gone = ExportSettings {
+            path: PathBuf::from("/nonexistent-annals-folder/slide.png"),
+            ..ExportSettings::default()
+        };
+        assert_eq!(
+            gone.without_missing_folder().path,
+            ExportSettings::default().path
+        );
     }
 
     #[test]

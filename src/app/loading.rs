@@ -1,5 +1,5 @@
-//! Opening files: small ones at once, big ones on a loading thread with progress and Cancel, and
-//! files over the size limit only after the user says so. What was on screen stays until a load
+//! Opening files: sized first (an effect), then small ones read at once, big ones on a loading
+//! thread with progress and Cancel, and files over the size limit only after the user says so. What was on screen stays until a load
 //! has finished well. No egui here.
 
 use std::path::PathBuf;
@@ -100,6 +100,14 @@ impl PartialEq for Loading {
 }
 
 impl Eq for Loading {}
+
+impl Loading {
+    /// Whether this load is read on the loading thread (with progress and Cancel) rather than
+    /// at once: it is bigger than [`BACKGROUND_LOAD_BYTES`].
+    pub fn in_background(&self) -> bool {
+        self.total_bytes > BACKGROUND_LOAD_BYTES
+    }
+}
 
 /// Files over the size limit, waiting for the user to say "load anyway" or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -235,18 +243,33 @@ pub fn size_label(bytes: u64) -> String {
 }
 
 impl AppState {
-    /// Opens or adds `paths`: asks first if one is over the size limit (`limit_bytes: None` when
-    /// the user already said yes), loads at once if they are small, else starts the loading thread.
+    /// Opens, adds or reloads `paths`: sizes them first (see [`Self::measured`]); `limit_bytes`
+    /// is `None` when the user already said yes to files over the size limit.
     pub(super) fn open(
-        &mut self,
         paths: Vec<PathBuf>,
         mode: PickMode,
         limit_bytes: Option<u64>,
+    ) -> Effect {
+        Effect::Measure(super::jobs::Measure {
+            paths,
+            mode,
+            limit_bytes,
+        })
+    }
+
+    /// The files to open were sized: asks first if one is over the size limit, else starts the
+    /// load (the shell reads small loads at once, big ones on the loading thread).
+    pub(super) fn measured(
+        &mut self,
+        measure: super::jobs::Measure,
+        sizes: Vec<u64>,
     ) -> Option<Effect> {
-        let sizes: Vec<u64> = paths
-            .iter()
-            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-            .collect();
+        let super::jobs::Measure {
+            paths,
+            mode,
+            limit_bytes,
+        } = measure;
+        debug_assert_eq!(paths.len(), sizes.len(), "one size per path");
         if let Some(limit_bytes) = limit_bytes
             && let Some((path, &size)) = paths
                 .iter()
@@ -263,17 +286,6 @@ impl AppState {
             return None;
         }
         let total_bytes: u64 = sizes.iter().sum();
-        if total_bytes <= BACKGROUND_LOAD_BYTES {
-            let results: LoadResults = paths
-                .into_iter()
-                .map(|p| {
-                    let result = io::load_file_with(&p, None, &LoadProgress::default());
-                    (p, result)
-                })
-                .collect();
-            self.accept(results, mode, None);
-            return None;
-        }
         if let Some(previous) = self.loading.take() {
             previous
                 .progress
@@ -286,7 +298,7 @@ impl AppState {
             paths,
             mode,
             total_bytes,
-            sizes: sizes.clone(),
+            sizes,
             progress: Arc::default(),
             prepare: Some(Arc::new(Prepare {
                 arrange_with: (
@@ -333,10 +345,11 @@ impl AppState {
     }
 
     /// A load finished on the loading thread: used if it is the current one, else dropped.
-    pub(super) fn loaded(&mut self, id: u64, results: &Delivery<LoadResults>) {
+    pub(super) fn loaded(&mut self, id: u64, results: &Delivery<LoadResults>) -> Vec<Effect> {
         let Some(load) = self.loading.take_if(|l| l.id == id) else {
-            return; // cancelled or replaced meanwhile
+            return Vec::new(); // cancelled or replaced meanwhile
         };
+        let mut effects = Vec::new();
         if let Some(mut results) = results.take() {
             let mut built = load
                 .prepare
@@ -364,11 +377,12 @@ impl AppState {
             });
             let mode = load.mode;
             drop(load); // the base's hold on the dataset ends here
-            self.accept(results, mode, built);
+            effects.extend(self.accept(results, mode, built));
             if stale {
                 self.relayout();
             }
         }
+        effects
     }
 }
 
@@ -401,7 +415,7 @@ mod tests {
 
         // Open → a load job, nothing replaced yet.
         let Some(Effect::Load(load)) = state
-            .apply(FilesCommand::OpenFiles(vec![path.clone()]))
+            .apply_at_once(FilesCommand::OpenFiles(vec![path.clone()]))
             .pop()
         else {
             panic!("a big file goes to the loading thread");
@@ -410,7 +424,7 @@ mod tests {
         assert_eq!(state.dataset.events.len(), belgium);
 
         // Cancel: the thread's flag is set, and its late answer is dropped.
-        assert!(state.apply(FilesCommand::CancelLoad).is_empty());
+        assert!(state.apply_at_once(FilesCommand::CancelLoad).is_empty());
         assert!(load.progress.cancelled() && state.loading.is_none());
         let late = run(&load);
         assert!(
@@ -419,7 +433,7 @@ mod tests {
         );
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(late)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(late)))
                 .is_empty()
         );
         assert_eq!(
@@ -429,7 +443,9 @@ mod tests {
         );
 
         // Again, to the end: the answer replaces the data.
-        let Some(Effect::Load(load)) = state.apply(FilesCommand::OpenFiles(vec![path])).pop()
+        let Some(Effect::Load(load)) = state
+            .apply_at_once(FilesCommand::OpenFiles(vec![path]))
+            .pop()
         else {
             panic!()
         };
@@ -442,7 +458,7 @@ mod tests {
         );
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
                 .is_empty()
         );
         assert!(state.loading.is_none());
@@ -463,7 +479,10 @@ mod tests {
                 ..Settings::default()
             },
         );
-        assert_eq!(state.apply(FilesCommand::OpenFiles(vec![path.clone()])), []);
+        assert_eq!(
+            state.apply_at_once(FilesCommand::OpenFiles(vec![path.clone()])),
+            []
+        );
         let asked = state.too_large.clone().unwrap();
         assert_eq!(asked.largest, (path.clone(), 33));
         assert_eq!(
@@ -471,13 +490,21 @@ mod tests {
             28,
             "nothing loaded before the answer"
         );
-        assert!(state.apply(FilesCommand::LoadAnyway).is_empty());
+        assert!(state.apply_at_once(FilesCommand::LoadAnyway).is_empty());
         assert!(state.too_large.is_none());
         assert_eq!(state.dataset.events.len(), 1);
         // Declining keeps what is open.
-        assert!(state.apply(FilesCommand::OpenEmbedded).is_empty());
-        assert!(state.apply(FilesCommand::OpenFiles(vec![path])).is_empty());
-        assert!(state.apply(FilesCommand::DeclineTooLarge).is_empty());
+        assert!(state.apply_at_once(FilesCommand::OpenEmbedded).is_empty());
+        assert!(
+            state
+                .apply_at_once(FilesCommand::OpenFiles(vec![path]))
+                .is_empty()
+        );
+        assert!(
+            state
+                .apply_at_once(FilesCommand::DeclineTooLarge)
+                .is_empty()
+        );
         assert!(state.too_large.is_none());
         assert_eq!(state.dataset.events.len(), 28);
         std::fs::remove_dir_all(&folder).ok();
@@ -528,7 +555,7 @@ mod tests {
 
         // Add: built on the thread from what is open plus the new file.
         let Some(Effect::Load(load)) = state
-            .apply(FilesCommand::AddFiles(vec![path.clone()]))
+            .apply_at_once(FilesCommand::AddFiles(vec![path.clone()]))
             .pop()
         else {
             panic!("a big file goes to the loading thread");
@@ -546,7 +573,7 @@ mod tests {
         assert_eq!(merged, Some(belgium + 130_000), "merged on the thread");
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
                 .is_empty()
         );
         assert_eq!(state.dataset.events.len(), belgium + 130_000);
@@ -556,7 +583,7 @@ mod tests {
         assert_eq!(selected.id, "belnet-ddos", "the selection survives");
 
         // Reload: the big file is read again and replaces itself; the embedded one is kept.
-        let Some(Effect::Load(load)) = state.apply(FilesCommand::ReloadAll).pop() else {
+        let Some(Effect::Load(load)) = state.apply_at_once(FilesCommand::ReloadAll).pop() else {
             panic!("reloading the big file goes to the loading thread");
         };
         let results = run(&load);
@@ -571,21 +598,24 @@ mod tests {
         );
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
                 .is_empty()
         );
         assert_eq!(state.dataset.file_counts, [belgium, 130_000]);
 
         // The dataset changes while an Add loads (everything closed): the new file still
         // arrives whole, merged by the window.
-        let Some(Effect::Load(load)) = state.apply(FilesCommand::AddFiles(vec![path])).pop() else {
+        let Some(Effect::Load(load)) = state
+            .apply_at_once(FilesCommand::AddFiles(vec![path]))
+            .pop()
+        else {
             panic!()
         };
         let results = run(&load);
-        assert!(state.apply(FilesCommand::CloseAll).is_empty());
+        assert!(state.apply_at_once(FilesCommand::CloseAll).is_empty());
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
                 .is_empty()
         );
         assert_eq!(state.dataset.events.len(), 130_000);
@@ -604,7 +634,7 @@ mod tests {
                 .is_empty()
         );
         let Some(Effect::Load(load)) = state
-            .apply(FilesCommand::OpenFiles(vec![path.clone()]))
+            .apply_at_once(FilesCommand::OpenFiles(vec![path.clone()]))
             .pop()
         else {
             panic!("a big file goes to the loading thread");
@@ -623,7 +653,7 @@ mod tests {
         );
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
                 .is_empty()
         );
         assert_eq!(state.dataset.events.len(), 130_000);
@@ -636,7 +666,9 @@ mod tests {
         );
 
         // The filter changed while loading: arranged again with the new one.
-        let Some(Effect::Load(load)) = state.apply(FilesCommand::OpenFiles(vec![path])).pop()
+        let Some(Effect::Load(load)) = state
+            .apply_at_once(FilesCommand::OpenFiles(vec![path]))
+            .pop()
         else {
             panic!()
         };
@@ -648,12 +680,12 @@ mod tests {
         );
         assert!(
             state
-                .receive(Reply::Loaded(load.id, Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
                 .is_empty()
         );
         assert_eq!(state.shown.len(), 130_000);
         // Closing and adding still work on events that live in the dataset.
-        assert!(state.apply(FilesCommand::CloseAll).is_empty());
+        assert!(state.apply_at_once(FilesCommand::CloseAll).is_empty());
         assert!(state.dataset.events.is_empty());
         std::fs::remove_dir_all(&folder).ok();
     }

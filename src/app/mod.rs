@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod arrange;
 pub mod command;
 pub mod export;
+pub mod jobs;
 pub mod loading;
 pub mod scenes;
 pub mod session;
@@ -152,6 +153,12 @@ pub enum Effect {
     PickSessionSave(PathBuf),
     /// Show an open dialog for a session file and answer `OpenSession`.
     PickSessionOpen,
+    /// Write a file (a sidecar, a session) and answer `Written`.
+    WriteFile(jobs::FileWrite),
+    /// Read a file (a session, a sidecar) and answer `Read`.
+    ReadFile(jobs::FileRead),
+    /// Size files about to be opened and answer `Measured`.
+    Measure(jobs::Measure),
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
@@ -273,9 +280,13 @@ impl AppState {
         state
     }
 
-    /// [`AppState::starting_with`] for files small enough to load at once (tests, examples).
+    /// [`AppState::starting_with`] with its files loaded here and now (tests, examples, the
+    /// benchmarks): what the shell would do on its threads is done on this one.
     pub fn with_files(paths: &[PathBuf], settings: Settings) -> Self {
-        Self::starting_with(paths, settings).0
+        let (mut state, effects) = Self::starting_with(paths, settings);
+        let left = jobs::settle(&mut state, effects);
+        debug_assert!(left.is_empty(), "opening files needs no window: {left:?}");
+        state
     }
 
     /// Carries out one command; returns the side effects it needs, in order, for the shell to
@@ -301,10 +312,7 @@ impl AppState {
     #[must_use = "the shell carries out the effects; tests assert on them"]
     pub fn receive(&mut self, reply: Reply) -> Vec<Effect> {
         let effects = match reply {
-            Reply::Loaded(id, results) => {
-                self.loaded(id, &results);
-                Vec::new()
-            }
+            Reply::Loaded(id, results) => self.loaded(id, &results),
             Reply::Arranged(generation, answer) => {
                 self.arranged(generation, answer.take());
                 Vec::new()
@@ -327,6 +335,28 @@ impl AppState {
                 Vec::new()
             }
             Reply::FilesChanged(paths) => self.files_changed(&paths).into_iter().collect(),
+            Reply::Written {
+                purpose,
+                path,
+                result,
+            } => {
+                self.written(purpose, path, result);
+                Vec::new()
+            }
+            Reply::Read {
+                purpose: jobs::ReadPurpose::Session,
+                path,
+                result,
+            } => self.session_read(&path, result),
+            Reply::Read {
+                purpose: jobs::ReadPurpose::Scenes,
+                path,
+                result,
+            } => {
+                self.scenes_read(&path, result);
+                Vec::new()
+            }
+            Reply::Measured(measure, sizes) => self.measured(measure, sizes).into_iter().collect(),
         };
         self.with_arrange_effect(effects)
     }
@@ -334,8 +364,8 @@ impl AppState {
     fn apply_files(&mut self, command: FilesCommand) -> Vec<Effect> {
         let limit = Some(self.settings.size_limit_bytes);
         let effect = match command {
-            FilesCommand::OpenFiles(paths) => self.open(paths, PickMode::Open, limit),
-            FilesCommand::AddFiles(paths) => self.open(paths, PickMode::Add, limit),
+            FilesCommand::OpenFiles(paths) => Some(Self::open(paths, PickMode::Open, limit)),
+            FilesCommand::AddFiles(paths) => Some(Self::open(paths, PickMode::Add, limit)),
             FilesCommand::PickFiles(mode) => Some(Effect::PickFiles(mode)),
             FilesCommand::ReloadAll => self.reload_all(),
             FilesCommand::CloseAll => {
@@ -357,7 +387,7 @@ impl AppState {
             FilesCommand::LoadAnyway => self
                 .too_large
                 .take()
-                .and_then(|asked| self.open(asked.paths, asked.mode, None)),
+                .map(|asked| Self::open(asked.paths, asked.mode, None)),
             FilesCommand::DeclineTooLarge => {
                 self.too_large = None;
                 None
@@ -374,6 +404,23 @@ impl AppState {
         effect.into_iter().collect()
     }
 
+    /// A file written for the state: say where, or why not.
+    fn written(&mut self, purpose: jobs::WritePurpose, path: PathBuf, result: Result<(), String>) {
+        match (purpose, result) {
+            (jobs::WritePurpose::Session, Ok(())) => {
+                self.toast(format!("Session saved to {}", path.display()), false);
+                self.session_path = Some(path);
+            }
+            (jobs::WritePurpose::Session, Err(why)) => {
+                self.toast(format!("Session not saved: {why}"), true);
+            }
+            (jobs::WritePurpose::Scenes, Ok(())) => {}
+            (jobs::WritePurpose::Scenes, Err(why)) => {
+                self.toast(format!("Scenes not saved: {why}"), true);
+            }
+        }
+    }
+
     /// Replaces what is open with the embedded Belgium dataset.
     fn open_embedded(&mut self) {
         match io::load_embedded() {
@@ -387,7 +434,8 @@ impl AppState {
                 self.selection = None;
                 self.rebuild();
                 self.fit_all();
-                self.load_scenes();
+                self.scenes.clear();
+                self.scene_index = None;
             }
             Err(err) => self.record_failure(io::EMBEDDED_NAME, &err),
         }
@@ -490,7 +538,7 @@ impl AppState {
         results: LoadResults,
         mode: PickMode,
         built: Option<(Dataset, arrange::Arrangement)>,
-    ) {
+    ) -> Option<Effect> {
         let mut loaded = Vec::new();
         for (path, result) in results {
             match result {
@@ -503,12 +551,17 @@ impl AppState {
                         loaded: file,
                     });
                 }
-                Err(LoadError::Cancelled { .. }) => return,
+                Err(LoadError::Cancelled { .. }) => {
+                    self.pending_session = None;
+                    return None;
+                }
                 Err(err) => self.record_failure(&path.display().to_string(), &err),
             }
         }
         if loaded.is_empty() {
-            return; // nothing usable: what is on screen stays
+            // Nothing usable: what is on screen stays (with a session's view and notes).
+            self.restore_pending_session();
+            return None;
         }
         if mode == PickMode::Open || built.is_some() {
             // All replaced, or built on the loading thread from everything open: the old
@@ -567,10 +620,12 @@ impl AppState {
         if !reload {
             self.fit_all();
         }
-        if replaced && !reload {
-            self.load_scenes();
-        }
+        // The scenes saved beside the data (a session brings its own).
+        let scenes = (replaced && !reload && self.pending_session.is_none())
+            .then(|| self.read_scenes())
+            .flatten();
         self.restore_pending_session();
+        scenes
     }
 
     /// Re-reads every open file (in the background if they are big); a file that now fails keeps
@@ -587,7 +642,7 @@ impl AppState {
         if paths.is_empty() {
             return None;
         }
-        self.open(paths, PickMode::Reload, None)
+        Some(Self::open(paths, PickMode::Reload, None))
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -681,7 +736,7 @@ mod tests {
         let view = state.view;
         assert!(
             state
-                .apply(FilesCommand::OpenFiles(vec![PathBuf::from(
+                .apply_at_once(FilesCommand::OpenFiles(vec![PathBuf::from(
                     "/nonexistent/annals-test.json",
                 )]))
                 .is_empty()
@@ -703,7 +758,7 @@ mod tests {
     fn without_a_dialog_the_window_points_to_other_ways_to_open() {
         let mut state = AppState::default();
         assert_eq!(
-            state.apply(FilesCommand::PickFiles(PickMode::Open)),
+            state.apply_at_once(FilesCommand::PickFiles(PickMode::Open)),
             [Effect::PickFiles(PickMode::Open)]
         );
         assert!(state.apply(WindowCommand::DialogUnavailable).is_empty());
@@ -817,7 +872,7 @@ mod tests {
             r#"[{"title": "A", "start": "2020"}, {"title": "B", "sta"#,
         )
         .unwrap();
-        assert_eq!(state.apply(FilesCommand::ReloadAll), []);
+        assert_eq!(state.apply_at_once(FilesCommand::ReloadAll), []);
         assert_eq!(state.dataset.events.len(), 2, "the last good events stay");
         assert_eq!(state.problems()[0].level, ProblemLevel::Error);
         std::fs::write(
@@ -825,7 +880,7 @@ mod tests {
             r#"[{"title": "A", "start": "2020"}, {"title": "B", "start": "2021"}, {"title": "C", "start": "2022"}]"#,
         )
         .unwrap();
-        assert!(state.apply(FilesCommand::ReloadAll).is_empty());
+        assert!(state.apply_at_once(FilesCommand::ReloadAll).is_empty());
         assert_eq!(state.dataset.events.len(), 3);
         assert!(
             state.problems().is_empty(),

@@ -81,14 +81,9 @@ pub(super) fn located(e: &serde_json::Error) -> String {
     )
 }
 
-/// Reads a scenes file; `Ok(None)` when there is none.
-pub fn read_scenes(path: &Path) -> Result<Option<Vec<SavedScene>>, String> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("could not read: {e}")),
-    };
-    let file: ScenesFile = serde_json::from_str(&text).map_err(|e| located(&e))?;
+/// The scenes in a scenes file's text (those with unusable bounds left out).
+pub fn parse_scenes(text: &str) -> Result<Vec<SavedScene>, String> {
+    let file: ScenesFile = serde_json::from_str(text).map_err(|e| located(&e))?;
     if file.annals_scenes != SCENES_VERSION {
         return Err(format!(
             "scenes file version {} is not {SCENES_VERSION}",
@@ -96,18 +91,18 @@ pub fn read_scenes(path: &Path) -> Result<Option<Vec<SavedScene>>, String> {
         ));
     }
     let valid = |s: &SavedScene| s.start_secs.is_finite() && s.end_secs.is_finite();
-    Ok(Some(file.scenes.into_iter().filter(valid).collect()))
+    Ok(file.scenes.into_iter().filter(valid).collect())
 }
 
-/// Writes the scenes atomically (pretty JSON).
-pub fn write_scenes(path: &Path, scenes: &[SavedScene]) -> Result<(), String> {
+/// The scenes file's text (pretty JSON).
+pub fn scenes_text(scenes: &[SavedScene]) -> Result<String, String> {
     let file = ScenesFile {
         annals_scenes: SCENES_VERSION,
         scenes: scenes.to_vec(),
     };
-    let text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
-    crate::io::native_writer::write_atomically(path, &(text + "\n"))
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
+    serde_json::to_string_pretty(&file)
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
 }
 
 impl AppState {
@@ -135,7 +130,7 @@ impl AppState {
                 let at = at.min(self.scenes.len());
                 self.scenes.insert(at, self.capture_scene(&caption));
                 self.scene_index = Some(at);
-                self.save_scenes();
+                return self.save_scenes();
             }
             PresentCommand::GoToScene(index) => self.go_to_scene(index),
             PresentCommand::NextScene => self.step_scene(true),
@@ -148,7 +143,7 @@ impl AppState {
                         Some(i) if i > index => Some(i - 1),
                         other => other,
                     };
-                    self.save_scenes();
+                    return self.save_scenes();
                 }
             }
             PresentCommand::SetPresenting(on) => self.presenting = on,
@@ -207,30 +202,49 @@ impl AppState {
         })
     }
 
-    /// Saves the scenes beside the data; says so if that failed.
-    pub(super) fn save_scenes(&mut self) {
+    /// The write that saves the scenes beside the data (none for the built-in example: its
+    /// scenes last for this run only).
+    pub(super) fn save_scenes(&mut self) -> Vec<Effect> {
         let Some(path) = self.scenes_file() else {
-            return; // the built-in example: scenes last for this run only
+            return Vec::new();
         };
-        if let Err(why) = write_scenes(&path, &self.scenes) {
-            self.toast(format!("Scenes not saved: {why}"), true);
+        match scenes_text(&self.scenes) {
+            Ok(text) => vec![Effect::WriteFile(super::jobs::FileWrite {
+                path,
+                text,
+                purpose: super::jobs::WritePurpose::Scenes,
+            })],
+            Err(why) => {
+                self.toast(format!("Scenes not saved: {why}"), true);
+                Vec::new()
+            }
         }
     }
 
-    /// Loads the scenes saved beside the first open file (after opening files).
-    pub(super) fn load_scenes(&mut self) {
+    /// Clears the scenes and asks for those saved beside the first open file (after opening
+    /// files); [`Self::scenes_read`] takes the answer.
+    pub(super) fn read_scenes(&mut self) -> Option<Effect> {
         self.scenes.clear();
         self.scene_index = None;
-        let Some(path) = self.scenes_file() else {
+        let path = self.scenes_file()?;
+        Some(Effect::ReadFile(super::jobs::FileRead {
+            path,
+            purpose: super::jobs::ReadPurpose::Scenes,
+        }))
+    }
+
+    /// The scenes sidecar was read: shows its scenes, or says what is wrong with it. An answer
+    /// for a file no longer first is dropped.
+    pub(super) fn scenes_read(&mut self, path: &Path, text: Result<Option<String>, String>) {
+        if self.scenes_file().as_deref() != Some(path) {
             return;
-        };
-        match read_scenes(&path) {
+        }
+        match text.and_then(|text| text.map(|t| parse_scenes(&t)).transpose()) {
             Ok(scenes) => self.scenes = scenes.unwrap_or_default(),
             Err(why) => {
-                self.failed
-                    .retain(|(p, _, _)| p != &path.display().to_string());
-                self.failed
-                    .push((path.display().to_string(), format!("scenes: {why}"), None));
+                let name = path.display().to_string();
+                self.failed.retain(|(p, _, _)| p != &name);
+                self.failed.push((name, format!("scenes: {why}"), None));
                 self.problems_open = true;
             }
         }
@@ -241,6 +255,15 @@ impl AppState {
 mod tests {
     use super::*;
     use crate::app::{FilterCommand, LanesCommand};
+
+    /// Reads a scenes file; `Ok(None)` when there is none.
+    pub fn read_scenes(path: &Path) -> Result<Option<Vec<SavedScene>>, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => parse_scenes(&text).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("could not read: {e}")),
+        }
+    }
 
     #[test]
     fn the_sidecar_sits_beside_the_data_file() {
@@ -273,7 +296,7 @@ mod tests {
             filter: None,
             lanes: None,
         }];
-        write_scenes(&path, &scenes).unwrap();
+        std::fs::write(&path, scenes_text(&scenes).unwrap()).unwrap();
         assert_eq!(read_scenes(&path), Ok(Some(scenes)));
         std::fs::write(
             &path,

@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{Bookmark, Note, ViewOptions};
+use super::jobs::{FileRead, FileWrite, ReadPurpose, WritePurpose};
 use super::scenes::SavedScene;
 use super::{AppState, Effect, FileSource, PickMode, Selection};
 use crate::model::Filter;
@@ -138,10 +139,9 @@ impl SessionFile {
     }
 }
 
-/// Reads a session file, with the position of any JSON error.
-pub fn read_session(path: &Path) -> Result<SessionFile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("could not read: {e}"))?;
-    let file: SessionFile = serde_json::from_str(&text).map_err(|e| super::scenes::located(&e))?;
+/// Reads a session from its text, with the position of any JSON error.
+pub fn parse_session(text: &str) -> Result<SessionFile, String> {
+    let file: SessionFile = serde_json::from_str(text).map_err(|e| super::scenes::located(&e))?;
     if file.annals_session != SESSION_VERSION {
         return Err(format!(
             "session version {} is not {SESSION_VERSION}",
@@ -207,37 +207,54 @@ impl AppState {
         session
     }
 
-    /// Writes the session atomically; a toast says where, or why not.
-    pub(super) fn save_session(&mut self, path: &Path) {
+    /// The write that saves the session at `path` (atomic; a toast says where, or why not).
+    pub(super) fn save_session(&mut self, path: &Path) -> Vec<Effect> {
         let session = self.capture_session(path);
-        let written = serde_json::to_string_pretty(&session)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                crate::io::native_writer::write_atomically(path, &(text + "\n"))
-                    .map_err(|e| e.to_string())
-            });
-        match written {
-            Ok(()) => {
-                self.session_path = Some(path.to_path_buf());
-                self.toast(format!("Session saved to {}", path.display()), false);
+        match serde_json::to_string_pretty(&session) {
+            Ok(text) => vec![Effect::WriteFile(FileWrite {
+                path: path.to_path_buf(),
+                text: text + "\n",
+                purpose: WritePurpose::Session,
+            })],
+            Err(why) => {
+                self.toast(format!("Session not saved: {why}"), true);
+                Vec::new()
             }
-            Err(why) => self.toast(format!("Session not saved: {why}"), true),
         }
     }
 
-    /// Opens a session: loads its files (replacing what is open), then restores the rest. A
-    /// session that cannot be read changes nothing.
-    pub(super) fn open_session(&mut self, path: &Path) -> Option<Effect> {
-        let session = match read_session(path) {
-            Ok(session) => session,
+    /// Reads a session file, to open it when its text arrives.
+    pub(super) fn open_session(path: &Path) -> Vec<Effect> {
+        vec![Effect::ReadFile(FileRead {
+            path: path.to_path_buf(),
+            purpose: ReadPurpose::Session,
+        })]
+    }
+
+    /// Opens a session read from `path`: loads its files (replacing what is open), then restores
+    /// the rest. A session that cannot be read changes nothing.
+    pub(super) fn session_read(
+        &mut self,
+        path: &Path,
+        text: Result<Option<String>, String>,
+    ) -> Vec<Effect> {
+        let text = text.and_then(|t| t.ok_or_else(|| "there is no such file".to_owned()));
+        match text.and_then(|text| parse_session(&text)) {
+            Ok(session) => self
+                .open_parsed_session(path, session)
+                .into_iter()
+                .collect(),
             Err(why) => {
                 self.toast(
                     format!("Session {} not opened: {why}", path.display()),
                     true,
                 );
-                return None;
+                Vec::new()
             }
-        };
+        }
+    }
+
+    fn open_parsed_session(&mut self, path: &Path, session: SessionFile) -> Option<Effect> {
         let folder = path.parent().unwrap_or(Path::new(""));
         let paths: Vec<PathBuf> = session
             .files
@@ -255,11 +272,7 @@ impl AppState {
             self.restore_pending_session();
             return None;
         }
-        let effect = self.open(paths, PickMode::Open, None);
-        if effect.is_none() {
-            self.restore_pending_session();
-        }
-        effect
+        Some(Self::open(paths, PickMode::Open, None))
     }
 
     /// Applies the session waiting for its files (after they loaded).
@@ -368,7 +381,7 @@ mod tests {
         );
         assert!(
             state
-                .apply(PresentCommand::AddScene("first".into()))
+                .apply_settled(PresentCommand::AddScene("first".into()))
                 .is_empty()
         );
         assert!(
@@ -390,7 +403,7 @@ mod tests {
         let session = folder.join("work.annals-session.json");
         assert!(
             state
-                .apply(SessionCommand::SaveSession(session.clone()))
+                .apply_settled(SessionCommand::SaveSession(session.clone()))
                 .is_empty()
         );
         assert!(!state.toast.as_ref().unwrap().is_error, "{:?}", state.toast);
@@ -399,7 +412,7 @@ mod tests {
 
         let mut reopened = AppState::with_files(&[], Settings::default());
         assert_eq!(
-            reopened.apply(SessionCommand::OpenSession(session.clone())),
+            reopened.apply_settled(SessionCommand::OpenSession(session.clone())),
             []
         );
         assert_eq!(reopened.watched_paths().len(), 1);
@@ -426,7 +439,7 @@ mod tests {
         let again = folder.join("again.annals-session.json");
         assert!(
             reopened
-                .apply(SessionCommand::SaveSession(again.clone()))
+                .apply_settled(SessionCommand::SaveSession(again.clone()))
                 .is_empty()
         );
         assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
@@ -446,7 +459,11 @@ mod tests {
         let mut state = AppState::with_files(&[], Settings::default());
         let view = state.view;
         let events = state.dataset.events.len();
-        assert!(state.apply(SessionCommand::OpenSession(session)).is_empty());
+        assert!(
+            state
+                .apply_settled(SessionCommand::OpenSession(session))
+                .is_empty()
+        );
         assert_eq!(state.view, view);
         assert_eq!(state.dataset.events.len(), events);
         let toast = state.toast.clone().unwrap();
@@ -466,11 +483,15 @@ mod tests {
         assert!(state.apply(ViewCommand::JumpTo("2021".into())).is_empty());
         assert!(
             state
-                .apply(SessionCommand::SaveSession(session.clone()))
+                .apply_settled(SessionCommand::SaveSession(session.clone()))
                 .is_empty()
         );
         let mut other = AppState::default();
-        assert!(other.apply(SessionCommand::OpenSession(session)).is_empty());
+        assert!(
+            other
+                .apply_settled(SessionCommand::OpenSession(session))
+                .is_empty()
+        );
         assert_eq!(other.view, state.view);
         assert_eq!(other.dataset.events.len(), state.dataset.events.len());
         std::fs::remove_dir_all(&folder).ok();
@@ -512,13 +533,18 @@ mod big_session_tests {
         let (mut state, mut effects) =
             AppState::starting_with(std::slice::from_ref(&session), Settings::default());
         let effect = effects.pop();
+        let Some(Effect::ReadFile(read)) = effect else {
+            panic!("expected the session to be read first, got {effect:?}");
+        };
+        let mut effects = state.receive_at_once(read.run());
+        let effect = effects.pop();
         let Some(Effect::Load(load)) = effect else {
             panic!("expected a background load, got {effect:?}");
         };
         let results = crate::app::loading::run(&load);
         assert!(
             state
-                .receive(Reply::Loaded(load.id, crate::app::Delivery::new(results)))
+                .receive_at_once(Reply::Loaded(load.id, crate::app::Delivery::new(results)))
                 .is_empty()
         );
         assert_eq!(state.dataset.events.len(), 120_000);

@@ -2,7 +2,7 @@
 //! new file and renaming it are seen too) and reports which changed, a burst of writes at a time.
 //! No egui here; the shell turns reports into `Reply::FilesChanged`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -27,12 +27,17 @@ pub fn normalise(path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Watches a set of files and calls back with the ones that changed.
+/// Watches a set of files and calls back with the ones that changed, named as they were given
+/// to [`FileWatcher::watch`].
 pub struct FileWatcher {
     watcher: RecommendedWatcher,
     folders: BTreeSet<PathBuf>,
-    wanted: Arc<Mutex<BTreeSet<PathBuf>>>,
+    /// Each watched file by its normalised path → the paths it was asked for under (reported
+    /// as asked, so the state compares paths without touching the disk).
+    wanted: Arc<Mutex<Wanted>>,
 }
+
+type Wanted = BTreeMap<PathBuf, Vec<PathBuf>>;
 
 impl std::fmt::Debug for FileWatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -46,7 +51,7 @@ impl FileWatcher {
     /// A watcher that calls `on_change` (on its own thread, named `file-watch`) with the watched
     /// files that changed, once the writes have been quiet for [`QUIET`].
     pub fn new(on_change: impl Fn(Vec<PathBuf>) + Send + 'static) -> Result<Self, String> {
-        let wanted: Arc<Mutex<BTreeSet<PathBuf>>> = Arc::default();
+        let wanted: Arc<Mutex<Wanted>> = Arc::default();
         let (sender, receiver) = channel::<PathBuf>();
         std::thread::Builder::new()
             .name("file-watch".to_owned())
@@ -77,9 +82,8 @@ impl FileWatcher {
             }
             let wanted = filter.lock().unwrap_or_else(PoisonError::into_inner);
             for path in event.paths {
-                let path = normalise(&path);
-                if wanted.contains(&path) {
-                    forward(&sender, path);
+                for asked in wanted.get(&normalise(&path)).into_iter().flatten() {
+                    forward(&sender, asked.clone());
                 }
             }
         })
@@ -94,9 +98,15 @@ impl FileWatcher {
     /// Watches exactly these files from now on. Folders that cannot be watched are skipped (the
     /// files there are then not reloaded by themselves; Reload still works).
     pub fn watch(&mut self, files: &[PathBuf]) -> Result<(), String> {
-        let files: BTreeSet<PathBuf> = files.iter().map(|f| normalise(f)).collect();
-        let folders: BTreeSet<PathBuf> = files
-            .iter()
+        let mut wanted = Wanted::new();
+        for file in files {
+            wanted
+                .entry(normalise(file))
+                .or_default()
+                .push(file.clone());
+        }
+        let folders: BTreeSet<PathBuf> = wanted
+            .keys()
             .filter_map(|f| f.parent().map(Path::to_path_buf))
             .collect();
         for gone in self.folders.difference(&folders) {
@@ -109,7 +119,7 @@ impl FileWatcher {
             }
         }
         self.folders = folders;
-        *self.wanted.lock().unwrap_or_else(PoisonError::into_inner) = files;
+        *self.wanted.lock().unwrap_or_else(PoisonError::into_inner) = wanted;
         if failed.is_empty() {
             Ok(())
         } else {

@@ -63,10 +63,11 @@ impl Shell {
 
     /// Starts on `files`, or the embedded dataset when there are none.
     pub fn new(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
-        let settings: Settings = cc
+        let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
+        settings.export = settings.export.without_missing_folder();
         let (sender, replies) = channel();
         let (state, effect) = AppState::starting_with(files, settings);
         let mut window = Window::new(state);
@@ -237,6 +238,12 @@ impl Shell {
             Effect::PickSessionSave(suggested) => self.pick_session(ctx, Some(suggested)),
             Effect::PickSessionOpen => self.pick_session(ctx, None),
             Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Effect::Measure(measure) => self.receive(measure.run()),
+            // Small loads are read at once, so a small file opens without a progress flash.
+            Effect::Load(load) if !load.in_background() => {
+                let results = crate::app::loading::run(&load);
+                self.receive(Reply::Loaded(load.id, Delivery::new(results)));
+            }
             Effect::Load(load) => {
                 let id = load.id;
                 let started = self.background(ctx, "loader", move || {
@@ -257,6 +264,10 @@ impl Shell {
                     self.receive(Reply::Arranged(generation, Delivery::new_empty()));
                 }
             }
+            // Sidecars and sessions are a few kilobytes: written and read here, in order, so
+            // two quick saves can never land out of order as two threads could.
+            Effect::WriteFile(write) => self.receive(write.run()),
+            Effect::ReadFile(read) => self.receive(read.run()),
             Effect::WriteImage(job) => {
                 let started = self.background(ctx, "export", move || {
                     Message::Reply(Reply::ImageWritten(write_image(&job)))
