@@ -245,11 +245,7 @@ pub fn size_label(bytes: u64) -> String {
 impl AppState {
     /// Opens, adds or reloads `paths`: sizes them first (see [`Self::measured`]); `limit_bytes`
     /// is `None` when the user already said yes to files over the size limit.
-    pub(super) fn open(
-        paths: Vec<PathBuf>,
-        mode: PickMode,
-        limit_bytes: Option<u64>,
-    ) -> Effect {
+    pub(super) fn open(paths: Vec<PathBuf>, mode: PickMode, limit_bytes: Option<u64>) -> Effect {
         Effect::Measure(super::jobs::Measure {
             paths,
             mode,

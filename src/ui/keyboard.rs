@@ -1,273 +1,149 @@
-//! The keyboard: one table of shortcuts, used both to act on keys and to draw the `?` sheet, so
-//! the sheet cannot drift from what the keys do.
+//! The keyboard: keys are read through the action table (`actions.rs`), and the `?` sheet lists
+//! that same table, so the sheet cannot drift from what the keys do.
 
-use crate::app::{
-    Commands, ExportCommand, FilesCommand, NotesCommand, PresentCommand, SelectCommand,
-    SessionCommand, ViewCommand, WindowCommand,
-};
-use egui::{Key, Modifiers, Ui};
+use egui::{Key, Ui};
 
-use crate::app::analysis::{KEY_PAN, KEY_ZOOM};
-use crate::app::{AppState, PickMode};
+use super::actions::{self, Action, KeyScope, Outcome, When};
+use crate::app::{AppState, Commands, ViewCommand, WindowCommand};
 
-/// One shortcut as the sheet lists it.
-pub struct Shortcut {
-    /// Keys, as printed.
-    pub keys: &'static str,
-    /// What they do.
-    pub action: &'static str,
+/// A row of the `?` sheet: one action, or two opposite ones under one text.
+#[derive(Clone, Copy, Debug)]
+pub enum SheetRow {
+    /// One action, under its own text.
+    One(Action),
+    /// One action, under a text for the sheet ("This sheet").
+    Titled(Action, &'static str),
+    /// Two actions and the text for both ("Next / previous event").
+    Pair(Action, Action, &'static str),
 }
 
-/// Every shortcut, grouped as the sheet shows them.
-pub const SHORTCUTS: &[(&str, &[Shortcut])] = &[
-    (
-        "Files",
-        &[
-            Shortcut {
-                keys: "Ctrl+O",
-                action: "Open files",
-            },
-            Shortcut {
-                keys: "Ctrl+R",
-                action: "Reload open files",
-            },
-            Shortcut {
-                keys: "Ctrl+S",
-                action: "Save session",
-            },
-            Shortcut {
-                keys: "Ctrl+Shift+O",
-                action: "Open session",
-            },
-            Shortcut {
-                keys: "Ctrl+E",
-                action: "Export image",
-            },
-            Shortcut {
-                keys: "Ctrl+Shift+C",
-                action: "Copy image of the view",
-            },
-        ],
-    ),
-    (
-        "Find",
-        &[
-            Shortcut {
-                keys: "/  or  Ctrl+F",
-                action: "Search",
-            },
-            Shortcut {
-                keys: "Enter / Shift+Enter",
-                action: "Next / previous match (zooms to it)",
-            },
-            Shortcut {
-                keys: "Esc",
-                action: "Leave the search box; deselect",
-            },
-        ],
-    ),
-    (
-        "Move",
-        &[
-            Shortcut {
-                keys: "Right / Left  or  . / ,",
-                action: "Next / previous event",
-            },
-            Shortcut {
-                keys: "W / S",
-                action: "Zoom in / out",
-            },
-            Shortcut {
-                keys: "A / D",
-                action: "Pan earlier / later",
-            },
-            Shortcut {
-                keys: "F",
-                action: "Fit all",
-            },
-            Shortcut {
-                keys: "Shift+F",
-                action: "Fit the selected event",
-            },
-            Shortcut {
-                keys: "G",
-                action: "Go to a date (2021-05, 2019, 2021-05-04T11:00)",
-            },
-            Shortcut {
-                keys: "Ctrl+B",
-                action: "Bookmark the view",
-            },
-        ],
-    ),
-    (
-        "Present",
-        &[
-            Shortcut {
-                keys: "F11",
-                action: "Presentation mode (Esc leaves)",
-            },
-            Shortcut {
-                keys: "Page Down / Space",
-                action: "Next scene",
-            },
-            Shortcut {
-                keys: "Page Up",
-                action: "Previous scene",
-            },
-            Shortcut {
-                keys: "?",
-                action: "This sheet",
-            },
-        ],
-    ),
-];
+/// The sheet: every action once, grouped. Keys and texts come from [`Action`].
+pub const SHEET: &[(&str, &[SheetRow])] = {
+    use Action as A;
+    use SheetRow::{One, Pair, Titled};
+    &[
+        (
+            "Files",
+            &[
+                One(A::OpenFiles),
+                One(A::ReloadFiles),
+                One(A::SaveSession),
+                One(A::OpenSession),
+                One(A::ExportImage),
+                One(A::CopyImage),
+            ],
+        ),
+        (
+            "Find",
+            &[
+                One(A::Search),
+                Pair(
+                    A::NextMatch,
+                    A::PreviousMatch,
+                    "Next / previous match (zooms to it)",
+                ),
+                One(A::Deselect),
+            ],
+        ),
+        (
+            "Move",
+            &[
+                Pair(A::NextEvent, A::PreviousEvent, "Next / previous event"),
+                Pair(A::ZoomIn, A::ZoomOut, "Zoom in / out"),
+                Pair(A::PanEarlier, A::PanLater, "Pan earlier / later"),
+                One(A::FitAll),
+                One(A::FitSelection),
+                One(A::GoToDate),
+                One(A::Bookmark),
+            ],
+        ),
+        (
+            "Present",
+            &[
+                One(A::Present),
+                One(A::NextScene),
+                One(A::PreviousScene),
+                Titled(A::Shortcuts, "This sheet"),
+            ],
+        ),
+    ]
+};
+
+impl SheetRow {
+    /// The actions on the row.
+    pub fn actions(self) -> Vec<Action> {
+        match self {
+            Self::One(action) | Self::Titled(action, _) => vec![action],
+            Self::Pair(a, b, _) => vec![a, b],
+        }
+    }
+
+    /// Its keys ("Right / Left  or  . / ,") and its text.
+    pub fn texts(self, ctx: &egui::Context) -> (String, String) {
+        match self {
+            // The sheet names what a menu item opens, without the menu's "…".
+            Self::One(action) => (
+                action.keys_text(ctx),
+                action.text().trim_end_matches('…').to_owned(),
+            ),
+            Self::Titled(action, text) => (action.keys_text(ctx), text.to_owned()),
+            Self::Pair(a, b, text) => {
+                let shown = |w: When| w != When::Presenting;
+                let (ka, kb) = (a.key_texts(ctx, shown), b.key_texts(ctx, shown));
+                let keys = if ka.len() == kb.len() {
+                    ka.iter()
+                        .zip(&kb)
+                        .map(|(x, y)| format!("{x} / {y}"))
+                        .collect::<Vec<_>>()
+                        .join("  or  ")
+                } else {
+                    format!("{} / {}", ka.join("  or  "), kb.join("  or  "))
+                };
+                (keys, text.to_owned())
+            }
+        }
+    }
+}
 
 /// The search box's id, so `/` and Ctrl+F can focus it.
 pub fn search_id() -> egui::Id {
     egui::Id::unique("search-box")
 }
 
-/// Shortcuts that work even while a text field has focus.
-pub fn global_keys(ctx: &egui::Context, state: &AppState, commands: &mut Commands) {
-    use egui::KeyboardShortcut as S;
-    let command = Modifiers::COMMAND;
-    ctx.input_mut(|i| {
-        if i.consume_shortcut(&S::new(command, Key::E)) {
-            commands.push(ExportCommand::OpenExportDialog);
-        }
-        if i.consume_shortcut(&S::new(command | Modifiers::SHIFT, Key::C)) {
-            commands.push(ExportCommand::CopyImage);
-        }
-        if i.consume_shortcut(&S::new(command | Modifiers::SHIFT, Key::O)) {
-            commands.push(SessionCommand::PickSessionOpen);
-        }
-        if i.consume_shortcut(&S::new(command, Key::O)) {
-            commands.push(FilesCommand::PickFiles(PickMode::Open));
-        }
-        if i.consume_shortcut(&S::new(command, Key::S)) {
-            commands.push(SessionCommand::PickSessionSave);
-        }
-        if i.consume_shortcut(&S::new(command, Key::B)) {
-            commands.push(NotesCommand::AddBookmark(String::new()));
-        }
-        if i.consume_key(Modifiers::NONE, Key::F11) {
-            commands.push(PresentCommand::SetPresenting(!state.presenting));
-        }
-        if i.consume_shortcut(&S::new(command, Key::R)) {
-            commands.push(FilesCommand::ReloadAll);
-        }
-    });
-    if ctx.input_mut(|i| i.consume_shortcut(&S::new(command, Key::F))) {
-        ctx.memory_mut(|m| m.request_focus(search_id()));
-    }
-}
-
-/// What the plain keys asked for (only when no text field has focus).
+/// What the keys asked of the window itself (beyond commands).
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct PlainKeys {
-    /// `/`: focus the search box.
+pub struct WindowAsks {
+    /// Focus the search box.
     pub focus_search: bool,
-    /// `G`: ask for a date.
+    /// Ask for a date.
     pub jump: bool,
 }
 
-/// Single keys: stepping, zoom, pan, fit, scenes, the sheet.
-pub fn plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Commands) -> PlainKeys {
-    let asked = read_plain_keys(ctx, state, commands);
-    if asked.focus_search || asked.jump {
+/// Reads this frame's keys through the action table: commands go to `commands`, what the window
+/// does itself comes back.
+pub fn keys(
+    ctx: &egui::Context,
+    state: &AppState,
+    scope: KeyScope,
+    commands: &mut Commands,
+) -> WindowAsks {
+    let mut asks = WindowAsks::default();
+    for action in actions::pressed(ctx, state, scope) {
+        match action.perform(state) {
+            Outcome::Command(command) => commands.push(command),
+            Outcome::FocusSearch => asks.focus_search = true,
+            Outcome::AskDate => asks.jump = true,
+            Outcome::Nothing => {}
+        }
+    }
+    if asks.focus_search || asks.jump {
         // The key that opens a text field must not be typed into it in the same frame.
         ctx.input_mut(|i| {
             i.events
                 .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/" || t == "g" || t == "G"));
         });
     }
-    asked
-}
-
-fn read_plain_keys(ctx: &egui::Context, state: &AppState, commands: &mut Commands) -> PlainKeys {
-    let mut asked = PlainKeys::default();
-    ctx.input(|i| {
-        let plain = i.modifiers.is_none();
-        let shift_only = i.modifiers.shift_only();
-        let pressed = |key| i.key_pressed(key);
-        let typed = |text: &str| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::Text(t) if t == text))
-        };
-        if pressed(Key::F) && plain {
-            commands.push(ViewCommand::FitAll);
-        }
-        if pressed(Key::F) && shift_only {
-            commands.push(ViewCommand::FitSelection);
-        }
-        if pressed(Key::W) && plain {
-            commands.push(ViewCommand::ZoomBy(KEY_ZOOM));
-        }
-        if pressed(Key::S) && plain {
-            commands.push(ViewCommand::ZoomBy(1.0 / KEY_ZOOM));
-        }
-        if pressed(Key::A) && plain {
-            commands.push(ViewCommand::PanBy(-KEY_PAN));
-        }
-        if pressed(Key::D) && plain {
-            commands.push(ViewCommand::PanBy(KEY_PAN));
-        }
-        if pressed(Key::G) && plain {
-            asked.jump = true;
-        }
-        if pressed(Key::Questionmark) || typed("?") {
-            commands.push(WindowCommand::ToggleShortcuts);
-        }
-        // By the typed character, not the key: `/` is Shift+7 on many layouts. The character is
-        // then taken out of this frame's input so it does not land in the box.
-        if typed("/") {
-            asked.focus_search = true;
-        }
-        // With the sheet open, Esc is the sheet's (it closes itself).
-        if pressed(Key::Escape) && !state.shortcuts_open {
-            if state.presenting {
-                commands.push(PresentCommand::SetPresenting(false));
-            } else {
-                commands.push(SelectCommand::Select(None));
-            }
-        }
-        // Scenes: Page Up/Down and Space always (presentation clickers send these); the arrows
-        // step scenes while presenting and events otherwise.
-        let presenting = state.presenting;
-        if pressed(Key::PageDown) || pressed(Key::Space) {
-            commands.push(PresentCommand::NextScene);
-        }
-        if pressed(Key::PageUp) {
-            commands.push(PresentCommand::PreviousScene);
-        }
-        let forward =
-            pressed(Key::ArrowRight) || (!presenting && (pressed(Key::Period) || typed(".")));
-        let back = pressed(Key::ArrowLeft) || (!presenting && (pressed(Key::Comma) || typed(",")));
-        if presenting {
-            if forward || pressed(Key::ArrowDown) {
-                commands.push(PresentCommand::NextScene);
-            }
-            if back || pressed(Key::ArrowUp) {
-                commands.push(PresentCommand::PreviousScene);
-            }
-        } else {
-            if forward {
-                commands.push(SelectCommand::NextEvent);
-            }
-            if back {
-                commands.push(SelectCommand::PreviousEvent);
-            }
-            if pressed(Key::Enter) && state.filter.is_searching() {
-                commands.push(if i.modifiers.shift {
-                    SelectCommand::PreviousMatch
-                } else {
-                    SelectCommand::NextMatch
-                });
-            }
-        }
-    });
-    asked
+    asks
 }
 
 /// The `?` sheet.
@@ -279,12 +155,13 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Commands) {
             .num_columns(2)
             .spacing([24.0, 4.0])
             .show(ui, |ui| {
-                for (group, shortcuts) in SHORTCUTS {
+                for (group, rows) in SHEET {
                     ui.strong(*group);
                     ui.end_row();
-                    for shortcut in *shortcuts {
-                        ui.monospace(shortcut.keys);
-                        ui.label(shortcut.action);
+                    for row in *rows {
+                        let (keys, text) = row.texts(ctx);
+                        ui.monospace(keys);
+                        ui.label(text);
                         ui.end_row();
                     }
                 }
@@ -327,4 +204,27 @@ pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Commands) 
         open = false;
     }
     open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sheet_lists_every_action_once() {
+        let listed: Vec<Action> = SHEET
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().flat_map(|r| r.actions()))
+            .collect();
+        for action in Action::ALL {
+            let times = listed.iter().filter(|&&a| a == action).count();
+            assert_eq!(times, 1, "{action:?} is on the sheet {times} times");
+        }
+        let ctx = egui::Context::default();
+        let (keys, text) = SHEET[2].1[0].texts(&ctx);
+        assert_eq!(
+            (keys.as_str(), text.as_str()),
+            ("Right / Left  or  . / ,", "Next / previous event")
+        );
+    }
 }

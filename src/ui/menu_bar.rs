@@ -1,10 +1,11 @@
 //! The menu bar: File and View. Every entry pushes a command; none acts directly.
 
 use crate::app::{
-    Commands, ExportCommand, FilesCommand, LanesCommand, PresentCommand, SessionCommand,
-    ViewCommand, WindowCommand,
+    Commands, FilesCommand, LanesCommand, PresentCommand, ViewCommand, WindowCommand,
 };
 use egui::Ui;
+
+use super::actions::{Action, Outcome};
 
 use crate::app::{AppState, PickMode};
 use crate::model::filter::Field;
@@ -15,9 +16,7 @@ use crate::timeline::lanes::TimeBasis;
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
-                commands.push(FilesCommand::PickFiles(PickMode::Open));
-            }
+            action_item(ui, state, Action::OpenFiles, commands);
             if ui.button("Add files…").clicked() {
                 commands.push(FilesCommand::PickFiles(PickMode::Add));
             }
@@ -35,35 +34,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 commands.push(FilesCommand::OpenEmbedded);
             }
             ui.separator();
-            if ui
-                .button("Export image…")
-                .on_hover_text("Ctrl+E: PNG or SVG of the view, all events or the selection")
-                .clicked()
-            {
-                commands.push(ExportCommand::OpenExportDialog);
-            }
+            action_item(ui, state, Action::ExportImage, commands);
             ui.separator();
-            if ui
-                .button("Save session…")
-                .on_hover_text(
-                    "Ctrl+S: files, view, filters, lanes, selection, scenes, bookmarks and notes \
-                     in NAME.annals-session.json; the data files are never changed",
-                )
-                .clicked()
-            {
-                commands.push(SessionCommand::PickSessionSave);
-            }
-            if ui
-                .button("Open session…")
-                .on_hover_text("Ctrl+Shift+O")
-                .clicked()
-            {
-                commands.push(SessionCommand::PickSessionOpen);
-            }
+            action_item(ui, state, Action::SaveSession, commands);
+            action_item(ui, state, Action::OpenSession, commands);
             ui.separator();
-            if ui.button("Reload").on_hover_text("Ctrl+R").clicked() {
-                commands.push(FilesCommand::ReloadAll);
-            }
+            action_item(ui, state, Action::ReloadFiles, commands);
             if ui.button("Close all").clicked() {
                 commands.push(FilesCommand::CloseAll);
             }
@@ -79,22 +55,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             }
         });
         ui.menu_button("Edit", |ui| {
-            if ui
-                .button("Copy image")
-                .on_hover_text("Ctrl+Shift+C: a PNG of the current view, to paste into a slide")
-                .clicked()
-            {
-                commands.push(ExportCommand::CopyImage);
-            }
+            action_item(ui, state, Action::CopyImage, commands);
         });
         ui.menu_button("View", |ui| {
-            if ui
-                .button("Fit all")
-                .on_hover_text("F or double-click")
-                .clicked()
-            {
-                commands.push(ViewCommand::FitAll);
-            }
+            action_item(ui, state, Action::FitAll, commands);
             if ui
                 .button("Fit to filter")
                 .on_hover_text("Zoom to the events the filters show")
@@ -102,16 +66,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             {
                 commands.push(ViewCommand::FitToFilter);
             }
-            if ui
-                .add_enabled(
-                    state.selection.is_some(),
-                    egui::Button::new("Fit selection"),
-                )
-                .on_hover_text("Shift+F")
-                .clicked()
-            {
-                commands.push(ViewCommand::FitSelection);
-            }
+            ui.add_enabled_ui(state.selection.is_some(), |ui| {
+                action_item(ui, state, Action::FitSelection, commands);
+            });
             ui.menu_button("Lanes by", |ui| {
                 let choices = std::iter::once((None, "None (one lane)"))
                     .chain(Field::ALL.iter().map(|&f| (Some(f), f.label())));
@@ -147,13 +104,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 commands.push(ViewCommand::SetCollapseGaps(gaps));
             }
             ui.separator();
-            if ui
-                .button("Presentation")
-                .on_hover_text("F11: full screen, larger type, panels hidden; Esc leaves")
-                .clicked()
-            {
-                commands.push(PresentCommand::SetPresenting(true));
-            }
+            action_item(ui, state, Action::Present, commands);
             let mut scale = state.settings.presentation_scale;
             let slider = ui.add(
                 egui::Slider::new(&mut scale, 1.0..=3.0)
@@ -201,11 +152,28 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             }
         });
         ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts").on_hover_text("?").clicked() {
-                commands.push(WindowCommand::ToggleShortcuts);
-            }
+            action_item(ui, state, Action::Shortcuts, commands);
         });
     });
+}
+
+/// A menu item for `action`: its text, its key on the right, its tooltip on hover; a click
+/// does what the key does.
+fn action_item(ui: &mut Ui, state: &AppState, action: Action, commands: &mut Commands) {
+    let button = egui::Button::new(action.text()).shortcut_text(action.menu_keys_text(ui.ctx()));
+    let mut response = ui.add(button);
+    // Its accessible name is the action, not the action and the key printed beside it.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), action.text())
+    });
+    if let Some(tooltip) = action.tooltip() {
+        response = response.on_hover_text(tooltip);
+    }
+    if response.clicked()
+        && let Outcome::Command(command) = action.perform(state)
+    {
+        commands.push(command);
+    }
 }
 
 /// UTC, the machine's zone, or any IANA zone typed by name.

@@ -1,6 +1,7 @@
 //! egui only: draws the [`AppState`], turns input into [`Command`]s, applies them in one place and
 //! queues the [`Effect`]s for the eframe shell.
 
+pub mod actions;
 pub mod detail_panel;
 pub mod event_list;
 pub mod export_dialog;
@@ -18,6 +19,7 @@ pub mod theme;
 pub mod timeline_canvas;
 
 use crate::app::{Commands, FilesCommand, PresentCommand, WindowCommand};
+use actions::KeyScope;
 use egui::Ui;
 
 use crate::app::{AppState, Command, Effect, PickMode};
@@ -338,16 +340,19 @@ impl Window {
         if !dropped.is_empty() {
             commands.push(FilesCommand::AddFiles(dropped));
         }
-        keyboard::global_keys(ctx, state, commands);
-        // Plain keys only when no text field has focus and no prompt is open.
-        if ctx.memory(|m| m.focused().is_none()) && self.jump.is_none() {
-            let asked = keyboard::plain_keys(ctx, state, commands);
-            if asked.focus_search && !state.presenting {
-                ctx.memory_mut(|m| m.request_focus(keyboard::search_id()));
-            }
-            if asked.jump {
-                self.jump = Some(String::new());
-            }
+        let scope = if ctx.memory(|m| m.focused().is_some()) || self.jump.is_some() {
+            KeyScope::Typing
+        } else if state.shortcuts_open {
+            KeyScope::Sheet
+        } else {
+            KeyScope::All
+        };
+        let asks = keyboard::keys(ctx, state, scope, commands);
+        if asks.focus_search {
+            ctx.memory_mut(|m| m.request_focus(keyboard::search_id()));
+        }
+        if asks.jump {
+            self.jump = Some(String::new());
         }
     }
 }
