@@ -168,9 +168,9 @@ impl<'t> Visitor<'t> for Labels<'_, 't> {
 #[cfg(test)]
 mod tests {
     use super::super::json::Reader;
-    use super::super::native::{Draft, draft_is_complete, read_event_general};
     use super::super::report::LineIndex;
     use super::*;
+    use crate::io::native::{Draft, draft_is_complete, read_event_general};
 
     /// What a draft holds, owned, for comparing the two readers.
     fn summary(d: &Draft<'_>) -> String {

@@ -1,0 +1,553 @@
+//! Reading one record of the native format (an event, a period, a category, with their sources
+//! and links), each from its own raw slice so a bad value is located exactly.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use serde_json::value::RawValue;
+
+use crate::io::json::{Fault, Reader, kind_of, record_name};
+use crate::model::event::parse_hex_color;
+use crate::model::store::{Core, Extra, LabelKind};
+use crate::model::{
+    Category, EventRef, EventStore, Link, LinkKind, Period, Severity, Source, TimePoint,
+};
+
+pub(in crate::io) const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "start",
+    "end",
+    "category",
+    "tags",
+    "actors",
+    "targets",
+    "description",
+    "sources",
+    "disclosed",
+    "links",
+    "severity",
+    "circa",
+    "display_date",
+];
+
+/// One event record as read, borrowing its strings from the file where it can; reused from
+/// record to record so reading allocates nothing per event in the common case.
+#[derive(Default)]
+pub(in crate::io) struct Draft<'t> {
+    pub(in crate::io) id: Option<Cow<'t, str>>,
+    pub(in crate::io) title: Option<Cow<'t, str>>,
+    pub(in crate::io) start: Option<TimePoint>,
+    pub(in crate::io) end: Option<TimePoint>,
+    pub(in crate::io) category: Option<Cow<'t, str>>,
+    pub(in crate::io) labels: Vec<(LabelKind, Cow<'t, str>)>,
+    strings: Vec<Cow<'t, str>>,
+    pub(in crate::io) extra: Extra,
+    pub(in crate::io) severity: Option<Severity>,
+    pub(in crate::io) circa: bool,
+}
+
+impl Draft<'_> {
+    pub(in crate::io) fn clear(&mut self) {
+        self.id = None;
+        self.title = None;
+        self.start = None;
+        self.end = None;
+        self.category = None;
+        self.labels.clear();
+        self.strings.clear();
+        self.extra = Extra::default();
+        self.severity = None;
+        self.circa = false;
+    }
+}
+
+/// Reads one event record into `draft`. `Err` means the record is skipped.
+pub(in crate::io) fn read_event<'t>(
+    r: &mut Reader<'t>,
+    raw: &'t RawValue,
+    what: &dyn Fn() -> String,
+    draft: &mut Draft<'t>,
+) -> Result<(), Fault> {
+    if crate::io::native_fast::read(raw, draft) && draft_is_complete(draft) {
+        return Ok(());
+    }
+    read_event_general(r, raw, what, draft)
+}
+
+/// [`read_event`] without the fast path: every value read on its own, so a problem is
+/// reported with its exact line, column and field.
+pub(in crate::io) fn read_event_general<'t>(
+    r: &mut Reader<'t>,
+    raw: &'t RawValue,
+    what: &dyn Fn() -> String,
+    draft: &mut Draft<'t>,
+) -> Result<(), Fault> {
+    draft.clear();
+    let entries = r.object(raw, "event")?;
+    r.warn_duplicate_keys(what, &entries);
+    let mut title_raw = raw;
+    let mut end_raw = raw;
+    let optional_time = |r: &Reader<'t>, value: &'t RawValue, field: &str| {
+        if kind_of(value) == "null" {
+            Ok(None)
+        } else {
+            r.time(value, field).map(Some)
+        }
+    };
+    for (key, value) in &entries.0 {
+        let value: &'t RawValue = value;
+        match key.as_str() {
+            "id" => {
+                draft.id = Some(if kind_of(value) == "a number" {
+                    Cow::Borrowed(value.get().trim())
+                } else {
+                    r.text(value, "id")?
+                });
+            }
+            "title" => {
+                draft.title = Some(r.text(value, "title")?);
+                title_raw = value;
+            }
+            "start" => draft.start = Some(r.time(value, "start")?),
+            "end" => {
+                draft.end = optional_time(r, value, "end")?;
+                end_raw = value;
+            }
+            "disclosed" => draft.extra.disclosed = optional_time(r, value, "disclosed")?,
+            "category" => {
+                draft.category = if kind_of(value) == "null" {
+                    None
+                } else {
+                    Some(r.text(value, "category")?).filter(|c| !c.trim().is_empty())
+                };
+            }
+            field @ ("tags" | "actors" | "targets") => {
+                let kind = match field {
+                    "tags" => LabelKind::Tag,
+                    "actors" => LabelKind::Actor,
+                    _ => LabelKind::Target,
+                };
+                // The last of duplicate keys wins, as for every other field.
+                draft.labels.retain(|(k, _)| *k != kind);
+                draft.strings.clear();
+                r.texts(value, field, &mut draft.strings)?;
+                draft
+                    .labels
+                    .extend(draft.strings.drain(..).map(|s| (kind, s)));
+            }
+            "description" => draft.extra.description = r.optional_string(value, "description")?,
+            "sources" => draft.extra.sources = read_sources(r, value)?,
+            "links" => draft.extra.links = read_links(r, value)?,
+            "severity" => {
+                let text = r.text(value, "severity")?;
+                draft.severity = Some(match text.as_ref() {
+                    "low" => Severity::Low,
+                    "medium" => Severity::Medium,
+                    "high" => Severity::High,
+                    "critical" => Severity::Critical,
+                    _ => {
+                        return Err(r.fault(
+                            value,
+                            "severity",
+                            format!("expected low, medium, high or critical, got {text:?}"),
+                        ));
+                    }
+                });
+            }
+            "circa" => {
+                draft.circa = serde_json::from_str(value.get()).map_err(|_| {
+                    r.fault(
+                        value,
+                        "circa",
+                        format!("expected true or false, found {}", kind_of(value)),
+                    )
+                })?;
+            }
+            "display_date" => {
+                draft.extra.display_date = r.optional_string(value, "display_date")?;
+            }
+            other => r.warn_unknown(&what(), other, value, EVENT_FIELDS),
+        }
+    }
+    match &draft.title {
+        None => return Err(r.fault(raw, "title", "missing (every event needs a title)")),
+        Some(title) if title.trim().is_empty() => {
+            return Err(r.fault(title_raw, "title", "is empty"));
+        }
+        Some(_) => {}
+    }
+    let Some(start) = draft.start else {
+        return Err(r.fault(raw, "start", "missing (every event needs a start date)"));
+    };
+    if let Some(end) = &draft.end
+        && end.start_secs() < start.start_secs()
+    {
+        return Err(r.fault(
+            end_raw,
+            "end",
+            format!("{} is before the start {}", end.label(), start.label()),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a draft read by the fast path has what every event needs (else the general reader
+/// reads the record again and says what is wrong, where).
+pub(in crate::io) fn draft_is_complete(draft: &Draft<'_>) -> bool {
+    let Some(start) = draft.start else {
+        return false;
+    };
+    draft.title.as_ref().is_some_and(|t| !t.trim().is_empty())
+        && draft
+            .end
+            .is_none_or(|end| end.start_secs() >= start.start_secs())
+}
+
+pub(in crate::io) fn read_sources(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Source>, Fault> {
+    let items: Vec<&RawValue> = r.array(raw, "sources")?;
+    let mut sources = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("sources[{i}]");
+        // A bare string is a URL.
+        if kind_of(item) == "a string" {
+            let url = r.string(item, &field)?;
+            sources.push(Source {
+                title: url.clone(),
+                url: Some(url),
+            });
+            continue;
+        }
+        let entries = r.object(item, &field)?;
+        let mut source = Source {
+            title: String::new(),
+            url: None,
+        };
+        for (key, value) in &entries.0 {
+            match key.as_str() {
+                "title" => source.title = r.string(value, &format!("{field}.title"))?,
+                "url" => source.url = r.optional_string(value, &format!("{field}.url"))?,
+                other => {
+                    return Err(r.fault(
+                        value,
+                        &format!("{field}.{other}"),
+                        "unknown field (a source has title and url)",
+                    ));
+                }
+            }
+        }
+        if source.title.is_empty() {
+            source.title = source.url.clone().unwrap_or_default();
+        }
+        sources.push(source);
+    }
+    Ok(sources)
+}
+
+pub(in crate::io) fn read_links(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Link>, Fault> {
+    let items: Vec<&RawValue> = r.array(raw, "links")?;
+    let mut links = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("links[{i}]");
+        let entries = r.object(item, &field)?;
+        let mut kind = None;
+        let mut target = None;
+        for (key, value) in &entries.0 {
+            match key.as_str() {
+                "type" => {
+                    let text = r.string(value, &format!("{field}.type"))?;
+                    kind = Some(match text.as_str() {
+                        "caused" => LinkKind::Caused,
+                        "response-to" => LinkKind::ResponseTo,
+                        "attributed-to" => LinkKind::AttributedTo,
+                        "related" => LinkKind::Related,
+                        _ => {
+                            return Err(r.fault(
+                                value,
+                                &format!("{field}.type"),
+                                format!("expected caused, response-to, attributed-to or related, got {text:?}"),
+                            ));
+                        }
+                    });
+                }
+                "target" => target = Some(r.string(value, &format!("{field}.target"))?),
+                other => {
+                    return Err(r.fault(
+                        value,
+                        &format!("{field}.{other}"),
+                        "unknown field (a link has type and target)",
+                    ));
+                }
+            }
+        }
+        let (Some(kind), Some(target)) = (kind, target) else {
+            return Err(r.fault(item, &field, "a link needs both type and target"));
+        };
+        links.push(Link { kind, target });
+    }
+    Ok(links)
+}
+
+pub(in crate::io) fn read_period<'t>(
+    r: &mut Reader<'t>,
+    raw: &'t RawValue,
+    what: &str,
+) -> Result<Period, Fault> {
+    let entries = r.object(raw, "period")?;
+    let (mut title, mut start, mut end, mut category) = (None, None, None, None);
+    for (key, value) in &entries.0 {
+        match key.as_str() {
+            "title" => title = Some(r.string(value, "title")?),
+            "start" => start = Some((r.time(value, "start")?, *value)),
+            "end" => end = Some((r.time(value, "end")?, *value)),
+            "category" => category = r.optional_string(value, "category")?,
+            other => r.warn_unknown(what, other, value, &["title", "start", "end", "category"]),
+        }
+    }
+    let title = title
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| r.fault(raw, "title", "missing or empty"))?;
+    let (start, _) =
+        start.ok_or_else(|| r.fault(raw, "start", "missing (a period needs start and end)"))?;
+    let (end, end_raw) =
+        end.ok_or_else(|| r.fault(raw, "end", "missing (a period needs start and end)"))?;
+    if end.end_secs() <= start.start_secs() {
+        return Err(r.fault(
+            end_raw,
+            "end",
+            format!("{} is before the start {}", end.label(), start.label()),
+        ));
+    }
+    Ok(Period {
+        title,
+        start,
+        end,
+        category,
+        file: crate::model::FileId::default(),
+    })
+}
+
+pub(in crate::io) fn read_category<'t>(
+    r: &mut Reader<'t>,
+    raw: &'t RawValue,
+    what: &str,
+) -> Result<Category, Fault> {
+    let entries = r.object(raw, "category")?;
+    let (mut id, mut label, mut color) = (None, None, None);
+    for (key, value) in &entries.0 {
+        match key.as_str() {
+            "id" => id = Some(r.string(value, "id")?),
+            "label" => label = Some(r.string(value, "label")?),
+            "color" => {
+                let text = r.string(value, "color")?;
+                color = parse_hex_color(&text);
+                if color.is_none() {
+                    let location = r.lines.location_of(value.get());
+                    r.warn(location, Some("color"), format!("{what}: field `color`: expected #rrggbb, got {text:?} (a palette colour is used)"));
+                }
+            }
+            other => r.warn_unknown(what, other, value, &["id", "label", "color"]),
+        }
+    }
+    let id = id
+        .filter(|i| !i.trim().is_empty())
+        .ok_or_else(|| r.fault(raw, "id", "missing or empty"))?;
+    Ok(Category {
+        label: label.unwrap_or_else(|| id.clone()),
+        id,
+        color,
+    })
+}
+
+pub(in crate::io) fn read_categories<'t>(
+    r: &mut Reader<'t>,
+    raws: Vec<&'t RawValue>,
+) -> Vec<Category> {
+    let mut categories = Vec::new();
+    for (i, raw) in raws.into_iter().enumerate() {
+        let what = record_name("category", i + 1, raw);
+        match read_category(r, raw, &what) {
+            Ok(c) if categories.iter().any(|k: &Category| k.id == c.id) => {
+                let location = r.lines.location_of(raw.get());
+                r.warn(
+                    location,
+                    Some("id"),
+                    format!("{what}: duplicate category id {:?} ignored", c.id),
+                );
+            }
+            Ok(c) => categories.push(c),
+            Err(fault) => r.skip(&what, &fault),
+        }
+    }
+    categories
+}
+
+pub(in crate::io) fn read_periods<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue>) -> Vec<Period> {
+    let mut periods = Vec::new();
+    for (i, raw) in raws.into_iter().enumerate() {
+        let what = record_name("period", i + 1, raw);
+        match read_period(r, raw, &what) {
+            Ok(p) => periods.push(p),
+            Err(fault) => r.skip(&what, &fault),
+        }
+    }
+    periods
+}
+
+/// Reads records `first..first + raws.len()` (numbered from 1 in messages as `first + i + 1`)
+/// into a store, with the record each event came from. Missing ids become `event-N` (N = the
+/// record's position in the file).
+pub(in crate::io) fn read_event_range<'t>(
+    r: &mut Reader<'t>,
+    raws: &[&'t RawValue],
+    first: usize,
+) -> (EventStore, Vec<(usize, &'t RawValue)>) {
+    let text_bytes: usize = raws.iter().map(|raw| raw.get().len() / 3).sum();
+    let mut events = EventStore::with_capacity(raws.len(), text_bytes);
+    let mut kept_raws = Vec::with_capacity(raws.len());
+    let mut draft = Draft::default();
+    let mut generated = String::new();
+    for (i, &raw) in raws.iter().enumerate() {
+        let i = first + i;
+        // The record's name is needed only for a message: made on demand.
+        let what = || record_name("event", i + 1, raw);
+        match read_event(r, raw, &what, &mut draft) {
+            Ok(()) => {
+                let id = match draft.id.as_deref() {
+                    Some(id) if !id.is_empty() => id,
+                    _ => {
+                        use std::fmt::Write as _;
+                        generated.clear();
+                        let _ = write!(generated, "event-{}", i + 1);
+                        &generated
+                    }
+                };
+                let core = Core {
+                    id,
+                    title: draft.title.as_deref().unwrap_or_default(),
+                    start: draft.start.unwrap_or_else(TimePoint::epoch),
+                    end: draft.end,
+                    category: draft.category.as_deref(),
+                    severity: draft.severity,
+                    circa: draft.circa,
+                    file: crate::model::FileId::default(),
+                    line: u32::try_from(r.lines.line_of(raw.get())).unwrap_or(u32::MAX),
+                };
+                let labels = draft.labels.iter().map(|(k, s)| (*k, s.as_ref()));
+                events.push_parts(core, labels, std::mem::take(&mut draft.extra));
+                kept_raws.push((i, raw));
+            }
+            Err(fault) => r.skip(&what(), &fault),
+        }
+    }
+    (events, kept_raws)
+}
+
+/// Files with more records than this read them on two threads.
+pub(in crate::io) const PARALLEL_RECORDS: usize = 20_000;
+
+pub(in crate::io) fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> EventStore {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let (mut events, kept_raws) = if raws.len() > PARALLEL_RECORDS && threads > 1 {
+        // Records are independent: the second half is read on another thread with its own
+        // reader (issues are merged and sorted by location afterwards).
+        let (head, tail) = raws.split_at(raws.len() / 2);
+        let mut other = Reader {
+            lines: r.lines.clone(),
+            issues: Vec::new(),
+        };
+        let (first, second) = std::thread::scope(|scope| {
+            let worker = std::thread::Builder::new()
+                .name("reader".to_owned())
+                .spawn_scoped(scope, || read_event_range(&mut other, tail, head.len()));
+            let first = read_event_range(r, head, 0);
+            let second = match worker {
+                Ok(handle) => handle.join().ok(),
+                Err(_) => None,
+            };
+            (first, second)
+        });
+        let second = second.unwrap_or_else(|| read_event_range(&mut other, tail, head.len()));
+        r.issues.append(&mut other.issues);
+        let (mut events, mut kept) = first;
+        events.append(&second.0, None);
+        kept.extend(second.1);
+        (events, kept)
+    } else {
+        read_event_range(r, raws, 0)
+    };
+    // Ids must be unique within a file: the second of two equal ids is renamed, with a warning.
+    let duplicates = duplicate_ids(&events);
+    if !duplicates.is_empty() {
+        let mut ids: HashSet<String> = events.iter().map(|e| e.id().to_owned()).collect();
+        let mut renames = rustc_hash::FxHashMap::default();
+        for n in duplicates {
+            let (Some(event), Some(&(i, raw))) = (events.get(n), kept_raws.get(n)) else {
+                continue;
+            };
+            let new_id = unique_id(&ids, event.id());
+            let location = r.lines.location_of(raw.get());
+            r.warn(
+                location,
+                Some("id"),
+                format!(
+                    "{}: duplicate id {:?}; kept as {new_id:?}",
+                    record_name("event", i + 1, raw),
+                    event.id()
+                ),
+            );
+            ids.insert(new_id.clone());
+            renames.insert(n, new_id);
+        }
+        events = events.with_ids(&renames);
+    }
+    events.shrink_to_fit();
+    events
+}
+
+/// Indices of events whose id an earlier event already has, in index order. Ids are sorted by
+/// hash (a million inserts into a hash set cost more than sorting a million numbers), and only
+/// equal hashes compare their ids.
+fn duplicate_ids(events: &EventStore) -> Vec<usize> {
+    use std::hash::BuildHasher as _;
+    let fx = rustc_hash::FxBuildHasher;
+    let mut by_hash: Vec<(u64, u32)> = events
+        .iter()
+        .map(|e| {
+            (
+                fx.hash_one(e.id()),
+                u32::try_from(e.index()).unwrap_or(u32::MAX),
+            )
+        })
+        .collect();
+    by_hash.sort_unstable();
+    let mut duplicates = Vec::new();
+    for run in by_hash
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        for (k, &(_, i)) in run.iter().enumerate() {
+            let id = events.get(i as usize).map(EventRef::id);
+            let earlier = run.get(..k).unwrap_or_default();
+            if earlier
+                .iter()
+                .any(|&(_, j)| events.get(j as usize).map(EventRef::id) == id)
+            {
+                duplicates.push(i as usize);
+            }
+        }
+    }
+    duplicates.sort_unstable();
+    duplicates
+}
+
+fn unique_id(ids: &HashSet<String>, id: &str) -> String {
+    let mut n = 2_u64;
+    loop {
+        let candidate = format!("{id}~{n}");
+        if !ids.contains(&candidate) {
+            return candidate;
+        }
+        n += 1;
+    }
+}

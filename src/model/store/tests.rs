@@ -1,0 +1,120 @@
+use super::*;
+use crate::model::LinkKind;
+
+fn full_event() -> Event {
+    let mut e = Event::new(
+        "b1",
+        "DDoS attack on Belnet",
+        "2021-05-04T11:00+02:00".parse().unwrap(),
+    );
+    e.end = Some("2021-05-05".parse().unwrap());
+    e.category = Some("incident".into());
+    e.tags = vec!["ddos".into(), "belnet".into()];
+    e.actors = vec!["unknown".into()];
+    e.targets = vec!["Belnet".into(), "Parliament".into()];
+    e.description = Some("Ünïcode".into());
+    e.sources = vec![Source {
+        title: "CCB".into(),
+        url: Some("https://ccb.belgium.be".into()),
+    }];
+    e.disclosed = Some("2021-05-06".parse().unwrap());
+    e.links = vec![Link {
+        kind: LinkKind::Caused,
+        target: "x".into(),
+    }];
+    e.severity = Some(Severity::High);
+    e.circa = true;
+    e.display_date = Some("early May".into());
+    e.file = FileId(3);
+    e.line = 42;
+    e
+}
+
+#[test]
+fn every_field_comes_back_as_pushed() {
+    let plain = Event::new("p", "Plain", "2012".parse().unwrap());
+    let full = full_event();
+    let store: EventStore = vec![plain.clone(), full.clone()].into();
+    assert_eq!(store.len(), 2);
+    assert_eq!(store.to_vec(), vec![plain.clone(), full.clone()]);
+    let e = store.get(1).unwrap();
+    assert_eq!(e.id(), "b1");
+    assert_eq!(e.title(), "DDoS attack on Belnet");
+    assert_eq!(e.tags().collect::<Vec<_>>(), ["ddos", "belnet"]);
+    assert_eq!(e.targets().collect::<Vec<_>>(), ["Belnet", "Parliament"]);
+    assert_eq!(e.actors().count(), 1);
+    assert_eq!(e.start_secs(), full.start_secs());
+    assert_eq!(e.end_secs(), full.end_secs());
+    assert_eq!(e.date_label(), full.date_label());
+    assert!(store.get(2).is_none());
+}
+
+#[test]
+fn copying_translates_names_between_stores() {
+    let mut a = EventStore::default();
+    let mut first = Event::new("a", "A", "2020".parse().unwrap());
+    first.tags = vec!["zeta".into()];
+    a.push(first);
+    let mut b: EventStore = vec![full_event()].into();
+    b.copy_from(&a, [0], Some(FileId(7)));
+    let copied = b.get(1).unwrap();
+    assert_eq!(copied.tags().collect::<Vec<_>>(), ["zeta"]);
+    assert_eq!(copied.file(), FileId(7));
+    assert_eq!(b.get(0).unwrap().to_event(), full_event());
+}
+
+#[test]
+fn appending_and_permuting_keep_every_field() {
+    let mut a: EventStore = vec![Event::new("p", "Plain", "2012".parse().unwrap())].into();
+    let b: EventStore = vec![full_event(), Event::new("q", "Q", "2013".parse().unwrap())].into();
+    a.append(&b, Some(FileId(2)));
+    let mut expected = vec![
+        Event::new("p", "Plain", "2012".parse().unwrap()),
+        full_event(),
+    ];
+    expected[1].file = FileId(2);
+    let mut q = Event::new("q", "Q", "2013".parse().unwrap());
+    q.file = FileId(2);
+    expected.push(q);
+    assert_eq!(a.to_vec(), expected);
+    let shuffled = a.permuted(&[2, 0, 1]);
+    assert_eq!(
+        shuffled.to_vec(),
+        vec![
+            expected[2].clone(),
+            expected[0].clone(),
+            expected[1].clone()
+        ]
+    );
+    assert_eq!(shuffled.start_secs()[0], expected[2].start_secs());
+}
+
+#[test]
+fn any_events_round_trip() {
+    use proptest::prelude::*;
+    let text = "[a-zé ]{0,8}";
+    proptest!(|(rows in proptest::collection::vec((text, text, proptest::collection::vec(text, 0..3), proptest::collection::vec(text, 0..3), proptest::option::of(text), 1900i64..2100), 0..20))| {
+        let events: Vec<Event> = rows
+            .into_iter()
+            .map(|(id, title, tags, actors, category, year)| {
+                let mut e = Event::new(id, title, TimePoint::year(year).unwrap());
+                e.tags = tags;
+                e.actors = actors;
+                e.category = category;
+                e
+            })
+            .collect();
+        let store = EventStore::from(events.clone());
+        prop_assert_eq!(store.to_vec(), events.clone());
+        let mut copy = EventStore::default();
+        copy.copy_from(&store, (0..store.len()).rev(), None);
+        let reversed: Vec<Event> = events.iter().rev().cloned().collect();
+        prop_assert_eq!(copy.to_vec(), reversed.clone());
+        let order: Vec<u32> = (0..store.len() as u32).rev().collect();
+        prop_assert_eq!(store.permuted(&order).to_vec(), reversed);
+        let mut twice = store.clone();
+        twice.append(&store, None);
+        let doubled: Vec<Event> = events.iter().chain(&events).cloned().collect();
+        prop_assert_eq!(twice.to_vec(), doubled);
+    });
+}

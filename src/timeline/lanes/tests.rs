@@ -1,0 +1,180 @@
+use super::*;
+use crate::model::{Category, DatasetPart, Event, FileInfo, Format};
+
+fn dataset(events: &[(&str, &str, Option<&str>, Option<&str>)]) -> Dataset {
+    let events: Vec<Event> = events
+        .iter()
+        .map(|(id, start, end, cat)| {
+            let mut e = Event::new(*id, *id, start.parse().unwrap());
+            e.end = end.map(|s| s.parse().unwrap());
+            e.category = cat.map(str::to_owned);
+            e
+        })
+        .collect();
+    Dataset::from_parts(vec![DatasetPart {
+        info: FileInfo {
+            path: "t".into(),
+            format: Format::Annals,
+            title: None,
+            description: None,
+        },
+        categories: vec![
+            Category {
+                id: "strategy".into(),
+                label: "Strategy".into(),
+                color: None,
+            },
+            Category {
+                id: "incident".into(),
+                label: "Incident".into(),
+                color: None,
+            },
+            Category {
+                id: "unused".into(),
+                label: "Unused".into(),
+                color: None,
+            },
+        ],
+        periods: vec![],
+        events: events.into(),
+    }])
+}
+
+/// The same dataset with its events edited.
+fn edited(d: &Dataset, edit: impl Fn(&mut [Event])) -> Dataset {
+    let mut events = d.events.to_vec();
+    edit(&mut events);
+    Dataset::from_parts(vec![DatasetPart {
+        info: d.files[0].clone(),
+        categories: d.categories.clone(),
+        periods: d.periods.clone(),
+        events: events.into(),
+    }])
+}
+
+#[test]
+fn one_lane_per_used_category_in_declared_order() {
+    let d = dataset(&[
+        ("ddos", "2021-05-04", None, Some("incident")),
+        ("s2", "2021-05-20", None, Some("strategy")),
+        ("x", "2021", None, None),
+    ]);
+    let layout = by_category(&d, &Filter::default());
+    let labels: Vec<_> = layout.lanes.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Strategy", "Incident", "Uncategorised"]);
+    let lane_of = |id: &str| {
+        layout
+            .place(d.find_in_file(d.events.owned(0).unwrap().file, id).unwrap())
+            .unwrap()
+    };
+    assert_eq!(lane_of("s2"), 0);
+    assert_eq!(lane_of("ddos"), 1);
+    assert_eq!(lane_of("x"), 2);
+    assert_eq!(layout.shown, 3);
+}
+
+#[test]
+fn filtered_events_have_no_place() {
+    let d = dataset(&[
+        ("a", "2021", None, Some("incident")),
+        ("b", "2022", None, Some("strategy")),
+    ]);
+    let filter = Filter {
+        hidden_categories: ["strategy".to_owned()].into(),
+        ..Filter::default()
+    };
+    let layout = by_category(&d, &filter);
+    assert_eq!(layout.lanes.len(), 1);
+    assert_eq!(layout.shown, 1);
+    assert_eq!(
+        layout.placement.iter().filter(|&&p| p == NOT_SHOWN).count(),
+        1
+    );
+}
+
+#[test]
+fn lanes_by_a_multi_valued_field_hold_each_event_in_each_of_its_lanes() {
+    let d = dataset(&[
+        ("a", "2021", None, Some("incident")),
+        ("b", "2022", None, Some("incident")),
+        ("c", "2023", None, None),
+    ]);
+    let d = edited(&d, |e| {
+        e[0].actors = vec!["CCB".into(), "Belnet".into()];
+        e[1].actors = vec!["CCB".into()];
+    });
+    let spec = LaneSpec {
+        by: Some(Field::Actor),
+        ..LaneSpec::default()
+    };
+    let layout = build(&d, &Filter::default(), &spec);
+    let keys: Vec<_> = layout.lanes.iter().map(|l| l.key.as_str()).collect();
+    assert_eq!(keys, ["CCB", "Belnet", ""], "most events first, none last");
+    assert_eq!(layout.lanes[2].label, "No actor");
+    assert_eq!(layout.copies_of(EventIdx(0)), 2);
+    assert_eq!(layout.copies_of(EventIdx(1)), 1);
+    assert_eq!(layout.shown, 3);
+    let in_lane = |lane: usize| -> Vec<EventIdx> {
+        layout.index[lane]
+            .iter()
+            .flat_map(|i| i.events.clone())
+            .collect()
+    };
+    assert_eq!(in_lane(0), [EventIdx(0), EventIdx(1)]);
+    assert_eq!(in_lane(1), [EventIdx(0)]);
+    // The user's order wins; folded lanes say so.
+    let moved = LaneSpec {
+        order: vec![String::new(), "Belnet".into()],
+        collapsed: ["CCB".to_owned()].into(),
+        ..spec
+    };
+    let layout = build(&d, &Filter::default(), &moved);
+    let keys: Vec<_> = layout.lanes.iter().map(|l| l.key.as_str()).collect();
+    assert_eq!(keys, ["", "Belnet", "CCB"]);
+    assert!(layout.lanes[2].collapsed && !layout.lanes[0].collapsed);
+    assert_eq!(layout.place(EventIdx(0)), Some(1), "first lane it is in");
+}
+
+#[test]
+fn placed_by_disclosure_the_index_is_sorted_by_it() {
+    let d = dataset(&[
+        ("early", "2019", None, Some("incident")),
+        ("late", "2021", None, Some("incident")),
+    ]);
+    let d = edited(&d, |e| e[0].disclosed = Some("2022-06".parse().unwrap()));
+    let spec = LaneSpec {
+        basis: TimeBasis::Known,
+        ..LaneSpec::default()
+    };
+    let layout = build(&d, &Filter::default(), &spec);
+    let index = &layout.index[0][1]; // year-long events: the long-span index
+    assert_eq!(index.events, [EventIdx(1), EventIdx(0)]);
+    assert!(index.starts.windows(2).all(|w| w[0] <= w[1]));
+    let one = LaneSpec {
+        by: None,
+        ..LaneSpec::default()
+    };
+    let layout = build(&d, &Filter::default(), &one);
+    assert_eq!(layout.lanes.len(), 1);
+    assert_eq!(layout.lanes[0].label, "All events");
+}
+
+#[test]
+fn galloping_finds_what_a_binary_search_finds() {
+    use proptest::prelude::*;
+    proptest!(|(mut starts in proptest::collection::vec(-1e3f64..1e3, 0..700), from in 0usize..720, edge in -1.1e3f64..1.1e3)| {
+        starts.sort_by(f64::total_cmp);
+        let index = LaneIndex::from_sorted(vec![EventIdx(0); starts.len()], starts.clone(), starts.clone());
+        let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
+        prop_assert_eq!(index.first_not_before(from, edge), expected);
+    });
+    // Many equal starts (bursts), and edges exactly on them.
+    proptest!(|(starts in proptest::collection::vec(-50i32..50, 0..700), from in 0usize..720, edge in -52i32..52)| {
+        let mut starts: Vec<f64> = starts.into_iter().map(f64::from).collect();
+        starts.sort_by(f64::total_cmp);
+        let edge = f64::from(edge);
+        let index = LaneIndex::from_sorted(vec![EventIdx(0); starts.len()], starts.clone(), starts.clone());
+        let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
+        prop_assert_eq!(index.first_not_before(from, edge), expected);
+    });
+}
