@@ -1,7 +1,7 @@
 //! The file work commands ask for, done outside `AppState::apply`: sizing files before a load,
-//! writing a sidecar or a session, reading a session or a sidecar. `apply` returns these as effects; the shell runs them (loads,
-//! arranging and image writes on named threads; these small text files in order, between frames)
-//! and hands the answer back as a [`Reply`]. [`settle`] runs
+//! writing a sidecar or a session, reading a session or a sidecar. `apply` returns these as
+//! effects; the shell runs them (loads, arranging and image writes on named threads; these small
+//! text files in order, between frames) and hands the answer back as a [`Reply`]. [`settle`] runs
 //! every effect that needs no window at once, on this thread, as tests, the benchmarks and the
 //! command line do.
 
