@@ -2,6 +2,7 @@
 //! ([`crate::timeline::paint`]) as the window: `page.rs` lays out the page, `svg.rs` writes it as
 //! SVG and `png.rs` rasterises that with resvg, using the window's font. No UI crate here.
 
+pub mod decimal;
 pub mod font;
 pub mod page;
 pub mod png;

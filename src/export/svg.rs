@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::decimal::Num2;
 use super::font::FONT_FAMILY;
 use super::page::{ExportOptions, page};
 use crate::model::Dataset;
@@ -27,11 +28,14 @@ pub struct Rendered {
 pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> Rendered {
     let page = page(dataset, layout, options);
     let (w, h) = (options.width_px, options.height_px);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n<rect width=\"100%\" height=\"100%\"{}/>\n<g transform=\"scale({})\">\n",
-        paint(Some(page.background), None),
-        page.scale
-    );
+    let mut svg = String::with_capacity(64 * 1024);
+    write!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n<rect width=\"100%\" height=\"100%\""
+    )
+    .ok();
+    paint(&mut svg, Some(page.background), None);
+    write!(svg, "/>\n<g transform=\"scale({})\">\n", page.scale).ok();
     for prim in &page.prims {
         write_prim(&mut svg, prim);
     }
@@ -44,41 +48,45 @@ pub fn render_svg(dataset: &Dataset, layout: &LaneLayout, options: &ExportOption
     }
 }
 
-/// Appends one primitive as one SVG element (a quad each for [`Prim::Quads`]).
+/// Appends one primitive as one SVG element (a quad each for [`Prim::Quads`]). Written straight
+/// into `svg`, with no string per element: an export writes thousands of them.
 pub fn write_prim(svg: &mut String, prim: &Prim) {
-    let (tag, shape, paint, content) = match prim {
-        Prim::Rect(rect) => {
-            let ((x, y), corner) = (rect.min, rect.corner);
-            let (w, h) = (rect.max.0 - x, rect.max.1 - y);
-            let rx = if corner > 0.0 {
-                format!(r#" rx="{corner}""#)
-            } else {
-                String::new()
-            };
-            let xy = format!(r#"x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}"{rx}"#);
-            ("rect", xy, paint(rect.fill, rect.stroke), None)
-        }
+    match prim {
+        Prim::Rect(rect) => write_rect(svg, rect),
         Prim::Circle(c) => {
             let ((x, y), r) = (c.center, c.radius);
-            let xy = format!(r#"cx="{x:.2}" cy="{y:.2}" r="{r}""#);
-            ("circle", xy, paint(c.fill, c.stroke), None)
+            write!(svg, r#"<circle cx="{}" cy="{}" r="{r}""#, Num2(x), Num2(y)).ok();
+            paint(svg, c.fill, c.stroke);
+            svg.push_str("/>\n");
         }
         Prim::Line(l) => {
-            let dash = l.dash.map_or_else(String::new, |d| {
-                format!(r#" stroke-dasharray="{} {}""#, d.on, d.off)
-            });
-            (
-                "path",
-                path(&l.points, ""),
-                paint(None, Some(l.stroke)) + &dash,
-                None,
-            )
+            path(svg, &l.points, "");
+            paint(svg, None, Some(l.stroke));
+            if let Some(d) = l.dash {
+                write!(svg, r#" stroke-dasharray="{} {}""#, d.on, d.off).ok();
+            }
+            svg.push_str("/>\n");
         }
-        Prim::Polygon(p) => ("path", path(&p.points, "Z"), paint(p.fill, p.stroke), None),
+        Prim::Polygon(p) => {
+            path(svg, &p.points, "Z");
+            paint(svg, p.fill, p.stroke);
+            svg.push_str("/>\n");
+        }
         Prim::Curve(c) => {
             let [(x0, y0), (cx, cy), (x1, y1)] = [c.from, c.control, c.to];
-            let d = format!(r#"d="M{x0:.2} {y0:.2}Q{cx:.2} {cy:.2} {x1:.2} {y1:.2}""#);
-            ("path", d, paint(None, Some(c.stroke)), None)
+            write!(
+                svg,
+                r#"<path d="M{} {}Q{} {} {} {}""#,
+                Num2(x0),
+                Num2(y0),
+                Num2(cx),
+                Num2(cy),
+                Num2(x1),
+                Num2(y1)
+            )
+            .ok();
+            paint(svg, None, Some(c.stroke));
+            svg.push_str("/>\n");
         }
         Prim::Text(t) => {
             let anchor = match t.align {
@@ -89,74 +97,87 @@ pub fn write_prim(svg: &mut String, prim: &Prim) {
             // The anchor is the middle of the line; SVG places text on its baseline.
             let ((x, y), size) = (t.at, t.size);
             let baseline = y + 0.35 * size;
-            let xy = format!(r#"x="{x:.2}" y="{baseline:.2}" font-size="{size}"{anchor}"#);
-            (
-                "text",
-                xy,
-                paint(Some(t.color), None),
-                Some(escape(&t.text)),
+            write!(
+                svg,
+                r#"<text x="{}" y="{}" font-size="{size}"{anchor}"#,
+                Num2(x),
+                Num2(baseline)
             )
+            .ok();
+            paint(svg, Some(t.color), None);
+            svg.push('>');
+            escape_into(svg, &t.text);
+            svg.push_str("</text>\n");
         }
         Prim::Quads(quads) => {
             for &Quad { min, max, fill } in quads {
-                let corner = 0.0;
-                let (fill, stroke) = (Some(fill), None);
-                write_prim(
+                write_rect(
                     svg,
-                    &Prim::Rect(Rect {
+                    &Rect {
                         min,
                         max,
-                        corner,
-                        fill,
-                        stroke,
-                    }),
+                        corner: 0.0,
+                        fill: Some(fill),
+                        stroke: None,
+                    },
                 );
             }
-            return;
         }
-    };
-    match content {
-        Some(text) => writeln!(svg, "<{tag} {shape}{paint}>{text}</{tag}>"),
-        None => writeln!(svg, "<{tag} {shape}{paint}/>"),
     }
-    .ok();
 }
 
-fn path(points: &[Point], end: &str) -> String {
-    let mut d = String::from("d=\"");
-    for (i, (x, y)) in points.iter().enumerate() {
-        write!(d, "{}{x:.2} {y:.2}", if i == 0 { 'M' } else { 'L' }).ok();
+fn write_rect(svg: &mut String, rect: &Rect) {
+    let ((x, y), corner) = (rect.min, rect.corner);
+    let (w, h) = (rect.max.0 - x, rect.max.1 - y);
+    write!(
+        svg,
+        r#"<rect x="{}" y="{}" width="{}" height="{}""#,
+        Num2(x),
+        Num2(y),
+        Num2(w),
+        Num2(h)
+    )
+    .ok();
+    if corner > 0.0 {
+        write!(svg, r#" rx="{corner}""#).ok();
     }
-    d + end + "\""
+    paint(svg, rect.fill, rect.stroke);
+    svg.push_str("/>\n");
+}
+
+/// `<path d="M… L…[Z]"`, left open for its paint.
+fn path(svg: &mut String, points: &[Point], end: &str) {
+    svg.push_str("<path d=\"");
+    for (i, (x, y)) in points.iter().enumerate() {
+        let command = if i == 0 { 'M' } else { 'L' };
+        write!(svg, "{command}{} {}", Num2(*x), Num2(*y)).ok();
+    }
+    svg.push_str(end);
+    svg.push('"');
 }
 
 /// ` fill=".." stroke=".."` with opacities where not opaque; no fill is `fill="none"`.
-fn paint(fill: Option<Rgba>, stroke: Option<Stroke>) -> String {
-    let color = |name: &str, c: Rgba| {
+fn paint(svg: &mut String, fill: Option<Rgba>, stroke: Option<Stroke>) {
+    let color = |svg: &mut String, name: &str, c: Rgba| {
         let [r, g, b] = c.rgb;
-        let alpha = f64::from(c.alpha) / 255.0;
-        let opacity = if c.alpha == 255 {
-            String::new()
-        } else {
-            format!(r#" {name}-opacity="{alpha:.3}""#)
-        };
-        format!(r##" {name}="#{r:02x}{g:02x}{b:02x}"{opacity}"##)
+        write!(svg, r##" {name}="#{r:02x}{g:02x}{b:02x}""##).ok();
+        if c.alpha != 255 {
+            // alpha / 255 with three decimals, as an integer (never a tie to round).
+            let thousandths = (u32::from(c.alpha) * 1000 + 127) / 255;
+            write!(svg, r#" {name}-opacity="0.{thousandths:03}""#).ok();
+        }
     };
-    let mut out = fill.map_or_else(|| r#" fill="none""#.to_owned(), |c| color("fill", c));
-    if let Some(s) = stroke {
-        write!(
-            out,
-            r#"{} stroke-width="{}""#,
-            color("stroke", s.color),
-            s.width
-        )
-        .ok();
+    match fill {
+        Some(c) => color(svg, "fill", c),
+        None => svg.push_str(r#" fill="none""#),
     }
-    out
+    if let Some(s) = stroke {
+        color(svg, "stroke", s.color);
+        write!(svg, r#" stroke-width="{}""#, s.width).ok();
+    }
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -167,5 +188,4 @@ fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
