@@ -354,19 +354,11 @@ mod tests {
             all.span_secs < (max - min) * 1.1,
             "fitted, not the whole axis"
         );
-        assert!(state.apply(FilterCommand::SetOnlyMatches(true)).is_empty());
-        assert!(
-            state
-                .apply(FilterCommand::SetQuery("NIS2".into()))
-                .is_empty()
-        );
+        state.apply_quietly(FilterCommand::SetOnlyMatches(true));
+        state.apply_quietly(FilterCommand::SetQuery("NIS2".into()));
         let nis2 = state.export_view(ExportRange::All).unwrap();
         assert!(nis2.min_secs > all.min_secs && nis2.span_secs < all.span_secs);
-        assert!(
-            state
-                .apply(FilterCommand::SetQuery("no such words anywhere".into()))
-                .is_empty()
-        );
+        state.apply_quietly(FilterCommand::SetQuery("no such words anywhere".into()));
         assert!(state.export_view(ExportRange::All).is_err());
         assert_eq!(state.export_view(ExportRange::View), Ok(state.view));
     }
@@ -392,11 +384,11 @@ mod tests {
     #[test]
     fn switching_format_renames_the_file_and_a_failed_write_says_why() {
         let mut state = AppState::with_files(&[], Settings::default());
-        assert!(state.apply(ExportCommand::OpenExportDialog).is_empty());
+        state.apply_quietly(ExportCommand::OpenExportDialog);
         let mut settings = state.export_dialog.clone().unwrap();
         assert_eq!(settings.path.extension().unwrap(), "png");
         settings.format = ImageFormat::Svg;
-        assert!(state.apply(ExportCommand::EditExport(settings)).is_empty());
+        state.apply_quietly(ExportCommand::EditExport(settings));
         let dialog = state.export_dialog.clone().unwrap();
         assert_eq!(dialog.path.extension().unwrap(), "svg");
 

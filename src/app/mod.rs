@@ -289,6 +289,15 @@ impl AppState {
         state
     }
 
+    /// Applies a command that must not ask for any effect (tests): a test that ignored an
+    /// effect would miss what the command really does.
+    #[cfg(test)]
+    #[track_caller]
+    pub(crate) fn apply_quietly(&mut self, command: impl Into<Command>) {
+        let effects = self.apply(command);
+        assert!(effects.is_empty(), "unexpected effects: {effects:?}");
+    }
+
     /// Carries out one command; returns the side effects it needs, in order, for the shell to
     /// carry out (tests assert on them). The one place where state changes.
     #[must_use = "the shell carries out the effects; tests assert on them"]

@@ -340,65 +340,25 @@ mod tests {
         )
         .unwrap();
         let mut state = AppState::with_files(std::slice::from_ref(&data), Settings::default());
-        assert!(
-            state
-                .apply(FilterCommand::SetQuery("strategy".into()))
-                .is_empty()
-        );
-        assert!(
-            state
-                .apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()))
-                .is_empty()
-        );
-        assert!(
-            state
-                .apply(LanesCommand::SetLanesBy(Some(Field::Actor)))
-                .is_empty()
-        );
+        state.apply_quietly(FilterCommand::SetQuery("strategy".into()));
+        state.apply_quietly(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()));
+        state.apply_quietly(LanesCommand::SetLanesBy(Some(Field::Actor)));
         let key = state.layout.lanes[1].key.clone();
-        assert!(
-            state
-                .apply(LanesCommand::MoveLane(key.clone(), 0))
-                .is_empty()
-        );
-        assert!(
-            state
-                .apply(LanesCommand::ToggleLaneCollapsed(key))
-                .is_empty()
-        );
-        assert!(
-            state
-                .apply(LanesCommand::SetTimeBasis(TimeBasis::Known))
-                .is_empty()
-        );
-        assert!(state.apply(ViewCommand::SetCollapseGaps(true)).is_empty());
-        assert!(state.apply(ViewCommand::SetLinks(false)).is_empty());
-        assert!(state.apply(SelectCommand::NextMatch).is_empty());
-        assert!(
-            state
-                .apply(NotesCommand::SetEventNote("to check".into()))
-                .is_empty()
-        );
+        state.apply_quietly(LanesCommand::MoveLane(key.clone(), 0));
+        state.apply_quietly(LanesCommand::ToggleLaneCollapsed(key));
+        state.apply_quietly(LanesCommand::SetTimeBasis(TimeBasis::Known));
+        state.apply_quietly(ViewCommand::SetCollapseGaps(true));
+        state.apply_quietly(ViewCommand::SetLinks(false));
+        state.apply_quietly(SelectCommand::NextMatch);
+        state.apply_quietly(NotesCommand::SetEventNote("to check".into()));
         assert!(
             state
                 .apply_settled(PresentCommand::AddScene("first".into()))
                 .is_empty()
         );
-        assert!(
-            state
-                .apply(ViewCommand::JumpTo("2021-05".into()))
-                .is_empty()
-        );
-        assert!(
-            state
-                .apply(NotesCommand::AddBookmark("May".into()))
-                .is_empty()
-        );
-        assert!(
-            state
-                .apply(NotesCommand::AddTimeNote("here".into()))
-                .is_empty()
-        );
+        state.apply_quietly(ViewCommand::JumpTo("2021-05".into()));
+        state.apply_quietly(NotesCommand::AddBookmark("May".into()));
+        state.apply_quietly(NotesCommand::AddTimeNote("here".into()));
         assert!(state.selection.is_some());
         let session = folder.join("work.annals-session.json");
         assert!(
@@ -480,7 +440,7 @@ mod tests {
         let folder = folder("embedded");
         let session = folder.join("b.annals-session.json");
         let mut state = AppState::with_files(&[], Settings::default());
-        assert!(state.apply(ViewCommand::JumpTo("2021".into())).is_empty());
+        state.apply_quietly(ViewCommand::JumpTo("2021".into()));
         assert!(
             state
                 .apply_settled(SessionCommand::SaveSession(session.clone()))

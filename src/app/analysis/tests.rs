@@ -26,29 +26,25 @@ fn stepping_wraps_and_places_unknown_items() {
 #[test]
 fn search_steps_through_matches_and_zooms_to_each() {
     let mut state = belgium();
-    assert!(
-        state
-            .apply(FilterCommand::SetQuery("strategy".into()))
-            .is_empty()
-    );
+    state.apply_quietly(FilterCommand::SetQuery("strategy".into()));
     assert!(state.search_hits.len() >= 2, "{:?}", state.search_hits);
     assert_eq!(
         state.shown.len(),
         state.dataset.events.len(),
         "highlight only"
     );
-    assert!(state.apply(SelectCommand::NextMatch).is_empty());
+    state.apply_quietly(SelectCommand::NextMatch);
     let first = state.selected().unwrap();
     assert_eq!(first, state.search_hits[0]);
     let event = state.dataset.events.owned(first.index()).unwrap();
     assert!(state.view.min_secs <= event.start_secs());
     assert!(state.view.max_secs() >= event.end_secs());
-    assert!(state.apply(SelectCommand::NextMatch).is_empty());
+    state.apply_quietly(SelectCommand::NextMatch);
     assert_eq!(state.selected(), Some(state.search_hits[1]));
-    assert!(state.apply(SelectCommand::PreviousMatch).is_empty());
-    assert!(state.apply(SelectCommand::PreviousMatch).is_empty());
+    state.apply_quietly(SelectCommand::PreviousMatch);
+    state.apply_quietly(SelectCommand::PreviousMatch);
     assert_eq!(state.selected(), state.search_hits.last().copied(), "wraps");
-    assert!(state.apply(FilterCommand::SetOnlyMatches(true)).is_empty());
+    state.apply_quietly(FilterCommand::SetOnlyMatches(true));
     assert_eq!(state.shown, state.search_hits);
 }
 
@@ -57,20 +53,16 @@ fn next_and_previous_walk_the_shown_events_in_time_order() {
     let mut state = belgium();
     let mut walked = Vec::new();
     for _ in 0..state.shown.len() {
-        assert!(state.apply(SelectCommand::NextEvent).is_empty());
+        state.apply_quietly(SelectCommand::NextEvent);
         walked.push(state.selected().unwrap());
     }
     assert_eq!(walked, state.shown);
-    assert!(state.apply(SelectCommand::PreviousEvent).is_empty());
+    state.apply_quietly(SelectCommand::PreviousEvent);
     assert_eq!(state.selected(), state.shown.iter().rev().nth(1).copied());
     // Out of view: the view pans to it, keeping its width.
-    assert!(
-        state
-            .apply(ViewCommand::ZoomToEvent(state.shown[0]))
-            .is_empty()
-    );
+    state.apply_quietly(ViewCommand::ZoomToEvent(state.shown[0]));
     let span = state.view.span_secs;
-    assert!(state.apply(SelectCommand::PreviousEvent).is_empty());
+    state.apply_quietly(SelectCommand::PreviousEvent);
     let last = *state.shown.last().unwrap();
     assert_eq!(state.selected(), Some(last));
     let event = state.dataset.events.owned(last.index()).unwrap();
@@ -85,11 +77,7 @@ fn facet_filters_count_and_fit() {
     let actors = state.facet_values(Field::Actor);
     let ccb = actors.iter().find(|v| v.value == "CCB").unwrap().count;
     assert!(ccb > 0 && ccb < total);
-    assert!(
-        state
-            .apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()))
-            .is_empty()
-    );
+    state.apply_quietly(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()));
     assert_eq!(state.shown.len(), ccb);
     for &idx in &state.shown {
         assert!(
@@ -104,20 +92,16 @@ fn facet_filters_count_and_fit() {
         );
     }
     let wide = state.view;
-    assert!(state.apply(ViewCommand::FitToFilter).is_empty());
+    state.apply_quietly(ViewCommand::FitToFilter);
     assert!(state.view.span_secs <= wide.span_secs);
-    assert!(state.apply(FilterCommand::ClearFilters).is_empty());
+    state.apply_quietly(FilterCommand::ClearFilters);
     assert_eq!(state.shown.len(), total);
 }
 
 #[test]
 fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_and_move_and_fold() {
     let mut state = belgium();
-    assert!(
-        state
-            .apply(LanesCommand::SetLanesBy(Some(Field::Actor)))
-            .is_empty()
-    );
+    state.apply_quietly(LanesCommand::SetLanesBy(Some(Field::Actor)));
     let (idx, event) = state
         .dataset
         .events
@@ -142,19 +126,11 @@ fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_and_move_and_fold() {
         "counted once"
     );
     let last = state.layout.lanes.last().unwrap().key.clone();
-    assert!(
-        state
-            .apply(LanesCommand::MoveLane(last.clone(), 0))
-            .is_empty()
-    );
+    state.apply_quietly(LanesCommand::MoveLane(last.clone(), 0));
     assert_eq!(state.layout.lanes[0].key, last);
-    assert!(
-        state
-            .apply(LanesCommand::ToggleLaneCollapsed(last.clone()))
-            .is_empty()
-    );
+    state.apply_quietly(LanesCommand::ToggleLaneCollapsed(last.clone()));
     assert!(state.layout.lanes[0].collapsed);
-    assert!(state.apply(LanesCommand::SetLanesBy(None)).is_empty());
+    state.apply_quietly(LanesCommand::SetLanesBy(None));
     assert_eq!(state.layout.lanes.len(), 1);
     let _ = id(&state, idx);
 }
@@ -163,26 +139,18 @@ fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_and_move_and_fold() {
 fn keyboard_zoom_pan_and_jump() {
     let mut state = belgium();
     let view = state.view;
-    assert!(state.apply(ViewCommand::ZoomBy(KEY_ZOOM)).is_empty());
+    state.apply_quietly(ViewCommand::ZoomBy(KEY_ZOOM));
     assert!((state.view.span_secs - view.span_secs / KEY_ZOOM).abs() < 1.0);
     assert!((state.view.center_secs() - view.center_secs()).abs() < 1.0);
     let zoomed = state.view;
-    assert!(state.apply(ViewCommand::PanBy(KEY_PAN)).is_empty());
+    state.apply_quietly(ViewCommand::PanBy(KEY_PAN));
     assert!((state.view.min_secs - zoomed.min_secs - KEY_PAN * zoomed.span_secs).abs() < 1.0);
-    assert!(
-        state
-            .apply(ViewCommand::JumpTo("2021-05".into()))
-            .is_empty()
-    );
+    state.apply_quietly(ViewCommand::JumpTo("2021-05".into()));
     let may: TimePoint = "2021-05".parse().unwrap();
     assert!(state.view.min_secs < may.start_secs() && state.view.max_secs() > may.end_secs());
     assert!(state.view.span_secs < 3.0 * 31.0 * 86_400.0);
     let before = state.view;
-    assert!(
-        state
-            .apply(ViewCommand::JumpTo("May the fourth".into()))
-            .is_empty()
-    );
+    state.apply_quietly(ViewCommand::JumpTo("May the fourth".into()));
     assert_eq!(state.view, before);
     assert!(state.toast.as_ref().unwrap().is_error);
 }
@@ -190,45 +158,25 @@ fn keyboard_zoom_pan_and_jump() {
 #[test]
 fn bookmarks_and_notes() {
     let mut state = belgium();
-    assert!(
-        state
-            .apply(ViewCommand::JumpTo("2021-05".into()))
-            .is_empty()
-    );
-    assert!(
-        state
-            .apply(NotesCommand::AddBookmark("Belnet week".into()))
-            .is_empty()
-    );
+    state.apply_quietly(ViewCommand::JumpTo("2021-05".into()));
+    state.apply_quietly(NotesCommand::AddBookmark("Belnet week".into()));
     let view = state.view;
-    assert!(state.apply(ViewCommand::FitAll).is_empty());
-    assert!(state.apply(NotesCommand::GoToBookmark(0)).is_empty());
+    state.apply_quietly(ViewCommand::FitAll);
+    state.apply_quietly(NotesCommand::GoToBookmark(0));
     assert!((state.view.center_secs() - view.center_secs()).abs() < 1.0);
     let belnet = state
         .dataset
         .find_in_file(crate::model::FileId(0), "belnet-ddos")
         .unwrap();
-    assert!(state.apply(SelectCommand::Select(Some(belnet))).is_empty());
-    assert!(
-        state
-            .apply(NotesCommand::SetEventNote("Check the Belnet report".into()))
-            .is_empty()
-    );
+    state.apply_quietly(SelectCommand::Select(Some(belnet)));
+    state.apply_quietly(NotesCommand::SetEventNote("Check the Belnet report".into()));
     assert_eq!(
         state.note_on(belnet).unwrap().text,
         "Check the Belnet report"
     );
-    assert!(
-        state
-            .apply(NotesCommand::SetEventNote(String::new()))
-            .is_empty()
-    );
+    state.apply_quietly(NotesCommand::SetEventNote(String::new()));
     assert!(state.note_on(belnet).is_none());
-    assert!(
-        state
-            .apply(NotesCommand::AddTimeNote("Quiet period".into()))
-            .is_empty()
-    );
+    state.apply_quietly(NotesCommand::AddTimeNote("Quiet period".into()));
     assert_eq!(state.notes.len(), 1);
 }
 
