@@ -81,6 +81,74 @@ pub fn timeline_ui(
 ) -> CanvasFrame {
     let ctx = ui.ctx().clone();
     let measure = move |text: &str| measure_text(&ctx, text);
+    let breaks = state.breaks.clone();
+    let zone = state.zone();
+    let response = plot_ui(ui, state, view);
+    let rect = *response.transform.frame();
+    let bounds = response.transform.bounds();
+    let mut shown_view = interact::view_from_axis(&breaks, bounds.min()[0], bounds.max()[0]);
+    let plot_response = response.response;
+
+    shown_view = pointer_zoom(ui, &plot_response, rect, &breaks, shown_view);
+    if interact::views_differ(shown_view, view) {
+        commands.push(ViewCommand::SetView(shown_view));
+    }
+
+    let scene = scene::build(&SceneInput {
+        dataset: &state.dataset,
+        layout: &state.layout,
+        view: shown_view,
+        size: (f64::from(rect.width()), f64::from(rect.height())),
+        style: SceneStyle::default(),
+        measure: &measure,
+        extras: &state.scene_extras(),
+    });
+    let look = Look::new(state.settings.theme, &state.dataset);
+    let hovered = plot_response.hover_pos().and_then(|p| {
+        scene.hit(
+            f64::from(p.x - rect.left()),
+            f64::from(p.y - rect.top()),
+            8.0,
+        )
+    });
+    let neighbours = state
+        .selected()
+        .map(|s| state.neighbours(s))
+        .unwrap_or_default();
+    let mut prims = paint::timeline(
+        &scene,
+        &look,
+        &emphasis(state, hovered.as_ref(), &neighbours),
+    );
+    // The axis always names its zone.
+    prims.push(paint::corner_note(
+        &look,
+        format!("Axis: {}", zone.name_at(view.center_secs())),
+        (scene.size.0 - 6.0, scene.size.1 - 10.0),
+    ));
+    super::paint::paint(&ui.painter_at(rect), rect.min, &prims);
+    lane_headers_ui(ui, rect, &scene, state, &look, commands);
+    overview_ui(ui, state, shown_view, &look, &mut overview, commands);
+
+    if let Some(hit) = &hovered {
+        let plot_response = plot_response
+            .clone()
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        plot_response.on_hover_ui_at_pointer(|ui| hover_ui(ui, &state.dataset, &scene, hit));
+    }
+    clicks(state, &scene, hovered.as_ref(), &plot_response, commands);
+    CanvasFrame {
+        rect,
+        scene,
+        overview,
+    }
+}
+
+/// The `egui_plot` host: its x is the axis coordinate (time, with collapsed stretches drawn short),
+/// its ticks and labels are ours, and it is told the state's view when a command moved it.
+fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResponse<()> {
+    let ctx = ui.ctx().clone();
+    let measure = move |text: &str| measure_text(&ctx, text);
     let ticks_shared: Rc<RefCell<Vec<Tick>>> = Rc::default();
 
     // The plot's x is the axis coordinate: time, with collapsed stretches drawn short.
@@ -160,7 +228,7 @@ pub fn timeline_ui(
         .height((ui.available_height() - OVERVIEW_HEIGHT - 4.0).max(80.0))
         .sense(Sense::click_and_drag());
     let plot_breaks = breaks.clone();
-    let response = plot.show(ui, move |plot_ui| {
+    plot.show(ui, move |plot_ui| {
         let last = plot_ui.plot_bounds();
         let plot_view = interact::view_from_axis(&plot_breaks, last.min()[0], last.max()[0]);
         if interact::views_differ(plot_view, view) {
@@ -168,14 +236,17 @@ pub fn timeline_ui(
             plot_ui.set_plot_bounds_x(min_u..=max_u);
         }
         plot_ui.set_plot_bounds_y(0.0..=1.0);
-    });
+    })
+}
 
-    let rect = *response.transform.frame();
-    let bounds = response.transform.bounds();
-    let mut shown_view = interact::view_from_axis(&breaks, bounds.min()[0], bounds.max()[0]);
-    let plot_response = response.response;
-
-    // Wheel and pinch zoom time only, around the pointer; horizontal wheel pans.
+/// Wheel and pinch zoom time only, around the pointer; horizontal wheel pans.
+fn pointer_zoom(
+    ui: &Ui,
+    plot_response: &egui::Response,
+    rect: Rect,
+    breaks: &crate::timeline::breaks::AxisBreaks,
+    shown_view: TimeView,
+) -> TimeView {
     if plot_response.hovered() {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
         if scroll != egui::Vec2::ZERO || pinch != 1.0 {
@@ -189,66 +260,32 @@ pub fn timeline_ui(
                 .hover_pos()
                 .map_or(f64::from(rect.center().x), |p| f64::from(p.x));
             let factor = interact::zoom_factor(f64::from(pinch), f64::from(scroll.y));
-            shown_view = interact::zoomed_at(&axis, pointer_x, factor, f64::from(scroll.x));
+            return interact::zoomed_at(&axis, pointer_x, factor, f64::from(scroll.x));
         }
     }
-    if interact::views_differ(shown_view, view) {
-        commands.push(ViewCommand::SetView(shown_view));
-    }
+    shown_view
+}
 
-    let scene = scene::build(&SceneInput {
-        dataset: &state.dataset,
-        layout: &state.layout,
-        view: shown_view,
-        size: (f64::from(rect.width()), f64::from(rect.height())),
-        style: SceneStyle::default(),
-        measure: &measure,
-        extras: &state.scene_extras(),
-    });
-    let look = Look::new(state.settings.theme, &state.dataset);
-    let hovered = plot_response.hover_pos().and_then(|p| {
-        scene.hit(
-            f64::from(p.x - rect.left()),
-            f64::from(p.y - rect.top()),
-            8.0,
-        )
-    });
-    let neighbours = state
-        .selected()
-        .map(|s| state.neighbours(s))
-        .unwrap_or_default();
-    let mut prims = paint::timeline(
-        &scene,
-        &look,
-        &emphasis(state, hovered.as_ref(), &neighbours),
-    );
-    // The axis always names its zone.
-    prims.push(paint::corner_note(
-        &look,
-        format!("Axis: {}", zone.name_at(view.center_secs())),
-        (scene.size.0 - 6.0, scene.size.1 - 10.0),
-    ));
-    super::paint::paint(&ui.painter_at(rect), rect.min, &prims);
-    lane_headers_ui(ui, rect, &scene, state, &look, commands);
-    overview_ui(ui, state, shown_view, &look, &mut overview, commands);
-
-    if let Some(hit) = &hovered {
-        let plot_response = plot_response
-            .clone()
-            .on_hover_cursor(egui::CursorIcon::PointingHand);
-        plot_response.on_hover_ui_at_pointer(|ui| hover_ui(ui, &state.dataset, &scene, hit));
-    }
+/// A click selects (or opens a cluster, or zooms into a density bin); a double click zooms to
+/// the event or fits everything.
+fn clicks(
+    state: &AppState,
+    scene: &Scene,
+    hovered: Option<&Hit>,
+    plot_response: &egui::Response,
+    commands: &mut Commands,
+) {
     if plot_response.double_clicked() {
-        match &hovered {
+        match hovered {
             Some(Hit::Event(idx)) => commands.push(ViewCommand::ZoomToEvent(*idx)),
             _ => commands.push(ViewCommand::FitAll),
         }
     } else if plot_response.clicked() {
-        match &hovered {
+        match hovered {
             Some(Hit::Event(idx)) => commands.push(SelectCommand::Select(Some(*idx))),
             Some(Hit::Cluster(i)) => {
                 if let (Some((min, max)), Some(cluster)) = (
-                    cluster_range(&state.dataset, &scene, *i),
+                    cluster_range(&state.dataset, scene, *i),
                     scene.clusters.get(*i),
                 ) {
                     commands.push(SelectCommand::ShowMembers {
@@ -268,11 +305,6 @@ pub fn timeline_ui(
             }
             None => commands.push(SelectCommand::Select(None)),
         }
-    }
-    CanvasFrame {
-        rect,
-        scene,
-        overview,
     }
 }
 
