@@ -194,6 +194,21 @@ fn severity_code(severity: Option<Severity>) -> u8 {
     }
 }
 
+/// Row `i` of a column. Every column has a row per event (some one more), so a missing row is a
+/// bug in the store: it fails in tests and debug builds; a release build draws a default rather
+/// than stop an analyst's session.
+#[track_caller]
+fn cell<T: Copy + Default>(column: &[T], i: usize) -> T {
+    cell_or(column, i, T::default())
+}
+
+/// [`cell`] with the value a release build falls back to.
+#[track_caller]
+fn cell_or<T: Copy>(column: &[T], i: usize, fallback: T) -> T {
+    debug_assert!(i < column.len(), "row {i} of a column of {}", column.len());
+    column.get(i).copied().unwrap_or(fallback)
+}
+
 fn index_u32(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(NONE)
 }
@@ -284,7 +299,7 @@ impl EventStore {
     /// The full offset of `text_at[k]`.
     fn text_offset(&self, k: usize) -> u64 {
         let wraps = self.text_wraps.partition_point(|&w| w as usize <= k) as u64;
-        u64::from(self.text_at.get(k).copied().unwrap_or(0)) + (wraps << 32)
+        u64::from(cell(&self.text_at, k)) + (wraps << 32)
     }
 
     /// Ends the text of the event being pushed: records where the next one starts.
@@ -458,7 +473,7 @@ impl EventStore {
                 end_secs: e.end_secs(),
                 end: e.end(),
                 category,
-                flags: other.flags.get(i).copied().unwrap_or(0),
+                flags: cell(&other.flags, i),
                 file: file.map_or_else(|| e.file().0, |f| f.0),
                 line: e.line(),
                 extra: e.extra().cloned(),
@@ -477,10 +492,7 @@ impl EventStore {
     #[must_use]
     pub fn permuted(&self, order: &[u32]) -> Self {
         fn gather<T: Copy + Default>(column: &[T], order: &[u32]) -> Vec<T> {
-            order
-                .iter()
-                .map(|&i| column.get(i as usize).copied().unwrap_or_default())
-                .collect()
+            order.iter().map(|&i| cell(column, i as usize)).collect()
         }
         let mut out = Self {
             id_len: gather(&self.id_len, order),
@@ -489,7 +501,7 @@ impl EventStore {
             end_secs: gather(&self.end_secs, order),
             category: order
                 .iter()
-                .map(|&i| self.category.get(i as usize).copied().unwrap_or(NONE))
+                .map(|&i| cell_or(&self.category, i as usize, NONE))
                 .collect(),
             flags: gather(&self.flags, order),
             file: gather(&self.file, order),
@@ -504,12 +516,12 @@ impl EventStore {
             let i = i as usize;
             out.text.push_str(self.text_span(i));
             out.push_text_end();
-            let from = self.labels_at.get(i).copied().unwrap_or(0) as usize;
-            let to = self.labels_at.get(i + 1).copied().unwrap_or(0) as usize;
+            let from = cell(&self.labels_at, i) as usize;
+            let to = cell(&self.labels_at, i + 1) as usize;
             out.labels
                 .extend_from_slice(self.labels.get(from..to).unwrap_or(&[]));
             out.labels_at.push(index_u32(out.labels.len()));
-            let flags = self.flags.get(i).copied().unwrap_or(0);
+            let flags = cell(&self.flags, i);
             let k32 = index_u32(k);
             if self.start.get(i) == Some(&WIDE)
                 && let Some(&(_, wide)) = self

@@ -2,7 +2,7 @@
 
 use super::{
     CIRCA, EventStore, Extra, HAS_END, HAS_EXTRA, KIND_SHIFT, LabelKind, NONE, SEVERITY_MASK,
-    SYM_MASK, WIDE, index_u32, sparse,
+    SYM_MASK, WIDE, cell, index_u32, sparse,
 };
 use crate::model::event::{Event, FileId, Link, Severity, Source};
 use crate::model::time::TimePoint;
@@ -87,7 +87,7 @@ impl<'a> EventRef<'a> {
 
     pub(super) fn id_title(self) -> (&'a str, &'a str) {
         let text = self.store.text_span(self.i);
-        let id_len = self.store.id_len.get(self.i).copied().unwrap_or(0) as usize;
+        let id_len = cell(&self.store.id_len, self.i) as usize;
         (
             text.get(..id_len).unwrap_or(""),
             text.get(id_len..).unwrap_or(""),
@@ -95,7 +95,7 @@ impl<'a> EventRef<'a> {
     }
 
     fn flags(self) -> u8 {
-        self.store.flags.get(self.i).copied().unwrap_or(0)
+        cell(&self.store.flags, self.i)
     }
 
     /// Id inside its file.
@@ -111,15 +111,29 @@ impl<'a> EventRef<'a> {
     /// When it started, at the source's precision.
     pub fn start(self) -> TimePoint {
         let s = self.store;
-        match s.start.get(self.i) {
-            Some(&WIDE) => s
-                .wide_starts
-                .binary_search_by_key(&index_u32(self.i), |w| w.0)
-                .ok()
-                .and_then(|at| s.wide_starts.get(at))
-                .map_or_else(TimePoint::epoch, |w| w.1),
-            Some(&bits) => TimePoint::unpack(bits),
-            None => TimePoint::epoch(),
+        match s.start.get(self.i).copied() {
+            Some(WIDE) => {
+                let wide = s
+                    .wide_starts
+                    .binary_search_by_key(&index_u32(self.i), |w| w.0)
+                    .ok()
+                    .and_then(|at| s.wide_starts.get(at));
+                debug_assert!(
+                    wide.is_some(),
+                    "event {} is marked wide but has no date",
+                    self.i
+                );
+                wide.map_or_else(TimePoint::epoch, |w| w.1)
+            }
+            Some(bits) => TimePoint::unpack(bits),
+            None => {
+                debug_assert!(
+                    self.i < s.start.len(),
+                    "event {} is not in the store",
+                    self.i
+                );
+                TimePoint::epoch()
+            }
         }
     }
 
@@ -133,12 +147,12 @@ impl<'a> EventRef<'a> {
 
     /// First instant covered (seconds).
     pub fn start_secs(self) -> f64 {
-        self.store.start_secs.get(self.i).copied().unwrap_or(0.0)
+        cell(&self.store.start_secs, self.i)
     }
 
     /// First instant after the event (seconds).
     pub fn end_secs(self) -> f64 {
-        self.store.end_secs.get(self.i).copied().unwrap_or(0.0)
+        cell(&self.store.end_secs, self.i)
     }
 
     /// Whether it has an explicit end.
@@ -162,8 +176,8 @@ impl<'a> EventRef<'a> {
 
     pub(super) fn label_entries(self) -> &'a [u32] {
         let s = self.store;
-        let from = s.labels_at.get(self.i).copied().unwrap_or(0) as usize;
-        let to = s.labels_at.get(self.i + 1).copied().unwrap_or(0) as usize;
+        let from = cell(&s.labels_at, self.i) as usize;
+        let to = cell(&s.labels_at, self.i + 1) as usize;
         s.labels.get(from..to).unwrap_or(&[])
     }
 
@@ -189,7 +203,7 @@ impl<'a> EventRef<'a> {
 
     /// Severity.
     pub fn severity(self) -> Option<Severity> {
-        match self.store.flags.get(self.i).copied().unwrap_or(0) & SEVERITY_MASK {
+        match cell(&self.store.flags, self.i) & SEVERITY_MASK {
             1 => Some(Severity::Low),
             2 => Some(Severity::Medium),
             3 => Some(Severity::High),
@@ -205,12 +219,12 @@ impl<'a> EventRef<'a> {
 
     /// File it came from.
     pub fn file(self) -> FileId {
-        FileId(self.store.file.get(self.i).copied().unwrap_or(0))
+        FileId(cell(&self.store.file, self.i))
     }
 
     /// 1-based line of its record (0 when unknown).
     pub fn line(self) -> u32 {
-        self.store.line.get(self.i).copied().unwrap_or(0)
+        cell(&self.store.line, self.i)
     }
 
     pub(super) fn extra(self) -> Option<&'a Extra> {
