@@ -1,3 +1,5 @@
+//! Unit tests of `app`.
+
 use super::*;
 
 #[test]

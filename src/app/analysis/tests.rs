@@ -1,3 +1,5 @@
+//! Unit tests of `app::analysis`.
+
 use super::*;
 use crate::app::Settings;
 use crate::model::filter::Field;

@@ -1,3 +1,5 @@
+//! Unit tests of `app::loading`.
+
 use super::*;
 use crate::app::Settings;
 use crate::app::{FilesCommand, FilterCommand, Reply, SelectCommand};

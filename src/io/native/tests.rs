@@ -1,3 +1,5 @@
+//! Unit tests of `io::native`.
+
 use super::*;
 use crate::io::IssueLevel;
 use crate::io::Location;

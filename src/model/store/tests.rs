@@ -1,3 +1,5 @@
+//! Unit tests of `model::store`.
+
 use super::*;
 use crate::model::LinkKind;
 

@@ -1,3 +1,5 @@
+//! Unit tests of `model::time`.
+
 #[test]
 fn packed_points_unpack_equal() {
     use proptest::prelude::*;

@@ -1,3 +1,5 @@
+//! Unit tests of `timeline::lanes`.
+
 use super::*;
 use crate::model::{Category, DatasetPart, Event, FileInfo, Format};
 

@@ -1,3 +1,5 @@
+//! Unit tests of `timeline::paint`.
+
 use super::*;
 use crate::model::Filter;
 use crate::timeline::scene::{self, SceneExtras, SceneInput};

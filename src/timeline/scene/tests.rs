@@ -1,3 +1,5 @@
+//! Unit tests of `timeline::scene`.
+
 use super::*;
 use crate::model::{DatasetPart, Event, FileInfo, Filter, Format, TimePoint};
 use crate::timeline::lanes;
