@@ -456,6 +456,8 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         extras: crate::timeline::scene::SceneExtras {
             breaks,
             links: request.links,
+            pinned: None,
+            scroll_y: 0.0,
             zone,
         },
         width_px,

@@ -18,7 +18,7 @@ use crate::timeline::zone::DisplayZone;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewOptions {
-    /// Draw links between events as arrows.
+    /// Draw every link between events as an arrow (the selection's links are always drawn).
     pub links: bool,
     /// Collapse long empty stretches of the axis.
     pub collapse_gaps: bool,
@@ -27,7 +27,7 @@ pub struct ViewOptions {
 impl Default for ViewOptions {
     fn default() -> Self {
         Self {
-            links: true,
+            links: false,
             collapse_gaps: false,
         }
     }
@@ -69,6 +69,8 @@ impl AppState {
             breaks: self.breaks.clone(),
             links: self.options.links,
             zone: self.zone(),
+            pinned: self.selected(),
+            scroll_y: self.lane_scroll,
         }
     }
 
@@ -155,6 +157,12 @@ impl AppState {
                 }
                 self.rearrange(false);
             }
+            LanesCommand::ToggleLaneExpanded(key) => {
+                if !self.lanes.expanded.remove(&key) {
+                    self.lanes.expanded.insert(key);
+                }
+                self.rearrange(false);
+            }
             LanesCommand::MoveLane(key, to) => {
                 let mut order: Vec<String> =
                     self.layout.lanes.iter().map(|l| l.key.clone()).collect();
@@ -178,6 +186,9 @@ impl AppState {
             ViewCommand::ZoomToEvent(idx) => self.zoom_to_event(idx),
             ViewCommand::ZoomToRange(min_secs, max_secs) => {
                 self.view = TimeView::fitting(min_secs, max_secs, 0.1);
+            }
+            ViewCommand::ScrollLanes(y) => {
+                self.lane_scroll = if y.is_finite() { y.max(0.0) } else { 0.0 };
             }
             ViewCommand::SetView(view) => {
                 self.view = TimeView::from_min_max(view.min_secs, view.max_secs());

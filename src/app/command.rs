@@ -88,8 +88,10 @@ pub enum ViewCommand {
     PanBy(f64),
     /// Centre on a date typed as the source would (`2021-05`, `2019`, `2021-05-04T11:00`).
     JumpTo(String),
-    /// Draw links between events as arrows, or not.
+    /// Draw every link between events as an arrow, or only the selection's.
     SetLinks(bool),
+    /// Scroll the lanes to this many points from the top (when they do not fit).
+    ScrollLanes(f64),
     /// Collapse long empty stretches of the axis, or not.
     SetCollapseGaps(bool),
     /// Draw the axis in this zone: `UTC`, `local` or an IANA name.
@@ -103,6 +105,8 @@ pub enum LanesCommand {
     SetLanesBy(Option<Field>),
     /// Fold or unfold a lane, by key.
     ToggleLaneCollapsed(String),
+    /// Give a lane (by key) all the rows it needs, or its share again.
+    ToggleLaneExpanded(String),
     /// Move a lane (by key) to this position.
     MoveLane(String, usize),
     /// Place events by when they happened or when they became known.

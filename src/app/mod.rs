@@ -222,6 +222,8 @@ pub struct AppState {
     pub session_path: Option<PathBuf>,
     /// Counts changes of lanes (data, filters, lane choices), so views of them can be cached.
     pub layout_generation: u64,
+    /// How far the lanes are scrolled down, in points, when they do not fit the area.
+    pub lane_scroll: f64,
     /// The members of the cluster last clicked, listed in a window, and the range they cover.
     pub members: Option<(Vec<EventIdx>, f64, f64)>,
     /// From this many events on, filters and search are arranged on a thread (default

@@ -186,6 +186,7 @@ mod tests {
     #[test]
     fn a_lane_dropped_lands_between_the_lanes_it_was_dropped_between() {
         let band = |y0: f64| LaneBand {
+            header_y: y0,
             y0,
             y1: y0 + 100.0,
             label: String::new(),

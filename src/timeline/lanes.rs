@@ -19,6 +19,8 @@ pub struct Lane {
     pub category: Option<usize>,
     /// Shown as its header only.
     pub collapsed: bool,
+    /// Given as many rows as it needs (up to a limit), even if the others then must scroll.
+    pub expanded: bool,
     /// Events in it.
     pub count: usize,
 }
@@ -172,6 +174,16 @@ impl TimeBasis {
             _ => (event.start_secs(), event.end_secs()),
         }
     }
+
+    /// The middle of an event's second date under this basis, if it has one: when it became
+    /// known (placed by when it happened), or when it happened (placed by when it became known).
+    pub fn second_secs(self, event: crate::model::EventRef<'_>) -> Option<f64> {
+        let disclosed = event.disclosed()?;
+        Some(match self {
+            Self::Happened => f64::midpoint(disclosed.start_secs(), disclosed.end_secs()),
+            Self::Known => f64::midpoint(event.start_secs(), event.end_secs()),
+        })
+    }
 }
 
 /// How the user wants lanes made: by which field, in which order, which ones folded.
@@ -184,6 +196,8 @@ pub struct LaneSpec {
     pub order: Vec<String>,
     /// Keys of lanes shown as their header only.
     pub collapsed: BTreeSet<String>,
+    /// Keys of lanes given all the rows they need.
+    pub expanded: BTreeSet<String>,
     /// Which date places events.
     pub basis: TimeBasis,
 }
@@ -194,6 +208,7 @@ impl Default for LaneSpec {
             by: Some(Field::Category),
             order: Vec::new(),
             collapsed: BTreeSet::new(),
+            expanded: BTreeSet::new(),
             basis: TimeBasis::Happened,
         }
     }
@@ -214,6 +229,10 @@ pub struct LaneLayout {
     pub lanes: Vec<Lane>,
     /// Per lane: events up to [`LONG_SPAN_SECS`] long, and longer ones, each by start time.
     pub index: Vec<[LaneIndex; 2]>,
+    /// Per lane: the events with a second date (disclosed, or placed by their disclosure) as
+    /// (that date's middle in seconds, event), sorted, so a second date in view is drawn even
+    /// when its event is not.
+    pub seconds: Vec<Vec<(f64, EventIdx)>>,
     /// For each event index: its first lane, or `None` when filtered out.
     /// (`u32::MAX` when not shown: four bytes per event, not eight).
     pub placement: Vec<u32>,
@@ -344,6 +363,7 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
     }
     let mut lanes = Vec::with_capacity(order.len());
     let mut index: Vec<[LaneIndex; 2]> = Vec::with_capacity(order.len());
+    let mut seconds = Vec::with_capacity(order.len());
     for &lane in &order {
         let key = keys.get(lane).cloned().unwrap_or_default();
         let list = members.get(lane).map_or(&[][..], Vec::as_slice);
@@ -355,10 +375,14 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         // Events are sorted by start, so pushing in order keeps each index sorted (by when they
         // became known, they are sorted after).
         let mut pair: [LaneIndex; 2] = Default::default();
+        let mut lane_seconds = Vec::new();
         for &i in list {
             let Some(event) = dataset.events.get(i as usize) else {
                 continue;
             };
+            if let Some(secs) = spec.basis.second_secs(event) {
+                lane_seconds.push((secs, EventIdx(i)));
+            }
             let (start, end) = spec.basis.span(event);
             let [short, long] = &mut pair;
             let which = if end - start > LONG_SPAN_SECS {
@@ -380,8 +404,11 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
             }
             index.finish();
         }
+        lane_seconds.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        seconds.push(lane_seconds);
         lanes.push(Lane {
             collapsed: spec.collapsed.contains(&key),
+            expanded: spec.expanded.contains(&key),
             count: list.len(),
             key,
             label,
@@ -393,6 +420,7 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         by: spec.by,
         basis: spec.basis,
         lanes,
+        seconds,
         index,
         placement,
         copies,

@@ -1,10 +1,13 @@
-//! Level of detail: points too close to draw apart merge into clusters with exact counts, and each
-//! lane's items are packed into rows with labels only where they fit.
+//! Level of detail: points too close to draw apart merge into clusters with exact counts, spans
+//! that cover the whole view merge into one "N under way" bar, and each lane's items are packed
+//! into rows with labels only where they fit. Nothing is drawn over anything else: an item with no
+//! room in any row is left out and counted, so the lane can say "+N more".
 
-use super::scene::{Cluster, Mark, MarkShape, SceneInput};
+use super::scene::{Cluster, ClusterKind, Mark, MarkShape, SceneInput};
 use crate::model::EventIdx;
 
 /// A mark or cluster while packing rows, before labels.
+#[derive(Clone)]
 pub(crate) enum Item {
     /// One event.
     Mark(Mark),
@@ -19,23 +22,92 @@ impl Item {
             Self::Cluster(c) => c.x0,
         }
     }
+
+    /// How many events it stands for.
+    pub(crate) fn count(&self) -> usize {
+        match self {
+            Self::Mark(_) => 1,
+            Self::Cluster(c) => c.count,
+        }
+    }
+
+    fn is(&self, event: Option<EventIdx>) -> bool {
+        matches!((self, event), (Self::Mark(m), Some(e)) if m.event == e)
+    }
 }
 
 /// Space between a mark and its label, and between neighbours in a row.
 const GAP: f64 = 6.0;
+/// Space between two unlabelled neighbours in a row.
+const TIGHT_GAP: f64 = 2.0;
 
-/// An item placed in a row of its lane, with its label if one fits.
+/// An item placed in a row of its lane, with its label if one fits: (text, x, width, inside a
+/// solid bar).
 pub(crate) struct Placed {
     pub(crate) item: Item,
     pub(crate) row: usize,
     pub(crate) label: Option<(String, f64, f64, bool)>,
 }
 
-/// Merges runs of point marks closer than `distance` into clusters (level of detail); spans and
-/// partial bars stay as they are. The result is sorted by left edge.
-pub(crate) fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
+/// One lane packed into rows.
+pub(crate) struct Packed {
+    /// What is drawn, row by row.
+    pub(crate) placed: Vec<Placed>,
+    /// Rows used (at least one).
+    pub(crate) rows: usize,
+    /// Events with no room in any row: not drawn, counted in the lane's "+N more".
+    pub(crate) left_out: Vec<EventIdx>,
+}
+
+impl Packed {
+    fn has_label(&self, event: EventIdx) -> Option<bool> {
+        self.placed
+            .iter()
+            .find(|p| p.item.is(Some(event)))
+            .map(|p| p.label.is_some())
+    }
+
+    fn row_of(&self, event: EventIdx) -> Option<usize> {
+        self.placed
+            .iter()
+            .find(|p| p.item.is(Some(event)))
+            .map(|p| p.row)
+    }
+}
+
+/// Merges runs of point marks closer than `distance` into clusters, and two or more spans that
+/// cover the whole `width` into one "under way" bar; other spans and partial bars stay as they
+/// are, and so does `keep` (the selection, always drawn on its own). Sorted by left edge.
+pub(crate) fn aggregate(
+    marks: Vec<Mark>,
+    distance: f64,
+    width: f64,
+    keep: Option<EventIdx>,
+) -> Vec<Item> {
+    let covers = |m: &Mark| {
+        m.shape != MarkShape::Point && m.x0 <= 0.0 && m.x1 >= width && Some(m.event) != keep
+    };
+    let (mut under_way, mut marks): (Vec<Mark>, Vec<Mark>) = marks.into_iter().partition(covers);
+    if under_way.len() == 1 {
+        marks.append(&mut under_way);
+    }
     marks.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let mut items: Vec<Item> = Vec::with_capacity(marks.len());
+    let mut items: Vec<Item> = Vec::with_capacity(marks.len() + 1);
+    if !under_way.is_empty() {
+        let category = under_way.first().and_then(|m| m.category);
+        let category = category.filter(|&c| under_way.iter().all(|m| m.category == Some(c)));
+        let mut members: Vec<EventIdx> = under_way.iter().map(|m| m.event).collect();
+        members.sort();
+        items.push(Item::Cluster(Cluster {
+            x0: under_way.iter().map(|m| m.x0).fold(0.0, f64::min),
+            x1: under_way.iter().map(|m| m.x1).fold(width, f64::max),
+            y: 0.0,
+            count: members.len(),
+            members,
+            category,
+            kind: ClusterKind::UnderWay,
+        }));
+    }
     let mut run: Vec<Mark> = Vec::new();
     let flush = |run: &mut Vec<Mark>, items: &mut Vec<Item>| match run.len() {
         0 => {}
@@ -55,11 +127,12 @@ pub(crate) fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
                 count,
                 members,
                 category,
+                kind: ClusterKind::Points,
             }));
         }
     };
     for mark in marks {
-        if mark.shape != MarkShape::Point {
+        if mark.shape != MarkShape::Point || Some(mark.event) == keep {
             flush(&mut run, &mut items);
             items.push(Item::Mark(mark));
             continue;
@@ -74,181 +147,247 @@ pub(crate) fn aggregate(mut marks: Vec<Mark>, distance: f64) -> Vec<Item> {
     items
 }
 
-/// Puts an unlabelled item in `row`, dropping any label it would cover (the tail of
-/// [`pack_rows`] for items that cannot have a label).
-fn place_unlabelled(
-    row_ends: &mut Vec<f64>,
-    open_labels: &mut Vec<Vec<(usize, f64, f64)>>,
-    placed: &mut Vec<Placed>,
-    item: Item,
-    row: usize,
-    left: f64,
-    right: f64,
-) {
-    if row >= row_ends.len() {
-        row_ends.resize(row + 1, f64::NEG_INFINITY);
-        open_labels.resize_with(row + 1, Vec::new);
+/// Where an item's mark sits, before any label.
+fn extent(item: &Item, radius: f64) -> (f64, f64) {
+    match item {
+        Item::Mark(m) => {
+            let pad = if m.shape == MarkShape::Point {
+                radius
+            } else {
+                0.0
+            };
+            // A second date joined to the mark (a hollow diamond) belongs to it.
+            let (left, right) = (m.x0 - pad, m.x1 + pad);
+            m.second_x.map_or((left, right), |x| {
+                (left.min(x - radius), right.max(x + radius))
+            })
+        }
+        Item::Cluster(c) if c.kind == ClusterKind::UnderWay => (c.x0, c.x1),
+        Item::Cluster(c) => (c.x0 - radius - 1.0, c.x1 + radius + 1.0),
     }
-    if let Some(row_end) = row_ends.get_mut(row) {
-        *row_end = row_end.max(right);
-    }
-    if let Some(open) = open_labels.get_mut(row) {
-        open.retain(|&(_, _, label_to)| label_to + GAP > left);
-        open.retain(|&(index, label_from, _)| {
-            let overlaps = label_from < right;
-            if overlaps && let Some(p) = placed.get_mut(index) {
-                p.label = None;
-            }
-            !overlaps
-        });
-    }
-    placed.push(Placed {
-        item,
-        row,
-        label: None,
-    });
 }
 
-/// Greedy first-fit packing of one lane's items (in x order) into at most `row_cap` rows. Each item
-/// goes in the first row where it fits *with* its label (right of the mark, inside its bar, or left
-/// of it near the right edge); failing that, in the first row where the mark alone fits; failing
-/// that, in the row that ends first, unlabelled. No two labels or marks of a row overlap unless the
-/// lane is out of rows. Returns the items and the rows used.
+/// An item's label and where it would go.
+struct LabelPlan {
+    text: String,
+    /// Left edge of the text.
+    x: f64,
+    /// Measured width of the text.
+    width: f64,
+    /// Extent of mark and label together.
+    from: f64,
+    to: f64,
+    /// Inside a solid bar (drawn in the bar's text colour).
+    solid: bool,
+}
+
+impl LabelPlan {
+    fn label(self) -> (String, f64, f64, bool) {
+        (self.text, self.x, self.width, self.solid)
+    }
+}
+
+/// Where an item's label fits: inside its bar, right of the mark, or left of it near the right
+/// edge of the view; `None` if nowhere.
+fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) -> Option<LabelPlan> {
+    let view_width = input.size.0;
+    let (text, bar) = match item {
+        Item::Mark(m) => {
+            let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
+                crate::model::text::one_line(e.title(), crate::model::text::TITLE_CHARS)
+                    .into_owned()
+            });
+            let text = if m.circa {
+                format!("c. {title}")
+            } else {
+                title
+            };
+            let bar = (m.shape != MarkShape::Point).then_some(m.shape == MarkShape::Span);
+            (text, bar)
+        }
+        Item::Cluster(c) => match c.kind {
+            ClusterKind::Points => (format!("{} events", c.count), None),
+            ClusterKind::UnderWay => (format!("{} under way", c.count), Some(false)),
+        },
+    };
+    let width = (input.measure)(&text);
+    let inside_x = left.max(0.0) + 5.0;
+    let (x, from, to, solid) = if let Some(solid) = bar
+        && inside_x + width <= right.min(view_width) - 5.0
+    {
+        (inside_x, left, right, solid)
+    } else if right + 4.0 + width <= view_width {
+        let x = right.max(0.0) + 4.0;
+        (x, left, x + width, false)
+    } else if left - 4.0 - width >= 0.0 && right <= view_width {
+        let x = left - 4.0 - width;
+        (x, x, right, false)
+    } else {
+        return None;
+    };
+    Some(LabelPlan {
+        text,
+        x,
+        width,
+        from,
+        to,
+        solid,
+    })
+}
+
+/// A stretch of one row kept for the selection's mark and label.
+#[derive(Clone, Copy)]
+struct Reserved {
+    row: usize,
+    from: f64,
+    to: f64,
+    event: EventIdx,
+}
+
+/// The rows of one lane while packing.
+struct Rows {
+    /// Per row: where its last mark or label ends, and whether that is a label (which keeps a
+    /// wider gap).
+    ends: Vec<(f64, bool)>,
+    cap: usize,
+    reserved: Option<Reserved>,
+}
+
+impl Rows {
+    /// The first row free for `[from, to)` with `gap` before it (a label's gap after a label),
+    /// keeping clear of the reserved stretch.
+    fn first_free(&self, from: f64, to: f64, gap: f64) -> Option<usize> {
+        (0..self.cap).find(|&r| {
+            let after_end = self.ends.get(r).is_none_or(|&(end, label)| {
+                end + if label { gap.max(GAP) } else { gap } <= from
+            });
+            let clear = self
+                .reserved
+                .is_none_or(|s| s.row != r || to + GAP <= s.from || s.to + GAP <= from);
+            after_end && clear
+        })
+    }
+
+    fn take(&mut self, row: usize, to: f64, label: bool) {
+        if row >= self.ends.len() {
+            self.ends.resize(row + 1, (f64::NEG_INFINITY, false));
+        }
+        if let Some(end) = self.ends.get_mut(row)
+            && to >= end.0
+        {
+            *end = (to, label);
+        }
+    }
+}
+
+/// Packs one lane's items (in x order) into at most `row_cap` rows, greedy first fit: each item
+/// goes in the first row where it fits *with* its label, failing that in the first row where the
+/// mark alone fits, failing that nowhere (it is counted in [`Packed::left_out`]). Nothing covers
+/// anything else. `keep` (the selection), when in view, always gets its label: if the first
+/// packing left it unnamed, its place is reserved and the lane packed again.
 pub(crate) fn pack_rows(
     items: Vec<Item>,
     row_cap: usize,
+    keep: Option<EventIdx>,
     input: &SceneInput<'_>,
-) -> (Vec<Placed>, usize) {
-    let width = input.size.0;
+) -> Packed {
     let radius = input.style.marker_radius;
-    let mut row_ends: Vec<f64> = Vec::new();
-    // Per row, the labels that may still be overlapped: (index in `placed`, label's left, right).
-    let mut open_labels: Vec<Vec<(usize, f64, f64)>> = Vec::new();
-    let mut placed: Vec<Placed> = Vec::with_capacity(items.len());
-    for item in items {
-        // Where the mark itself sits, before any label.
-        let (left, right) = match &item {
-            Item::Mark(m) => {
-                let pad = if m.shape == MarkShape::Point {
-                    radius
-                } else {
-                    0.0
-                };
-                // A second date joined to the mark (a hollow diamond) belongs to it.
-                let (left, right) = (m.x0 - pad, m.x1 + pad);
-                m.second_x.map_or((left, right), |x| {
-                    (left.min(x - radius), right.max(x + radius))
-                })
-            }
-            Item::Cluster(c) => (c.x0 - radius - 1.0, c.x1 + radius + 1.0),
+    let cap = row_cap.max(1);
+    let wanted = keep.and_then(|k| {
+        let item = items.iter().find(|i| i.is(Some(k)))?;
+        let plan = plan_label(item, extent(item, radius), input)?;
+        let Item::Mark(mark) = item else {
+            return None;
         };
+        Some((mark.clone(), plan.from, plan.to))
+    });
+    let mut first = pack_with(items, cap, None, input);
+    let Some((kept, from, to)) = wanted else {
+        return first;
+    };
+    if first.has_label(kept.event) == Some(true) {
+        return first;
+    }
+    // Everything goes back in, in x order, around the reserved stretch; a cluster stays whole.
+    let row = first.row_of(kept.event).unwrap_or(0).min(cap - 1);
+    let mut items: Vec<Item> = first.placed.into_iter().map(|p| p.item).collect();
+    if first.left_out.contains(&kept.event) {
+        first.left_out.retain(|&e| e != kept.event);
+        items.push(Item::Mark(kept.clone()));
+    }
+    items.sort_by(|a, b| a.x0().total_cmp(&b.x0()));
+    let mut second = pack_with(
+        items,
+        cap,
+        Some(Reserved {
+            row,
+            from,
+            to,
+            event: kept.event,
+        }),
+        input,
+    );
+    second.left_out.extend(first.left_out);
+    second
+}
+
+fn pack_with(
+    items: Vec<Item>,
+    cap: usize,
+    reserved: Option<Reserved>,
+    input: &SceneInput<'_>,
+) -> Packed {
+    let radius = input.style.marker_radius;
+    let mut rows = Rows {
+        ends: Vec::new(),
+        cap,
+        reserved,
+    };
+    let mut placed: Vec<Placed> = Vec::with_capacity(items.len());
+    let mut left_out = Vec::new();
+    for item in items {
+        let (left, right) = extent(&item, radius);
+        if let Some(kept) = reserved
+            && item.is(Some(kept.event))
+        {
+            let label = plan_label(&item, (left, right), input).map(LabelPlan::label);
+            rows.take(kept.row, kept.to, true);
+            placed.push(Placed {
+                item,
+                row: kept.row,
+                label,
+            });
+            continue;
+        }
         // A label needs a row that is free from the mark's left edge on (a label on the left
         // starts even further left). With none, skip the text and its measuring: in a crowded
         // lane that is most items, and measuring is the costly part of a frame.
-        let room = (0..row_cap).any(|r| row_ends.get(r).is_none_or(|&end| end + GAP <= left));
-        if !room {
-            let row = (0..row_cap)
-                .find(|&r| row_ends.get(r).is_none_or(|&end| end + 2.0 <= left))
-                .unwrap_or_else(|| {
-                    row_ends
-                        .iter()
-                        .enumerate()
-                        .min_by(|a, b| a.1.total_cmp(b.1))
-                        .map_or(0, |(r, _)| r)
-                });
-            place_unlabelled(
-                &mut row_ends,
-                &mut open_labels,
-                &mut placed,
-                item,
-                row,
-                left,
-                right,
-            );
-            continue;
-        }
-        let (text, bar) = match &item {
-            Item::Mark(m) => {
-                let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
-                    crate::model::text::one_line(e.title(), crate::model::text::TITLE_CHARS)
-                        .into_owned()
-                });
-                let text = if m.circa {
-                    format!("c. {title}")
-                } else {
-                    title
-                };
-                let bar = (m.shape != MarkShape::Point).then_some(m.shape == MarkShape::Span);
-                (text, bar)
-            }
-            Item::Cluster(c) => (format!("{} events", c.count), None),
-        };
-        let text_width = (input.measure)(&text);
-        let inside_x = left.max(0.0) + 5.0;
-        // Where the label would go, and the extent of mark + label.
-        let label = if bar.is_some() && inside_x + text_width <= right.min(width) - 5.0 {
-            Some((inside_x, left, right, bar.unwrap_or(false)))
-        } else if right + 4.0 + text_width <= width {
-            Some((
-                right.max(0.0) + 4.0,
-                left,
-                right.max(0.0) + 4.0 + text_width,
-                false,
-            ))
-        } else if left - 4.0 - text_width >= 0.0 && right <= width {
-            Some((
-                left - 4.0 - text_width,
-                left - 4.0 - text_width,
-                right,
-                false,
-            ))
-        } else {
-            None
-        };
-        let fits = |row_end: f64, from: f64| row_end + GAP <= from;
-        let with_label = label.and_then(|(x, from, to, solid)| {
-            let row = (0..row_cap).find(|&r| row_ends.get(r).is_none_or(|&end| fits(end, from)))?;
-            Some((row, to, Some((text.clone(), x, text_width, solid))))
+        let with_label = rows
+            .first_free(left, right, GAP)
+            .and_then(|_| plan_label(&item, (left, right), input))
+            .and_then(|plan| {
+                let row = rows.first_free(plan.from, plan.to, GAP)?;
+                Some((row, plan.to, Some(plan.label())))
+            });
+        let choice = with_label.or_else(|| {
+            rows.first_free(left, right, TIGHT_GAP)
+                .map(|row| (row, right, None))
         });
-        let (row, end, label) = with_label
-            .or_else(|| {
-                let row =
-                    (0..row_cap).find(|&r| row_ends.get(r).is_none_or(|&end| end + 2.0 <= left))?;
-                Some((row, right, None))
-            })
-            .unwrap_or_else(|| {
-                let row = row_ends
-                    .iter()
-                    .enumerate()
-                    .min_by(|a, b| a.1.total_cmp(b.1))
-                    .map_or(0, |(r, _)| r);
-                (row, right, None)
-            });
-        if row >= row_ends.len() {
-            row_ends.resize(row + 1, f64::NEG_INFINITY);
-            open_labels.resize_with(row + 1, Vec::new);
-        }
-        if let Some(row_end) = row_ends.get_mut(row) {
-            *row_end = row_end.max(end);
-        }
-        if let Some(open) = open_labels.get_mut(row) {
-            // A mark forced onto a full row hides no label: the label it would cover goes.
-            // Items come in left-edge order, so labels ending before this one starts are done.
-            let (from, to) = (left.min(end), right.max(end));
-            open.retain(|&(_, _, label_to)| label_to + GAP > from);
-            open.retain(|&(index, label_from, _)| {
-                let overlaps = label_from < to;
-                if overlaps && let Some(p) = placed.get_mut(index) {
-                    p.label = None;
-                }
-                !overlaps
-            });
-            if let Some((_, x, width, _)) = &label {
-                open.push((placed.len(), *x, x + width));
+        match choice {
+            Some((row, end, label)) => {
+                let labelled = label.is_some() && end > right;
+                rows.take(row, end.max(right), labelled);
+                placed.push(Placed { item, row, label });
             }
+            None => match item {
+                Item::Mark(m) => left_out.push(m.event),
+                Item::Cluster(c) => left_out.extend(c.members),
+            },
         }
-        placed.push(Placed { item, row, label });
     }
-    let rows = row_ends.len().max(1);
-    (placed, rows)
+    Packed {
+        placed,
+        rows: rows.ends.len().max(1),
+        left_out,
+    }
 }

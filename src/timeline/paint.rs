@@ -9,7 +9,7 @@
 
 use super::breaks::AxisBreaks;
 use super::overview::Overview;
-use super::scene::{MarkShape, Scene, SceneStyle};
+use super::scene::{ClusterKind, MarkShape, More, Scene, SceneStyle};
 use super::view::TimeAxis;
 use crate::model::{Dataset, EventIdx};
 use crate::palette::{Theme, TimelineRgb};
@@ -172,15 +172,19 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
     let colors = &look.colors;
     let (width, height) = scene.size;
     let mut out = Vec::new();
+    let visible = |lane: &&super::scene::LaneBand| lane.y1 > scene.period_strip && lane.y0 < height;
     for (i, lane) in scene.lanes.iter().enumerate() {
         let fill = if i % 2 == 0 {
             colors.lane_even
         } else {
             colors.lane_odd
         };
+        if !visible(&lane) {
+            continue;
+        }
         out.push(rect(
-            (0.0, lane.y0),
-            (width, lane.y1),
+            (0.0, lane.y0.max(scene.period_strip)),
+            (width, lane.y1.min(height)),
             0.0,
             Rgba::opaque(fill),
         ));
@@ -231,11 +235,19 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
             dash: None,
         }));
     }
-    for lane in &scene.lanes {
+    for lane in scene.lanes.iter().filter(visible) {
         out.push(look.small_text(
             lane.label.clone(),
-            (6.0, lane.y0 + 9.0),
+            (6.0, lane.header_y + 9.0),
             TYPE.lane,
+            Align::Left,
+        ));
+    }
+    for more in &scene.more {
+        out.push(look.small_text(
+            More::text(more.count()),
+            (more.x, more.y),
+            TYPE.caption,
             Align::Left,
         ));
     }
@@ -275,6 +287,21 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
         } else {
             color
         };
+        if cluster.kind == ClusterKind::UnderWay {
+            // One pale bar across the view with a line just inside it, as a partial date.
+            let half = SceneStyle::default().bar_height.min(scene.row_height - 4.0) / 2.0;
+            out.push(Prim::Rect(Rect {
+                min: (cluster.x0 + 0.5, cluster.y - half + 0.5),
+                max: (cluster.x1 - 0.5, cluster.y + half - 0.5),
+                corner: 2.5,
+                fill: Some(fill.with_alpha(colors.partial_alpha)),
+                stroke: Some(Stroke {
+                    width: 1.0,
+                    color: fill,
+                }),
+            }));
+            continue;
+        }
         // The outline lies outside the cluster's box: centred on a box grown by half its width.
         let grow = radius + colors.line_width / 2.0;
         out.push(Prim::Rect(Rect {

@@ -72,7 +72,16 @@ pub struct Mark {
     pub second_x: Option<f64>,
 }
 
-/// Several events too close together to draw apart; drawn as one mark with its exact count.
+/// What a cluster gathers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClusterKind {
+    /// Points too close together to draw apart.
+    Points,
+    /// Spans that cover the whole view: one bar, "N under way".
+    UnderWay,
+}
+
+/// Several events drawn as one mark with their exact count.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
     /// Left edge.
@@ -87,6 +96,38 @@ pub struct Cluster {
     pub members: Vec<EventIdx>,
     /// Category index of the lane.
     pub category: Option<usize>,
+    /// What it gathers.
+    pub kind: ClusterKind,
+}
+
+/// A lane's note of the events in view that no label names: those with no room in its rows and
+/// those drawn without a label. Drawn at the right of the lane's header as "+N more".
+#[derive(Clone, Debug, PartialEq)]
+pub struct More {
+    /// The lane, by index in [`Scene::lanes`].
+    pub lane: usize,
+    /// Events not drawn at all (no room in any row).
+    pub left_out: Vec<EventIdx>,
+    /// Events drawn without a label.
+    pub unlabelled: usize,
+    /// Left edge of the text.
+    pub x: f64,
+    /// Vertical centre of the text.
+    pub y: f64,
+    /// Measured width of the text.
+    pub width: f64,
+}
+
+impl More {
+    /// How many events it counts.
+    pub fn count(&self) -> usize {
+        self.left_out.len() + self.unlabelled
+    }
+
+    /// Its text.
+    pub fn text(count: usize) -> String {
+        format!("+{} more", crate::model::text::thousands(count))
+    }
 }
 
 /// A lane with too many events in view to lay out one by one: how many start in each narrow
@@ -125,13 +166,18 @@ pub struct Label {
     pub on_solid_bar: bool,
     /// The event it names, if one (a cluster's label names none).
     pub event: Option<EventIdx>,
+    /// How many events it names: one, or a cluster's count.
+    pub names: usize,
 }
 
 /// A lane's band.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaneBand {
-    /// Top edge.
+    /// Top edge (above the area when scrolled past).
     pub y0: f64,
+    /// Top of its header strip: its top edge, or the top of the area while the lane is scrolled
+    /// past it, so the name stays in sight.
+    pub header_y: f64,
     /// Bottom edge.
     pub y1: f64,
     /// Name.
@@ -224,10 +270,14 @@ pub struct BreakMark {
 pub struct SceneExtras {
     /// Long empty stretches drawn short.
     pub breaks: AxisBreaks,
-    /// Draw event links as arrows.
+    /// Draw every link as an arrow (the selection's links are always drawn).
     pub links: bool,
     /// The zone the axis is drawn in.
     pub zone: super::zone::DisplayZone,
+    /// The event always labelled and drawn on its own (the selection).
+    pub pinned: Option<EventIdx>,
+    /// How far the lanes are scrolled down, in points, when they do not fit.
+    pub scroll_y: f64,
 }
 
 /// What a point on the scene is over.
@@ -246,6 +296,8 @@ pub enum Hit {
         /// Events starting in it.
         count: usize,
     },
+    /// A lane's "+N more", by index in [`Scene::more`].
+    More(usize),
 }
 
 /// Everything to draw for one view.
@@ -259,6 +311,10 @@ pub struct Scene {
     pub period_strip: f64,
     /// Row height actually used (shrinks when many rows must fit).
     pub row_height: f64,
+    /// Height of all lanes, scrolled or not: more than `size.1` when they do not fit.
+    pub content_height: f64,
+    /// How far the lanes are scrolled (the asked scroll, kept within the content).
+    pub scroll_y: f64,
     /// Lane bands, top to bottom.
     pub lanes: Vec<LaneBand>,
     /// Period bands.
@@ -271,6 +327,8 @@ pub struct Scene {
     pub densities: Vec<Density>,
     /// Placed labels; none overlaps another.
     pub labels: Vec<Label>,
+    /// Per lane with events no label names, their count.
+    pub more: Vec<More>,
     /// Axis ticks.
     pub ticks: Vec<PlacedTick>,
     /// Events in view (marks + all cluster members).
@@ -380,6 +438,11 @@ impl Scene {
                 );
             }
         }
+        for (i, more) in self.more.iter().enumerate() {
+            if x >= more.x - 2.0 && x <= more.x + more.width + 2.0 && (y - more.y).abs() <= 9.0 {
+                consider(0.0, Hit::More(i));
+            }
+        }
         for label in &self.labels {
             let inside_x = x >= label.x && x <= label.x + label.width;
             if let (true, Some(event)) = (
@@ -400,3 +463,6 @@ impl Scene {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod legibility_tests;

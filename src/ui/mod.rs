@@ -164,8 +164,8 @@ impl Window {
                     empty_ui(ui, &mut commands);
                 }
             } else {
-                let overview = std::mem::take(&mut canvas.overview);
-                *canvas = timeline_canvas::timeline_ui(ui, state, view, overview, &mut commands);
+                let previous = std::mem::take(canvas);
+                *canvas = timeline_canvas::timeline_ui(ui, state, view, previous, &mut commands);
             }
         });
         if let Some(notice) = &state.notice {

@@ -76,9 +76,10 @@ pub fn timeline_ui(
     ui: &mut Ui,
     state: &AppState,
     view: TimeView,
-    mut overview: OverviewCache,
+    previous: CanvasFrame,
     commands: &mut Commands,
 ) -> CanvasFrame {
+    let mut overview = previous.overview;
     let ctx = ui.ctx().clone();
     let measure = move |text: &str| measure_text(&ctx, text);
     let breaks = state.breaks.clone();
@@ -89,7 +90,11 @@ pub fn timeline_ui(
     let mut shown_view = interact::view_from_axis(&breaks, bounds.min()[0], bounds.max()[0]);
     let plot_response = response.response;
 
-    shown_view = pointer_zoom(ui, &plot_response, rect, &breaks, shown_view);
+    // Lanes that do not fit scroll: the wheel over the lane names or the scroll bar moves them.
+    let scrolled = lane_scroll(ui, &plot_response, rect, &previous.scene, state, commands);
+    if !scrolled {
+        shown_view = pointer_zoom(ui, &plot_response, rect, &breaks, shown_view);
+    }
     if interact::views_differ(shown_view, view) {
         commands.push(ViewCommand::SetView(shown_view));
     }
@@ -127,6 +132,7 @@ pub fn timeline_ui(
         (scene.size.0 - 6.0, scene.size.1 - 10.0),
     ));
     super::paint::paint(&ui.painter_at(rect), rect.min, &prims);
+    scroll_bar(ui, rect, &scene);
     lane_headers_ui(ui, rect, &scene, state, &look, commands);
     overview_ui(ui, state, shown_view, &look, &mut overview, commands);
 
@@ -134,7 +140,7 @@ pub fn timeline_ui(
         let plot_response = plot_response
             .clone()
             .on_hover_cursor(egui::CursorIcon::PointingHand);
-        plot_response.on_hover_ui_at_pointer(|ui| hover_ui(ui, &state.dataset, &scene, hit));
+        plot_response.on_hover_ui_at_pointer(|ui| hover_ui(ui, state, &scene, hit));
     }
     clicks(state, &scene, hovered.as_ref(), &plot_response, commands);
     CanvasFrame {
@@ -239,6 +245,94 @@ fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResp
     })
 }
 
+/// Width of the strip at the right where the lanes' scroll bar is drawn.
+const SCROLL_BAR: f32 = 12.0;
+/// Width of the strip at the left, over the lane names, where the wheel scrolls the lanes.
+const LANE_GUTTER: f32 = 150.0;
+
+/// The scroll bar's track and thumb, if the lanes of `scene` do not fit.
+fn scroll_thumb(rect: Rect, scene: &Scene) -> Option<(Rect, Rect)> {
+    let (height, content) = (scene.size.1, scene.content_height);
+    if content <= height + 0.5 {
+        return None;
+    }
+    let top = rect.top() + scene.period_strip as f32;
+    let track = Rect::from_min_max(
+        Pos2::new(rect.right() - SCROLL_BAR, top),
+        Pos2::new(rect.right() - 2.0, rect.bottom()),
+    );
+    let lanes = (content - scene.period_strip).max(1.0);
+    let shown = (height - scene.period_strip).max(0.0);
+    let length = (f64::from(track.height()) * shown / lanes).max(24.0) as f32;
+    let travel = (track.height() - length).max(0.0);
+    let max_scroll = (content - height).max(1.0);
+    let offset = travel * (scene.scroll_y / max_scroll) as f32;
+    let thumb = Rect::from_min_size(
+        Pos2::new(track.left(), track.top() + offset),
+        vec2(track.width(), length),
+    );
+    Some((track, thumb))
+}
+
+/// Scrolls the lanes (when they do not fit) by the wheel over the lane names or the scroll bar,
+/// or by dragging the bar. Returns whether the wheel was used for that (and not for zooming).
+fn lane_scroll(
+    ui: &Ui,
+    plot_response: &egui::Response,
+    rect: Rect,
+    last: &Scene,
+    state: &AppState,
+    commands: &mut Commands,
+) -> bool {
+    let Some((track, thumb)) = scroll_thumb(rect, last) else {
+        return false;
+    };
+    let max_scroll = last.content_height - last.size.1;
+    let drag = ui.interact(
+        track,
+        egui::Id::unique("lane-scroll"),
+        Sense::click_and_drag(),
+    );
+    let drag = drag.on_hover_text("Lanes: drag, or use the wheel over the lane names");
+    if drag.dragged() {
+        let travel = f64::from((track.height() - thumb.height()).max(1.0));
+        let dy = f64::from(drag.drag_delta().y) * max_scroll / travel;
+        commands.push(ViewCommand::ScrollLanes(
+            (state.lane_scroll + dy).clamp(0.0, max_scroll),
+        ));
+    } else if drag.clicked()
+        && let Some(p) = drag.interact_pointer_pos()
+    {
+        let page = last.size.1 - last.period_strip;
+        let dy = if p.y < thumb.top() { -page } else { page };
+        commands.push(ViewCommand::ScrollLanes(
+            (last.scroll_y + dy).clamp(0.0, max_scroll),
+        ));
+    }
+    let over = plot_response.hover_pos().is_some_and(|p| {
+        p.x < rect.left() + LANE_GUTTER || track.expand(2.0).contains(p)
+    }) || drag.hovered();
+    let scroll = ui.input(|i| i.smooth_scroll_delta.y);
+    if over && scroll != 0.0 {
+        commands.push(ViewCommand::ScrollLanes(
+            (last.scroll_y - f64::from(scroll)).clamp(0.0, max_scroll),
+        ));
+        return true;
+    }
+    false
+}
+
+/// The lanes' scroll bar, when they do not fit.
+fn scroll_bar(ui: &Ui, rect: Rect, scene: &Scene) {
+    let Some((track, thumb)) = scroll_thumb(rect, scene) else {
+        return;
+    };
+    let visuals = &ui.visuals().widgets;
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(track, 3.0, visuals.inactive.bg_fill.gamma_multiply(0.6));
+    painter.rect_filled(thumb, 3.0, visuals.active.bg_fill);
+}
+
 /// Wheel and pinch zoom time only, around the pointer; horizontal wheel pans.
 fn pointer_zoom(
     ui: &Ui,
@@ -295,6 +389,15 @@ fn clicks(
                     });
                 }
             }
+            Some(Hit::More(i)) => {
+                if let Some(lane) = scene
+                    .more
+                    .get(*i)
+                    .and_then(|more| state.layout.lanes.get(more.lane))
+                {
+                    commands.push(LanesCommand::ToggleLaneExpanded(lane.key.clone()));
+                }
+            }
             Some(Hit::Density {
                 min_secs, max_secs, ..
             }) => {
@@ -317,8 +420,39 @@ fn cluster_range(dataset: &Dataset, scene: &Scene, index: usize) -> Option<(f64,
     })
 }
 
-fn hover_ui(ui: &mut Ui, dataset: &Dataset, scene: &Scene, hit: &Hit) {
+fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
+    let dataset = &state.dataset;
     match hit {
+        Hit::More(i) => {
+            let Some(more) = scene.more.get(*i) else {
+                return;
+            };
+            let thousands = crate::model::text::thousands;
+            ui.strong(format!(
+                "{} more event{} in view here",
+                thousands(more.count()),
+                if more.count() == 1 { "" } else { "s" }
+            ));
+            if !more.left_out.is_empty() {
+                ui.label(format!(
+                    "{} with no room to be drawn",
+                    thousands(more.left_out.len())
+                ));
+            }
+            if more.unlabelled > 0 {
+                ui.label(format!("{} drawn without a label", thousands(more.unlabelled)));
+            }
+            let expanded = state
+                .layout
+                .lanes
+                .get(more.lane)
+                .is_some_and(|lane| lane.expanded);
+            ui.weak(if expanded {
+                "Click to give the lane its share of rows again"
+            } else {
+                "Click to give this lane all the rows it needs; zoom in to see them apart"
+            });
+        }
         Hit::Event(idx) => {
             let Some(event) = dataset.event(*idx) else {
                 return;
@@ -406,9 +540,12 @@ fn lane_headers_ui(
     let lane_scale = (paint::TYPE.lane / paint::TYPE.label) as f32;
     let mut marks = Vec::new();
     for (i, (band, lane)) in scene.lanes.iter().zip(&state.layout.lanes).enumerate() {
+        if band.y1 <= scene.period_strip || band.header_y >= scene.size.1 {
+            continue; // scrolled out of sight
+        }
         let title_width = measure_text(ui.ctx(), &band.label) as f32 * lane_scale;
         let area = Rect::from_min_size(
-            pos(rect, 0.0, band.y0),
+            pos(rect, 0.0, band.header_y),
             vec2(title_width + 30.0, header as f32),
         );
         let response = ui
@@ -423,7 +560,7 @@ fn lane_headers_ui(
                 crate::model::text::thousands(lane.count),
                 if lane.collapsed { "unfold" } else { "fold" }
             ));
-        let tip = (f64::from(title_width) + 14.0, band.y0 + 9.0);
+        let tip = (f64::from(title_width) + 14.0, band.header_y + 9.0);
         marks.push(paint::fold_mark(look, tip, lane.collapsed));
         if response.clicked() {
             commands.push(LanesCommand::ToggleLaneCollapsed(lane.key.clone()));

@@ -2,12 +2,12 @@
 //! placing labels, ticks, breaks and relations.
 
 use super::{
-    Arrow, BreakMark, Cluster, DateLink, Density, Join, Label, LaneBand, Mark, MarkShape,
+    Arrow, BreakMark, Cluster, DateLink, Density, Join, Label, LaneBand, Mark, MarkShape, More,
     PeriodBand, PlacedTick, Scene, SceneInput, detail_limit,
 };
 use crate::model::EventIdx;
 use crate::timeline::lanes::TimeBasis;
-use crate::timeline::lod::{Item, Placed, aggregate, pack_rows};
+use crate::timeline::lod::{Item, Packed, Placed, aggregate, pack_rows};
 use crate::timeline::ticks::{self, Tick};
 use crate::timeline::view::TimeAxis;
 
@@ -15,19 +15,85 @@ use crate::timeline::view::TimeAxis;
 const MIN_ROW_HEIGHT: f64 = 18.0;
 /// Most rows one lane stacks into.
 const MAX_ROWS_PER_LANE: usize = 12;
+/// Most rows a lane the user expanded stacks into.
+const EXPANDED_ROWS: usize = 64;
 
 /// Width of a density bin, in points.
 const DENSITY_BIN: f64 = 2.0;
 /// Rows a dense lane takes.
 const DENSITY_ROWS: usize = 2;
 
-/// A lane's items placed in rows, or its density counts.
-type LanePlaced = Result<Vec<Placed>, Vec<u32>>;
-
-/// What one lane shows in this frame.
+/// What one lane shows in this frame, before rows are packed.
 enum LaneContent {
     Marks(Vec<Mark>),
     Density(Vec<u32>),
+}
+
+/// What one lane shows in this frame, packed.
+enum LanePacked {
+    Items(Packed),
+    Density(Vec<u32>),
+    Folded,
+}
+
+impl LanePacked {
+    fn rows(&self) -> usize {
+        match self {
+            Self::Items(packed) => packed.rows,
+            Self::Density(_) => DENSITY_ROWS,
+            Self::Folded => 0,
+        }
+    }
+}
+
+/// How many rows each lane gets out of `budget`, given how many each `wants` (with `fixed`
+/// lanes, expanded or dense, getting theirs in full): all they want if that fits; otherwise
+/// the same level for all, the rows left over to those that want most, and at least one row
+/// each (the lanes then scroll).
+fn share_rows(wants: &[usize], fixed: &[bool], budget: usize) -> Vec<usize> {
+    if wants.iter().sum::<usize>() <= budget {
+        return wants.to_vec();
+    }
+    let fixed_rows: usize = wants
+        .iter()
+        .zip(fixed)
+        .filter(|(_, f)| **f)
+        .map(|(w, _)| w)
+        .sum();
+    let left = budget.saturating_sub(fixed_rows);
+    let given = |level: usize| -> usize {
+        wants
+            .iter()
+            .zip(fixed)
+            .filter(|(_, f)| !**f)
+            .map(|(&w, _)| w.min(level))
+            .sum()
+    };
+    let top = wants.iter().copied().max().unwrap_or(0);
+    let mut level = 1;
+    while level < top && given(level + 1) <= left {
+        level += 1;
+    }
+    let mut caps: Vec<usize> = wants
+        .iter()
+        .zip(fixed)
+        .map(|(&w, &f)| if f { w } else { w.min(level) })
+        .collect();
+    let mut spare = left.saturating_sub(given(level));
+    let mut hungry: Vec<usize> = (0..wants.len())
+        .filter(|&i| !fixed.get(i).copied().unwrap_or(true) && wants.get(i) > caps.get(i))
+        .collect();
+    hungry.sort_by_key(|&i| std::cmp::Reverse(wants.get(i).copied().unwrap_or(0)));
+    for i in hungry {
+        if spare == 0 {
+            break;
+        }
+        if let Some(cap) = caps.get_mut(i) {
+            *cap += 1;
+            spare -= 1;
+        }
+    }
+    caps
 }
 
 /// Lays out one frame. Cost per lane: O(log n + events in view × rows) up to [`detail_limit`]
@@ -65,62 +131,110 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         })
         .collect();
 
-    let lane_count = input.layout.lanes.len();
-    let per_lane = visible_marks_per_lane(input, &axis);
-
-    // Rows: as many as labels need, within the height the lanes share.
+    let lanes = &input.layout.lanes;
+    let lane_count = lanes.len();
     let period_header = if input.dataset.periods.is_empty() {
         0.0
     } else {
         style.period_header
     };
     let available = (height - period_header - lane_count as f64 * style.lane_header).max(0.0);
-    let budget_rows = ((available / MIN_ROW_HEIGHT).floor() as usize).max(lane_count);
-    let row_cap = (budget_rows / lane_count.max(1)).clamp(1, MAX_ROWS_PER_LANE);
-    // Per lane: placed items (or density counts) and the rows they take.
-    let packed: Vec<(LanePlaced, usize)> = per_lane
-        .into_iter()
-        .zip(&input.layout.lanes)
-        .map(|(content, lane)| match content {
-            LaneContent::Marks(_) if lane.collapsed => (Ok(Vec::new()), 0),
-            LaneContent::Marks(marks) => {
-                let (placed, rows) =
-                    pack_rows(aggregate(marks, style.cluster_distance), row_cap, input);
-                (Ok(placed), rows)
+    let budget = (available / MIN_ROW_HEIGHT.min(style.row_height)).floor() as usize;
+    let keep = input.extras.pinned;
+    // Each lane packed with all the rows it could use; then the height shared by need, and the
+    // lanes that got fewer rows than they wanted packed again into those.
+    let mut items: Vec<Option<Vec<Item>>> = Vec::with_capacity(lane_count);
+    let mut packed: Vec<LanePacked> = Vec::with_capacity(lane_count);
+    for (content, lane) in visible_marks_per_lane(input, &axis).into_iter().zip(lanes) {
+        let cap = if lane.expanded {
+            EXPANDED_ROWS
+        } else {
+            MAX_ROWS_PER_LANE
+        };
+        match content {
+            LaneContent::Marks(_) if lane.collapsed => {
+                items.push(None);
+                packed.push(LanePacked::Folded);
             }
-            LaneContent::Density(counts) => (Err(counts), DENSITY_ROWS.min(row_cap)),
-        })
+            LaneContent::Marks(marks) => {
+                let lane_items = aggregate(marks, style.cluster_distance, width, keep);
+                packed.push(LanePacked::Items(pack_rows(
+                    lane_items.clone(),
+                    cap,
+                    keep,
+                    input,
+                )));
+                items.push(Some(lane_items));
+            }
+            LaneContent::Density(counts) => {
+                items.push(None);
+                packed.push(LanePacked::Density(counts));
+            }
+        }
+    }
+    let wants: Vec<usize> = packed.iter().map(LanePacked::rows).collect();
+    let fixed: Vec<bool> = packed
+        .iter()
+        .zip(lanes)
+        .map(|(p, lane)| lane.expanded || !matches!(p, LanePacked::Items(_)))
         .collect();
-    let total_rows: usize = packed.iter().map(|(_, rows)| *rows).sum();
+    let caps = share_rows(&wants, &fixed, budget.max(lane_count));
+    for ((lane_packed, lane_items), (&cap, &want)) in
+        packed.iter_mut().zip(items).zip(caps.iter().zip(&wants))
+    {
+        if cap < want
+            && let Some(lane_items) = lane_items
+        {
+            *lane_packed = LanePacked::Items(pack_rows(lane_items, cap, keep, input));
+        }
+    }
+    let total_rows: usize = packed.iter().map(LanePacked::rows).sum();
     let row_height = if total_rows > 0 {
         (available / total_rows as f64)
             .clamp(MIN_ROW_HEIGHT.min(style.row_height), style.row_height)
     } else {
         style.row_height
     };
+    let content_height =
+        period_header + lane_count as f64 * style.lane_header + total_rows as f64 * row_height;
+    let scroll_y = input
+        .extras
+        .scroll_y
+        .clamp(0.0, (content_height - height).max(0.0));
 
     let mut scene = Scene {
         view: input.view,
         size: (width, height),
         period_strip: period_header,
         row_height,
+        content_height,
+        scroll_y,
         periods,
         ..Scene::default()
     };
-    let mut y = period_header;
-    for (lane, (placed, rows)) in input.layout.lanes.iter().zip(packed) {
+    let mut y = period_header - scroll_y;
+    for (lane_number, (lane, content)) in lanes.iter().zip(packed).enumerate() {
         let y0 = y;
         let rows_top = y0 + style.lane_header;
-        y = rows_top + rows as f64 * row_height;
+        y = rows_top + content.rows() as f64 * row_height;
+        // The header stays in sight while the lane is scrolled past it.
+        let header_y = y0.max(period_header).min(y - style.lane_header);
         scene.lanes.push(LaneBand {
             y0,
+            header_y,
             y1: y,
             label: lane.label.clone(),
             category: lane.category,
         });
-        let placed = match placed {
-            Ok(placed) => placed,
-            Err(counts) => {
+        // Rows under the header or below the area are out of view.
+        let shown = |top: f64| top >= header_y + style.lane_header - 0.5 && top < height;
+        let placed = match content {
+            LanePacked::Folded => continue,
+            LanePacked::Items(placed) => placed,
+            LanePacked::Density(counts) => {
+                if !shown(rows_top) {
+                    continue;
+                }
                 let total: usize = counts.iter().map(|&c| c as usize).sum();
                 scene.visible_events += total;
                 scene.densities.push(Density {
@@ -135,21 +249,28 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 continue;
             }
         };
-        for Placed { item, row, label } in placed {
-            let center_y = rows_top + (row as f64 + 0.5) * row_height;
+        let mut unlabelled = 0;
+        for Placed { item, row, label } in placed.placed {
+            let row_top = rows_top + row as f64 * row_height;
+            if !shown(row_top) {
+                continue;
+            }
+            let center_y = row_top + 0.5 * row_height;
             let event = match &item {
                 Item::Mark(m) => Some(m.event),
                 Item::Cluster(_) => None,
             };
-            if let Some((text, x, text_width, on_solid_bar)) = label {
-                scene.labels.push(Label {
+            match label {
+                Some((text, x, text_width, on_solid_bar)) => scene.labels.push(Label {
                     text,
                     x,
                     y: center_y,
                     width: text_width,
                     on_solid_bar,
                     event,
-                });
+                    names: item.count(),
+                }),
+                None => unlabelled += item.count(),
             }
             match item {
                 Item::Mark(m) => {
@@ -161,6 +282,26 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                     scene.clusters.push(Cluster { y: center_y, ..c });
                 }
             }
+        }
+        // Left-out events are in view (their lane is): the lane's note counts them.
+        let left_out = if shown(rows_top) {
+            placed.left_out
+        } else {
+            Vec::new()
+        };
+        scene.visible_events += left_out.len();
+        let count = left_out.len() + unlabelled;
+        if count > 0 {
+            let text = More::text(count);
+            let text_width = (input.measure)(&text);
+            scene.more.push(More {
+                lane: lane_number,
+                left_out,
+                unlabelled,
+                x: width - 6.0 - text_width,
+                y: header_y + style.lane_header / 2.0,
+                width: text_width,
+            });
         }
     }
     scene.ticks = axis_ticks(&axis, input.extras.zone, input.measure);
@@ -276,7 +417,9 @@ fn add_relations(scene: &mut Scene, input: &SceneInput<'_>) {
             }
         }
     }
-    if !input.extras.links {
+    let all_links = input.extras.links;
+    let pinned = input.extras.pinned;
+    if !all_links && pinned.is_none() {
         return;
     }
     let first_mark: std::collections::HashMap<EventIdx, &Mark> =
@@ -295,6 +438,9 @@ fn add_relations(scene: &mut Scene, input: &SceneInput<'_>) {
             let Some(target) = input.dataset.find_in_file(event.file(), &link.target) else {
                 continue;
             };
+            if !all_links && pinned != Some(mark.event) && pinned != Some(target) {
+                continue; // only the selection's links, unless all are asked for
+            }
             let Some(to) = first_mark.get(&target) else {
                 continue;
             };
@@ -329,7 +475,8 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
         .index
         .iter()
         .zip(&input.layout.lanes)
-        .map(|(indexes, lane)| {
+        .enumerate()
+        .map(|(lane_number, (indexes, lane))| {
             // Lanes by category give every event the lane's category; otherwise it was looked
             // up once per event when the dataset was built (never by name here).
             let lane_category = lane.category;
@@ -374,55 +521,69 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                 return LaneContent::Density(counts);
             }
             let mut marks = Vec::with_capacity(candidates);
+            let mark = |idx: EventIdx| -> Option<Mark> {
+                let event = input.dataset.event(idx)?;
+                let (start, end) = input.layout.span(event);
+                let x0 = axis.x_from_secs(start);
+                let x1 = axis.x_from_secs(end);
+                let shape = match (event.is_span(), x1 - x0) {
+                    (true, w) if w >= 3.0 => MarkShape::Span,
+                    (false, w) if w >= 8.0 => MarkShape::Partial,
+                    _ => MarkShape::Point,
+                };
+                let (x0, x1) = if shape == MarkShape::Point {
+                    let center = clamp_x(f64::midpoint(x0, x1));
+                    (center, center)
+                } else {
+                    (clamp_x(x0), clamp_x(x1))
+                };
+                let second_x = input
+                    .layout
+                    .basis
+                    .second_secs(event)
+                    .map(|secs| clamp_x(axis.x_from_secs(secs)))
+                    .filter(|&x| x > x1 + 3.0 || x < x0 - 3.0);
+                Some(Mark {
+                    second_x,
+                    event: idx,
+                    x0,
+                    x1,
+                    y: 0.0,
+                    shape,
+                    category: lane_category.or_else(|| input.dataset.category_index(idx)),
+                    circa: event.circa(),
+                })
+            };
+            let in_view = |idx: EventIdx| {
+                input.dataset.event(idx).is_some_and(|event| {
+                    let (start, end) = input.layout.span(event);
+                    end >= min_secs && start < max_secs
+                })
+            };
             for (index, range) in ranges {
                 let ends = index.ends.get(range.clone()).unwrap_or_default();
                 for (&idx, &end) in index.events.get(range).unwrap_or_default().iter().zip(ends) {
                     if end < min_secs {
                         continue; // ended before the view: skip without touching the event
                     }
-                    let Some(event) = input.dataset.event(idx) else {
-                        continue;
-                    };
-                    let (start, end) = input.layout.span(event);
-                    if end < min_secs || start >= max_secs {
-                        continue;
+                    if in_view(idx)
+                        && let Some(mark) = mark(idx)
+                    {
+                        marks.push(mark);
                     }
-                    let x0 = axis.x_from_secs(start);
-                    let x1 = axis.x_from_secs(end);
-                    let shape = match (event.is_span(), x1 - x0) {
-                        (true, w) if w >= 3.0 => MarkShape::Span,
-                        (false, w) if w >= 8.0 => MarkShape::Partial,
-                        _ => MarkShape::Point,
-                    };
-                    let (x0, x1) = if shape == MarkShape::Point {
-                        let center = clamp_x(f64::midpoint(x0, x1));
-                        (center, center)
-                    } else {
-                        (clamp_x(x0), clamp_x(x1))
-                    };
-                    let second = match input.layout.basis {
-                        TimeBasis::Happened => event
-                            .disclosed()
-                            .as_ref()
-                            .map(|d| f64::midpoint(d.start_secs(), d.end_secs())),
-                        TimeBasis::Known => event
-                            .disclosed()
-                            .as_ref()
-                            .map(|_| f64::midpoint(event.start_secs(), event.end_secs())),
-                    };
-                    let second_x = second
-                        .map(|secs| clamp_x(axis.x_from_secs(secs)))
-                        .filter(|&x| x > x1 + 3.0 || x < x0 - 3.0);
-                    marks.push(Mark {
-                        second_x,
-                        event: idx,
-                        x0,
-                        x1,
-                        y: 0.0,
-                        shape,
-                        category: lane_category.or_else(|| input.dataset.category_index(idx)),
-                        circa: event.circa(),
-                    });
+                }
+            }
+            // A second date in view whose event is not: drawn at its date, joined to the edge.
+            let seconds = input.layout.seconds.get(lane_number).map_or(&[][..], Vec::as_slice);
+            let from = seconds.partition_point(|&(secs, _)| secs < min_secs);
+            for &(secs, idx) in seconds.get(from..).unwrap_or_default() {
+                if secs >= max_secs {
+                    break;
+                }
+                if !in_view(idx)
+                    && let Some(mark) = mark(idx)
+                {
+                    marks.push(mark);
                 }
             }
             LaneContent::Marks(marks)

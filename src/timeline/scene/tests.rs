@@ -334,8 +334,11 @@ fn in_a_crowded_lane_no_mark_or_cluster_covers_a_label() {
             let covered = x0 < label.x + label.width && label.x < x1;
             assert!(
                 !covered,
-                "{:?} covered by a shape at {x0:.1}..{x1:.1}",
-                label.text
+                "{:?} at {:.1}+{:.1} covered by a shape at {x0:.1}..{x1:.1} ({event:?}, {:?})",
+                label.text,
+                label.x,
+                label.width,
+                scene.marks.iter().find(|m| Some(m.event) == event)
             );
         }
     }
@@ -427,6 +430,7 @@ fn counts_are_exact_whether_lanes_show_events_clusters_or_density() {
         }
         let drawn = scene.marks.len()
             + scene.clusters.iter().map(|c| c.count).sum::<usize>()
+            + scene.more.iter().map(|m| m.left_out.len()).sum::<usize>()
             + scene
                 .densities
                 .iter()
