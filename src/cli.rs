@@ -343,21 +343,31 @@ pub struct RenderRequest {
     /// `light` (print), `dark` or `high-contrast`.
     #[arg(long, default_value = "light")]
     pub theme: String,
-    /// A title at the top.
-    #[arg(long)]
+    /// A title at the top (default: the data's own title, if it has one).
+    #[arg(long, conflicts_with = "no_title")]
     pub title: Option<String>,
-    /// Show the categories and their colours above the timeline.
+    /// No title, even where the data has one.
     #[arg(long)]
+    pub no_title: bool,
+    /// Show the categories and their colours above the timeline (the default).
+    #[arg(long, conflicts_with = "no_legend")]
     pub legend: bool,
+    /// No legend.
+    #[arg(long)]
+    pub no_legend: bool,
     /// The axis's time zone: `UTC`, `local` or an IANA name such as `Europe/Brussels`.
     #[arg(long, default_value = "UTC")]
     pub zone: String,
     /// Draw long empty stretches short, each break marked on the axis.
     #[arg(long)]
     pub collapse_gaps: bool,
-    /// Draw links between events as arrows.
+    /// Draw every link between events as an arrow.
     #[arg(long)]
     pub links: bool,
+    /// SVG: keep text as text (editable, but drawn in whatever font the viewer has) instead of
+    /// outlines that look the same everywhere.
+    #[arg(long)]
+    pub svg_live_text: bool,
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
@@ -464,17 +474,30 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         height_px,
         view,
         theme,
-        title: request.title.clone(),
+        title: if request.no_title {
+            None
+        } else {
+            request
+                .title
+                .clone()
+                .or_else(|| Some(dataset.title()))
+                .filter(|t| !t.trim().is_empty())
+        },
         footer: true,
-        legend: request.legend,
+        legend: !request.no_legend,
     };
     let rendered = export::render_svg(&dataset, &layout, &options);
     let is_svg = request
         .output
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    let bytes = if is_svg {
+    let bytes = if is_svg && request.svg_live_text {
         rendered.svg.into_bytes()
+    } else if is_svg {
+        match export::outline_text(&rendered.svg) {
+            Ok(svg) => svg.into_bytes(),
+            Err(e) => return fail(err, io::report::error_chain(&e)),
+        }
     } else {
         match export::render_png(&rendered.svg) {
             Ok(bytes) => bytes,

@@ -141,3 +141,157 @@ fn render_on_the_command_line_writes_a_png_of_the_asked_range() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--size \"0x10\""));
 }
+
+fn slide_options(dataset: &Dataset) -> ExportOptions {
+    let from: annals::model::TimePoint = "2019".parse().unwrap();
+    let to: annals::model::TimePoint = "2022".parse().unwrap();
+    ExportOptions {
+        view: TimeView::from_min_max(from.start_secs(), to.end_secs()),
+        title: Some(dataset.title()),
+        legend: true,
+        ..options(1920, 1080, dataset, Theme::Light)
+    }
+}
+
+/// Pixels (out of all) whose colour differs by more than a faint anti-aliasing step.
+fn differing_share(a: &Pixmap, b: &Pixmap) -> f64 {
+    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+    let differing = a
+        .pixels()
+        .iter()
+        .zip(b.pixels())
+        .filter(|(p, q)| {
+            let p = p.demultiply();
+            let q = q.demultiply();
+            distance([p.red(), p.green(), p.blue()], [q.red(), q.green(), q.blue()]) > 90
+        })
+        .count();
+    differing as f64 / f64::from(a.width() * a.height())
+}
+
+/// Draws an SVG with `rsvg-convert` (librsvg, Debian's `librsvg2-bin`), with no font at all
+/// available to it: a viewer that lacks the export font.
+fn rsvg(svg: &str, name: &str) -> Pixmap {
+    let folder = std::env::temp_dir().join(format!("annals-rsvg-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let fonts = folder.join("fonts.conf");
+    std::fs::write(
+        &fonts,
+        "<?xml version=\"1.0\"?><fontconfig><cachedir>/nonexistent</cachedir></fontconfig>",
+    )
+    .unwrap();
+    let (input, output) = (folder.join("in.svg"), folder.join("out.png"));
+    std::fs::write(&input, svg).unwrap();
+    let run = std::process::Command::new("rsvg-convert")
+        .env("FONTCONFIG_FILE", &fonts)
+        .arg("-o")
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .expect("rsvg-convert runs (Debian: apt-get install librsvg2-bin; .ci/run installs it)");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pixmap = Pixmap::decode_png(&std::fs::read(&output).unwrap()).unwrap();
+    std::fs::remove_dir_all(&folder).ok();
+    pixmap
+}
+
+#[test]
+fn an_svg_slide_looks_the_same_in_a_second_renderer_that_lacks_the_font() {
+    let dataset = belgium();
+    let layout = lanes::by_category(&dataset, &Filter::default());
+    let rendered = export::render_svg(&dataset, &layout, &slide_options(&dataset));
+    let ours = Pixmap::decode_png(&export::render_png(&rendered.svg).unwrap()).unwrap();
+    let outlined = export::outline_text(&rendered.svg).unwrap();
+    assert!(!outlined.contains("<text"), "every label is an outline");
+    let theirs = rsvg(&outlined, "outlined");
+    let share = differing_share(&ours, &theirs);
+    assert!(
+        share < 0.002,
+        "{:.3} % of the pixels differ between resvg and librsvg",
+        share * 100.0
+    );
+    // The same slide with live text is what a viewer without the font gets wrong: the check
+    // above would see it.
+    let live = rsvg(&rendered.svg, "live");
+    let live_share = differing_share(&ours, &live);
+    assert!(
+        live_share > 10.0 * share.max(0.0005),
+        "live text {:.3} %, outlines {:.3} %",
+        live_share * 100.0,
+        share * 100.0
+    );
+}
+
+#[test]
+fn a_sparse_slide_fills_the_page_with_larger_type_and_names_its_sources() {
+    let dataset = belgium();
+    let layout = lanes::by_category(&dataset, &Filter::default());
+    let options = slide_options(&dataset);
+    let page = export::page::page(&dataset, &layout, &options);
+    // The timeline reaches down to within the bottom fifth of the page (before: 55 %).
+    let bottom = (page.origin.1 + page.scene.size.1) * page.scale;
+    assert!(bottom > 0.8 * 1080.0, "the lanes end at {bottom:.0} px of 1080");
+    assert!(page.scale > 1.0, "type grew to use the room: {}", page.scale);
+    // No event in view lost its name to the larger type.
+    let more: usize = page.scene.more.iter().map(|m| m.count()).sum();
+    assert_eq!(more, 0);
+    // The footer: the data's title, file, distinct sources counted from the file itself, zone.
+    let raw: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/belgium.json")).unwrap();
+    let mut urls: Vec<&str> = raw["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["sources"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s["url"].as_str().map(str::to_owned))
+        .map(|u| &*Box::leak(u.into_boxed_str()))
+        .collect();
+    urls.sort_unstable();
+    urls.dedup();
+    let footer = export::page::footer_text(&dataset, "UTC");
+    assert_eq!(
+        footer,
+        format!(
+            "Belgium's cyber timeline, 2012–2025 · Data: belgium.json · Sources: {} references \
+             in belgium.json · Times in UTC",
+            urls.len()
+        )
+    );
+}
+
+#[test]
+fn render_titles_and_legends_a_slide_by_default_and_not_when_asked() {
+    let run = |extra: &[&str]| {
+        let output = std::env::temp_dir().join(format!(
+            "annals-title-{}-{}.svg",
+            std::process::id(),
+            extra.len()
+        ));
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["render", "--svg-live-text", "-o"])
+            .arg(&output)
+            .args(extra)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let svg = std::fs::read_to_string(&output).unwrap();
+        std::fs::remove_file(&output).ok();
+        svg
+    };
+    // A legend entry is the category's name in the legend's size (lane names are smaller).
+    let legend = |svg: &str| svg.matches("font-size=\"12\" fill=\"#1d2026\">Law &amp; regulation<").count();
+    let plain = run(&[]);
+    assert!(plain.contains("cyber timeline, 2012–2025</text>"), "the data's title");
+    assert_eq!(legend(&plain), 1, "the legend");
+    let bare = run(&["--no-title", "--no-legend"]);
+    // The footer still names the data: the title is there once, not twice.
+    assert_eq!(plain.matches("cyber timeline, 2012–2025").count(), 2);
+    assert_eq!(bare.matches("cyber timeline, 2012–2025").count(), 1);
+    assert_eq!(legend(&bare), 0);
+    let own = run(&["--title", "Briefing"]);
+    assert!(own.contains(">Briefing<"));
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::export::{self, ExportOptions, SizePreset};
 use crate::palette::Theme;
 use crate::timeline::TimeView;
+use crate::timeline::scene::SceneExtras;
 
 use super::{AppState, Effect, ExportCommand};
 
@@ -74,6 +75,10 @@ pub struct ExportSettings {
     pub legend: bool,
     /// Name the data files at the bottom.
     pub footer: bool,
+    /// SVG: keep text as text (editable, but drawn in whatever font the viewer has) instead of
+    /// outlines that look the same everywhere.
+    #[serde(default)]
+    pub svg_live_text: bool,
     /// Where to write.
     pub path: PathBuf,
 }
@@ -89,6 +94,7 @@ impl Default for ExportSettings {
             title: String::new(),
             legend: true,
             footer: true,
+            svg_live_text: false,
             path: PathBuf::from("annals-export.png"),
         }
     }
@@ -139,6 +145,8 @@ pub struct ImageJob {
     pub svg: String,
     /// PNG or SVG.
     pub format: ImageFormat,
+    /// SVG: keep the text as text rather than outlines.
+    pub live_text: bool,
     /// Where to write it.
     pub path: PathBuf,
 }
@@ -146,7 +154,10 @@ pub struct ImageJob {
 /// Rasterises (for PNG) and writes `job` atomically: the file is complete or untouched.
 pub fn write_image(job: &ImageJob) -> Result<PathBuf, String> {
     let bytes = match job.format {
-        ImageFormat::Svg => job.svg.clone().into_bytes(),
+        ImageFormat::Svg if job.live_text => job.svg.clone().into_bytes(),
+        ImageFormat::Svg => export::outline_text(&job.svg)
+            .map_err(|e| crate::io::report::error_chain(&e))?
+            .into_bytes(),
         ImageFormat::Png => {
             export::render_png(&job.svg).map_err(|e| crate::io::report::error_chain(&e))?
         }
@@ -189,6 +200,9 @@ impl AppState {
                 let mut settings = self.settings.export.clone();
                 if settings.path == ExportSettings::default().path {
                     settings.path = self.default_export_path(settings.format);
+                }
+                if settings.title.trim().is_empty() {
+                    settings.title = self.dataset.title();
                 }
                 if settings.range == ExportRange::Selection && self.selection.is_none() {
                     settings.range = ExportRange::View;
@@ -251,6 +265,7 @@ impl AppState {
                 let job = ImageJob {
                     svg,
                     format: settings.format,
+                    live_text: settings.svg_live_text,
                     path: settings.path.clone(),
                 };
                 self.settings.export = settings;
@@ -275,7 +290,10 @@ impl AppState {
             title: (!title.is_empty()).then(|| title.to_owned()),
             legend: settings.legend,
             footer: settings.footer,
-            extras: self.scene_extras(),
+            extras: SceneExtras {
+                scroll_y: 0.0,
+                ..self.scene_extras()
+            },
         };
         Ok(export::render_svg(&self.dataset, &self.layout, &options).svg)
     }
@@ -395,6 +413,7 @@ mod tests {
         let job = ImageJob {
             svg: "<svg/>".into(),
             format: ImageFormat::Svg,
+            live_text: true,
             path: PathBuf::from("/nonexistent-folder/x.svg"),
         };
         let err = write_image(&job).unwrap_err();

@@ -10,7 +10,7 @@ pub mod svg;
 
 pub use crate::palette::Theme;
 pub use page::ExportOptions;
-pub use png::{ExportError, RgbaImage, render_png, render_rgba};
+pub use png::{ExportError, RgbaImage, outline_text, render_png, render_rgba};
 pub use svg::{Rendered, render_svg};
 
 /// The largest image side, in pixels (a 16384² RGBA image is 1 GiB).

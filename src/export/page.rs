@@ -87,6 +87,71 @@ fn legend(
     }
 }
 
+/// The page's type grows by these factors while the timeline still fits the page with no more
+/// events left unnamed: a sparse timeline fills a slide with larger type instead of blank space.
+const TYPE_ZOOMS: [f64; 5] = [1.5, 1.375, 1.25, 1.125, 1.0];
+/// The tallest a row grows, in layout units (the window's is 26).
+const EXPORT_ROW_HEIGHT: f64 = 40.0;
+
+/// The page laid out at one type zoom: its size in layout units and the timeline area's scene.
+struct Trial {
+    zoom: f64,
+    width: f64,
+    height: f64,
+    area_width: f64,
+    room: f64,
+    scene: scene::Scene,
+}
+
+impl Trial {
+    /// Events no text names: left out of full rows, or drawn without a label.
+    fn unnamed(&self) -> usize {
+        self.scene.more.iter().map(scene::More::count).sum()
+    }
+
+    fn fits(&self) -> bool {
+        self.scene.content_height <= self.room + 0.5
+    }
+}
+
+/// What the footer says: the dataset's title, its files, how many distinct sources they cite,
+/// and the zone of the times.
+pub fn footer_text(dataset: &Dataset, zone_note: &str) -> String {
+    let name = |path: &str| {
+        let path = path.strip_prefix(crate::io::EMBEDDED_PREFIX).unwrap_or(path);
+        path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned()
+    };
+    let mut parts = Vec::new();
+    let title = dataset.title();
+    if !title.is_empty() {
+        parts.push(title);
+    }
+    let files: Vec<String> = dataset.files.iter().map(|f| name(&f.path)).collect();
+    parts.push(format!("Data: {}", files.join(", ")));
+    let mut cited: Vec<String> = Vec::new();
+    for (file, count) in dataset.distinct_sources() {
+        if count > 0 {
+            let Some(info) = dataset.files.get(file) else {
+                continue;
+            };
+            let noun = if cited.is_empty() {
+                if count == 1 { "reference" } else { "references" }
+            } else {
+                ""
+            };
+            let count = crate::model::text::thousands(count);
+            cited.push(
+                format!("{count} {noun} in {}", name(&info.path)).replace("  ", " "),
+            );
+        }
+    }
+    if !cited.is_empty() {
+        parts.push(format!("Sources: {}", cited.join(", ")));
+    }
+    parts.push(format!("Times in {zone_note}"));
+    parts.join(" · ")
+}
+
 /// Lays out the dataset in `options.view` on a page of the asked size.
 pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> Page {
     let look = Look::new(options.theme, dataset);
@@ -98,30 +163,58 @@ pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> 
         f64::from(options.width_px.max(1)),
         f64::from(options.height_px.max(1)),
     );
-    let scale = (pixel_width / 1920.0).min(pixel_height / 1080.0).max(1.0);
-    let (width, height) = (pixel_width / scale, pixel_height / scale);
+    let base_scale = (pixel_width / 1920.0).min(pixel_height / 1080.0).max(1.0);
     let title_height = if options.title.is_some() { 40.0 } else { 0.0 };
     let footer_height = if options.footer { 22.0 } else { 0.0 };
     let legend_height = if options.legend { LEGEND_HEIGHT } else { 0.0 };
-    let (area_x, area_y) = (MARGIN, MARGIN + title_height + legend_height);
+    let area_y = MARGIN + title_height + legend_height;
     // The zone note sits right of the axis, in room of its own, so no tick label runs into it.
     let zone_note = options.extras.zone.name_at(options.view.center_secs());
     let zone_width = measure.width(&zone_note, TYPE.caption) + 8.0;
-    let area_width = (width - 2.0 * MARGIN - zone_width).max(1.0);
-    let room = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
-    let mut scene = scene::build(&SceneInput {
-        dataset,
-        layout,
-        view: options.view,
-        size: (area_width, room),
-        // Rows may grow to fill the page, up to twice the window's.
-        style: SceneStyle {
-            row_height: 48.0,
-            ..SceneStyle::default()
-        },
-        measure: &measure_label,
-        extras: &options.extras,
-    });
+    let trial = |zoom: f64| {
+        let scale = base_scale * zoom;
+        let (width, height) = (pixel_width / scale, pixel_height / scale);
+        let area_width = (width - 2.0 * MARGIN - zone_width).max(1.0);
+        let room = (height - area_y - AXIS_HEIGHT - footer_height - MARGIN).max(1.0);
+        let scene = scene::build(&SceneInput {
+            dataset,
+            layout,
+            view: options.view,
+            size: (area_width, room),
+            style: SceneStyle {
+                row_height: EXPORT_ROW_HEIGHT,
+                ..SceneStyle::default()
+            },
+            measure: &measure_label,
+            extras: &options.extras,
+        });
+        Trial {
+            zoom,
+            width,
+            height,
+            area_width,
+            room,
+            scene,
+        }
+    };
+    // The largest type at which the timeline fits and names as many events as at 1:1.
+    let base = trial(1.0);
+    let chosen = TYPE_ZOOMS
+        .iter()
+        .filter(|&&zoom| zoom > 1.0)
+        .map(|&zoom| trial(zoom))
+        .find(|t| t.fits() && t.unnamed() <= base.unnamed())
+        .unwrap_or(base);
+    let Trial {
+        zoom,
+        width,
+        height,
+        area_width,
+        room,
+        mut scene,
+    } = chosen;
+    let scale = base_scale * zoom;
+    let area_x = MARGIN;
     // The axis follows the last lane rather than the bottom of the page, so a sparse timeline
     // is not cut off from its dates by empty lanes; the footer stays at the bottom.
     let used = scene.lanes.last().map_or(room, |lane| lane.y1 + 6.0);
@@ -174,19 +267,14 @@ pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> 
         ));
     }
     out.push(look.small_text(
-        zone_note,
+        zone_note.clone(),
         (width - MARGIN, axis_y),
         TYPE.caption,
         Align::Right,
     ));
     if options.footer {
-        let files: Vec<&str> = dataset
-            .files
-            .iter()
-            .map(|f| f.path.rsplit('/').next().unwrap_or(&f.path))
-            .collect();
         out.push(look.small_text(
-            format!("Data: {}", files.join(", ")),
+            footer_text(dataset, &zone_note),
             (MARGIN, height - MARGIN + 4.0 - 0.35 * TYPE.caption),
             TYPE.caption,
             Align::Left,

@@ -35,17 +35,34 @@ pub struct RgbaImage {
 /// rounds some edge pixels differently from a single pass (anti-aliasing levels, never a shape).
 const BANDS: u32 = 2;
 
-fn rasterise(
-    svg: &str,
-    fit_width: Option<u32>,
-    bands: u32,
-) -> Result<tiny_skia::Pixmap, ExportError> {
+/// Reads an SVG we wrote, with our font and no other.
+fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
     let mut options = usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
         ..usvg::Options::default()
     };
     options.fontdb_mut().load_font_data(FONT_BYTES.to_vec());
-    let tree = usvg::Tree::from_str(svg, &options).map_err(ExportError::Svg)?;
+    usvg::Tree::from_str(svg, &options).map_err(ExportError::Svg)
+}
+
+/// The same SVG with every text turned into outlines of the export font: it looks the same in
+/// every viewer (PowerPoint, Inkscape, a browser) whether or not that font is installed, at the
+/// cost of text that can no longer be edited or searched.
+pub fn outline_text(svg: &str) -> Result<String, ExportError> {
+    let tree = parse(svg)?;
+    Ok(tree.to_string(&usvg::WriteOptions {
+        coordinates_precision: 3,
+        transforms_precision: 4,
+        ..usvg::WriteOptions::default()
+    }))
+}
+
+fn rasterise(
+    svg: &str,
+    fit_width: Option<u32>,
+    bands: u32,
+) -> Result<tiny_skia::Pixmap, ExportError> {
+    let tree = parse(svg)?;
     let size = tree.size();
     let scale = fit_width.map_or(1.0, |w| (w as f32 / size.width()).min(1.0));
     let size = size

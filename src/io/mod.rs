@@ -29,6 +29,8 @@ pub const EMBEDDED_BELGIUM: &str = include_str!("../../assets/belgium.json");
 
 /// Name under which the embedded dataset appears in the legend and messages.
 pub const EMBEDDED_NAME: &str = "<embedded> belgium.json";
+/// How [`EMBEDDED_NAME`] starts: what a slide's footer leaves out.
+pub const EMBEDDED_PREFIX: &str = "<embedded> ";
 
 /// Reads the embedded dataset.
 pub fn load_embedded() -> Result<LoadedFile, LoadError> {

@@ -341,6 +341,37 @@ impl Dataset {
         self.files.get(file.0 as usize)
     }
 
+    /// The data's own title: the titles its files give, joined ("" when none has one).
+    pub fn title(&self) -> String {
+        let titles: Vec<&str> = self
+            .files
+            .iter()
+            .filter_map(|f| f.title.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        titles.join(" · ")
+    }
+
+    /// Per file (by index in `files`), how many distinct sources its events cite (by URL, or by
+    /// title where there is no URL).
+    pub fn distinct_sources(&self) -> Vec<(usize, usize)> {
+        let mut seen: Vec<std::collections::HashSet<&str>> =
+            vec![std::collections::HashSet::new(); self.files.len()];
+        for event in &self.events {
+            let Some(set) = seen.get_mut(event.file().0 as usize) else {
+                continue;
+            };
+            for source in event.sources() {
+                let key = source.url.as_deref().unwrap_or(&source.title).trim();
+                if !key.is_empty() {
+                    set.insert(key);
+                }
+            }
+        }
+        seen.iter().map(std::collections::HashSet::len).enumerate().collect()
+    }
+
     /// `(first start, last end)` over events and periods, or `None` when empty. Computed when
     /// the dataset is built: the window asks every frame.
     pub fn extent_secs(&self) -> Option<(f64, f64)> {

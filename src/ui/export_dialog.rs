@@ -168,6 +168,14 @@ fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, comman
             ui.horizontal(|ui| {
                 ui.radio_value(&mut edited.format, ImageFormat::Png, "PNG");
                 ui.radio_value(&mut edited.format, ImageFormat::Svg, "SVG");
+                if edited.format == ImageFormat::Svg {
+                    ui.checkbox(&mut edited.svg_live_text, "Keep text editable")
+                        .on_hover_text(
+                            "Text stays text, drawn in whatever font the viewer has (labels may \
+                             then run wider). Unticked, letters are outlines that look the same \
+                             everywhere.",
+                        );
+                }
             });
             ui.end_row();
 
@@ -187,7 +195,7 @@ fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, comman
             ui.label("Show");
             ui.vertical(|ui| {
                 ui.checkbox(&mut edited.legend, "Legend (categories)");
-                ui.checkbox(&mut edited.footer, "Footer naming the data files");
+                ui.checkbox(&mut edited.footer, "Footer naming the data and its sources");
                 ui.weak("The axis always names its time zone.");
             });
             ui.end_row();
