@@ -291,8 +291,10 @@ fn qualify_first(ticks: &mut [Tick], step: Step) {
     );
     first.label = match step {
         Step::Fraction { .. } => format!("{date} {:02}:{}", c.hour, first.label),
-        Step::Seconds(_) if !first.major => format!("{date} {}", first.label),
-        Step::Seconds(_) | Step::Days(_) | Step::Weeks => date,
+        // At midnight the date is what changed; at any other time the date and that time.
+        Step::Seconds(_) if c.hour == 0 && c.minute == 0 && c.second == 0 => date,
+        Step::Seconds(_) => format!("{date} {}", first.label),
+        Step::Days(_) | Step::Weeks => date,
         Step::Months(_) if c.month != 1 => format!(
             "{} {}",
             civil::month_abbreviation(c.month),
@@ -436,6 +438,38 @@ mod tests {
             "{:?}",
             set.ticks
         );
+    }
+
+    #[test]
+    fn an_hour_tick_that_restates_the_date_keeps_its_time_and_midnight_says_the_day() {
+        // At hour zoom the first tick is 18:00: "4 May 2021" alone would read as midnight.
+        let (min, max) = (secs("2021-05-04T17:30Z"), secs("2021-05-05T06:30Z"));
+        let set = ticks(min, max, 900.0, &measure);
+        let first = &set.ticks[0];
+        let c = civil::civil_from_secs(first.secs as i64);
+        assert_ne!((c.hour, c.minute), (0, 0), "{first:?}");
+        assert_eq!(
+            first.label,
+            format!("4 May 2021 {:02}:{:02}", c.hour, c.minute)
+        );
+        let midnight = set
+            .ticks
+            .iter()
+            .find(|t| civil::civil_from_secs(t.secs as i64).hour == 0)
+            .unwrap();
+        assert_eq!(midnight.label, "5 May");
+        for tick in &set.ticks[1..] {
+            let c = civil::civil_from_secs(tick.secs as i64);
+            if c.hour != 0 {
+                assert_eq!(tick.label, format!("{:02}:00", c.hour), "time, not date");
+            }
+        }
+        // A first tick at midnight is the date alone.
+        let (min, max) = (secs("2021-05-03T22:00Z"), secs("2021-05-04T12:00Z"));
+        let set = ticks(min, max, 900.0, &measure);
+        let c = civil::civil_from_secs(set.ticks[0].secs as i64);
+        assert_eq!((c.hour, c.minute), (0, 0));
+        assert_eq!(set.ticks[0].label, "4 May 2021");
     }
 
     #[test]
