@@ -120,6 +120,12 @@ impl AppState {
         self.breaks = arrangement.breaks;
         self.layout_generation += 1;
         self.facets = Default::default();
+        // The details show what the timeline shows: a selection the filters now hide goes.
+        if let Some(idx) = self.selected()
+            && self.layout.place(idx).is_none()
+        {
+            self.selection = None;
+        }
     }
 
     /// After a change of filters, search or lanes: arranges at once for small data, else asks

@@ -125,6 +125,10 @@ fn selection_survives_a_reload_and_toggling_categories_relayouts() {
     );
     state.apply_quietly(FilterCommand::ToggleCategory("strategy".into()));
     assert_eq!(state.shown.len(), shown);
+    // Hiding the selection's own category hides it: the details no longer show it.
+    state.apply_quietly(FilterCommand::ToggleCategory("incident".into()));
+    assert_eq!(state.selected(), None);
+    assert!(state.selection.is_none());
 }
 
 #[test]

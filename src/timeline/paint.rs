@@ -137,13 +137,14 @@ pub struct Emphasis<'a> {
     /// Events linked to the selection.
     pub neighbours: &'a [EventIdx],
     /// While searching (and showing everything): the matches, sorted; the rest steps back.
+    /// A search that matches nothing dims nothing (the search box says so instead).
     pub search_hits: Option<&'a [EventIdx]>,
 }
 
 impl Emphasis<'_> {
     fn dimmed(&self, event: EventIdx) -> bool {
         self.search_hits
-            .is_some_and(|hits| hits.binary_search(&event).is_err())
+            .is_some_and(|hits| !hits.is_empty() && hits.binary_search(&event).is_err())
     }
 
     fn highlighted(&self, event: EventIdx) -> bool {
@@ -280,8 +281,7 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
     let radius = SceneStyle::default().marker_radius + 1.0;
     for cluster in &scene.clusters {
         let color = look.category(cluster.category);
-        let searching_without_hit =
-            emphasis.search_hits.is_some() && cluster.members.iter().all(|&m| emphasis.dimmed(m));
+        let searching_without_hit = cluster.members.iter().all(|&m| emphasis.dimmed(m));
         let fill = if searching_without_hit {
             color.with_alpha(alpha::DIMMED_MARK)
         } else {

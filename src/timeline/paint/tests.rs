@@ -113,6 +113,19 @@ fn searching_dims_what_does_not_match_and_outlines_what_does() {
         })
         .count();
     assert_eq!(outlines, 1);
+    // A search that matches nothing shown dims nothing: drawn as with no search at all.
+    let nothing_found = timeline(
+        &scene,
+        &look,
+        &Emphasis {
+            search_hits: Some(&[]),
+            ..Emphasis::default()
+        },
+    );
+    assert_eq!(
+        nothing_found,
+        timeline(&scene, &look, &Emphasis::default())
+    );
 }
 
 #[test]
