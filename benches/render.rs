@@ -110,10 +110,13 @@ fn main() {
         size: "1920x1080".into(),
         theme: "light".into(),
         title: None,
+        no_title: true,
         legend: false,
+        no_legend: true,
         zone: "UTC".into(),
         collapse_gaps: false,
         links: false,
+        svg_live_text: false,
     };
     let whole = time(|| {
         let code = annals::cli::render(&request, &mut std::io::sink(), &mut std::io::sink());

@@ -325,6 +325,7 @@ fn print_json(
 
 /// The arguments of `annals render`.
 #[derive(Debug, clap::Args)]
+#[expect(clippy::struct_excessive_bools, reason = "command-line switches")]
 pub struct RenderRequest {
     /// Files to draw (none: the embedded Belgium dataset).
     pub files: Vec<PathBuf>,

@@ -153,7 +153,14 @@ fn gen_writes_a_loadable_file_and_render_takes_size_presets_and_themes() {
     assert_eq!(png_size(&page), (3508, 2480));
     let svg = folder.join("page.svg");
     annals()
-        .args(["render", "--legend", "--svg-live-text", "--size", "4k", "-o"])
+        .args([
+            "render",
+            "--legend",
+            "--svg-live-text",
+            "--size",
+            "4k",
+            "-o",
+        ])
         .arg(&svg)
         .output()
         .unwrap();

@@ -163,7 +163,10 @@ fn differing_share(a: &Pixmap, b: &Pixmap) -> f64 {
         .filter(|(p, q)| {
             let p = p.demultiply();
             let q = q.demultiply();
-            distance([p.red(), p.green(), p.blue()], [q.red(), q.green(), q.blue()]) > 90
+            distance(
+                [p.red(), p.green(), p.blue()],
+                [q.red(), q.green(), q.blue()],
+            ) > 90
         })
         .count();
     differing as f64 / f64::from(a.width() * a.height())
@@ -234,24 +237,34 @@ fn a_sparse_slide_fills_the_page_with_larger_type_and_names_its_sources() {
     let page = export::page::page(&dataset, &layout, &options);
     // The timeline reaches down to within the bottom fifth of the page (before: 55 %).
     let bottom = (page.origin.1 + page.scene.size.1) * page.scale;
-    assert!(bottom > 0.8 * 1080.0, "the lanes end at {bottom:.0} px of 1080");
-    assert!(page.scale > 1.0, "type grew to use the room: {}", page.scale);
+    assert!(
+        bottom > 0.8 * 1080.0,
+        "the lanes end at {bottom:.0} px of 1080"
+    );
+    assert!(
+        page.scale > 1.0,
+        "type grew to use the room: {}",
+        page.scale
+    );
     // No event in view lost its name to the larger type.
-    let more: usize = page.scene.more.iter().map(|m| m.count()).sum();
+    let more: usize = page
+        .scene
+        .more
+        .iter()
+        .map(annals::timeline::scene::More::count)
+        .sum();
     assert_eq!(more, 0);
     // The footer: the data's title, file, distinct sources counted from the file itself, zone.
     let raw: serde_json::Value =
         serde_json::from_str(include_str!("../assets/belgium.json")).unwrap();
-    let mut urls: Vec<&str> = raw["events"]
+    let urls: std::collections::BTreeSet<&str> = raw["events"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|e| e["sources"].as_array().cloned().unwrap_or_default())
-        .filter_map(|s| s["url"].as_str().map(str::to_owned))
-        .map(|u| &*Box::leak(u.into_boxed_str()))
+        .filter_map(|e| e["sources"].as_array())
+        .flatten()
+        .filter_map(|s| s["url"].as_str())
         .collect();
-    urls.sort_unstable();
-    urls.dedup();
     let footer = export::page::footer_text(&dataset, "UTC");
     assert_eq!(
         footer,
@@ -283,9 +296,15 @@ fn render_titles_and_legends_a_slide_by_default_and_not_when_asked() {
         svg
     };
     // A legend entry is the category's name in the legend's size (lane names are smaller).
-    let legend = |svg: &str| svg.matches("font-size=\"12\" fill=\"#1d2026\">Law &amp; regulation<").count();
+    let legend = |svg: &str| {
+        svg.matches("font-size=\"12\" fill=\"#1d2026\">Law &amp; regulation<")
+            .count()
+    };
     let plain = run(&[]);
-    assert!(plain.contains("cyber timeline, 2012–2025</text>"), "the data's title");
+    assert!(
+        plain.contains("cyber timeline, 2012–2025</text>"),
+        "the data's title"
+    );
     assert_eq!(legend(&plain), 1, "the legend");
     let bare = run(&["--no-title", "--no-legend"]);
     // The footer still names the data: the title is there once, not twice.

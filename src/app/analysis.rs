@@ -15,22 +15,13 @@ use crate::timeline::scene::SceneExtras;
 use crate::timeline::zone::DisplayZone;
 
 /// How the timeline is drawn, beyond what is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewOptions {
     /// Draw every link between events as an arrow (the selection's links are always drawn).
     pub links: bool,
     /// Collapse long empty stretches of the axis.
     pub collapse_gaps: bool,
-}
-
-impl Default for ViewOptions {
-    fn default() -> Self {
-        Self {
-            links: false,
-            collapse_gaps: false,
-        }
-    }
 }
 
 /// A named time.

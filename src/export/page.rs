@@ -118,7 +118,9 @@ impl Trial {
 /// and the zone of the times.
 pub fn footer_text(dataset: &Dataset, zone_note: &str) -> String {
     let name = |path: &str| {
-        let path = path.strip_prefix(crate::io::EMBEDDED_PREFIX).unwrap_or(path);
+        let path = path
+            .strip_prefix(crate::io::EMBEDDED_PREFIX)
+            .unwrap_or(path);
         path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned()
     };
     let mut parts = Vec::new();
@@ -135,14 +137,16 @@ pub fn footer_text(dataset: &Dataset, zone_note: &str) -> String {
                 continue;
             };
             let noun = if cited.is_empty() {
-                if count == 1 { "reference" } else { "references" }
+                if count == 1 {
+                    "reference"
+                } else {
+                    "references"
+                }
             } else {
                 ""
             };
             let count = crate::model::text::thousands(count);
-            cited.push(
-                format!("{count} {noun} in {}", name(&info.path)).replace("  ", " "),
-            );
+            cited.push(format!("{count} {noun} in {}", name(&info.path)).replace("  ", " "));
         }
     }
     if !cited.is_empty() {

@@ -46,7 +46,7 @@ fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
 }
 
 /// The same SVG with every text turned into outlines of the export font: it looks the same in
-/// every viewer (PowerPoint, Inkscape, a browser) whether or not that font is installed, at the
+/// every viewer (a slide program, an editor, a browser) whether or not that font is installed, at the
 /// cost of text that can no longer be edited or searched.
 pub fn outline_text(svg: &str) -> Result<String, ExportError> {
     let tree = parse(svg)?;

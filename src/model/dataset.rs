@@ -369,7 +369,10 @@ impl Dataset {
                 }
             }
         }
-        seen.iter().map(std::collections::HashSet::len).enumerate().collect()
+        seen.iter()
+            .map(std::collections::HashSet::len)
+            .enumerate()
+            .collect()
     }
 
     /// `(first start, last end)` over events and periods, or `None` when empty. Computed when

@@ -190,7 +190,7 @@ impl LabelPlan {
 /// Where an item's label fits: inside its bar, right of the mark, or left of it near the right
 /// edge of the view; `None` if nowhere.
 fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) -> Option<LabelPlan> {
-    let view_width = input.size.0;
+    let view_width = input.size.0 - input.style.right_inset;
     let (text, bar) = match item {
         Item::Mark(m) => {
             let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
@@ -258,9 +258,10 @@ impl Rows {
     /// keeping clear of the reserved stretch.
     fn first_free(&self, from: f64, to: f64, gap: f64) -> Option<usize> {
         (0..self.cap).find(|&r| {
-            let after_end = self.ends.get(r).is_none_or(|&(end, label)| {
-                end + if label { gap.max(GAP) } else { gap } <= from
-            });
+            let after_end = self
+                .ends
+                .get(r)
+                .is_none_or(|&(end, label)| end + if label { gap.max(GAP) } else { gap } <= from);
             let clear = self
                 .reserved
                 .is_none_or(|s| s.row != r || to + GAP <= s.from || s.to + GAP <= from);

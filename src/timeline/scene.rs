@@ -24,6 +24,8 @@ pub struct SceneStyle {
     pub bar_height: f64,
     /// Points closer than this (centre to centre) merge into a cluster.
     pub cluster_distance: f64,
+    /// Room kept free of labels at the right edge (for a scroll bar drawn over the area).
+    pub right_inset: f64,
 }
 
 impl Default for SceneStyle {
@@ -35,6 +37,7 @@ impl Default for SceneStyle {
             marker_radius: 5.0,
             bar_height: 16.0,
             cluster_distance: 6.0,
+            right_inset: 0.0,
         }
     }
 }

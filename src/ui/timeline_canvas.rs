@@ -91,7 +91,7 @@ pub fn timeline_ui(
     let plot_response = response.response;
 
     // Lanes that do not fit scroll: the wheel over the lane names or the scroll bar moves them.
-    let scrolled = lane_scroll(ui, &plot_response, rect, &previous.scene, state, commands);
+    let scrolled = lane_scroll(ui, rect, &previous.scene, state, commands);
     if !scrolled {
         shown_view = pointer_zoom(ui, &plot_response, rect, &breaks, shown_view);
     }
@@ -104,7 +104,15 @@ pub fn timeline_ui(
         layout: &state.layout,
         view: shown_view,
         size: (f64::from(rect.width()), f64::from(rect.height())),
-        style: SceneStyle::default(),
+        style: SceneStyle {
+            // Labels keep clear of the scroll bar while there is one.
+            right_inset: if scroll_thumb(rect, &previous.scene).is_some() {
+                f64::from(SCROLL_BAR) + 2.0
+            } else {
+                0.0
+            },
+            ..SceneStyle::default()
+        },
         measure: &measure,
         extras: &state.scene_extras(),
     });
@@ -278,7 +286,6 @@ fn scroll_thumb(rect: Rect, scene: &Scene) -> Option<(Rect, Rect)> {
 /// or by dragging the bar. Returns whether the wheel was used for that (and not for zooming).
 fn lane_scroll(
     ui: &Ui,
-    plot_response: &egui::Response,
     rect: Rect,
     last: &Scene,
     state: &AppState,
@@ -298,7 +305,7 @@ fn lane_scroll(
         let travel = f64::from((track.height() - thumb.height()).max(1.0));
         let dy = f64::from(drag.drag_delta().y) * max_scroll / travel;
         commands.push(ViewCommand::ScrollLanes(
-            (state.lane_scroll + dy).clamp(0.0, max_scroll),
+            (state.lane_scroll.min(max_scroll) + dy).clamp(0.0, max_scroll),
         ));
     } else if drag.clicked()
         && let Some(p) = drag.interact_pointer_pos()
@@ -306,16 +313,18 @@ fn lane_scroll(
         let page = last.size.1 - last.period_strip;
         let dy = if p.y < thumb.top() { -page } else { page };
         commands.push(ViewCommand::ScrollLanes(
-            (last.scroll_y + dy).clamp(0.0, max_scroll),
+            (state.lane_scroll.min(max_scroll) + dy).clamp(0.0, max_scroll),
         ));
     }
-    let over = plot_response.hover_pos().is_some_and(|p| {
-        p.x < rect.left() + LANE_GUTTER || track.expand(2.0).contains(p)
+    // The lane names are widgets of their own, over the plot: ask where the pointer is.
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let over = pointer.is_some_and(|p| {
+        rect.contains(p) && (p.x < rect.left() + LANE_GUTTER || track.expand(2.0).contains(p))
     }) || drag.hovered();
     let scroll = ui.input(|i| i.smooth_scroll_delta.y);
     if over && scroll != 0.0 {
         commands.push(ViewCommand::ScrollLanes(
-            (last.scroll_y - f64::from(scroll)).clamp(0.0, max_scroll),
+            (state.lane_scroll.min(max_scroll) - f64::from(scroll)).clamp(0.0, max_scroll),
         ));
         return true;
     }
@@ -440,7 +449,10 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
                 ));
             }
             if more.unlabelled > 0 {
-                ui.label(format!("{} drawn without a label", thousands(more.unlabelled)));
+                ui.label(format!(
+                    "{} drawn without a label",
+                    thousands(more.unlabelled)
+                ));
             }
             let expanded = state
                 .layout

@@ -122,10 +122,7 @@ fn searching_dims_what_does_not_match_and_outlines_what_does() {
             ..Emphasis::default()
         },
     );
-    assert_eq!(
-        nothing_found,
-        timeline(&scene, &look, &Emphasis::default())
-    );
+    assert_eq!(nothing_found, timeline(&scene, &look, &Emphasis::default()));
 }
 
 #[test]

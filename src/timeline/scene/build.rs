@@ -251,11 +251,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         };
         let mut unlabelled = 0;
         for Placed { item, row, label } in placed.placed {
-            let row_top = rows_top + row as f64 * row_height;
-            if !shown(row_top) {
+            let top_of_row = rows_top + row as f64 * row_height;
+            if !shown(top_of_row) {
                 continue;
             }
-            let center_y = row_top + 0.5 * row_height;
+            let center_y = top_of_row + 0.5 * row_height;
             let event = match &item {
                 Item::Mark(m) => Some(m.event),
                 Item::Cluster(_) => None,
@@ -298,7 +298,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 lane: lane_number,
                 left_out,
                 unlabelled,
-                x: width - 6.0 - text_width,
+                x: width - style.right_inset - 6.0 - text_width,
                 y: header_y + style.lane_header / 2.0,
                 width: text_width,
             });
@@ -574,7 +574,11 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                 }
             }
             // A second date in view whose event is not: drawn at its date, joined to the edge.
-            let seconds = input.layout.seconds.get(lane_number).map_or(&[][..], Vec::as_slice);
+            let seconds = input
+                .layout
+                .seconds
+                .get(lane_number)
+                .map_or(&[][..], Vec::as_slice);
             let from = seconds.partition_point(|&(secs, _)| secs < min_secs);
             for &(secs, idx) in seconds.get(from..).unwrap_or_default() {
                 if secs >= max_secs {

@@ -150,7 +150,10 @@ fn every_event_in_view_is_named_by_a_label_a_count_or_the_lanes_more() {
             checked += s.visible_events - dense;
         }
     }
-    assert!(checked > 1000, "the views held events one by one: {checked}");
+    assert!(
+        checked > 1000,
+        "the views held events one by one: {checked}"
+    );
 }
 
 #[test]
