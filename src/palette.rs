@@ -37,28 +37,66 @@ pub fn category_rgb(dataset: &Dataset, category: Option<usize>) -> [u8; 3] {
     category_rgb_in(Theme::Light, dataset, category)
 }
 
-/// RGB of a category in `theme`: the file's colour, else the theme's palette by position.
+/// RGB of a category in `theme` (see [`category_colors`]).
 pub fn category_rgb_in(theme: Theme, dataset: &Dataset, category: Option<usize>) -> [u8; 3] {
+    category
+        .and_then(|index| category_colors(theme, dataset).get(index).copied())
+        .unwrap_or_else(|| theme.colors().uncategorised)
+}
+
+/// The colour of every category of `dataset` in `theme`, distinct across merged files: a
+/// category keeps the colour its file gives it; the others take, in order, the first colour not
+/// yet used (nor too close to one used): the theme's eight base colours, then the same hues
+/// darker, then lighter (colour-blind safe by lightness as well as hue), then the base colours
+/// again. In the high-contrast theme every colour is then darkened to 4.5:1 on the lanes.
+pub fn category_colors(theme: Theme, dataset: &Dataset) -> Vec<[u8; 3]> {
     let palette = theme.palette();
-    let Some(index) = category else {
-        return theme.colors().uncategorised;
-    };
-    let rgb = dataset
-        .categories
-        .get(index)
-        .and_then(|c| c.color)
-        .unwrap_or_else(|| {
-            palette
-                .get(index % palette.len())
+    let darker = palette.map(|c| c.map(|v| (f64::from(v) * 0.62).round() as u8));
+    let lighter = palette.map(|c| c.map(|v| (f64::from(v) + (255.0 - f64::from(v)) * 0.5).round() as u8));
+    let candidates: Vec<[u8; 3]> = palette
+        .iter()
+        .chain(&darker)
+        .chain(&lighter)
+        .copied()
+        .filter(|&c| distance(c, theme.colors().uncategorised) >= CLOSE)
+        .collect();
+    let mut used: Vec<[u8; 3]> = dataset.categories.iter().filter_map(|c| c.color).collect();
+    let mut out = Vec::with_capacity(dataset.categories.len());
+    for (i, category) in dataset.categories.iter().enumerate() {
+        let rgb = category.color.unwrap_or_else(|| {
+            let free = candidates
+                .iter()
                 .copied()
-                .unwrap_or(UNCATEGORISED)
+                .find(|&c| used.iter().all(|&u| distance(c, u) >= CLOSE));
+            let rgb = free.unwrap_or_else(|| {
+                candidates
+                    .get(i % candidates.len().max(1))
+                    .copied()
+                    .unwrap_or(UNCATEGORISED)
+            });
+            used.push(rgb);
+            rgb
         });
-    match theme {
-        // A file's own colours are darkened too, keeping their hue, until they reach the
-        // WCAG AA ratio on the lanes and under white labels.
-        Theme::HighContrast => darkened_to_contrast(rgb, HIGH_CONTRAST.lane_odd, 4.5),
-        Theme::Light | Theme::Dark => rgb,
+        out.push(match theme {
+            // A file's own colours are darkened too, keeping their hue, until they reach the
+            // WCAG AA ratio on the lanes and under white labels.
+            Theme::HighContrast => darkened_to_contrast(rgb, HIGH_CONTRAST.lane_odd, 4.5),
+            Theme::Light | Theme::Dark => rgb,
+        });
     }
+    out
+}
+
+/// Two colours nearer than this ([`distance`]) count as the same colour.
+const CLOSE: f64 = 60.0;
+
+/// A perceptual distance between two sRGB colours (the "redmean" weighting: cheap, close to
+/// CIE ΔE for telling colours apart).
+pub fn distance(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let mean_red = (f64::from(a[0]) + f64::from(b[0])) / 2.0;
+    let [dr, dg, db] = [0, 1, 2].map(|i| f64::from(a[i]) - f64::from(b[i]));
+    ((2.0 + mean_red / 256.0) * dr * dr + 4.0 * dg * dg + (2.0 + (255.0 - mean_red) / 256.0) * db * db)
+        .sqrt()
 }
 
 /// WCAG relative luminance of an sRGB colour.
@@ -238,6 +276,53 @@ pub const HIGH_CONTRAST: TimelineRgb = TimelineRgb {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_files_keep_their_category_colours_apart() {
+        // Belgium declares six Okabe–Ito colours; a second file brings twelve categories of its
+        // own without colours (as STIX, MISP or Timesketch files do).
+        let belgium = crate::io::load_embedded().unwrap().part;
+        let other = crate::model::DatasetPart {
+            info: crate::model::FileInfo {
+                path: "other.json".into(),
+                format: crate::model::Format::Stix,
+                title: None,
+                description: None,
+            },
+            categories: (0..12)
+                .map(|i| crate::model::Category {
+                    id: format!("kind-{i}"),
+                    label: format!("Kind {i}"),
+                    color: None,
+                })
+                .collect(),
+            periods: vec![],
+            events: Vec::new().into(),
+        };
+        let dataset = Dataset::from_parts(vec![belgium, other]);
+        assert!(dataset.categories.len() >= 18);
+        for theme in [Theme::Light, Theme::Dark] {
+            let colors = category_colors(theme, &dataset);
+            // The file's own colours stay.
+            for (category, rgb) in dataset.categories.iter().zip(&colors) {
+                if let Some(own) = category.color {
+                    assert_eq!(own, *rgb);
+                }
+            }
+            for (i, a) in colors.iter().enumerate() {
+                assert!(
+                    distance(*a, theme.colors().uncategorised) >= CLOSE,
+                    "{i} looks uncategorised"
+                );
+                for (j, b) in colors.iter().enumerate().skip(i + 1) {
+                    assert!(
+                        distance(*a, *b) >= CLOSE,
+                        "categories {i} and {j} share a colour: {a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn high_contrast_colours_reach_wcag_aa_on_their_lanes() {

@@ -24,6 +24,10 @@ pub struct Lane {
     /// Events in it.
     pub count: usize,
 }
+/// How the key of a lane of one file's events without a category starts (the file's path
+/// follows).
+pub const NO_VALUE_OF_FILE: &str = "\u{0}file:";
+
 /// Spans longer than this go to a lane's second index, so one long span does not make every
 /// query look back over the whole lane.
 pub const LONG_SPAN_SECS: f64 = 7.0 * 86_400.0;
@@ -275,6 +279,18 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
 /// order first; then categories in declared order, other fields by event count (most first),
 /// then name; events without a value last. Empty lanes are dropped.
 pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout {
+    // Lanes by category with several files open: each file's uncategorised events get a lane of
+    // their own (two TimelineJS files are two stories, not one grey lane).
+    let per_file_none: Vec<String> = if spec.by == Some(Field::Category) && dataset.files.len() > 1
+    {
+        dataset
+            .files
+            .iter()
+            .map(|f| format!("{NO_VALUE_OF_FILE}{}", f.path))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut keys: Vec<String> = Vec::new();
     let mut key_index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut members: Vec<Vec<u32>> = Vec::new();
@@ -298,6 +314,16 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         values.clear();
         match spec.by {
             None => values.push(""),
+            Some(Field::Category) if !per_file_none.is_empty() => {
+                match event.category().filter(|c| !c.is_empty()) {
+                    Some(category) => values.push(category),
+                    None => values.push(
+                        per_file_none
+                            .get(event.file().0 as usize)
+                            .map_or("", String::as_str),
+                    ),
+                }
+            }
             Some(field) => field.for_each_value(dataset, event, |v| values.push(v)),
         }
         if values.len() > 1 {
@@ -335,6 +361,11 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         let key = keys.get(lane).map_or("", String::as_str);
         let count = members.get(lane).map_or(0, Vec::len);
         let rank = match spec.by {
+            // One uncategorised lane per file: in the order the files were opened.
+            Some(Field::Category) if key.starts_with(NO_VALUE_OF_FILE) => per_file_none
+                .iter()
+                .position(|k| k == key)
+                .unwrap_or(usize::MAX),
             Some(Field::Category) => category_position.get(key).copied().unwrap_or(usize::MAX),
             Some(Field::Severity) => usize::MAX - severity_rank(key),
             Some(Field::File) => dataset
@@ -344,7 +375,11 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
                 .unwrap_or(usize::MAX),
             _ => usize::MAX - count,
         };
-        (key.is_empty(), rank, key.to_owned())
+        (
+            key.is_empty() || key.starts_with(NO_VALUE_OF_FILE),
+            rank,
+            key.to_owned(),
+        )
     };
     order.sort_by_cached_key(|&lane| {
         let key = keys.get(lane).map_or("", String::as_str);
@@ -442,6 +477,13 @@ fn lane_label(dataset: &Dataset, by: Option<Field>, key: &str, category: Option<
     };
     if key.is_empty() {
         return field.none_label().to_owned();
+    }
+    if let Some(path) = key.strip_prefix(NO_VALUE_OF_FILE) {
+        let name = std::path::Path::new(path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(path);
+        return format!("{} · {}", field.none_label(), one_line(name, 60));
     }
     let text = match (field, category.and_then(|i| dataset.categories.get(i))) {
         (Field::Category, Some(c)) => c.label.as_str(),

@@ -88,7 +88,8 @@ fn density_alpha(count: u32, max: u32) -> u8 {
 pub struct Look<'a> {
     /// The theme's timeline colours.
     pub colors: TimelineRgb,
-    theme: Theme,
+    /// Every category's colour, worked out once (distinct across merged files).
+    categories: Vec<[u8; 3]>,
     dataset: &'a Dataset,
 }
 
@@ -97,18 +98,18 @@ impl<'a> Look<'a> {
     pub fn new(theme: Theme, dataset: &'a Dataset) -> Self {
         Self {
             colors: theme.colors(),
-            theme,
+            categories: crate::palette::category_colors(theme, dataset),
             dataset,
         }
     }
 
     /// A category's colour (the file's own, else the theme's palette).
     pub fn category(&self, category: Option<usize>) -> Rgba {
-        Rgba::opaque(crate::palette::category_rgb_in(
-            self.theme,
-            self.dataset,
-            category,
-        ))
+        Rgba::opaque(
+            category
+                .and_then(|i| self.categories.get(i).copied())
+                .unwrap_or(self.colors.uncategorised),
+        )
     }
 
     fn solid(rgb: [u8; 3]) -> Rgba {

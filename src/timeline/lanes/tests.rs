@@ -180,3 +180,44 @@ fn galloping_finds_what_a_binary_search_finds() {
         prop_assert_eq!(index.first_not_before(from, edge), expected);
     });
 }
+
+#[test]
+fn each_merged_file_keeps_its_uncategorised_events_in_a_lane_of_its_own() {
+    let part = |path: &str, ids: &[&str]| DatasetPart {
+        info: FileInfo {
+            path: path.into(),
+            format: Format::TimelineJs,
+            title: None,
+            description: None,
+        },
+        categories: vec![],
+        periods: vec![],
+        events: ids
+            .iter()
+            .map(|id| Event::new(*id, *id, "2020".parse().unwrap()))
+            .collect::<Vec<_>>()
+            .into(),
+    };
+    let two = Dataset::from_parts(vec![
+        part("/data/women.json", &["a", "b"]),
+        part("/data/eras.json", &["c"]),
+    ]);
+    let layout = by_category(&two, &Filter::default());
+    let lanes: Vec<(&str, usize)> = layout
+        .lanes
+        .iter()
+        .map(|l| (l.label.as_str(), l.count))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            ("Uncategorised · women.json", 2),
+            ("Uncategorised · eras.json", 1)
+        ]
+    );
+    // One file: one lane, as before.
+    let one = Dataset::from_parts(vec![part("/data/women.json", &["a", "b"])]);
+    let layout = by_category(&one, &Filter::default());
+    assert_eq!(layout.lanes.len(), 1);
+    assert_eq!(layout.lanes[0].label, "Uncategorised");
+}
