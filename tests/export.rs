@@ -265,7 +265,7 @@ fn a_sparse_slide_fills_the_page_with_larger_type_and_names_its_sources() {
         .flatten()
         .filter_map(|s| s["url"].as_str())
         .collect();
-    let footer = export::page::footer_text(&dataset, "UTC");
+    let footer = export::page::footer_text(&dataset, "UTC", false);
     assert_eq!(
         footer,
         format!(

@@ -115,42 +115,51 @@ impl Trial {
 }
 
 /// What the footer says: the dataset's title, its files, how many distinct sources they cite,
-/// and the zone of the times.
-pub fn footer_text(dataset: &Dataset, zone_note: &str) -> String {
+/// and the zone of the times. `compact` counts the files instead of naming them.
+pub fn footer_text(dataset: &Dataset, zone_note: &str, compact: bool) -> String {
     let name = |path: &str| {
-        let path = path
-            .strip_prefix(crate::io::EMBEDDED_PREFIX)
-            .unwrap_or(path);
+        let path = path.strip_prefix(crate::io::EMBEDDED_PREFIX).unwrap_or(path);
         path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned()
     };
+    let thousands = crate::model::text::thousands;
     let mut parts = Vec::new();
     let title = dataset.title();
     if !title.is_empty() {
         parts.push(title);
     }
-    let files: Vec<String> = dataset.files.iter().map(|f| name(&f.path)).collect();
-    parts.push(format!("Data: {}", files.join(", ")));
-    let mut cited: Vec<String> = Vec::new();
-    for (file, count) in dataset.distinct_sources() {
-        if count > 0 {
-            let Some(info) = dataset.files.get(file) else {
-                continue;
-            };
-            let noun = if cited.is_empty() {
-                if count == 1 {
-                    "reference"
-                } else {
-                    "references"
-                }
-            } else {
-                ""
-            };
-            let count = crate::model::text::thousands(count);
-            cited.push(format!("{count} {noun} in {}", name(&info.path)).replace("  ", " "));
+    let files = dataset.files.len();
+    let sources = dataset.distinct_sources();
+    let cited: Vec<(String, usize)> = sources
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .filter_map(|&(file, count)| Some((name(&dataset.files.get(file)?.path), count)))
+        .collect();
+    let noun = |count: usize| if count == 1 { "reference" } else { "references" };
+    if compact && files > 1 {
+        parts.push(format!("Data: {} files", thousands(files)));
+        let total: usize = cited.iter().map(|(_, count)| count).sum();
+        if total > 0 {
+            parts.push(format!(
+                "Sources: {} {} in {} of them",
+                thousands(total),
+                noun(total),
+                thousands(cited.len())
+            ));
         }
-    }
-    if !cited.is_empty() {
-        parts.push(format!("Sources: {}", cited.join(", ")));
+    } else {
+        let names: Vec<String> = dataset.files.iter().map(|f| name(&f.path)).collect();
+        parts.push(format!("Data: {}", names.join(", ")));
+        let listed: Vec<String> = cited
+            .iter()
+            .enumerate()
+            .map(|(i, (file, count))| {
+                let noun = if i == 0 { noun(*count) } else { "" };
+                format!("{} {noun} in {file}", thousands(*count)).replace("  ", " ")
+            })
+            .collect();
+        if !listed.is_empty() {
+            parts.push(format!("Sources: {}", listed.join(", ")));
+        }
     }
     parts.push(format!("Times in {zone_note}"));
     parts.join(" · ")
@@ -277,8 +286,19 @@ pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> 
         Align::Right,
     ));
     if options.footer {
+        // The footer stays on the page: files counted rather than named, else cut.
+        let room = width - 2.0 * MARGIN;
+        let fits = |text: &str| measure.width(text, TYPE.caption) <= room;
+        let full = footer_text(dataset, &zone_note, false);
+        let text = if fits(&full) {
+            full
+        } else {
+            let compact = footer_text(dataset, &zone_note, true);
+            scene::fit_text(&compact, room, &|t: &str| measure.width(t, TYPE.caption))
+                .unwrap_or_default()
+        };
         out.push(look.small_text(
-            footer_text(dataset, &zone_note),
+            text,
             (MARGIN, height - MARGIN + 4.0 - 0.35 * TYPE.caption),
             TYPE.caption,
             Align::Left,

@@ -341,7 +341,8 @@ impl Dataset {
         self.files.get(file.0 as usize)
     }
 
-    /// The data's own title: the titles its files give, joined ("" when none has one).
+    /// The data's own title: the titles its files give ("A", "A · B", "A and 3 more"; "" when
+    /// none has one).
     pub fn title(&self) -> String {
         let titles: Vec<&str> = self
             .files
@@ -350,7 +351,12 @@ impl Dataset {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .collect();
-        titles.join(" · ")
+        match titles.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [a, b] => format!("{a} · {b}"),
+            [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+        }
     }
 
     /// Per file (by index in `files`), how many distinct sources its events cite (by URL, or by

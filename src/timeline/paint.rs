@@ -199,9 +199,11 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
             0.0,
             color.with_alpha(colors.period_alpha),
         ));
+        let strip_row = SceneStyle::default().period_header;
+        let top = period.row as f64 * strip_row;
         out.push(rect(
-            (period.x0, 1.0),
-            (period.x1, scene.period_strip - 2.0),
+            (period.x0, top + 1.0),
+            (period.x1, top + strip_row - 2.0),
             2.0,
             color.with_alpha(colors.period_strip_alpha),
         ));
@@ -217,7 +219,7 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
         }
         if let Some(x) = period.label_x {
             out.push(Prim::Text(Text {
-                at: (x, scene.period_strip / 2.0 - 0.5),
+                at: (x, top + strip_row / 2.0 - 0.5),
                 text: period.label.clone(),
                 size: TYPE.period,
                 align: Align::Left,

@@ -198,8 +198,11 @@ pub struct PeriodBand {
     pub x1: f64,
     /// Title.
     pub label: String,
-    /// Label position, if the title fits in the visible part of the band.
+    /// Label position, if the title (or a cut of it ending in "…") fits in the visible part of
+    /// the band.
     pub label_x: Option<f64>,
+    /// Row of the period strip it is drawn in (periods of merged files overlap).
+    pub row: usize,
     /// Category index for the colour.
     pub category: Option<usize>,
 }
@@ -310,7 +313,7 @@ pub struct Scene {
     pub view: TimeView,
     /// Width and height it was laid out for.
     pub size: (f64, f64),
-    /// Height of the strip at the top that names the periods (0 without periods).
+    /// Height of the strip at the top that names the periods, all its rows (0 without periods).
     pub period_strip: f64,
     /// Row height actually used (shrinks when many rows must fit).
     pub row_height: f64,
@@ -379,7 +382,7 @@ pub fn detail_limit(width: f64) -> usize {
 }
 
 mod build;
-pub use build::{axis_ticks, build};
+pub use build::{axis_ticks, build, fit_text};
 
 impl Scene {
     /// The event or cluster under `(x, y)`, preferring the nearest; labels count as their event.

@@ -11,6 +11,34 @@ use crate::timeline::lod::{Item, Packed, Placed, aggregate, pack_rows};
 use crate::timeline::ticks::{self, Tick};
 use crate::timeline::view::TimeAxis;
 
+/// Most rows of the period strip (further overlapping periods share the last).
+const MAX_PERIOD_ROWS: usize = 3;
+
+/// `text` whole if it fits in `room` points, else cut with an ellipsis to fit (at least three
+/// characters and the ellipsis), else `None`.
+pub fn fit_text(text: &str, room: f64, measure: &dyn Fn(&str) -> f64) -> Option<String> {
+    if measure(text) <= room {
+        return Some(text.to_owned());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |n: usize| {
+        let mut s: String = chars.iter().take(n).collect::<String>().trim_end().to_owned();
+        s.push('…');
+        s
+    };
+    // The longest cut that fits: a binary search on the number of characters kept.
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if measure(&cut(mid)) <= room {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    (lo >= 3).then(|| cut(lo))
+}
+
 /// Rows are never shorter than this, however many there are.
 const MIN_ROW_HEIGHT: f64 = 18.0;
 /// Most rows one lane stacks into.
@@ -108,7 +136,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     };
     let clamp_x = |x: f64| x.clamp(-1000.0, width + 1000.0);
 
-    let periods = input
+    // Periods in view, each in the first strip row where it does not touch another (periods
+    // of merged files overlap), named as far as the visible part of its band allows.
+    let mut periods: Vec<PeriodBand> = input
         .dataset
         .periods
         .iter()
@@ -117,26 +147,40 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             let x0 = clamp_x(axis.x_from_secs(p.start.start_secs()));
             let x1 = clamp_x(axis.x_from_secs(p.end.end_secs()));
             let title = crate::model::text::one_line(&p.title, crate::model::text::TITLE_CHARS);
-            let label_width = (input.measure)(&title);
-            let visible_left = x0.max(0.0) + 6.0;
-            let label_x =
-                (visible_left + label_width <= x1.min(width) - 4.0).then_some(visible_left);
+            let room = x1.min(width) - 4.0 - (x0.max(0.0) + 6.0);
+            let label = fit_text(&title, room, input.measure);
             PeriodBand {
                 x0,
                 x1,
-                label: title.into_owned(),
-                label_x,
+                label_x: label.as_ref().map(|_| x0.max(0.0) + 6.0),
+                label: label.unwrap_or_else(|| title.into_owned()),
                 category: category_index(p.category.as_deref()),
+                row: 0,
             }
         })
         .collect();
+    periods.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut row_ends: Vec<f64> = Vec::new();
+    for period in &mut periods {
+        let row = row_ends
+            .iter()
+            .position(|&end| end <= period.x0 + 0.5)
+            .unwrap_or(row_ends.len())
+            .min(MAX_PERIOD_ROWS - 1);
+        if row >= row_ends.len() {
+            row_ends.push(period.x1);
+        } else if let Some(end) = row_ends.get_mut(row) {
+            *end = end.max(period.x1);
+        }
+        period.row = row;
+    }
 
     let lanes = &input.layout.lanes;
     let lane_count = lanes.len();
     let period_header = if input.dataset.periods.is_empty() {
         0.0
     } else {
-        style.period_header
+        style.period_header * row_ends.len().max(1) as f64
     };
     let available = (height - period_header - lane_count as f64 * style.lane_header).max(0.0);
     let budget = (available / MIN_ROW_HEIGHT.min(style.row_height)).floor() as usize;

@@ -396,3 +396,58 @@ fn links_are_drawn_for_the_selection_unless_all_are_asked_for() {
         2
     );
 }
+
+#[test]
+fn overlapping_eras_of_merged_files_each_get_a_row_and_a_name_that_fits() {
+    let period = |title: &str, start: &str, end: &str, file: u32| crate::model::Period {
+        title: title.into(),
+        start: start.parse().unwrap(),
+        end: end.parse().unwrap(),
+        category: None,
+        file: crate::model::FileId(file),
+    };
+    let part = |path: &str, periods: Vec<crate::model::Period>| DatasetPart {
+        info: FileInfo {
+            path: path.into(),
+            format: Format::TimelineJs,
+            title: None,
+            description: None,
+        },
+        categories: vec![],
+        periods,
+        events: vec![event("e", "x", "2015", None)].into(),
+    };
+    let d = Dataset::from_parts(vec![
+        part(
+            "a.json",
+            vec![period("First Cyber Security Strategy", "2012", "2020", 0)],
+        ),
+        part(
+            "b.json",
+            vec![
+                period("Era of the long name that cannot fit", "2016", "2017", 1),
+                period("Later era", "2018", "2023", 1),
+            ],
+        ),
+    ]);
+    let layout = layout_of(&d);
+    let s = scene(
+        &d,
+        &layout,
+        ("2010", "2025"),
+        (1000.0, 400.0),
+        &SceneExtras::default(),
+    );
+    assert_eq!(s.periods.len(), 3);
+    let rows: Vec<usize> = s.periods.iter().map(|p| p.row).collect();
+    assert_eq!(rows, [0, 1, 1], "the second file's eras overlap the first");
+    assert!((s.period_strip - 2.0 * SceneStyle::default().period_header).abs() < 1e-9);
+    for p in &s.periods {
+        let x = p.label_x.expect("every era is named");
+        assert!(x + measure(&p.label) <= p.x1.min(1000.0), "{p:?}");
+    }
+    let cut = &s.periods[1].label;
+    assert!(cut.starts_with("Era of") && cut.ends_with('…'), "{cut}");
+    // The lanes start under both rows.
+    assert!(s.lanes[0].y0 >= s.period_strip - 1e-9);
+}
