@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::io::{self, IssueLevel, LoadedFile};
+use crate::model::text;
 
 /// Command-line arguments.
 #[derive(Debug, clap::Parser)]
@@ -247,12 +248,12 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
         let info = &file.part.info;
         writeln!(
             out,
-            "{}: {}, {} events, {} periods, {} issues",
+            "{}: {}, {}, {}, {}",
             info.path,
             info.format.name(),
-            file.part.events.len(),
-            file.part.periods.len(),
-            file.issues.len()
+            text::count(file.part.events.len(), "event"),
+            text::count(file.part.periods.len(), "period"),
+            text::count(file.issues.len(), "issue")
         )
         .ok();
         for issue in &file.issues {
@@ -268,9 +269,9 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
     };
     writeln!(
         out,
-        "total: {} events, {} periods{range}",
-        dataset.events.len(),
-        dataset.periods.len()
+        "total: {}, {}{range}",
+        text::count(dataset.events.len(), "event"),
+        text::count(dataset.periods.len(), "period")
     )
     .ok();
     code

@@ -52,7 +52,8 @@ pub fn category_rgb_in(theme: Theme, dataset: &Dataset, category: Option<usize>)
 pub fn category_colors(theme: Theme, dataset: &Dataset) -> Vec<[u8; 3]> {
     let palette = theme.palette();
     let darker = palette.map(|c| c.map(|v| (f64::from(v) * 0.62).round() as u8));
-    let lighter = palette.map(|c| c.map(|v| (f64::from(v) + (255.0 - f64::from(v)) * 0.5).round() as u8));
+    let lighter =
+        palette.map(|c| c.map(|v| (f64::from(v) + (255.0 - f64::from(v)) * 0.5).round() as u8));
     let candidates: Vec<[u8; 3]> = palette
         .iter()
         .chain(&darker)
@@ -95,7 +96,9 @@ const CLOSE: f64 = 60.0;
 pub fn distance(a: [u8; 3], b: [u8; 3]) -> f64 {
     let mean_red = (f64::from(a[0]) + f64::from(b[0])) / 2.0;
     let [dr, dg, db] = [0, 1, 2].map(|i| f64::from(a[i]) - f64::from(b[i]));
-    ((2.0 + mean_red / 256.0) * dr * dr + 4.0 * dg * dg + (2.0 + (255.0 - mean_red) / 256.0) * db * db)
+    ((2.0 + mean_red / 256.0) * dr * dr
+        + 4.0 * dg * dg
+        + (2.0 + (255.0 - mean_red) / 256.0) * db * db)
         .sqrt()
 }
 

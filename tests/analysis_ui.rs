@@ -172,7 +172,7 @@ fn lanes_by_actor_put_a_two_actor_event_in_two_lanes_joined() {
     assert_eq!(lanes, actors);
     assert!(scene.joins.iter().any(|j| j.event == idx));
     // Counted once, however many lanes it is in.
-    harness.get_by_label("28 events · 2 periods · 1 files");
+    harness.get_by_label("28 events · 2 periods · 1 file");
 }
 
 #[test]
@@ -405,7 +405,7 @@ fn several_files_loading_each_show_their_own_progress() {
         .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
     harness.step();
     harness.get_by_label("a.json: loaded");
-    harness.get_by_label("b.json: 10 MB of 30 MB");
+    harness.get_by_label("b.json: 9.5 MiB of 29 MiB");
     harness.get_by_label("c.json: waiting");
     harness.get_by_label("Cancel");
 }

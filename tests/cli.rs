@@ -84,7 +84,10 @@ fn check_text_output_names_file_line_and_column_on_stderr() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stdout.contains("annals, 1 events"), "{stdout}");
+    assert!(
+        stdout.contains("annals, 1 event, 0 periods, 1 issue"),
+        "{stdout}"
+    );
     assert!(
         stderr.contains(&format!(
             "{file}:2:42: skipped: event 1 \"Thirteenth month\": field `start`"

@@ -39,7 +39,7 @@ fn starts_on_belgium_with_the_seed_events_reachable_by_label() {
         harness.get_by_label(title);
     }
     harness.get_by_label("28 of 28 events");
-    harness.get_by_label("28 events · 2 periods · 1 files");
+    harness.get_by_label("28 events · 2 periods · 1 file");
     // The timeline drew them: every event is in view, as a mark or inside a cluster.
     let scene = &harness.state().canvas.scene;
     assert_eq!(scene.visible_events, 28);
@@ -142,7 +142,7 @@ fn dropping_an_invalid_file_shows_a_problem_and_keeps_the_events_on_screen() {
     assert_eq!(window.state.view, view);
     harness.get_by_label_contains("truncated.json:3:1");
     harness.get_by_label_contains("EOF while parsing an object");
-    harness.get_by_label("1 problems");
+    harness.get_by_label("1 problem");
 }
 
 #[test]

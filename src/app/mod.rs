@@ -306,7 +306,14 @@ impl AppState {
     pub fn apply(&mut self, command: impl Into<Command>) -> Vec<Effect> {
         let effects = match command.into() {
             Command::Files(command) => self.apply_files(command),
-            Command::View(command) => self.apply_view(command),
+            Command::View(command) => {
+                let effects = self.apply_view(command);
+                // Zooming and panning stop where the data is out of sight.
+                if let Some(extent) = self.dataset.extent_secs() {
+                    self.view = self.view.near(extent);
+                }
+                effects
+            }
             Command::Lanes(command) => self.apply_lanes(command),
             Command::Filter(command) => self.apply_filter(command),
             Command::Select(command) => self.apply_select(command),

@@ -118,7 +118,9 @@ impl Trial {
 /// and the zone of the times. `compact` counts the files instead of naming them.
 pub fn footer_text(dataset: &Dataset, zone_note: &str, compact: bool) -> String {
     let name = |path: &str| {
-        let path = path.strip_prefix(crate::io::EMBEDDED_PREFIX).unwrap_or(path);
+        let path = path
+            .strip_prefix(crate::io::EMBEDDED_PREFIX)
+            .unwrap_or(path);
         path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned()
     };
     let thousands = crate::model::text::thousands;
@@ -134,7 +136,13 @@ pub fn footer_text(dataset: &Dataset, zone_note: &str, compact: bool) -> String 
         .filter(|(_, count)| *count > 0)
         .filter_map(|&(file, count)| Some((name(&dataset.files.get(file)?.path), count)))
         .collect();
-    let noun = |count: usize| if count == 1 { "reference" } else { "references" };
+    let noun = |count: usize| {
+        if count == 1 {
+            "reference"
+        } else {
+            "references"
+        }
+    };
     if compact && files > 1 {
         parts.push(format!("Data: {} files", thousands(files)));
         let total: usize = cited.iter().map(|(_, count)| count).sum();

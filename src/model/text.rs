@@ -65,9 +65,27 @@ pub fn thousands(n: usize) -> String {
     super::civil::group_thousands_i128(i128::try_from(n).unwrap_or(i128::MAX))
 }
 
+/// A count and its noun, singular for one: "1 event", "2 events", "1,204 files". `noun` is the
+/// singular; the plural adds "s" (every noun Annals counts does).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", thousands(n))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(count(1, "event"), "1 event");
+        assert_eq!(count(0, "file"), "0 files");
+        assert_eq!(count(2, "problem"), "2 problems");
+        assert_eq!(count(12_345, "event"), "12,345 events");
+    }
 
     #[test]
     fn thousands_are_separated() {

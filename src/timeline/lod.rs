@@ -206,7 +206,7 @@ fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) ->
             (text, bar)
         }
         Item::Cluster(c) => match c.kind {
-            ClusterKind::Points => (format!("{} events", c.count), None),
+            ClusterKind::Points => (crate::model::text::count(c.count, "event"), None),
             ClusterKind::UnderWay => (format!("{} under way", c.count), Some(false)),
         },
     };

@@ -56,6 +56,33 @@ impl TimeView {
         Self::from_min_max(min_secs - pad, max_secs + pad)
     }
 
+    /// The view kept near data covering `extent` (first start, last end): at most three times
+    /// as wide as the data (a year for data of one instant) and never wholly beside it, so
+    /// zooming out or panning away always leaves the data in sight.
+    #[must_use]
+    pub fn near(self, (lo, hi): (f64, f64)) -> Self {
+        if !(lo.is_finite() && hi.is_finite()) || hi < lo {
+            return self;
+        }
+        let widest = ((hi - lo) * 3.0).max(SECS_PER_YEAR_APPROX);
+        let span_secs = self.span_secs.min(widest);
+        // Out as far as it goes, the data sits in the middle.
+        let center = if self.span_secs > widest {
+            f64::midpoint(lo, hi)
+        } else {
+            self.center_secs()
+                .clamp(lo - span_secs / 2.0, hi + span_secs / 2.0)
+        };
+        if span_secs == self.span_secs && center == self.center_secs() {
+            return self;
+        }
+        Self {
+            min_secs: center - span_secs / 2.0,
+            span_secs,
+        }
+        .clamped()
+    }
+
     /// Right edge.
     pub fn max_secs(&self) -> f64 {
         self.min_secs + self.span_secs
@@ -197,6 +224,26 @@ impl TimeAxis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zooming_out_and_panning_away_stop_with_the_data_in_sight() {
+        let year = SECS_PER_YEAR_APPROX;
+        // Data of 2012–2025 (about 13 years from 1970 + 42).
+        let extent = (42.0 * year, 55.0 * year);
+        let far_out = TimeView::from_min_max(-100.0 * year, 300.0 * year).near(extent);
+        assert!((far_out.span_secs - 39.0 * year).abs() < 1.0, "{far_out:?}");
+        let mid = f64::midpoint(extent.0, extent.1);
+        assert!((far_out.center_secs() - mid).abs() < 1.0);
+        // Panned far to the right: the data's end stays at the left edge at most.
+        let away = TimeView::from_min_max(200.0 * year, 205.0 * year).near(extent);
+        assert!(away.min_secs <= extent.1 + 1.0 && away.max_secs() > extent.1);
+        // A view already near the data is left alone, bit for bit.
+        let near = TimeView::from_min_max(50.0 * year, 51.0 * year);
+        assert_eq!(near.near(extent), near);
+        // One instant of data: a year either way.
+        let one = TimeView::from_min_max(0.0, 1e12).near((1e9, 1e9));
+        assert!((one.span_secs - year).abs() < 1.0);
+    }
 
     const YEAR_SECS: f64 = SECS_PER_YEAR_APPROX;
 

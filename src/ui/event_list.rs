@@ -101,7 +101,7 @@ pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Commands
         return;
     };
     let mut open = true;
-    egui::Window::new(format!("{} events", text::thousands(members.len())))
+    egui::Window::new(text::count(members.len(), "event"))
         .id(egui::Id::unique("cluster-members"))
         .open(&mut open)
         .default_size([360.0, 320.0])

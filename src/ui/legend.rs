@@ -37,11 +37,11 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     }
     for (i, file) in dataset.files.iter().enumerate() {
         let events =
-            crate::model::text::thousands(dataset.file_counts.get(i).copied().unwrap_or(0));
+            crate::model::text::count(dataset.file_counts.get(i).copied().unwrap_or(0), "event");
         let name = std::path::Path::new(&file.path)
             .file_name()
             .map_or_else(|| file.path.clone(), |n| n.to_string_lossy().into_owned());
-        ui.label(format!("{name} · {} · {events} events", file.format.name()))
+        ui.label(format!("{name} · {} · {events}", file.format.name()))
             .on_hover_text(&file.path);
     }
 }

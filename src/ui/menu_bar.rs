@@ -125,7 +125,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 }
             }
             ui.separator();
-            let mut gigabytes = state.settings.size_limit_bytes as f64 / 1e9;
+            let gib = f64::from(1u32 << 30);
+            let mut gigabytes = state.settings.size_limit_bytes as f64 / gib;
             ui.horizontal(|ui| {
                 let label = ui.label("Ask before loading files over");
                 let changed = ui
@@ -133,12 +134,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                         egui::DragValue::new(&mut gigabytes)
                             .range(0.01..=1000.0)
                             .speed(0.1)
-                            .suffix(" GB"),
+                            .suffix(" GiB"),
                     )
                     .labelled_by(label.id)
                     .changed();
                 if changed {
-                    commands.push(FilesCommand::SetSizeLimit((gigabytes * 1e9) as u64));
+                    commands.push(FilesCommand::SetSizeLimit((gigabytes * gib) as u64));
                 }
             });
             ui.separator();

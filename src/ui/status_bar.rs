@@ -20,7 +20,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let total = dataset.events.len();
         let shown = state.shown.len();
         let events = if shown == total {
-            format!("{} events", format_count(total))
+            crate::model::text::count(total, "event")
         } else {
             format!(
                 "{} of {} events shown",
@@ -29,15 +29,18 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             )
         };
         ui.label(format!(
-            "{events} · {} periods · {} files",
-            dataset.periods.len(),
-            dataset.files.len()
+            "{events} · {} · {}",
+            crate::model::text::count(dataset.periods.len(), "period"),
+            crate::model::text::count(dataset.files.len(), "file")
         ));
         if let Some(what) = state.busy() {
             // Filters and search over big data run on a thread; the last view stays meanwhile.
             ui.separator();
             ui.add(egui::Spinner::new());
-            ui.label(format!("{what} {} events…", format_count(total)));
+            ui.label(format!(
+                "{what} {}…",
+                crate::model::text::count(total, "event")
+            ));
         }
         ui.separator();
         let problems = state.problems();
@@ -52,7 +55,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let text = if problems.is_empty() {
             "No problems".to_owned()
         } else {
-            format!("{} problems", problems.len())
+            crate::model::text::count(problems.len(), "problem")
         };
         let level = if errors > 0 {
             ProblemLevel::Error

@@ -485,7 +485,7 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
             let Some(cluster) = scene.clusters.get(*i) else {
                 return;
             };
-            ui.strong(format!("{} events", cluster.count));
+            ui.strong(crate::model::text::count(cluster.count, "event"));
             let first = cluster.members.first().and_then(|&m| dataset.event(m));
             let last = cluster.members.last().and_then(|&m| dataset.event(m));
             if let (Some(first), Some(last)) = (first, last) {
@@ -568,8 +568,8 @@ fn lane_headers_ui(
             )
             .on_hover_cursor(egui::CursorIcon::Grab)
             .on_hover_text(format!(
-                "{} events. Click to {}; drag to move the lane.",
-                crate::model::text::thousands(lane.count),
+                "{}. Click to {}; drag to move the lane.",
+                crate::model::text::count(lane.count, "event"),
                 if lane.collapsed { "unfold" } else { "fold" }
             ));
         let tip = (f64::from(title_width) + 14.0, band.header_y + 9.0);

@@ -292,3 +292,13 @@ fn a_replacing_load_is_built_and_arranged_on_the_loading_thread() {
     assert!(state.dataset.events.is_empty());
     std::fs::remove_dir_all(&folder).ok();
 }
+
+#[test]
+fn sizes_are_said_in_binary_units_as_the_limit_is_set() {
+    assert_eq!(size_label(crate::io::DEFAULT_SIZE_LIMIT_BYTES), "4 GiB");
+    assert_eq!(size_label(BACKGROUND_LOAD_BYTES), "16 MiB");
+    assert_eq!(size_label(10_000_000), "9.5 MiB");
+    assert_eq!(size_label(150_000_000), "143 MiB");
+    assert_eq!(size_label(812 * 1024), "812 KiB");
+    assert_eq!(size_label(3), "1 KiB");
+}

@@ -22,7 +22,12 @@ pub fn fit_text(text: &str, room: f64, measure: &dyn Fn(&str) -> f64) -> Option<
     }
     let chars: Vec<char> = text.chars().collect();
     let cut = |n: usize| {
-        let mut s: String = chars.iter().take(n).collect::<String>().trim_end().to_owned();
+        let mut s: String = chars
+            .iter()
+            .take(n)
+            .collect::<String>()
+            .trim_end()
+            .to_owned();
         s.push('…');
         s
     };
