@@ -94,7 +94,7 @@ const CLOSE: f64 = 60.0;
 /// A perceptual distance between two sRGB colours (the "redmean" weighting: cheap, close to
 /// CIE ΔE for telling colours apart).
 pub fn distance(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let mean_red = (f64::from(a[0]) + f64::from(b[0])) / 2.0;
+    let mean_red = f64::midpoint(f64::from(a[0]), f64::from(b[0]));
     let [dr, dg, db] = [0, 1, 2].map(|i| f64::from(a[i]) - f64::from(b[i]));
     ((2.0 + mean_red / 256.0) * dr * dr
         + 4.0 * dg * dg
