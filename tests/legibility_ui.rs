@@ -12,6 +12,7 @@ use annals::model::filter::Field;
 use annals::timeline::scene::{More, Scene};
 use annals::ui::Window;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 fn harness(width: f32, height: f32) -> Harness<'static, Window> {
     Harness::builder()
@@ -187,5 +188,52 @@ fn presentation_mode_lays_labels_out_again_at_its_type_size() {
             let overlap = a.x0 - radius < b.x1 + radius && b.x0 - radius < a.x1 + radius;
             assert!(!(same_row && overlap), "{a:?} drawn over {b:?}");
         }
+    }
+}
+
+#[test]
+fn the_event_list_scrolls_to_an_event_selected_on_the_timeline() {
+    let mut harness = harness(1280.0, 720.0);
+    harness.run();
+    let window = harness.state();
+    let last = *window.state.shown.last().unwrap();
+    let title = window.state.dataset.event(last).unwrap().title().to_owned();
+    // The list's first rows are in sight, the last event's row is not (the list is virtual: rows
+    // out of sight are not laid out at all).
+    assert_eq!(harness.query_all_by_label(&title).count(), 0, "{title}");
+    let effects = harness
+        .state_mut()
+        .state
+        .apply(annals::app::SelectCommand::Select(Some(last)));
+    assert!(effects.is_empty());
+    for _ in 0..8 {
+        harness.step();
+    }
+    // Its row in the list, besides its heading in the details.
+    assert!(
+        harness.query_all_by_label(&title).count() >= 2,
+        "the list shows {title:?}"
+    );
+}
+
+#[test]
+fn the_side_panel_keeps_its_width_when_search_results_appear() {
+    let mut harness = harness(1280.0, 720.0);
+    harness.run();
+    let left = harness.state().canvas.rect.left();
+    for query in ["Belnet", "no such words"] {
+        let effects = harness
+            .state_mut()
+            .state
+            .apply(annals::app::FilterCommand::SetQuery(query.into()));
+        assert!(effects.is_empty());
+        for _ in 0..4 {
+            harness.step();
+        }
+        let moved = harness.state().canvas.rect.left() - left;
+        assert!(
+            moved.abs() < 0.5,
+            "the timeline moved by {moved} pt for {query:?}"
+        );
     }
 }

@@ -162,7 +162,8 @@ pub fn month_abbreviation(month: u32) -> &'static str {
 pub fn year_label(year: i64) -> String {
     if year >= 1 {
         if year >= 100_000 {
-            format!("{} CE", group_thousands(year))
+            // As far ahead as back: "552 million CE", not "551,996,362 CE".
+            format!("{} CE", big_number_label(i128::from(year)))
         } else {
             year.to_string()
         }
@@ -184,10 +185,6 @@ fn big_number_label(n: i128) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     format!("{text} {word}")
-}
-
-fn group_thousands(n: i64) -> String {
-    group_thousands_i128(i128::from(n))
 }
 
 /// `n` with thousands separators: -1,204,331.
@@ -314,5 +311,7 @@ mod tests {
         assert_eq!(year_label(-9999), "10,000 BCE");
         assert_eq!(year_label(-13_800_000_000), "13.8 billion BCE");
         assert_eq!(year_label(-65_000_000), "65 million BCE");
+        assert_eq!(year_label(551_996_362), "552 million CE");
+        assert_eq!(year_label(250_000), "250,000 CE");
     }
 }

@@ -46,7 +46,8 @@ pub fn event_list_ui(
     });
     let searching = state.filter.is_searching();
     if searching {
-        ui.horizontal(|ui| {
+        // Wrapped, so the panel keeps its width when the search row appears.
+        ui.horizontal_wrapped(|ui| {
             let hits = state.search_hits.len();
             let at = state
                 .selected()
@@ -132,27 +133,52 @@ fn event_rows_ui(
 ) {
     let selected = state.selected();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 4.0;
-    ScrollArea::vertical()
+    let spacing = ui.spacing().item_spacing.y;
+    // A selection made elsewhere (on the timeline, by a key, a search step) scrolls into sight.
+    let memory_id = egui::Id::unique(("event-rows", id_salt));
+    let (last_selected, offset, viewport): (Option<crate::model::EventIdx>, f32, f32) = ui
+        .data(|d| d.get_temp(memory_id))
+        .unwrap_or((None, 0.0, 0.0));
+    let mut area = ScrollArea::vertical()
         .id_salt(id_salt)
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, rows.len(), |ui, range| {
-            for &idx in rows.get(range).unwrap_or(&[]) {
-                let Some(event) = state.dataset.event(idx) else {
-                    continue;
-                };
-                ui.vertical(|ui| {
-                    ui.weak(event.date_label());
-                    let response = ui.selectable_label(
-                        selected == Some(idx),
-                        text::one_line(event.title(), text::TITLE_CHARS),
-                    );
-                    if response.clicked() {
-                        commands.push(SelectCommand::Select(Some(idx)));
-                    }
-                    if response.double_clicked() {
-                        commands.push(ViewCommand::ZoomToEvent(idx));
-                    }
-                });
-            }
-        });
+        .auto_shrink([false, false]);
+    if selected != last_selected
+        && let Some(idx) = selected
+        && let Some(row) = rows.iter().position(|&r| r == idx)
+    {
+        let top = row as f32 * (row_height + spacing);
+        if top < offset || top + row_height > offset + viewport {
+            area = area.vertical_scroll_offset((top - viewport / 3.0).max(0.0));
+        }
+    }
+    let output = area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for &idx in rows.get(range).unwrap_or(&[]) {
+            let Some(event) = state.dataset.event(idx) else {
+                continue;
+            };
+            ui.vertical(|ui| {
+                ui.weak(event.date_label());
+                let response = ui.selectable_label(
+                    selected == Some(idx),
+                    text::one_line(event.title(), text::TITLE_CHARS),
+                );
+                if response.clicked() {
+                    commands.push(SelectCommand::Select(Some(idx)));
+                }
+                if response.double_clicked() {
+                    commands.push(ViewCommand::ZoomToEvent(idx));
+                }
+            });
+        }
+    });
+    ui.data_mut(|d| {
+        d.insert_temp(
+            memory_id,
+            (
+                selected,
+                output.state.clamped_offset().y,
+                output.inner_rect.height(),
+            ),
+        );
+    });
 }
