@@ -133,6 +133,22 @@ pub fn darkened_to_contrast(rgb: [u8; 3], background: [u8; 3], ratio: f64) -> [u
     out
 }
 
+/// `rgb` mixed towards white, in steps of 2 %, until its contrast with `background` is at least
+/// `ratio` (a dark background).
+pub fn lightened_to_contrast(rgb: [u8; 3], background: [u8; 3], ratio: f64) -> [u8; 3] {
+    let mut mix = 0.0;
+    let mut out = rgb;
+    while contrast(out, background) < ratio && mix < 1.0 {
+        mix += 0.02;
+        out = rgb.map(|c| {
+            (f64::from(c) + (255.0 - f64::from(c)) * mix)
+                .round()
+                .clamp(0.0, 255.0) as u8
+        });
+    }
+    out
+}
+
 /// The three themes, shared by the window and exports.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
@@ -253,7 +269,7 @@ pub const DARK: TimelineRgb = TimelineRgb {
     grid: [0x2e, 0x32, 0x38],
     period_alpha: 16,
     period_strip_alpha: 90,
-    partial_alpha: 80,
+    partial_alpha: 110,
     uncategorised: UNCATEGORISED,
     line_width: 1.0,
 };

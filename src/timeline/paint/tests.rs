@@ -160,3 +160,38 @@ fn translating_moves_every_point() {
         ((10.0, 20.0), (11.0, 22.0), (13.0, 24.0))
     );
 }
+
+#[test]
+fn pale_bars_stand_out_from_the_lanes_in_every_theme() {
+    // Year-precise spans (the first strategy) are pale bars: their outline carries them.
+    let dataset = belgium();
+    let scene = scene_of(&dataset);
+    assert!(scene.marks.iter().any(|m| m.shape == MarkShape::Partial));
+    for theme in Theme::ALL {
+        let look = Look::new(theme, &dataset);
+        let lanes = [look.colors.lane_even, look.colors.lane_odd];
+        let prims = timeline(&scene, &look, &Emphasis::default());
+        let outlines: Vec<[u8; 3]> = prims
+            .iter()
+            .filter_map(|p| match p {
+                Prim::Rect(Rect {
+                    fill: Some(fill),
+                    stroke: Some(stroke),
+                    ..
+                }) if fill.alpha == look.colors.partial_alpha => Some(stroke.color.rgb),
+                _ => None,
+            })
+            .collect();
+        assert!(!outlines.is_empty(), "{theme:?}");
+        for rgb in outlines {
+            for lane in lanes {
+                let ratio = crate::palette::contrast(rgb, lane);
+                // Light themes keep the file's own colours (Okabe–Ito sky blue is 2.2:1 on
+                // white, as everywhere it is used); the dark theme lightens them to 3:1.
+                if theme == Theme::Dark {
+                    assert!(ratio >= 3.0, "{rgb:?} on {lane:?}: {ratio:.2}");
+                }
+            }
+        }
+    }
+}
