@@ -421,11 +421,11 @@ fn marks(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, emphasis: &Emphasi
                 let (min, max) = ((mark.x0, mark.y - bar_half), (mark.x1, mark.y + bar_half));
                 if mark.shape == MarkShape::Partial {
                     // A pale fill with a line just inside the bar.
-                    let line = look.outline(mark.category);
-                    let line = if emphasis.dimmed(mark.event) {
-                        line.with_alpha(alpha::DIMMED_MARK)
+                    let edge = look.outline(mark.category);
+                    let edge = if emphasis.dimmed(mark.event) {
+                        edge.with_alpha(alpha::DIMMED_MARK)
                     } else {
-                        line
+                        edge
                     };
                     out.push(Prim::Rect(Rect {
                         min: (min.0 + 0.5, min.1 + 0.5),
@@ -434,7 +434,7 @@ fn marks(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, emphasis: &Emphasi
                         fill: Some(color.with_alpha(colors.partial_alpha)),
                         stroke: Some(Stroke {
                             width: 1.0,
-                            color: line,
+                            color: edge,
                         }),
                     }));
                 } else {
