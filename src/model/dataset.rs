@@ -94,6 +94,32 @@ pub struct Dataset {
     by_key: Vec<u32>,
 }
 
+#[cfg(test)]
+impl DatasetPart {
+    /// A native file at `path` holding `events` and nothing else (tests).
+    pub(crate) fn of_events(path: &str, events: Vec<crate::model::Event>) -> Self {
+        Self {
+            info: FileInfo {
+                path: path.into(),
+                format: crate::model::Format::Annals,
+                title: None,
+                description: None,
+            },
+            categories: vec![],
+            periods: vec![],
+            events: events.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Dataset {
+    /// The dataset of one native file at `path` holding `events` (tests).
+    pub(crate) fn of_events(path: &str, events: Vec<crate::model::Event>) -> Self {
+        Self::from_parts(vec![DatasetPart::of_events(path, events)])
+    }
+}
+
 impl Dataset {
     /// Merges parts in order; part `i` becomes [`FileId`]`(i)` on every event and period.
     pub fn from_parts(parts: Vec<DatasetPart>) -> Self {
@@ -436,17 +462,7 @@ mod tests {
     use crate::model::Event;
 
     fn part(events: Vec<Event>) -> DatasetPart {
-        DatasetPart {
-            info: FileInfo {
-                path: "t.json".into(),
-                format: Format::Annals,
-                title: None,
-                description: None,
-            },
-            categories: vec![],
-            periods: vec![],
-            events: events.into(),
-        }
+        DatasetPart::of_events("t.json", events)
     }
 
     fn ev(id: &str, start: &str, end: Option<&str>) -> Event {

@@ -315,7 +315,7 @@ pub fn facet_counts(dataset: &Dataset, filter: &Filter, field: Field) -> Vec<Fac
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DatasetPart, Event, EventStore, FileInfo, Format};
+    use crate::model::{Event, EventStore};
 
     fn event(id: &str, start: &str, actors: &[&str], category: Option<&str>) -> Event {
         let mut e = Event::new(id, format!("{id} title"), start.parse().unwrap());
@@ -325,17 +325,7 @@ mod tests {
     }
 
     fn dataset(events: Vec<Event>) -> Dataset {
-        Dataset::from_parts(vec![DatasetPart {
-            info: FileInfo {
-                path: "a.json".into(),
-                format: Format::Annals,
-                title: None,
-                description: None,
-            },
-            categories: vec![],
-            periods: vec![],
-            events: events.into(),
-        }])
+        Dataset::of_events("a.json", events)
     }
 
     #[test]

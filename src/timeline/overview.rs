@@ -66,7 +66,7 @@ pub fn overview(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DatasetPart, Event, FileInfo, Filter, Format};
+    use crate::model::{Event, Filter};
     use crate::timeline::lanes;
 
     #[test]
@@ -84,17 +84,7 @@ mod tests {
                 e
             })
             .collect();
-        let dataset = crate::model::Dataset::from_parts(vec![DatasetPart {
-            info: FileInfo {
-                path: "t".into(),
-                format: Format::Annals,
-                title: None,
-                description: None,
-            },
-            categories: vec![],
-            periods: vec![],
-            events: events.into(),
-        }]);
+        let dataset = crate::model::Dataset::of_events("t", events);
         let layout = lanes::by_category(&dataset, &Filter::default());
         let (min, max) = dataset.extent_secs().unwrap();
         let strip = overview(&layout, min, max + 1.0, 97, &AxisBreaks::none());

@@ -14,17 +14,7 @@ fn secs(s: &str) -> f64 {
 }
 
 fn dataset(events: Vec<Event>) -> Dataset {
-    Dataset::from_parts(vec![DatasetPart {
-        info: FileInfo {
-            path: "t".into(),
-            format: Format::Annals,
-            title: None,
-            description: None,
-        },
-        categories: vec![],
-        periods: vec![],
-        events: events.into(),
-    }])
+    Dataset::of_events("t", events)
 }
 
 fn event(id: &str, category: &str, start: &str, end: Option<&str>) -> Event {

@@ -1,7 +1,7 @@
 //! Unit tests of `timeline::scene`.
 
 use super::*;
-use crate::model::{DatasetPart, Event, FileInfo, Filter, Format, TimePoint};
+use crate::model::{Event, Filter, TimePoint};
 use crate::timeline::lanes;
 
 fn measure(text: &str) -> f64 {
@@ -9,17 +9,7 @@ fn measure(text: &str) -> f64 {
 }
 
 fn dataset(events: Vec<Event>) -> Dataset {
-    Dataset::from_parts(vec![DatasetPart {
-        info: FileInfo {
-            path: "t".into(),
-            format: Format::Annals,
-            title: None,
-            description: None,
-        },
-        categories: vec![],
-        periods: vec![],
-        events: events.into(),
-    }])
+    Dataset::of_events("t", events)
 }
 
 fn secs(s: &str) -> f64 {
