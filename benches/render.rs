@@ -117,6 +117,7 @@ fn main() {
         collapse_gaps: false,
         links: false,
         svg_live_text: false,
+        lang: Some("en".into()),
     };
     let whole = time(|| {
         let code = annals::cli::render(&request, &mut std::io::sink(), &mut std::io::sink());

@@ -370,6 +370,9 @@ pub struct RenderRequest {
     /// outlines that look the same everywhere.
     #[arg(long)]
     pub svg_live_text: bool,
+    /// The language of dates and captions: `en`, `nl`, `fr` or `de` (default: the system's).
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
@@ -410,6 +413,19 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
                 request.theme
             ),
         );
+    };
+    let lang = match request.lang.as_deref().map(crate::i18n::Lang::parse) {
+        None => crate::i18n::Lang::from_system(),
+        Some(Some(lang)) => lang,
+        Some(None) => {
+            return fail(
+                err,
+                format!(
+                    "--lang {:?} is not en, nl, fr or de",
+                    request.lang.as_deref().unwrap_or_default()
+                ),
+            );
+        }
     };
     let zone = match crate::timeline::zone::DisplayZone::parse(&request.zone) {
         Ok(zone) => zone,
@@ -470,6 +486,7 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
             links: request.links,
             pinned: None,
             scroll_y: 0.0,
+            lang,
             zone,
         },
         width_px,
@@ -482,7 +499,7 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
             request
                 .title
                 .clone()
-                .or_else(|| Some(dataset.title()))
+                .or_else(|| Some(dataset.title_in(lang)))
                 .filter(|t| !t.trim().is_empty())
         },
         footer: true,

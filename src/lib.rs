@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod fuzzing;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod palette;

@@ -6,7 +6,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-use annals::app::{AppState, Settings};
+use annals::app::AppState;
 use annals::model::EventIdx;
 use annals::ui::Window;
 use egui::accesskit::Role;
@@ -18,7 +18,7 @@ fn harness() -> Harness<'static, Window> {
         .with_size(egui::vec2(1400.0, 1700.0))
         .build_ui_state(
             |ui, window: &mut Window| window.ui(ui),
-            Window::new(AppState::with_files(&[], Settings::default())),
+            Window::new(AppState::with_files(&[], english())),
         )
 }
 
@@ -390,7 +390,7 @@ fn several_files_loading_each_show_their_own_progress() {
     progress
         .read_bytes
         .store(50_000_000, std::sync::atomic::Ordering::Relaxed);
-    let mut state = AppState::with_files(&[], Settings::default());
+    let mut state = AppState::with_files(&[], english());
     state.loading = Some(Loading {
         id: 1,
         paths: vec!["a.json".into(), "b.json".into(), "c.json".into()],
@@ -408,4 +408,12 @@ fn several_files_loading_each_show_their_own_progress() {
     harness.get_by_label("b.json: 9.5 MiB of 29 MiB");
     harness.get_by_label("c.json: waiting");
     harness.get_by_label("Cancel");
+}
+
+/// Settings in English whatever the machine's locale (the words tested are English).
+fn english() -> annals::app::Settings {
+    annals::app::Settings {
+        language: Some(annals::i18n::Lang::En),
+        ..annals::app::Settings::default()
+    }
 }

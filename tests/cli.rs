@@ -8,8 +8,11 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The binary, in English whatever the machine's locale (the words tested are English).
 fn annals() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+    command.env("LC_ALL", "C");
+    command
 }
 
 fn data(name: &str) -> String {

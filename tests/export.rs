@@ -119,6 +119,7 @@ fn exporting_twice_gives_identical_bytes() {
 fn render_on_the_command_line_writes_a_png_of_the_asked_range() {
     let output = std::env::temp_dir().join(format!("annals-render-{}.png", std::process::id()));
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("LC_ALL", "C")
         .args([
             "render", "--from", "2021-05", "--to", "2021-05", "--size", "800x450", "-o",
         ])
@@ -135,6 +136,7 @@ fn render_on_the_command_line_writes_a_png_of_the_asked_range() {
     std::fs::remove_file(&output).ok();
     assert_eq!((pixmap.width(), pixmap.height()), (800, 450));
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("LC_ALL", "C")
         .args(["render", "--size", "0x10", "-o", "/tmp/x.png"])
         .output()
         .unwrap();
@@ -265,7 +267,7 @@ fn a_sparse_slide_fills_the_page_with_larger_type_and_names_its_sources() {
         .flatten()
         .filter_map(|s| s["url"].as_str())
         .collect();
-    let footer = export::page::footer_text(&dataset, "UTC", false);
+    let footer = export::page::footer_text(&dataset, "UTC", false, annals::i18n::Lang::En);
     assert_eq!(
         footer,
         format!(
@@ -285,6 +287,7 @@ fn render_titles_and_legends_a_slide_by_default_and_not_when_asked() {
             extra.len()
         ));
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .env("LC_ALL", "C")
             .args(["render", "--svg-live-text", "-o"])
             .arg(&output)
             .args(extra)
@@ -313,4 +316,59 @@ fn render_titles_and_legends_a_slide_by_default_and_not_when_asked() {
     assert_eq!(legend(&bare), 0);
     let own = run(&["--title", "Briefing"]);
     assert!(own.contains(">Briefing<"));
+}
+
+#[test]
+fn render_speaks_dutch_french_and_german_on_the_axis_and_in_the_footer() {
+    let svg = |lang: &str| {
+        let output =
+            std::env::temp_dir().join(format!("annals-lang-{}-{lang}.svg", std::process::id()));
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+            .env("LC_ALL", "C")
+            .args([
+                "render",
+                "--lang",
+                lang,
+                "--from",
+                "2021-05",
+                "--to",
+                "2021-05",
+                "--svg-live-text",
+                "-o",
+            ])
+            .arg(&output)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let text = std::fs::read_to_string(&output).unwrap();
+        std::fs::remove_file(&output).ok();
+        text
+    };
+    let french = svg("fr");
+    assert!(french.contains(" mai 2021</text>"), "French axis");
+    assert!(french.contains("Heures en UTC"), "French footer");
+    assert!(french.contains("références dans belgium.json"));
+    assert!(!french.contains(" May "), "no English month left");
+    let dutch = svg("nl");
+    assert!(dutch.contains(" mei 2021</text>"), "Dutch axis");
+    assert!(dutch.contains("Tijden in UTC"));
+    let german = svg("de");
+    assert!(
+        german.contains(". Mai 2021</text>"),
+        "German axis: day with a period"
+    );
+    assert!(german.contains("Zeiten in UTC"));
+    let english = svg("en");
+    assert!(english.contains(" May 2021</text>"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("LC_ALL", "C")
+        .args(["render", "--lang", "es", "-o", "/tmp/x.png"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--lang \"es\" is not en, nl, fr or de"));
 }

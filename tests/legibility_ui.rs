@@ -7,7 +7,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
-use annals::app::{AppState, LanesCommand, Settings};
+use annals::app::{AppState, LanesCommand};
 use annals::model::filter::Field;
 use annals::timeline::scene::{More, Scene};
 use annals::ui::Window;
@@ -19,7 +19,7 @@ fn harness(width: f32, height: f32) -> Harness<'static, Window> {
         .with_size(egui::vec2(width, height))
         .build_ui_state(
             |ui, window: &mut Window| window.ui(ui),
-            Window::new(AppState::with_files(&[], Settings::default())),
+            Window::new(AppState::with_files(&[], english())),
         )
 }
 
@@ -235,5 +235,13 @@ fn the_side_panel_keeps_its_width_when_search_results_appear() {
             moved.abs() < 0.5,
             "the timeline moved by {moved} pt for {query:?}"
         );
+    }
+}
+
+/// Settings in English whatever the machine's locale (the words tested are English).
+fn english() -> annals::app::Settings {
+    annals::app::Settings {
+        language: Some(annals::i18n::Lang::En),
+        ..annals::app::Settings::default()
     }
 }

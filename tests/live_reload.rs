@@ -12,7 +12,7 @@ use std::sync::mpsc::channel;
 use std::time::Duration;
 
 use annals::app::watch::FileWatcher;
-use annals::app::{AppState, ProblemLevel, Settings};
+use annals::app::{AppState, ProblemLevel};
 use annals::timeline::TimeView;
 
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -35,7 +35,7 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
         r#"[{"id": "a", "title": "A", "start": "2020"}, {"id": "b", "title": "B", "start": "2021"}]"#,
     )
     .unwrap();
-    let mut state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    let mut state = AppState::with_files(std::slice::from_ref(&path), english());
     assert_eq!(ids(&state), ["a", "b"]);
     let view = TimeView::from_min_max(1.58e9, 1.65e9);
     assert!(state.apply(ViewCommand::SetView(view)).is_empty());
@@ -130,4 +130,12 @@ fn a_watched_file_rewritten_badly_then_well_keeps_then_replaces_its_events() {
     );
     assert_eq!(ids(&state), ["a", "b", "c"]);
     std::fs::remove_dir_all(&folder).ok();
+}
+
+/// Settings in English whatever the machine's locale (the words tested are English).
+fn english() -> annals::app::Settings {
+    annals::app::Settings {
+        language: Some(annals::i18n::Lang::En),
+        ..annals::app::Settings::default()
+    }
 }

@@ -150,12 +150,12 @@ fn every_timelinejs_file_loads() {
 #[test]
 #[ignore = "needs ../shared/data/real"]
 fn a_timelinejs_file_opens_in_the_window_and_says_where_events_came_from() {
-    use annals::app::{AppState, Settings};
+    use annals::app::AppState;
     use annals::ui::Window;
     use egui_kittest::kittest::Queryable as _;
 
     let path = real("timelinejs/src_template_cosmo-mixed.json");
-    let state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    let state = AppState::with_files(std::slice::from_ref(&path), english());
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
@@ -548,7 +548,7 @@ fn convert_on_the_command_line_writes_a_native_file_that_checks_clean() {
 #[test]
 #[ignore = "needs ../shared/data/real"]
 fn one_file_of_each_format_opens_in_the_window_with_its_provenance() {
-    use annals::app::{AppState, Settings};
+    use annals::app::AppState;
     use annals::ui::Window;
     use egui_kittest::kittest::Queryable as _;
 
@@ -575,7 +575,7 @@ fn one_file_of_each_format_opens_in_the_window_with_its_provenance() {
     ];
     for (relative, format, title, count) in cases {
         let path = real(relative);
-        let state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+        let state = AppState::with_files(std::slice::from_ref(&path), english());
         let mut harness = egui_kittest::Harness::builder()
             .with_size(egui::vec2(1400.0, 1000.0))
             .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
@@ -837,5 +837,13 @@ fn every_real_file_has_the_expected_format_count_and_date_range() {
             .unwrap();
         assert_eq!(earliest.iso(), first, "{relative}");
         assert_eq!(latest.iso(), last, "{relative}");
+    }
+}
+
+/// Settings in English whatever the machine's locale (the words tested are English).
+fn english() -> annals::app::Settings {
+    annals::app::Settings {
+        language: Some(annals::i18n::Lang::En),
+        ..annals::app::Settings::default()
     }
 }

@@ -19,7 +19,7 @@ fn harness() -> Harness<'static, Window> {
         .with_size(egui::vec2(1400.0, 1700.0))
         .build_ui_state(
             |ui, window: &mut Window| window.ui(ui),
-            Window::new(AppState::with_files(&[], Settings::default())),
+            Window::new(AppState::with_files(&[], english())),
         )
 }
 
@@ -160,7 +160,7 @@ fn dropping_a_file_with_a_bad_record_adds_the_good_ones_and_lists_the_skipped_on
 #[test]
 fn a_csv_file_opens_from_the_command_line_and_shows_its_provenance() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/csv-bad-date.csv");
-    let state = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    let state = AppState::with_files(std::slice::from_ref(&path), english());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, window: &mut Window| window.ui(ui), Window::new(state));
@@ -305,10 +305,7 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
         .with_size(egui::vec2(1400.0, 1700.0))
         .build_ui_state(
             |ui, window: &mut Window| window.ui(ui),
-            Window::new(AppState::with_files(
-                std::slice::from_ref(&path),
-                Settings::default(),
-            )),
+            Window::new(AppState::with_files(std::slice::from_ref(&path), english())),
         );
     harness.run();
     // Scene 1: the Belgacom years. Scene 2: the Belnet DDoS, selected. Scene 3: everything about NIS2.
@@ -442,7 +439,7 @@ fn three_scenes_are_saved_beside_the_data_and_stepped_through_with_the_keyboard_
     harness.get_by_label("File");
 
     // Opening the file again brings its scenes back.
-    let reopened = AppState::with_files(std::slice::from_ref(&path), Settings::default());
+    let reopened = AppState::with_files(std::slice::from_ref(&path), english());
     assert_eq!(reopened.scenes, scenes);
     std::fs::remove_dir_all(&folder).ok();
 }
@@ -452,7 +449,7 @@ fn a_file_over_the_size_limit_is_asked_about_in_a_dialog_before_it_loads() {
     let (folder, path) = belgium_copy("limit");
     let settings = Settings {
         size_limit_bytes: 1_000,
-        ..Settings::default()
+        ..english()
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1700.0))
@@ -483,4 +480,12 @@ fn a_file_over_the_size_limit_is_asked_about_in_a_dialog_before_it_loads() {
         annals::app::FileSource::Path(_)
     ));
     std::fs::remove_dir_all(&folder).ok();
+}
+
+/// Settings in English whatever the machine's locale (the words tested are English).
+fn english() -> annals::app::Settings {
+    annals::app::Settings {
+        language: Some(annals::i18n::Lang::En),
+        ..annals::app::Settings::default()
+    }
 }

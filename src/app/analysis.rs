@@ -62,7 +62,15 @@ impl AppState {
             zone: self.zone(),
             pinned: self.selected(),
             scroll_y: self.lane_scroll,
+            lang: self.lang(),
         }
+    }
+
+    /// The language of the window and its exports: the one chosen, else the system's.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.settings
+            .language
+            .unwrap_or_else(crate::i18n::Lang::from_system)
     }
 
     /// The display zone the settings name (UTC if the name is not a zone).
@@ -215,6 +223,7 @@ impl AppState {
                 Ok(zone) => self.settings.display_zone = zone.setting(),
                 Err(why) => self.toast(why, true),
             },
+            ViewCommand::SetLanguage(lang) => self.settings.language = lang,
         }
         Vec::new()
     }

@@ -96,6 +96,8 @@ pub enum ViewCommand {
     SetCollapseGaps(bool),
     /// Draw the axis in this zone: `UTC`, `local` or an IANA name.
     SetDisplayZone(String),
+    /// Speak this language (`None`: the system's).
+    SetLanguage(Option<crate::i18n::Lang>),
 }
 
 /// How events are grouped into lanes.

@@ -202,7 +202,7 @@ impl AppState {
                     settings.path = self.default_export_path(settings.format);
                 }
                 if settings.title.trim().is_empty() {
-                    settings.title = self.dataset.title();
+                    settings.title = self.dataset.title_in(self.lang());
                 }
                 if settings.range == ExportRange::Selection && self.selection.is_none() {
                     settings.range = ExportRange::View;

@@ -93,6 +93,8 @@ pub struct Settings {
     pub live_reload: bool,
     /// The axis's zone: `UTC`, `local` or an IANA name.
     pub display_zone: String,
+    /// The language chosen in View ▸ Language; `None` follows the system's.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -105,6 +107,7 @@ impl Default for Settings {
             size_limit_bytes: io::DEFAULT_SIZE_LIMIT_BYTES,
             live_reload: true,
             display_zone: "UTC".to_owned(),
+            language: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Pure layout: `svg.rs` writes the primitives out.
 
 use super::font::TextMeasure;
+use crate::i18n::{Arg, Lang};
 use crate::model::Dataset;
 use crate::palette::Theme;
 use crate::timeline::paint::{self, Align, Emphasis, Look, Prim, Rect, Rgba, TYPE, Text};
@@ -114,62 +115,56 @@ impl Trial {
     }
 }
 
-/// What the footer says: the dataset's title, its files, how many distinct sources they cite,
-/// and the zone of the times. `compact` counts the files instead of naming them.
-pub fn footer_text(dataset: &Dataset, zone_note: &str, compact: bool) -> String {
+/// What the footer says, in `lang`: the dataset's title, its files, how many distinct sources
+/// they cite, and the zone of the times. `compact` counts the files instead of naming them.
+pub fn footer_text(dataset: &Dataset, zone_note: &str, compact: bool, lang: Lang) -> String {
     let name = |path: &str| {
         let path = path
             .strip_prefix(crate::io::EMBEDDED_PREFIX)
             .unwrap_or(path);
         path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned()
     };
-    let thousands = crate::model::text::thousands;
     let mut parts = Vec::new();
-    let title = dataset.title();
+    let title = dataset.title_in(lang);
     if !title.is_empty() {
         parts.push(title);
     }
     let files = dataset.files.len();
-    let sources = dataset.distinct_sources();
-    let cited: Vec<(String, usize)> = sources
+    let cited: Vec<(String, usize)> = dataset
+        .distinct_sources()
         .iter()
         .filter(|(_, count)| *count > 0)
         .filter_map(|&(file, count)| Some((name(&dataset.files.get(file)?.path), count)))
         .collect();
-    let noun = |count: usize| {
-        if count == 1 {
-            "reference"
-        } else {
-            "references"
-        }
-    };
+    let data = |files: &str| lang.text("footer-data", &[("files", Arg::Text(files))]);
+    let sources = |list: &str| lang.text("footer-sources", &[("list", Arg::Text(list))]);
     if compact && files > 1 {
-        parts.push(format!("Data: {} files", thousands(files)));
+        parts.push(data(&lang.count("footer-files", files)));
         let total: usize = cited.iter().map(|(_, count)| count).sum();
         if total > 0 {
-            parts.push(format!(
-                "Sources: {} {} in {} of them",
-                thousands(total),
-                noun(total),
-                thousands(cited.len())
-            ));
+            let some = lang.number(cited.len());
+            parts.push(sources(&lang.text(
+                "footer-references-in-some",
+                &[("count", Arg::Count(total)), ("files", Arg::Text(&some))],
+            )));
         }
     } else {
         let names: Vec<String> = dataset.files.iter().map(|f| name(&f.path)).collect();
-        parts.push(format!("Data: {}", names.join(", ")));
+        parts.push(data(&names.join(", ")));
         let listed: Vec<String> = cited
             .iter()
-            .enumerate()
-            .map(|(i, (file, count))| {
-                let noun = if i == 0 { noun(*count) } else { "" };
-                format!("{} {noun} in {file}", thousands(*count)).replace("  ", " ")
+            .map(|(file, count)| {
+                lang.text(
+                    "footer-references",
+                    &[("count", Arg::Count(*count)), ("file", Arg::Text(file))],
+                )
             })
             .collect();
         if !listed.is_empty() {
-            parts.push(format!("Sources: {}", listed.join(", ")));
+            parts.push(sources(&listed.join(", ")));
         }
     }
-    parts.push(format!("Times in {zone_note}"));
+    parts.push(lang.text("footer-times", &[("zone", Arg::Text(zone_note))]));
     parts.join(" · ")
 }
 
@@ -297,11 +292,12 @@ pub fn page(dataset: &Dataset, layout: &LaneLayout, options: &ExportOptions) -> 
         // The footer stays on the page: files counted rather than named, else cut.
         let room = width - 2.0 * MARGIN;
         let fits = |text: &str| measure.width(text, TYPE.caption) <= room;
-        let full = footer_text(dataset, &zone_note, false);
+        let lang = options.extras.lang;
+        let full = footer_text(dataset, &zone_note, false, lang);
         let text = if fits(&full) {
             full
         } else {
-            let compact = footer_text(dataset, &zone_note, true);
+            let compact = footer_text(dataset, &zone_note, true, lang);
             scene::fit_text(&compact, room, &|t: &str| measure.width(t, TYPE.caption))
                 .unwrap_or_default()
         };

@@ -4,6 +4,8 @@
 //! maths on `i64`, so cosmological years (`TimelineJS` goes down to -13,800,000,000) work as well as
 //! 2021. `chrono` is used in the tests as the reference inside its own range.
 
+use crate::i18n::{Arg, Lang};
+
 /// Seconds in one civil day (no leap seconds, like every timeline tool).
 pub const SECS_PER_DAY: i64 = 86_400;
 
@@ -160,31 +162,47 @@ pub fn month_abbreviation(month: u32) -> &'static str {
 /// Astronomical years ≤ 0 are shown BCE (there is no year 0 for users). Past a million years the
 /// number is rounded to three significant figures, since no source is that exact.
 pub fn year_label(year: i64) -> String {
+    year_label_in(year, Lang::En)
+}
+
+/// [`year_label`] in `lang`: "500 v.Chr.", "13,8 milliards av. J.-C.".
+pub fn year_label_in(year: i64, lang: Lang) -> String {
     if year >= 1 {
         if year >= 100_000 {
             // As far ahead as back: "552 million CE", not "551,996,362 CE".
-            format!("{} CE", big_number_label(i128::from(year)))
+            let year = big_number_label(i128::from(year), lang);
+            lang.text("year-ce", &[("year", Arg::Text(&year))])
         } else {
             year.to_string()
         }
     } else {
-        let bce = 1 - i128::from(year);
-        format!("{} BCE", big_number_label(bce))
+        let bce = big_number_label(1 - i128::from(year), lang);
+        lang.text("year-bce", &[("year", Arg::Text(&bce))])
     }
 }
 
-fn big_number_label(n: i128) -> String {
-    let (scale, word) = if n >= 1_000_000_000 {
-        (1_000_000_000.0, "billion")
+fn big_number_label(n: i128, lang: Lang) -> String {
+    let (scale, key) = if n >= 1_000_000_000 {
+        (1_000_000_000.0, "number-billion")
     } else if n >= 1_000_000 {
-        (1_000_000.0, "million")
+        (1_000_000.0, "number-million")
     } else {
-        return group_thousands_i128(n);
+        let grouped = group_thousands_i128(n);
+        return match lang {
+            Lang::En => grouped,
+            Lang::Nl | Lang::De => grouped.replace(',', "."),
+            Lang::Fr => grouped.replace(',', "\u{a0}"),
+        };
     };
     let value = n as f64 / scale;
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text} {word}")
+    let text = if lang == Lang::En {
+        text.to_owned()
+    } else {
+        text.replace('.', ",")
+    };
+    lang.text(key, &[("number", Arg::Text(&text))])
 }
 
 /// `n` with thousands separators: -1,204,331.

@@ -370,6 +370,11 @@ impl Dataset {
     /// The data's own title: the titles its files give ("A", "A · B", "A and 3 more"; "" when
     /// none has one).
     pub fn title(&self) -> String {
+        self.title_in(crate::i18n::Lang::En)
+    }
+
+    /// [`Dataset::title`] in `lang` (the titles stay as the files give them).
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> String {
         let titles: Vec<&str> = self
             .files
             .iter()
@@ -381,7 +386,13 @@ impl Dataset {
             [] => String::new(),
             [one] => (*one).to_owned(),
             [a, b] => format!("{a} · {b}"),
-            [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+            [first, rest @ ..] => lang.text(
+                "title-and-more",
+                &[
+                    ("title", crate::i18n::Arg::Text(first)),
+                    ("count", crate::i18n::Arg::Count(rest.len())),
+                ],
+            ),
         }
     }
 

@@ -198,7 +198,7 @@ fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) ->
                     .into_owned()
             });
             let text = if m.circa {
-                format!("c. {title}")
+                format!("{} {title}", input.extras.lang.word("circa"))
             } else {
                 title
             };
@@ -206,14 +206,19 @@ fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) ->
             (text, bar)
         }
         Item::Cluster(c) => match c.kind {
-            ClusterKind::Points => (crate::model::text::count(c.count, "event"), None),
-            ClusterKind::UnderWay => (format!("{} under way", c.count), Some(false)),
+            ClusterKind::Points => (input.extras.lang.count("events", c.count), None),
+            ClusterKind::UnderWay => (input.extras.lang.count("under-way", c.count), Some(false)),
         },
     };
     let width = (input.measure)(&text);
-    let inside_x = left.max(0.0) + 5.0;
+    // Inside the bar itself: not over the line to its second date.
+    let (bar_left, bar_right) = match item {
+        Item::Mark(m) => (m.x0, m.x1),
+        Item::Cluster(c) => (c.x0, c.x1),
+    };
+    let inside_x = bar_left.max(0.0) + 5.0;
     let (x, from, to, solid) = if let Some(solid) = bar
-        && inside_x + width <= right.min(view_width) - 5.0
+        && inside_x + width <= bar_right.min(view_width) - 5.0
     {
         (inside_x, left, right, solid)
     } else if right + 4.0 + width <= view_width {
@@ -222,6 +227,15 @@ fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) ->
     } else if left - 4.0 - width >= 0.0 && right <= view_width {
         let x = left - 4.0 - width;
         (x, x, right, false)
+    } else if let Item::Mark(m) = item
+        && let Some(second) = m.second_x
+        && (m.x1 < 0.0 || m.x0 > view_width)
+        && second - input.style.marker_radius - 4.0 - width >= 0.0
+    {
+        // Only the second date is in view: the name goes just before it, on the line from the
+        // edge (which the painter breaks for it).
+        let x = second - input.style.marker_radius - 4.0 - width;
+        (x, left, right, false)
     } else {
         return None;
     };

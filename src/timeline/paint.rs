@@ -70,11 +70,8 @@ mod alpha {
 }
 
 /// The caption of a lane drawn as density.
-pub fn density_caption(total: usize) -> String {
-    format!(
-        "{} events start in view, shaded by density",
-        crate::model::text::thousands(total)
-    )
+pub fn density_caption(total: usize, lang: crate::i18n::Lang) -> String {
+    lang.count("density-caption", total)
 }
 
 /// The alpha of a density bin holding `count` of at most `max` events: square root, so bursts
@@ -271,7 +268,7 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
     }
     for more in &scene.more {
         out.push(look.small_text(
-            More::text(more.count()),
+            More::text(more.count(), scene.lang),
             (more.x, more.y),
             TYPE.caption,
             Align::Left,
@@ -297,7 +294,7 @@ pub fn timeline(scene: &Scene, look: &Look<'_>, emphasis: &Emphasis<'_>) -> Vec<
             .collect();
         out.push(Prim::Quads(quads));
         out.push(look.small_text(
-            density_caption(density.total),
+            density_caption(density.total, scene.lang),
             (width - 6.0, density.y0 - 9.0),
             TYPE.caption,
             Align::Right,
@@ -498,11 +495,23 @@ fn relations(out: &mut Vec<Prim>, scene: &Scene, look: &Look<'_>, selected: Opti
     for link in &scene.date_links {
         let color = look.category(look.dataset.category_index(link.event));
         let (x, y) = (link.x_other, link.y);
-        out.push(Prim::Line(Line {
-            points: vec![(link.x_mark, y), (x, y)],
-            stroke: Stroke { width: 1.2, color },
-            dash: Some(Dash { on: 4.0, off: 3.0 }),
-        }));
+        // The line stops short of the event's own name where that name sits on it.
+        let (lo, hi) = (link.x_mark.min(x), link.x_mark.max(x));
+        let name = scene
+            .labels
+            .iter()
+            .find(|l| l.event == Some(link.event) && (l.y - y).abs() < 0.5 && l.x > lo && l.x < hi);
+        let pieces = match name {
+            Some(l) => vec![(lo, l.x - 3.0), (l.x + l.width + 3.0, hi)],
+            None => vec![(lo, hi)],
+        };
+        for (a, b) in pieces.into_iter().filter(|(a, b)| b > a) {
+            out.push(Prim::Line(Line {
+                points: vec![(a, y), (b, y)],
+                stroke: Stroke { width: 1.2, color },
+                dash: Some(Dash { on: 4.0, off: 3.0 }),
+            }));
+        }
         // A hollow diamond: the date it became known (or, placed by that, when it happened).
         let r = 5.0;
         out.push(Prim::Polygon(Polygon {

@@ -127,9 +127,9 @@ impl More {
         self.left_out.len() + self.unlabelled
     }
 
-    /// Its text.
-    pub fn text(count: usize) -> String {
-        format!("+{} more", crate::model::text::thousands(count))
+    /// Its text, in `lang`: "+12 more".
+    pub fn text(count: usize, lang: crate::i18n::Lang) -> String {
+        lang.count("lane-more", count)
     }
 }
 
@@ -284,6 +284,8 @@ pub struct SceneExtras {
     pub pinned: Option<EventIdx>,
     /// How far the lanes are scrolled down, in points, when they do not fit.
     pub scroll_y: f64,
+    /// The language of the axis and the captions.
+    pub lang: crate::i18n::Lang,
 }
 
 /// What a point on the scene is over.
@@ -349,6 +351,8 @@ pub struct Scene {
     pub breaks: Vec<BreakMark>,
     /// The axis breaks the scene was laid out with (for hit tests).
     pub axis_breaks: AxisBreaks,
+    /// The language of its words.
+    pub lang: crate::i18n::Lang,
 }
 
 /// What a scene is made from.

@@ -1,6 +1,8 @@
 //! The calendar-aware tick ladder: from milliseconds to billions of years, ticks on real second,
 //! day, month and year boundaries, with labels that never overlap.
 
+use crate::i18n::Lang;
+
 use crate::model::civil::{self, SECS_PER_DAY, SECS_PER_YEAR_APPROX};
 
 /// One axis tick.
@@ -97,6 +99,17 @@ const LABEL_GAP: f64 = 12.0;
 /// Ticks for `[min_secs, max_secs]` drawn over `width` points: the finest step whose labels, as
 /// measured by `measure` (text → width in points), all fit without overlapping.
 pub fn ticks(min_secs: f64, max_secs: f64, width: f64, measure: &dyn Fn(&str) -> f64) -> TickSet {
+    ticks_in(min_secs, max_secs, width, measure, Lang::En)
+}
+
+/// [`ticks`] with labels in `lang` ("mei", "1. Mai 2021", "500 v.Chr.").
+pub fn ticks_in(
+    min_secs: f64,
+    max_secs: f64,
+    width: f64,
+    measure: &dyn Fn(&str) -> f64,
+    lang: Lang,
+) -> TickSet {
     if !(min_secs.is_finite() && max_secs.is_finite() && max_secs > min_secs && width > 1.0) {
         return TickSet {
             ticks: Vec::new(),
@@ -109,7 +122,7 @@ pub fn ticks(min_secs: f64, max_secs: f64, width: f64, measure: &dyn Fn(&str) ->
         if approx_px < 24.0 {
             continue; // ticks that close can never carry labels
         }
-        let mut ticks = generate(step, min_secs, max_secs);
+        let mut ticks = generate(step, min_secs, max_secs, lang);
         if ticks.len() > 500 {
             continue;
         }
@@ -122,7 +135,7 @@ pub fn ticks(min_secs: f64, max_secs: f64, width: f64, measure: &dyn Fn(&str) ->
         };
         ticks.retain(inside);
         loop {
-            qualify_first(&mut ticks, step);
+            qualify_first(&mut ticks, step, lang);
             match ticks.first() {
                 Some(first) if !inside(first) => {
                     ticks.remove(0);
@@ -162,11 +175,11 @@ fn labels_fit(
     true
 }
 
-fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
+fn generate(step: Step, min_secs: f64, max_secs: f64, lang: Lang) -> Vec<Tick> {
     let mut ticks = Vec::new();
     match step {
         Step::Fraction { nanos } => fraction_ticks(nanos, min_secs, max_secs, &mut ticks),
-        Step::Seconds(n) => second_ticks(n, min_secs, max_secs, &mut ticks),
+        Step::Seconds(n) => second_ticks(n, min_secs, max_secs, &mut ticks, lang),
         Step::Days(n) => {
             let mut day = (min_secs / SECS_PER_DAY as f64).ceil() as i64;
             while ((day * SECS_PER_DAY) as f64) <= max_secs && ticks.len() <= 501 {
@@ -174,14 +187,14 @@ fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
                 if n == 1 || (d - 1) % 2 == 0 && d < 31 {
                     ticks.push(Tick {
                         secs: (day * SECS_PER_DAY) as f64,
-                        label: day_label(y, m, d),
+                        label: day_label(y, m, d, lang),
                         major: d == 1,
                     });
                 }
                 day += 1;
             }
         }
-        Step::Weeks => month_days(min_secs, max_secs, &[1, 8, 15, 22], &mut ticks),
+        Step::Weeks => month_days(min_secs, max_secs, &[1, 8, 15, 22], &mut ticks, lang),
         Step::Months(n) => {
             let (mut y, mut m) = first_month_at_or_after(min_secs);
             loop {
@@ -191,9 +204,9 @@ fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
                 }
                 if (m - 1) % n == 0 {
                     let (label, major) = if m == 1 {
-                        (civil::year_label(y), true)
+                        (civil::year_label_in(y, lang), true)
                     } else {
-                        (civil::month_abbreviation(m).to_owned(), false)
+                        (lang.month_short(m).to_owned(), false)
                     };
                     ticks.push(Tick { secs, label, major });
                 }
@@ -210,7 +223,7 @@ fn generate(step: Step, min_secs: f64, max_secs: f64) -> Vec<Tick> {
                 let major = y.rem_euclid(n * 10) == 0;
                 ticks.push(Tick {
                     secs: civil::secs_from_year(y),
-                    label: civil::year_label(y),
+                    label: civil::year_label_in(y, lang),
                     major,
                 });
                 y += n;
@@ -251,13 +264,13 @@ fn fraction_ticks(nanos: i64, min_secs: f64, max_secs: f64, ticks: &mut Vec<Tick
     }
 }
 
-fn second_ticks(n: i64, min_secs: f64, max_secs: f64, ticks: &mut Vec<Tick>) {
+fn second_ticks(n: i64, min_secs: f64, max_secs: f64, ticks: &mut Vec<Tick>, lang: Lang) {
     let start = (min_secs / n as f64).ceil() as i64 * n;
     let mut s = start;
     while (s as f64) <= max_secs && ticks.len() <= 501 {
         let c = civil::civil_from_secs(s);
         let (label, major) = if c.hour == 0 && c.minute == 0 && c.second == 0 {
-            (day_label(c.year, c.month, c.day), true)
+            (day_label(c.year, c.month, c.day, lang), true)
         } else if n < 60 {
             (
                 format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
@@ -277,38 +290,30 @@ fn second_ticks(n: i64, min_secs: f64, max_secs: f64, ticks: &mut Vec<Tick>) {
 
 /// The first visible tick carries the full context (`4 May 2021`, `4 May 2021 11:00`) so a
 /// zoomed-in axis is never ambiguous.
-fn qualify_first(ticks: &mut [Tick], step: Step) {
+fn qualify_first(ticks: &mut [Tick], step: Step, lang: Lang) {
     let Some(first) = ticks.first_mut() else {
         return;
     };
     let whole = first.secs.floor();
     let c = civil::civil_from_secs(whole as i64);
-    let date = format!(
-        "{} {} {}",
-        c.day,
-        civil::month_abbreviation(c.month),
-        civil::year_label(c.year)
-    );
+    let year = civil::year_label_in(c.year, lang);
+    let date = lang.date(Some(c.day), lang.month_short(c.month), Some(&year));
     first.label = match step {
         Step::Fraction { .. } => format!("{date} {:02}:{}", c.hour, first.label),
         // At midnight the date is what changed; at any other time the date and that time.
         Step::Seconds(_) if c.hour == 0 && c.minute == 0 && c.second == 0 => date,
         Step::Seconds(_) => format!("{date} {}", first.label),
         Step::Days(_) | Step::Weeks => date,
-        Step::Months(_) if c.month != 1 => format!(
-            "{} {}",
-            civil::month_abbreviation(c.month),
-            civil::year_label(c.year)
-        ),
+        Step::Months(_) if c.month != 1 => lang.date(None, lang.month_short(c.month), Some(&year)),
         Step::Months(_) | Step::Years(_) => return,
     };
 }
 
-fn day_label(year: i64, month: u32, day: u32) -> String {
+fn day_label(year: i64, month: u32, day: u32, lang: Lang) -> String {
     match (month, day) {
-        (1, 1) => civil::year_label(year),
-        (_, 1) => civil::month_abbreviation(month).to_owned(),
-        _ => format!("{day} {}", civil::month_abbreviation(month)),
+        (1, 1) => civil::year_label_in(year, lang),
+        (_, 1) => lang.month_short(month).to_owned(),
+        _ => lang.date(Some(day), lang.month_short(month), None),
     }
 }
 
@@ -323,7 +328,13 @@ fn first_month_at_or_after(secs: f64) -> (i64, u32) {
     }
 }
 
-fn month_days(min_secs: f64, max_secs: f64, days_of_month: &[u32], ticks: &mut Vec<Tick>) {
+fn month_days(
+    min_secs: f64,
+    max_secs: f64,
+    days_of_month: &[u32],
+    ticks: &mut Vec<Tick>,
+    lang: Lang,
+) {
     let (mut y, mut m) = first_month_at_or_after(min_secs - 31.0 * SECS_PER_DAY as f64);
     loop {
         for &d in days_of_month {
@@ -334,7 +345,7 @@ fn month_days(min_secs: f64, max_secs: f64, days_of_month: &[u32], ticks: &mut V
             if secs >= min_secs {
                 ticks.push(Tick {
                     secs,
-                    label: day_label(y, m, d),
+                    label: day_label(y, m, d, lang),
                     major: d == 1,
                 });
             }

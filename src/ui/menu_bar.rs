@@ -93,6 +93,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 commands.push(ViewCommand::SetLinks(links));
             }
             ui.menu_button("Time zone", |ui| zone_menu_ui(ui, state, commands));
+            ui.menu_button("Language", |ui| language_menu_ui(ui, state, commands));
             let mut gaps = state.options.collapse_gaps;
             if ui
                 .checkbox(&mut gaps, "Collapse empty stretches")
@@ -174,6 +175,23 @@ fn action_item(ui: &mut Ui, state: &AppState, action: Action, commands: &mut Com
         && let Outcome::Command(command) = action.perform(state)
     {
         commands.push(command);
+    }
+}
+
+/// The system's language or one of the four, each named in itself.
+fn language_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+    let chosen = state.settings.language;
+    let system = crate::i18n::Lang::from_system();
+    if ui
+        .radio(chosen.is_none(), format!("System ({})", system.name()))
+        .clicked()
+    {
+        commands.push(ViewCommand::SetLanguage(None));
+    }
+    for lang in crate::i18n::Lang::ALL {
+        if ui.radio(chosen == Some(lang), lang.name()).clicked() {
+            commands.push(ViewCommand::SetLanguage(Some(lang)));
+        }
     }
 }
 

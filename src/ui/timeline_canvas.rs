@@ -168,6 +168,7 @@ fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResp
     // The plot's x is the axis coordinate: time, with collapsed stretches drawn short.
     let breaks = state.breaks.clone();
     let zone = state.zone();
+    let lang = state.lang();
     let spacer = {
         let ticks_shared = Rc::clone(&ticks_shared);
         let measure = measure.clone();
@@ -181,7 +182,7 @@ fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResp
             let width = (max_u - min_u) / u_per_point;
             let view = interact::view_from_axis(&breaks, min_u, max_u);
             let axis = TimeAxis::with_breaks(view, 0.0, width, breaks.clone());
-            let placed = scene::axis_ticks(&axis, zone, &measure);
+            let placed = scene::axis_ticks(&axis, zone, lang, &measure);
             let marks = placed
                 .iter()
                 .map(|t| {

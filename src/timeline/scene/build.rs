@@ -341,7 +341,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         scene.visible_events += left_out.len();
         let count = left_out.len() + unlabelled;
         if count > 0 {
-            let text = More::text(count);
+            let text = More::text(count, input.extras.lang);
             let text_width = (input.measure)(&text);
             scene.more.push(More {
                 lane: lane_number,
@@ -353,7 +353,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             });
         }
     }
-    scene.ticks = axis_ticks(&axis, input.extras.zone, input.measure);
+    scene.ticks = axis_ticks(&axis, input.extras.zone, input.extras.lang, input.measure);
+    scene.lang = input.extras.lang;
     scene.axis_breaks = input.extras.breaks.clone();
     scene.breaks = break_marks(&axis);
     add_relations(&mut scene, input);
@@ -366,6 +367,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 pub fn axis_ticks(
     axis: &TimeAxis,
     zone: crate::timeline::zone::DisplayZone,
+    lang: crate::i18n::Lang,
     measure: &dyn Fn(&str) -> f64,
 ) -> Vec<PlacedTick> {
     let view = axis.view();
@@ -393,7 +395,7 @@ pub fn axis_ticks(
         }
         // Ticks are chosen on local wall-clock time, then put back on the UTC axis.
         let offset = zone.offset_secs(f64::midpoint(a, b));
-        for tick in ticks::ticks(a + offset, b + offset, xb - xa, measure).ticks {
+        for tick in ticks::ticks_in(a + offset, b + offset, xb - xa, measure, lang).ticks {
             let secs = zone.utc_from_local(tick.secs);
             if secs < a || secs > b {
                 continue;

@@ -78,7 +78,7 @@ fn a_lane_with_more_rows_than_fit_says_exactly_how_many_more() {
     let more = &s.more[0];
     assert_eq!(more.left_out.len(), 27);
     assert_eq!(more.unlabelled, 0);
-    assert_eq!(More::text(more.count()), "+27 more");
+    assert_eq!(More::text(more.count(), crate::i18n::Lang::En), "+27 more");
     assert_eq!(s.visible_events, 30);
     // The note is a hit target (a click gives the lane its rows).
     assert_eq!(s.hit(more.x + 3.0, more.y, 8.0), Some(Hit::More(0)));
@@ -440,4 +440,27 @@ fn overlapping_eras_of_merged_files_each_get_a_row_and_a_name_that_fits() {
     assert!(cut.starts_with("Era of") && cut.ends_with('…'), "{cut}");
     // The lanes start under both rows.
     assert!(s.lanes[0].y0 >= s.period_strip - 1e-9);
+}
+
+#[test]
+fn a_bar_out_of_view_is_not_labelled_over_the_line_to_its_second_date() {
+    let mut e = event("fps", "incident", "2019-04", Some("2021-03"));
+    e.title = "FPS Interior network compromised".into();
+    e.disclosed = Some("2021-05-25".parse().unwrap());
+    let d = dataset(vec![e]);
+    let layout = layout_of(&d);
+    let s = scene(
+        &d,
+        &layout,
+        ("2021-05-01", "2021-05-31"),
+        (1000.0, 300.0),
+        &SceneExtras::default(),
+    );
+    let link = &s.date_links[0];
+    let label = s.labels.iter().find(|l| l.event.is_some()).unwrap();
+    assert!(!label.on_solid_bar, "no bar is in view to hold it");
+    assert!(
+        label.x + label.width < link.x_other || label.x > link.x_other,
+        "named beside its diamond, not over it: {label:?}"
+    );
 }

@@ -109,7 +109,7 @@ fn ticks_fall_on_local_midnights_of_the_display_zone() {
         0.0,
         1200.0,
     );
-    let ticks = axis_ticks(&axis, brussels, &measure);
+    let ticks = axis_ticks(&axis, brussels, crate::i18n::Lang::En, &measure);
     assert!(ticks.len() >= 6, "{ticks:?}");
     let mut offsets = std::collections::BTreeSet::new();
     for tick in &ticks {
@@ -122,7 +122,12 @@ fn ticks_fall_on_local_midnights_of_the_display_zone() {
         );
     }
     assert_eq!(offsets.len(), 2, "winter and summer time both seen");
-    let utc = axis_ticks(&axis, crate::timeline::zone::DisplayZone::Utc, &measure);
+    let utc = axis_ticks(
+        &axis,
+        crate::timeline::zone::DisplayZone::Utc,
+        crate::i18n::Lang::En,
+        &measure,
+    );
     assert!(utc.iter().all(|t| t.tick.secs.rem_euclid(86_400.0) == 0.0));
 }
 

@@ -1,0 +1,60 @@
+# Annals, Deutsch. Monatsnamen und Abkürzungen nach CLDR (de, „format“).
+
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+month-short-1 = Jan.
+month-short-2 = Feb.
+month-short-3 = März
+month-short-4 = Apr.
+month-short-5 = Mai
+month-short-6 = Juni
+month-short-7 = Juli
+month-short-8 = Aug.
+month-short-9 = Sept.
+month-short-10 = Okt.
+month-short-11 = Nov.
+month-short-12 = Dez.
+
+date-day = { $day }. { $month } { $year }
+date-month = { $month } { $year }
+date-day-month = { $day }. { $month }
+year-bce = { $year } v. Chr.
+year-ce = { $year } n. Chr.
+number-million = { $number } Millionen
+number-billion = { $number } Milliarden
+circa = ca.
+
+events = { $count ->
+    [one] { $n } Ereignis
+   *[other] { $n } Ereignisse
+}
+lane-more = +{ $n } weitere
+under-way = { $n } laufend
+density-caption = { $n } Ereignisse beginnen im Bild, nach Dichte schattiert
+
+footer-data = Daten: { $files }
+footer-files = { $count ->
+    [one] { $n } Datei
+   *[other] { $n } Dateien
+}
+footer-sources = Quellen: { $list }
+footer-references = { $count ->
+    [one] { $n } Nachweis in { $file }
+   *[other] { $n } Nachweise in { $file }
+}
+footer-references-in-some = { $count ->
+    [one] { $n } Nachweis in { $files } davon
+   *[other] { $n } Nachweise in { $files } davon
+}
+footer-times = Zeiten in { $zone }
+title-and-more = { $title } und { $n } weitere

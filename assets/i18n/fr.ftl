@@ -1,0 +1,60 @@
+# Annals, français. Noms et abréviations des mois selon CLDR (fr, « format »).
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+month-short-1 = janv.
+month-short-2 = févr.
+month-short-3 = mars
+month-short-4 = avr.
+month-short-5 = mai
+month-short-6 = juin
+month-short-7 = juil.
+month-short-8 = août
+month-short-9 = sept.
+month-short-10 = oct.
+month-short-11 = nov.
+month-short-12 = déc.
+
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+date-day-month = { $day } { $month }
+year-bce = { $year } av. J.-C.
+year-ce = { $year } apr. J.-C.
+number-million = { $number } millions
+number-billion = { $number } milliards
+circa = v.
+
+events = { $count ->
+    [one] { $n } événement
+   *[other] { $n } événements
+}
+lane-more = +{ $n } de plus
+under-way = { $n } en cours
+density-caption = { $n } événements commencent dans la vue, ombrés selon la densité
+
+footer-data = Données : { $files }
+footer-files = { $count ->
+    [one] { $n } fichier
+   *[other] { $n } fichiers
+}
+footer-sources = Sources : { $list }
+footer-references = { $count ->
+    [one] { $n } référence dans { $file }
+   *[other] { $n } références dans { $file }
+}
+footer-references-in-some = { $count ->
+    [one] { $n } référence dans { $files } d’entre eux
+   *[other] { $n } références dans { $files } d’entre eux
+}
+footer-times = Heures en { $zone }
+title-and-more = { $title } et { $n } autres
