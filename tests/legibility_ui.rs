@@ -245,3 +245,34 @@ fn english() -> annals::app::Settings {
         ..annals::app::Settings::default()
     }
 }
+
+#[test]
+fn a_screen_reader_walks_the_timelines_events_in_time_order_by_title_date_and_category() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT as _;
+    let mut harness = harness(1600.0, 900.0);
+    harness.run();
+    // The Belnet DDoS, on the canvas itself (not the event list): title, date as the source
+    // gives it, category.
+    harness.get_by_role_and_label(
+        Role::ListItem,
+        "DDoS attack on Belnet, c. 4 May 2021 11:00 UTC+2 – 5 May 2021, Incident",
+    );
+    let items: Vec<String> = harness
+        .query_all_by_role(Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let window = harness.state();
+    let scene = &window.canvas.scene;
+    let drawn = scene.marks.len() + scene.clusters.len();
+    assert_eq!(items.len(), drawn, "one node for each mark and cluster");
+    assert!(
+        items.iter().any(|l| l == "2 events"),
+        "a cluster says its count"
+    );
+    // In time order: the first is the earliest event drawn.
+    assert!(
+        items[0].starts_with("First national Cyber Security Strategy, 2012"),
+        "{items:?}"
+    );
+}
