@@ -276,3 +276,36 @@ fn a_screen_reader_walks_the_timelines_events_in_time_order_by_title_date_and_ca
         "{items:?}"
     );
 }
+
+#[test]
+fn the_canvas_names_its_events_in_the_chosen_language() {
+    use egui::accesskit::Role;
+    for (lang, name) in [
+        (
+            annals::i18n::Lang::Nl,
+            "DDoS attack on Belnet, ca. 4 mei 2021 11:00 UTC+2 – 5 mei 2021, Incident",
+        ),
+        (
+            annals::i18n::Lang::Fr,
+            "DDoS attack on Belnet, v. 4 mai 2021 11:00 UTC+2 – 5 mai 2021, Incident",
+        ),
+        (
+            annals::i18n::Lang::De,
+            "DDoS attack on Belnet, ca. 4. Mai 2021 11:00 UTC+2 – 5. Mai 2021, Incident",
+        ),
+    ] {
+        let settings = annals::app::Settings {
+            language: Some(lang),
+            ..annals::app::Settings::default()
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1600.0, 900.0))
+            .build_ui_state(
+                |ui, window: &mut Window| window.ui(ui),
+                Window::new(AppState::with_files(&[], settings)),
+            );
+        harness.run();
+        // The event's title is the file's (English); its date and the words around it are not.
+        harness.get_by_role_and_label(Role::ListItem, name);
+    }
+}

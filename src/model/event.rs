@@ -184,30 +184,43 @@ impl Event {
 
     /// The date as the source gave it: `4 May 2021 11:00 UTC+2 – 5 May 2021`, with `c.` if circa.
     pub fn date_label(&self) -> String {
+        self.date_label_in(crate::i18n::Lang::En)
+    }
+
+    /// [`Event::date_label`] in `lang`.
+    pub fn date_label_in(&self, lang: crate::i18n::Lang) -> String {
         date_label(
             self.display_date.as_deref(),
             self.circa,
             &self.start,
             self.end.as_ref(),
+            lang,
         )
     }
 }
 
-/// The date as a source gave it: its display date if it has one, else start (and end), with
-/// `c.` when circa.
+/// The date as a source gave it, in `lang`: its display date if it has one (the source's own
+/// words), else start (and end), with `c.` (`ca.`, `v.`) when circa.
 pub fn date_label(
     display_date: Option<&str>,
     circa: bool,
     start: &TimePoint,
     end: Option<&TimePoint>,
+    lang: crate::i18n::Lang,
 ) -> String {
     if let Some(display) = display_date.filter(|d| !d.trim().is_empty()) {
         return display.to_owned();
     }
-    let circa = if circa { "c. " } else { "" };
+    let circa = if circa {
+        format!("{} ", lang.word("circa"))
+    } else {
+        String::new()
+    };
     match end {
-        Some(end) if end != start => format!("{circa}{} – {}", start.label(), end.label()),
-        _ => format!("{circa}{}", start.label()),
+        Some(end) if end != start => {
+            format!("{circa}{} – {}", start.label_in(lang), end.label_in(lang))
+        }
+        _ => format!("{circa}{}", start.label_in(lang)),
     }
 }
 

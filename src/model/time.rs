@@ -379,12 +379,18 @@ impl TimePoint {
     /// The label for people, at the source's precision: `2012`, `May 2021`, `4 May 2021`,
     /// `4 May 2021 11:00 UTC+2`, `500 BCE`.
     pub fn label(&self) -> String {
-        let year = civil::year_label(self.year);
-        let month = civil::month_name(u32::from(self.month));
+        self.label_in(crate::i18n::Lang::En)
+    }
+
+    /// [`TimePoint::label`] in `lang`: "20 mai 2021", "20. Mai 2021", "mei 2021", "500 v.Chr.".
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        let year = civil::year_label_in(self.year, lang);
+        let month = lang.month(u32::from(self.month));
+        let date = lang.date(Some(u32::from(self.day)), month, Some(&year));
         let time = match self.precision {
             Precision::Year => return year,
-            Precision::Month => return format!("{month} {year}"),
-            Precision::Day => return format!("{} {month} {year}", self.day),
+            Precision::Month => return lang.date(None, month, Some(&year)),
+            Precision::Day => return date,
             Precision::Hour => format!("{:02}h", self.hour),
             Precision::Minute => format!("{:02}:{:02}", self.hour, self.minute),
             Precision::Second => format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second),
@@ -402,7 +408,7 @@ impl TimePoint {
             .map(offset_label)
             .map(|z| format!(" {z}"))
             .unwrap_or_default();
-        format!("{} {month} {year} {time}{zone}", self.day)
+        format!("{date} {time}{zone}")
     }
 }
 

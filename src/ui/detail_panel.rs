@@ -105,7 +105,7 @@ fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut C
 fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Commands) {
     let dataset = &state.dataset;
     ui.heading(text::one_line(&event.title, text::TITLE_CHARS));
-    ui.label(RichText::new(event.date_label()).strong());
+    ui.label(RichText::new(event.date_label_in(state.lang())).strong());
     ui.weak(format!("Start: {}", time_details(&event.start)));
     if let Some(end) = &event.end {
         ui.weak(format!("End: {}", time_details(end)));
@@ -114,7 +114,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Command
         ui.weak("The date is approximate (circa)");
     }
     if let Some(disclosed) = &event.disclosed {
-        ui.label(format!("Disclosed {}", disclosed.label()));
+        ui.label(format!("Disclosed {}", disclosed.label_in(state.lang())));
     }
     if let Some(category) = event.category.as_deref() {
         let label = dataset

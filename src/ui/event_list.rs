@@ -157,7 +157,7 @@ fn event_rows_ui(
                 continue;
             };
             ui.vertical(|ui| {
-                ui.weak(event.date_label());
+                ui.weak(event.date_label_in(state.lang()));
                 let response = ui.selectable_label(
                     selected == Some(idx),
                     text::one_line(event.title(), text::TITLE_CHARS),

@@ -99,7 +99,7 @@ pub fn caption_ui(ui: &mut Ui, state: &AppState) {
                 let text = format!(
                     "{} · {}",
                     crate::model::text::one_line(event.title(), crate::model::text::TITLE_CHARS),
-                    event.date_label()
+                    event.date_label_in(state.lang())
                 );
                 ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
             }

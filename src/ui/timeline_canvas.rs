@@ -205,7 +205,7 @@ fn accessible_events(ctx: &egui::Context, rect: Rect, state: &AppState, scene: &
                         event.title(),
                         crate::model::text::TITLE_CHARS,
                     );
-                    [title.into_owned(), event.date_label(), category]
+                    [title.into_owned(), event.date_label_in(lang), category]
                         .into_iter()
                         .filter(|part| !part.is_empty())
                         .collect::<Vec<_>>()
@@ -546,7 +546,7 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
                 event.title(),
                 crate::model::text::TITLE_CHARS,
             ));
-            ui.label(event.date_label());
+            ui.label(event.date_label_in(state.lang()));
             if let Some(category) = event.category() {
                 let label = dataset
                     .category(category)
@@ -564,8 +564,8 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
             if let (Some(first), Some(last)) = (first, last) {
                 ui.label(format!(
                     "{} to {}",
-                    first.start().label(),
-                    last.start().label()
+                    first.start().label_in(state.lang()),
+                    last.start().label_in(state.lang())
                 ));
             }
             ui.weak("Click to list them");
@@ -577,7 +577,7 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
         } => {
             let label = |secs: f64| {
                 crate::model::TimePoint::from_unix_secs(secs.floor() as i64)
-                    .map_or_else(|_| String::new(), |p| p.label())
+                    .map_or_else(|_| String::new(), |p| p.label_in(state.lang()))
             };
             ui.strong(format!(
                 "{count} event{} starting here",

@@ -261,11 +261,17 @@ impl<'a> EventRef<'a> {
 
     /// The date as the source gave it (see [`Event::date_label`]).
     pub fn date_label(self) -> String {
+        self.date_label_in(crate::i18n::Lang::En)
+    }
+
+    /// [`EventRef::date_label`] in `lang`.
+    pub fn date_label_in(self, lang: crate::i18n::Lang) -> String {
         crate::model::event::date_label(
             self.display_date(),
             self.circa(),
             &self.start(),
             self.end().as_ref(),
+            lang,
         )
     }
 

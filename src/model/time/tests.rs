@@ -187,3 +187,25 @@ fn unix_seconds_become_utc_seconds() {
     let t = TimePoint::from_unix_secs(1_620_118_800).unwrap();
     assert_eq!(t.iso(), "2021-05-04T09:00:00Z");
 }
+
+#[test]
+fn dates_are_said_in_each_language_no_more_precisely_than_the_source() {
+    use crate::i18n::Lang;
+    let day: TimePoint = "2021-05-20".parse().unwrap();
+    assert_eq!(
+        Lang::ALL.map(|l| day.label_in(l)),
+        ["20 May 2021", "20 mei 2021", "20 mai 2021", "20. Mai 2021"].map(str::to_owned)
+    );
+    let month: TimePoint = "2021-05".parse().unwrap();
+    assert_eq!(
+        Lang::ALL.map(|l| month.label_in(l)),
+        ["May 2021", "mei 2021", "mai 2021", "Mai 2021"].map(str::to_owned)
+    );
+    let minute: TimePoint = "2021-05-04T11:00+02:00".parse().unwrap();
+    assert_eq!(minute.label_in(Lang::De), "4. Mai 2021 11:00 UTC+2");
+    let bce: TimePoint = "-0499".parse().unwrap();
+    assert_eq!(bce.label_in(Lang::Fr), "500 av. J.-C.");
+    assert_eq!(bce.label_in(Lang::Nl), "500 v.Chr.");
+    // English stays as it was.
+    assert_eq!(day.label(), "20 May 2021");
+}
