@@ -58,3 +58,22 @@ footer-references-in-some = { $count ->
 }
 footer-times = Zeiten in { $zone }
 title-and-more = { $title } und { $n } weitere
+
+status-events-shown = { $shown } von { $count ->
+    [one] { $n } Ereignis angezeigt
+   *[other] { $n } Ereignissen angezeigt
+}
+periods = { $count ->
+    [one] { $n } Zeitraum
+   *[other] { $n } Zeiträume
+}
+files = { $count ->
+    [one] { $n } Datei
+   *[other] { $n } Dateien
+}
+problems = { $count ->
+    [one] { $n } Problem
+   *[other] { $n } Probleme
+}
+no-problems = Keine Probleme
+problems-toggle-hint = Problembereich ein- oder ausblenden

@@ -66,3 +66,23 @@ footer-references-in-some = { $count ->
 }
 footer-times = Times in { $zone }
 title-and-more = { $title } and { $n } more
+
+# The status bar.
+status-events-shown = { $shown } of { $count ->
+    [one] { $n } event shown
+   *[other] { $n } events shown
+}
+periods = { $count ->
+    [one] { $n } period
+   *[other] { $n } periods
+}
+files = { $count ->
+    [one] { $n } file
+   *[other] { $n } files
+}
+problems = { $count ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}
+no-problems = No problems
+problems-toggle-hint = Show or hide the problems panel

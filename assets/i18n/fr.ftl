@@ -58,3 +58,22 @@ footer-references-in-some = { $count ->
 }
 footer-times = Heures en { $zone }
 title-and-more = { $title } et { $n } autres
+
+status-events-shown = { $shown } sur { $count ->
+    [one] { $n } événement affiché
+   *[other] { $n } événements affichés
+}
+periods = { $count ->
+    [one] { $n } période
+   *[other] { $n } périodes
+}
+files = { $count ->
+    [one] { $n } fichier
+   *[other] { $n } fichiers
+}
+problems = { $count ->
+    [one] { $n } problème
+   *[other] { $n } problèmes
+}
+no-problems = Aucun problème
+problems-toggle-hint = Afficher ou masquer le panneau des problèmes

@@ -58,3 +58,22 @@ footer-references-in-some = { $count ->
 }
 footer-times = Tijden in { $zone }
 title-and-more = { $title } en { $n } andere
+
+status-events-shown = { $shown } van { $count ->
+    [one] { $n } gebeurtenis getoond
+   *[other] { $n } gebeurtenissen getoond
+}
+periods = { $count ->
+    [one] { $n } periode
+   *[other] { $n } periodes
+}
+files = { $count ->
+    [one] { $n } bestand
+   *[other] { $n } bestanden
+}
+problems = { $count ->
+    [one] { $n } probleem
+   *[other] { $n } problemen
+}
+no-problems = Geen problemen
+problems-toggle-hint = Het probleemvenster tonen of verbergen

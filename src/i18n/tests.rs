@@ -27,6 +27,7 @@ fn every_language_has_exactly_the_english_keys_and_each_message_formats() {
                 ("list", Arg::Text("x")),
                 ("zone", Arg::Text("UTC")),
                 ("title", Arg::Text("T")),
+                ("shown", Arg::Text("1")),
             ];
             let mut fluent_args = FluentArgs::new();
             for (name, value) in args {

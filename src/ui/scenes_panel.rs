@@ -15,14 +15,14 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
     for (i, scene) in state.scenes.iter().enumerate() {
         ui.horizontal(|ui| {
             let name = if scene.caption.is_empty() {
-                range_label(scene.view(), state.zone())
+                range_label(scene.view(), state.zone(), state.lang())
             } else {
                 scene.caption.clone()
             };
             let current = state.scene_index == Some(i);
             if ui
                 .selectable_label(current, format!("{}. {name}", i + 1))
-                .on_hover_text(range_label(scene.view(), state.zone()))
+                .on_hover_text(range_label(scene.view(), state.zone(), state.lang()))
                 .clicked()
             {
                 commands.push(PresentCommand::GoToScene(i));

@@ -5,13 +5,10 @@ use egui::Ui;
 
 use super::theme;
 use crate::app::{AppState, ProblemLevel};
+use crate::i18n::Arg;
 use crate::model::civil::{self, SECS_PER_DAY, SECS_PER_YEAR_APPROX};
 use crate::timeline::TimeView;
 use crate::timeline::zone::DisplayZone;
-
-fn format_count(n: usize) -> String {
-    crate::model::text::thousands(n)
-}
 
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
@@ -19,28 +16,26 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         let dataset = &state.dataset;
         let total = dataset.events.len();
         let shown = state.shown.len();
+        let lang = state.lang();
         let events = if shown == total {
-            crate::model::text::count(total, "event")
+            lang.count("events", total)
         } else {
-            format!(
-                "{} of {} events shown",
-                format_count(shown),
-                format_count(total)
+            let shown = lang.number(shown);
+            lang.text(
+                "status-events-shown",
+                &[("shown", Arg::Text(&shown)), ("count", Arg::Count(total))],
             )
         };
         ui.label(format!(
             "{events} · {} · {}",
-            crate::model::text::count(dataset.periods.len(), "period"),
-            crate::model::text::count(dataset.files.len(), "file")
+            lang.count("periods", dataset.periods.len()),
+            lang.count("files", dataset.files.len())
         ));
         if let Some(what) = state.busy() {
             // Filters and search over big data run on a thread; the last view stays meanwhile.
             ui.separator();
             ui.add(egui::Spinner::new());
-            ui.label(format!(
-                "{what} {}…",
-                crate::model::text::count(total, "event")
-            ));
+            ui.label(format!("{what} {}…", lang.count("events", total)));
         }
         ui.separator();
         let problems = state.problems();
@@ -53,9 +48,9 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             .filter(|p| p.level == ProblemLevel::Skipped)
             .count();
         let text = if problems.is_empty() {
-            "No problems".to_owned()
+            lang.word("no-problems")
         } else {
-            crate::model::text::count(problems.len(), "problem")
+            lang.count("problems", problems.len())
         };
         let level = if errors > 0 {
             ProblemLevel::Error
@@ -72,35 +67,38 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         };
         if ui
             .link(text)
-            .on_hover_text("Show or hide the problems panel")
+            .on_hover_text(lang.word("problems-toggle-hint"))
             .clicked()
         {
             commands.push(WindowCommand::ToggleProblems);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.weak(range_label(state.view, state.zone()));
+            ui.weak(range_label(state.view, state.zone(), lang));
         });
     });
 }
 
 /// The visible range at a precision that suits its width (years, months, days or minutes) in
 /// the display zone, which it names.
-pub fn range_label(view: TimeView, zone: DisplayZone) -> String {
+pub fn range_label(view: TimeView, zone: DisplayZone, lang: crate::i18n::Lang) -> String {
     let label = |secs: f64| {
         let secs = secs + zone.offset_secs(secs);
         let c = civil::civil_from_secs(secs.floor().clamp(-9.0e18, 9.0e18) as i64);
-        let month = civil::month_abbreviation(c.month);
-        let year = civil::year_label(c.year);
+        let month = lang.month_short(c.month);
+        let year = civil::year_label_in(c.year, lang);
         if view.span_secs > 5.0 * SECS_PER_YEAR_APPROX {
             year
         } else if view.span_secs > 60.0 * SECS_PER_DAY as f64 {
-            format!("{month} {year}")
+            lang.date(None, month, Some(&year))
         } else if view.span_secs > 2.0 * SECS_PER_DAY as f64 {
-            format!("{} {month} {year}", c.day)
+            lang.date(Some(c.day), month, Some(&year))
         } else {
             format!(
-                "{} {month} {year} {:02}:{:02}:{:02}",
-                c.day, c.hour, c.minute, c.second
+                "{} {:02}:{:02}:{:02}",
+                lang.date(Some(c.day), month, Some(&year)),
+                c.hour,
+                c.minute,
+                c.second
             )
         }
     };
