@@ -280,24 +280,27 @@ fn a_screen_reader_walks_the_timelines_events_in_time_order_by_title_date_and_ca
 #[test]
 fn the_canvas_and_status_bar_speak_the_chosen_language() {
     use egui::accesskit::Role;
-    for (lang, name, status, no_problems) in [
+    for (lang, name, status, no_problems, view_menu) in [
         (
             annals::i18n::Lang::Nl,
             "DDoS attack on Belnet, ca. 4 mei 2021 11:00 UTC+2 – 5 mei 2021, Incident",
             "28 gebeurtenissen · 2 periodes · 1 bestand",
             "Geen problemen",
+            "Beeld",
         ),
         (
             annals::i18n::Lang::Fr,
             "DDoS attack on Belnet, v. 4 mai 2021 11:00 UTC+2 – 5 mai 2021, Incident",
             "28 événements · 2 périodes · 1 fichier",
             "Aucun problème",
+            "Affichage",
         ),
         (
             annals::i18n::Lang::De,
             "DDoS attack on Belnet, ca. 4. Mai 2021 11:00 UTC+2 – 5. Mai 2021, Incident",
             "28 Ereignisse · 2 Zeiträume · 1 Datei",
             "Keine Probleme",
+            "Ansicht",
         ),
     ] {
         let settings = annals::app::Settings {
@@ -315,5 +318,6 @@ fn the_canvas_and_status_bar_speak_the_chosen_language() {
         harness.get_by_role_and_label(Role::ListItem, name);
         harness.get_by_label(status);
         harness.get_by_label(no_problems);
+        harness.get_by_label(view_menu);
     }
 }

@@ -77,3 +77,47 @@ problems = { $count ->
 }
 no-problems = Keine Probleme
 problems-toggle-hint = Problembereich ein- oder ausblenden
+
+
+action-open-files = Öffnen…
+action-reload-files = Dateien neu laden
+action-save-session = Sitzung speichern…
+action-open-session = Sitzung öffnen…
+action-export-image = Bild exportieren…
+action-copy-image = Bild kopieren
+action-search = Suchen
+action-next-match = Nächster Treffer (zoomt darauf)
+action-previous-match = Vorheriger Treffer
+action-deselect = Suchfeld verlassen; Auswahl aufheben
+action-next-event = Nächstes Ereignis
+action-previous-event = Vorheriges Ereignis
+action-zoom-in = Vergrößern
+action-zoom-out = Verkleinern
+action-pan-earlier = Nach früher verschieben
+action-pan-later = Nach später verschieben
+action-fit-all = Alles anzeigen
+action-fit-selection = Auswahl einpassen
+action-go-to-date = Zu einem Datum gehen (2021-05, 2019, 2021-05-04T11:00)
+action-bookmark = Ansicht als Lesezeichen speichern
+action-present = Präsentationsmodus
+action-next-scene = Nächste Szene
+action-previous-scene = Vorherige Szene
+action-shortcuts = Tastenkürzel
+action-open-files-tip = Dateien öffnen und das Geöffnete ersetzen
+action-reload-files-tip = Die geöffneten Dateien neu lesen; eine defekte Datei behält ihre letzten gültigen Ereignisse
+action-save-session-tip = Dateien, Ansicht, Filter, Bahnen, Auswahl, Szenen, Lesezeichen und Notizen in NAME.annals-session.json; die Datendateien werden nie verändert
+action-export-image-tip = PNG oder SVG der Ansicht, aller Ereignisse oder der Auswahl
+action-copy-image-tip = Ein PNG der aktuellen Ansicht zum Einfügen in eine Folie
+action-fit-all-tip = Alle Ereignisse anzeigen (oder auf die Zeitleiste doppelklicken)
+action-present-tip = Vollbild, größere Schrift, Bereiche ausgeblendet; Esc beendet
+
+
+menu-file = Datei
+menu-open-recent = Zuletzt geöffnet
+menu-edit = Bearbeiten
+menu-view = Ansicht
+menu-lanes-by = Bahnen nach
+menu-place-by = Ereignisse einordnen nach
+menu-time-zone = Zeitzone
+menu-language = Sprache
+menu-help = Hilfe

@@ -86,3 +86,47 @@ problems = { $count ->
 }
 no-problems = No problems
 problems-toggle-hint = Show or hide the problems panel
+
+# Actions: menu items and the shortcut sheet.
+action-open-files = Open…
+action-reload-files = Reload files
+action-save-session = Save session…
+action-open-session = Open session…
+action-export-image = Export image…
+action-copy-image = Copy image
+action-search = Search
+action-next-match = Next match (zooms to it)
+action-previous-match = Previous match
+action-deselect = Leave the search box; deselect
+action-next-event = Next event
+action-previous-event = Previous event
+action-zoom-in = Zoom in
+action-zoom-out = Zoom out
+action-pan-earlier = Pan earlier
+action-pan-later = Pan later
+action-fit-all = Fit all
+action-fit-selection = Fit selection
+action-go-to-date = Go to a date (2021-05, 2019, 2021-05-04T11:00)
+action-bookmark = Bookmark the view
+action-present = Presentation mode
+action-next-scene = Next scene
+action-previous-scene = Previous scene
+action-shortcuts = Keyboard shortcuts
+action-open-files-tip = Open files, replacing what is open
+action-reload-files-tip = Read the open files again; a broken file keeps its last good events
+action-save-session-tip = Files, view, filters, lanes, selection, scenes, bookmarks and notes in NAME.annals-session.json; the data files are never changed
+action-export-image-tip = PNG or SVG of the view, all events or the selection
+action-copy-image-tip = A PNG of the current view, to paste into a slide
+action-fit-all-tip = Show every event (or double-click the timeline)
+action-present-tip = Full screen, larger type, panels hidden; Esc leaves
+
+# Menus.
+menu-file = File
+menu-open-recent = Open recent
+menu-edit = Edit
+menu-view = View
+menu-lanes-by = Lanes by
+menu-place-by = Place events by
+menu-time-zone = Time zone
+menu-language = Language
+menu-help = Help

@@ -77,3 +77,47 @@ problems = { $count ->
 }
 no-problems = Aucun problème
 problems-toggle-hint = Afficher ou masquer le panneau des problèmes
+
+
+action-open-files = Ouvrir…
+action-reload-files = Recharger les fichiers
+action-save-session = Enregistrer la session…
+action-open-session = Ouvrir une session…
+action-export-image = Exporter l’image…
+action-copy-image = Copier l’image
+action-search = Rechercher
+action-next-match = Résultat suivant (zoome dessus)
+action-previous-match = Résultat précédent
+action-deselect = Quitter la recherche ; désélectionner
+action-next-event = Événement suivant
+action-previous-event = Événement précédent
+action-zoom-in = Zoom avant
+action-zoom-out = Zoom arrière
+action-pan-earlier = Défiler vers plus tôt
+action-pan-later = Défiler vers plus tard
+action-fit-all = Tout afficher
+action-fit-selection = Ajuster à la sélection
+action-go-to-date = Aller à une date (2021-05, 2019, 2021-05-04T11:00)
+action-bookmark = Ajouter la vue aux signets
+action-present = Mode présentation
+action-next-scene = Scène suivante
+action-previous-scene = Scène précédente
+action-shortcuts = Raccourcis clavier
+action-open-files-tip = Ouvrir des fichiers, en remplaçant ceux qui sont ouverts
+action-reload-files-tip = Relire les fichiers ouverts ; un fichier endommagé garde ses derniers événements valides
+action-save-session-tip = Fichiers, vue, filtres, couloirs, sélection, scènes, signets et notes dans NOM.annals-session.json ; les fichiers de données ne sont jamais modifiés
+action-export-image-tip = PNG ou SVG de la vue, de tous les événements ou de la sélection
+action-copy-image-tip = Un PNG de la vue actuelle, à coller dans une diapositive
+action-fit-all-tip = Afficher tous les événements (ou double-cliquer sur la frise)
+action-present-tip = Plein écran, texte plus grand, panneaux masqués ; Échap pour quitter
+
+
+menu-file = Fichier
+menu-open-recent = Ouvrir un fichier récent
+menu-edit = Édition
+menu-view = Affichage
+menu-lanes-by = Couloirs par
+menu-place-by = Placer les événements selon
+menu-time-zone = Fuseau horaire
+menu-language = Langue
+menu-help = Aide

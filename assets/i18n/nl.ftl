@@ -77,3 +77,47 @@ problems = { $count ->
 }
 no-problems = Geen problemen
 problems-toggle-hint = Het probleemvenster tonen of verbergen
+
+
+action-open-files = Openen…
+action-reload-files = Bestanden opnieuw laden
+action-save-session = Sessie opslaan…
+action-open-session = Sessie openen…
+action-export-image = Afbeelding exporteren…
+action-copy-image = Afbeelding kopiëren
+action-search = Zoeken
+action-next-match = Volgende treffer (zoomt erop in)
+action-previous-match = Vorige treffer
+action-deselect = Zoekvak verlaten; selectie opheffen
+action-next-event = Volgende gebeurtenis
+action-previous-event = Vorige gebeurtenis
+action-zoom-in = Inzoomen
+action-zoom-out = Uitzoomen
+action-pan-earlier = Naar eerder schuiven
+action-pan-later = Naar later schuiven
+action-fit-all = Alles tonen
+action-fit-selection = Selectie passend maken
+action-go-to-date = Naar een datum gaan (2021-05, 2019, 2021-05-04T11:00)
+action-bookmark = Weergave als bladwijzer bewaren
+action-present = Presentatiemodus
+action-next-scene = Volgende scène
+action-previous-scene = Vorige scène
+action-shortcuts = Sneltoetsen
+action-open-files-tip = Bestanden openen; wat open is, wordt vervangen
+action-reload-files-tip = De open bestanden opnieuw lezen; een kapot bestand houdt zijn laatste goede gebeurtenissen
+action-save-session-tip = Bestanden, weergave, filters, banen, selectie, scènes, bladwijzers en notities in NAAM.annals-session.json; de gegevensbestanden worden nooit gewijzigd
+action-export-image-tip = PNG of SVG van de weergave, alle gebeurtenissen of de selectie
+action-copy-image-tip = Een PNG van de huidige weergave, om in een dia te plakken
+action-fit-all-tip = Alle gebeurtenissen tonen (of dubbelklik op de tijdlijn)
+action-present-tip = Volledig scherm, grotere letters, panelen verborgen; Esc verlaat
+
+
+menu-file = Bestand
+menu-open-recent = Recent geopend
+menu-edit = Bewerken
+menu-view = Beeld
+menu-lanes-by = Banen per
+menu-place-by = Gebeurtenissen plaatsen op
+menu-time-zone = Tijdzone
+menu-language = Taal
+menu-help = Help

@@ -3,6 +3,7 @@
 //! `UICommand` is the model). Adding a shortcut is one arm in [`Action::bindings`] and, if it is
 //! new, one in [`Action::text`] and [`Action::perform`].
 
+use crate::i18n::Lang;
 use egui::{Key, Modifiers};
 
 use crate::app::analysis::{KEY_PAN, KEY_ZOOM};
@@ -295,52 +296,53 @@ impl Action {
     }
 
     /// What it is called in menus and on the sheet.
-    pub fn text(self) -> &'static str {
+    pub fn text(self, lang: Lang) -> String {
+        lang.word(&format!("action-{}", self.key()))
+    }
+
+    /// Its message key in the catalogs (`action-KEY`, `action-KEY-tip`).
+    fn key(self) -> &'static str {
         match self {
-            Self::OpenFiles => "Open…",
-            Self::ReloadFiles => "Reload files",
-            Self::SaveSession => "Save session…",
-            Self::OpenSession => "Open session…",
-            Self::ExportImage => "Export image…",
-            Self::CopyImage => "Copy image",
-            Self::Search => "Search",
-            Self::NextMatch => "Next match (zooms to it)",
-            Self::PreviousMatch => "Previous match",
-            Self::Deselect => "Leave the search box; deselect",
-            Self::NextEvent => "Next event",
-            Self::PreviousEvent => "Previous event",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::PanEarlier => "Pan earlier",
-            Self::PanLater => "Pan later",
-            Self::FitAll => "Fit all",
-            Self::FitSelection => "Fit selection",
-            Self::GoToDate => "Go to a date (2021-05, 2019, 2021-05-04T11:00)",
-            Self::Bookmark => "Bookmark the view",
-            Self::Present => "Presentation mode",
-            Self::NextScene => "Next scene",
-            Self::PreviousScene => "Previous scene",
-            Self::Shortcuts => "Keyboard shortcuts",
+            Self::OpenFiles => "open-files",
+            Self::ReloadFiles => "reload-files",
+            Self::SaveSession => "save-session",
+            Self::OpenSession => "open-session",
+            Self::ExportImage => "export-image",
+            Self::CopyImage => "copy-image",
+            Self::Search => "search",
+            Self::NextMatch => "next-match",
+            Self::PreviousMatch => "previous-match",
+            Self::Deselect => "deselect",
+            Self::NextEvent => "next-event",
+            Self::PreviousEvent => "previous-event",
+            Self::ZoomIn => "zoom-in",
+            Self::ZoomOut => "zoom-out",
+            Self::PanEarlier => "pan-earlier",
+            Self::PanLater => "pan-later",
+            Self::FitAll => "fit-all",
+            Self::FitSelection => "fit-selection",
+            Self::GoToDate => "go-to-date",
+            Self::Bookmark => "bookmark",
+            Self::Present => "present",
+            Self::NextScene => "next-scene",
+            Self::PreviousScene => "previous-scene",
+            Self::Shortcuts => "shortcuts",
         }
     }
 
     /// What it does, in a sentence, where the name is not enough (menus show it on hover).
-    pub fn tooltip(self) -> Option<&'static str> {
-        Some(match self {
-            Self::OpenFiles => "Open files, replacing what is open",
-            Self::ReloadFiles => {
-                "Read the open files again; a broken file keeps its last good events"
-            }
-            Self::SaveSession => {
-                "Files, view, filters, lanes, selection, scenes, bookmarks and notes in \
-                 NAME.annals-session.json; the data files are never changed"
-            }
-            Self::ExportImage => "PNG or SVG of the view, all events or the selection",
-            Self::CopyImage => "A PNG of the current view, to paste into a slide",
-            Self::FitAll => "Show every event (or double-click the timeline)",
-            Self::Present => "Full screen, larger type, panels hidden; Esc leaves",
-            _ => return None,
-        })
+    pub fn tooltip(self, lang: Lang) -> Option<String> {
+        matches!(
+            self,
+            Self::OpenFiles
+                | Self::ReloadFiles
+                | Self::SaveSession
+                | Self::ExportImage
+                | Self::CopyImage
+                | Self::FitAll
+                | Self::Present
+        )
+        .then(|| lang.word(&format!("action-{}-tip", self.key())))
     }
 
     /// Its keys as the sheet prints them ("Right  or  ."); keys that count only while presenting

@@ -84,7 +84,11 @@ impl SheetRow {
             // The sheet names what a menu item opens, without the menu's "…".
             Self::One(action) => (
                 action.keys_text(ctx),
-                action.text().trim_end_matches('…').to_owned(),
+                // The sheet is not translated yet: all of it in English, not half.
+                action
+                    .text(crate::i18n::Lang::En)
+                    .trim_end_matches('…')
+                    .to_owned(),
             ),
             Self::Titled(action, text) => (action.keys_text(ctx), text.to_owned()),
             Self::Pair(a, b, text) => {

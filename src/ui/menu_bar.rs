@@ -14,13 +14,14 @@ use crate::timeline::lanes::TimeBasis;
 
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+    let lang = state.lang();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        ui.menu_button(lang.word("menu-file"), |ui| {
             action_item(ui, state, Action::OpenFiles, commands);
             if ui.button("Add files…").clicked() {
                 commands.push(FilesCommand::PickFiles(PickMode::Add));
             }
-            ui.menu_button("Open recent", |ui| {
+            ui.menu_button(lang.word("menu-open-recent"), |ui| {
                 if state.settings.recent_files.is_empty() {
                     ui.weak("No recent files");
                 }
@@ -54,10 +55,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 commands.push(FilesCommand::SetLiveReload(live));
             }
         });
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(lang.word("menu-edit"), |ui| {
             action_item(ui, state, Action::CopyImage, commands);
         });
-        ui.menu_button("View", |ui| {
+        ui.menu_button(lang.word("menu-view"), |ui| {
             action_item(ui, state, Action::FitAll, commands);
             if ui
                 .button("Fit to filter")
@@ -69,7 +70,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             ui.add_enabled_ui(state.selection.is_some(), |ui| {
                 action_item(ui, state, Action::FitSelection, commands);
             });
-            ui.menu_button("Lanes by", |ui| {
+            ui.menu_button(lang.word("menu-lanes-by"), |ui| {
                 let choices = std::iter::once((None, "None (one lane)"))
                     .chain(Field::ALL.iter().map(|&f| (Some(f), f.label())));
                 for (by, label) in choices {
@@ -78,7 +79,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                     }
                 }
             });
-            ui.menu_button("Place events by", |ui| {
+            ui.menu_button(lang.word("menu-place-by"), |ui| {
                 for (basis, label) in [
                     (TimeBasis::Happened, "When it happened"),
                     (TimeBasis::Known, "When it became known (disclosed)"),
@@ -92,8 +93,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             if ui.checkbox(&mut links, "Show links as arrows").changed() {
                 commands.push(ViewCommand::SetLinks(links));
             }
-            ui.menu_button("Time zone", |ui| zone_menu_ui(ui, state, commands));
-            ui.menu_button("Language", |ui| language_menu_ui(ui, state, commands));
+            ui.menu_button(lang.word("menu-time-zone"), |ui| {
+                zone_menu_ui(ui, state, commands)
+            });
+            ui.menu_button(lang.word("menu-language"), |ui| {
+                language_menu_ui(ui, state, commands)
+            });
             let mut gaps = state.options.collapse_gaps;
             if ui
                 .checkbox(&mut gaps, "Collapse empty stretches")
@@ -153,7 +158,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 commands.push(WindowCommand::ToggleProblems);
             }
         });
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(lang.word("menu-help"), |ui| {
             action_item(ui, state, Action::Shortcuts, commands);
         });
     });
@@ -162,13 +167,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
 /// A menu item for `action`: its text, its key on the right, its tooltip on hover; a click
 /// does what the key does.
 fn action_item(ui: &mut Ui, state: &AppState, action: Action, commands: &mut Commands) {
-    let button = egui::Button::new(action.text()).shortcut_text(action.menu_keys_text(ui.ctx()));
+    let lang = state.lang();
+    let button =
+        egui::Button::new(action.text(lang)).shortcut_text(action.menu_keys_text(ui.ctx()));
     let mut response = ui.add(button);
     // Its accessible name is the action, not the action and the key printed beside it.
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), action.text())
+        egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), action.text(lang))
     });
-    if let Some(tooltip) = action.tooltip() {
+    if let Some(tooltip) = action.tooltip(lang) {
         response = response.on_hover_text(tooltip);
     }
     if response.clicked()
