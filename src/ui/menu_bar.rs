@@ -94,10 +94,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 commands.push(ViewCommand::SetLinks(links));
             }
             ui.menu_button(lang.word("menu-time-zone"), |ui| {
-                zone_menu_ui(ui, state, commands)
+                zone_menu_ui(ui, state, commands);
             });
             ui.menu_button(lang.word("menu-language"), |ui| {
-                language_menu_ui(ui, state, commands)
+                language_menu_ui(ui, state, commands);
             });
             let mut gaps = state.options.collapse_gaps;
             if ui
