@@ -386,7 +386,9 @@ pub fn detail_limit(width: f64) -> usize {
 }
 
 mod build;
-pub use build::{axis_ticks, build, fit_text};
+mod fit;
+pub use build::{axis_ticks, build};
+pub use fit::fit_text;
 
 impl Scene {
     /// The event or cluster under `(x, y)`, preferring the nearest; labels count as their event.

@@ -20,6 +20,12 @@ use crate::timeline::scene::{self, Hit, Scene, SceneInput, SceneStyle};
 use crate::timeline::ticks::Tick;
 use crate::timeline::{TimeAxis, TimeView};
 
+mod access;
+mod scroll;
+
+use access::accessible_events;
+use scroll::{SCROLL_BAR, lane_scroll, scroll_bar, scroll_thumb};
+
 /// Font of event labels.
 pub fn label_font() -> FontId {
     FontId::proportional(paint::TYPE.label as f32)
@@ -159,77 +165,6 @@ pub fn timeline_ui(
     }
 }
 
-/// What a screen reader walks on the timeline: one node for each event drawn on its own and each
-/// cluster (with its count), in time order, named by title, date and category; the selection
-/// is marked selected. Built only when assistive technology asked for the tree.
-fn accessible_events(ctx: &egui::Context, rect: Rect, state: &AppState, scene: &Scene) {
-    use egui::accesskit;
-    enum Item<'a> {
-        Mark(&'a crate::timeline::scene::Mark),
-        Cluster(usize, &'a crate::timeline::scene::Cluster),
-    }
-    let mut items: Vec<(f64, f64, Item<'_>)> = scene
-        .marks
-        .iter()
-        .map(|m| (m.x0, m.y, Item::Mark(m)))
-        .chain(
-            scene
-                .clusters
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.x0, c.y, Item::Cluster(i, c))),
-        )
-        .collect();
-    items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let lang = state.lang();
-    let dataset = &state.dataset;
-    let selected = state.selected();
-    let half = (scene.row_height / 2.0) as f32;
-    for (_, y, item) in items {
-        let (id, x0, x1) = match &item {
-            Item::Mark(m) => (egui::Id::unique(("timeline-event", m.event)), m.x0, m.x1),
-            Item::Cluster(i, c) => (egui::Id::unique(("timeline-cluster", *i)), c.x0, c.x1),
-        };
-        let left = rect.left() + (x0.max(0.0) as f32);
-        let right = rect.left() + (x1.min(scene.size.0) as f32).max(left - rect.left() + 1.0);
-        let top = rect.top() + y as f32 - half;
-        ctx.accesskit_node_builder(id, |node| {
-            let label = match &item {
-                Item::Mark(m) => dataset.event(m.event).map_or_else(String::new, |event| {
-                    let category = event
-                        .category()
-                        .and_then(|c| dataset.category(c))
-                        .map(|c| c.label.clone())
-                        .unwrap_or_default();
-                    let title = crate::model::text::one_line(
-                        event.title(),
-                        crate::model::text::TITLE_CHARS,
-                    );
-                    [title.into_owned(), event.date_label_in(lang), category]
-                        .into_iter()
-                        .filter(|part| !part.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }),
-                Item::Cluster(_, c) => lang.count("events", c.count),
-            };
-            node.set_role(accesskit::Role::ListItem);
-            node.set_label(label);
-            node.set_bounds(accesskit::Rect {
-                x0: left.into(),
-                y0: top.into(),
-                x1: right.into(),
-                y1: (top + 2.0 * half).into(),
-            });
-            if let Item::Mark(m) = &item
-                && selected == Some(m.event)
-            {
-                node.set_selected(true);
-            }
-        });
-    }
-}
-
 /// The `egui_plot` host: its x is the axis coordinate (time, with collapsed stretches drawn short),
 /// its ticks and labels are ours, and it is told the state's view when a command moved it.
 fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResponse<()> {
@@ -324,95 +259,6 @@ fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResp
         }
         plot_ui.set_plot_bounds_y(0.0..=1.0);
     })
-}
-
-/// Width of the strip at the right where the lanes' scroll bar is drawn.
-const SCROLL_BAR: f32 = 12.0;
-/// Width of the strip at the left, over the lane names, where the wheel scrolls the lanes.
-const LANE_GUTTER: f32 = 150.0;
-
-/// The scroll bar's track and thumb, if the lanes of `scene` do not fit.
-fn scroll_thumb(rect: Rect, scene: &Scene) -> Option<(Rect, Rect)> {
-    let (height, content) = (scene.size.1, scene.content_height);
-    if content <= height + 0.5 {
-        return None;
-    }
-    let top = rect.top() + scene.period_strip as f32;
-    let track = Rect::from_min_max(
-        Pos2::new(rect.right() - SCROLL_BAR, top),
-        Pos2::new(rect.right() - 2.0, rect.bottom()),
-    );
-    let lanes = (content - scene.period_strip).max(1.0);
-    let shown = (height - scene.period_strip).max(0.0);
-    let length = (f64::from(track.height()) * shown / lanes).max(24.0) as f32;
-    let travel = (track.height() - length).max(0.0);
-    let max_scroll = (content - height).max(1.0);
-    let offset = travel * (scene.scroll_y / max_scroll) as f32;
-    let thumb = Rect::from_min_size(
-        Pos2::new(track.left(), track.top() + offset),
-        vec2(track.width(), length),
-    );
-    Some((track, thumb))
-}
-
-/// Scrolls the lanes (when they do not fit) by the wheel over the lane names or the scroll bar,
-/// or by dragging the bar. Returns whether the wheel was used for that (and not for zooming).
-fn lane_scroll(
-    ui: &Ui,
-    rect: Rect,
-    last: &Scene,
-    state: &AppState,
-    commands: &mut Commands,
-) -> bool {
-    let Some((track, thumb)) = scroll_thumb(rect, last) else {
-        return false;
-    };
-    let max_scroll = last.content_height - last.size.1;
-    let drag = ui.interact(
-        track,
-        egui::Id::unique("lane-scroll"),
-        Sense::click_and_drag(),
-    );
-    let drag = drag.on_hover_text("Lanes: drag, or use the wheel over the lane names");
-    if drag.dragged() {
-        let travel = f64::from((track.height() - thumb.height()).max(1.0));
-        let dy = f64::from(drag.drag_delta().y) * max_scroll / travel;
-        commands.push(ViewCommand::ScrollLanes(
-            (state.lane_scroll.min(max_scroll) + dy).clamp(0.0, max_scroll),
-        ));
-    } else if drag.clicked()
-        && let Some(p) = drag.interact_pointer_pos()
-    {
-        let page = last.size.1 - last.period_strip;
-        let dy = if p.y < thumb.top() { -page } else { page };
-        commands.push(ViewCommand::ScrollLanes(
-            (state.lane_scroll.min(max_scroll) + dy).clamp(0.0, max_scroll),
-        ));
-    }
-    // The lane names are widgets of their own, over the plot: ask where the pointer is.
-    let pointer = ui.input(|i| i.pointer.hover_pos());
-    let over = pointer.is_some_and(|p| {
-        rect.contains(p) && (p.x < rect.left() + LANE_GUTTER || track.expand(2.0).contains(p))
-    }) || drag.hovered();
-    let scroll = ui.input(|i| i.smooth_scroll_delta.y);
-    if over && scroll != 0.0 {
-        commands.push(ViewCommand::ScrollLanes(
-            (state.lane_scroll.min(max_scroll) - f64::from(scroll)).clamp(0.0, max_scroll),
-        ));
-        return true;
-    }
-    false
-}
-
-/// The lanes' scroll bar, when they do not fit.
-fn scroll_bar(ui: &Ui, rect: Rect, scene: &Scene) {
-    let Some((track, thumb)) = scroll_thumb(rect, scene) else {
-        return;
-    };
-    let visuals = &ui.visuals().widgets;
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(track, 3.0, visuals.inactive.bg_fill.gamma_multiply(0.6));
-    painter.rect_filled(thumb, 3.0, visuals.active.bg_fill);
 }
 
 /// Wheel and pinch zoom time only, around the pointer; horizontal wheel pans.

@@ -1,6 +1,7 @@
 //! Laying out one frame: culling each lane to the view, packing rows or counting density,
 //! placing labels, ticks, breaks and relations.
 
+use super::fit::{fit_text, share_rows};
 use super::{
     Arrow, BreakMark, Cluster, DateLink, Density, Join, Label, LaneBand, Mark, MarkShape, More,
     PeriodBand, PlacedTick, Scene, SceneInput, detail_limit,
@@ -13,36 +14,6 @@ use crate::timeline::view::TimeAxis;
 
 /// Most rows of the period strip (further overlapping periods share the last).
 const MAX_PERIOD_ROWS: usize = 3;
-
-/// `text` whole if it fits in `room` points, else cut with an ellipsis to fit (at least three
-/// characters and the ellipsis), else `None`.
-pub fn fit_text(text: &str, room: f64, measure: &dyn Fn(&str) -> f64) -> Option<String> {
-    if measure(text) <= room {
-        return Some(text.to_owned());
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let cut = |n: usize| {
-        let mut s: String = chars
-            .iter()
-            .take(n)
-            .collect::<String>()
-            .trim_end()
-            .to_owned();
-        s.push('…');
-        s
-    };
-    // The longest cut that fits: a binary search on the number of characters kept.
-    let (mut lo, mut hi) = (0, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if measure(&cut(mid)) <= room {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    (lo >= 3).then(|| cut(lo))
-}
 
 /// Rows are never shorter than this, however many there are.
 const MIN_ROW_HEIGHT: f64 = 18.0;
@@ -77,56 +48,6 @@ impl LanePacked {
             Self::Folded => 0,
         }
     }
-}
-
-/// How many rows each lane gets out of `budget`, given how many each `wants` (with `fixed`
-/// lanes, expanded or dense, getting theirs in full): all they want if that fits; otherwise
-/// the same level for all, the rows left over to those that want most, and at least one row
-/// each (the lanes then scroll).
-fn share_rows(wants: &[usize], fixed: &[bool], budget: usize) -> Vec<usize> {
-    if wants.iter().sum::<usize>() <= budget {
-        return wants.to_vec();
-    }
-    let fixed_rows: usize = wants
-        .iter()
-        .zip(fixed)
-        .filter(|(_, f)| **f)
-        .map(|(w, _)| w)
-        .sum();
-    let left = budget.saturating_sub(fixed_rows);
-    let given = |level: usize| -> usize {
-        wants
-            .iter()
-            .zip(fixed)
-            .filter(|(_, f)| !**f)
-            .map(|(&w, _)| w.min(level))
-            .sum()
-    };
-    let top = wants.iter().copied().max().unwrap_or(0);
-    let mut level = 1;
-    while level < top && given(level + 1) <= left {
-        level += 1;
-    }
-    let mut caps: Vec<usize> = wants
-        .iter()
-        .zip(fixed)
-        .map(|(&w, &f)| if f { w } else { w.min(level) })
-        .collect();
-    let mut spare = left.saturating_sub(given(level));
-    let mut hungry: Vec<usize> = (0..wants.len())
-        .filter(|&i| !fixed.get(i).copied().unwrap_or(true) && wants.get(i) > caps.get(i))
-        .collect();
-    hungry.sort_by_key(|&i| std::cmp::Reverse(wants.get(i).copied().unwrap_or(0)));
-    for i in hungry {
-        if spare == 0 {
-            break;
-        }
-        if let Some(cap) = caps.get_mut(i) {
-            *cap += 1;
-            spare -= 1;
-        }
-    }
-    caps
 }
 
 /// Lays out one frame. Cost per lane: O(log n + events in view × rows) up to [`detail_limit`]
