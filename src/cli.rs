@@ -451,7 +451,11 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         }
     }
     let dataset = crate::model::Dataset::from_parts(parts);
-    let layout = crate::timeline::lanes::by_category(&dataset, &crate::model::Filter::default());
+    let spec = crate::timeline::LaneSpec {
+        lang,
+        ..Default::default()
+    };
+    let layout = crate::timeline::lanes::build(&dataset, &crate::model::Filter::default(), &spec);
     let Some((data_min, data_max)) = dataset.extent_secs() else {
         return fail(err, "nothing to draw: no events".to_owned());
     };

@@ -307,12 +307,14 @@ mod tests {
                 format: crate::model::Format::Stix,
                 title: None,
                 description: None,
+                translations: Vec::new(),
             },
             categories: (0..12)
                 .map(|i| crate::model::Category {
                     id: format!("kind-{i}"),
                     label: format!("Kind {i}"),
                     color: None,
+                    translations: Vec::new(),
                 })
                 .collect(),
             periods: vec![],

@@ -277,34 +277,78 @@ fn a_screen_reader_walks_the_timelines_events_in_time_order_by_title_date_and_ca
     );
 }
 
+/// What one language must say in the window (see `the_window_speaks_the_chosen_language`).
+struct Spoken {
+    lang: annals::i18n::Lang,
+    /// The Belnet attack on the canvas: its title (the file's own translation), date, category.
+    canvas_event: &'static str,
+    /// Its title alone, as the event list shows it.
+    title: &'static str,
+    /// A phrase of its translated description, as the detail panel shows it.
+    description: &'static str,
+    status: &'static str,
+    no_problems: &'static str,
+    /// Panel headings and controls, by their accessible labels (or the start of them: "Strategie"
+    /// in the legend is "Strategie (5)").
+    labels: &'static [&'static str],
+}
+
 #[test]
-fn the_canvas_and_status_bar_speak_the_chosen_language() {
+fn the_window_speaks_the_chosen_language() {
     use egui::accesskit::Role;
-    for (lang, name, status, no_problems, view_menu) in [
-        (
-            annals::i18n::Lang::Nl,
-            "DDoS attack on Belnet, ca. 4 mei 2021 11:00 UTC+2 – 5 mei 2021, Incident",
-            "28 gebeurtenissen · 2 periodes · 1 bestand",
-            "Geen problemen",
-            "Beeld",
-        ),
-        (
-            annals::i18n::Lang::Fr,
-            "DDoS attack on Belnet, v. 4 mai 2021 11:00 UTC+2 – 5 mai 2021, Incident",
-            "28 événements · 2 périodes · 1 fichier",
-            "Aucun problème",
-            "Affichage",
-        ),
-        (
-            annals::i18n::Lang::De,
-            "DDoS attack on Belnet, ca. 4. Mai 2021 11:00 UTC+2 – 5. Mai 2021, Incident",
-            "28 Ereignisse · 2 Zeiträume · 1 Datei",
-            "Keine Probleme",
-            "Ansicht",
-        ),
-    ] {
+    let languages = [
+        Spoken {
+            lang: annals::i18n::Lang::Nl,
+            canvas_event: "DDoS-aanval op Belnet, ca. 4 mei 2021 11:00 UTC+2 – 5 mei 2021, Incident",
+            title: "DDoS-aanval op Belnet",
+            description: "sluit ongeveer 200 organisaties af",
+            status: "28 gebeurtenissen · 2 periodes · 1 bestand",
+            no_problems: "Geen problemen",
+            labels: &[
+                "Beeld",
+                "Categorieën",
+                "Filters",
+                "Scènes (0)",
+                "Zoeken",
+                "Strategie",
+            ],
+        },
+        Spoken {
+            lang: annals::i18n::Lang::Fr,
+            canvas_event: "Attaque DDoS contre Belnet, v. 4 mai 2021 11:00 UTC+2 – 5 mai 2021, Incident",
+            title: "Attaque DDoS contre Belnet",
+            description: "coupe environ 200 organisations",
+            status: "28 événements · 2 périodes · 1 fichier",
+            no_problems: "Aucun problème",
+            labels: &[
+                "Affichage",
+                "Catégories",
+                "Filtres",
+                "Scènes (0)",
+                "Rechercher",
+                "Stratégie",
+            ],
+        },
+        Spoken {
+            lang: annals::i18n::Lang::De,
+            canvas_event: "DDoS-Angriff auf Belnet, ca. 4. Mai 2021 11:00 UTC+2 – 5. Mai 2021, Vorfall",
+            title: "DDoS-Angriff auf Belnet",
+            description: "trennt etwa 200 Organisationen ab",
+            status: "28 Ereignisse · 2 Zeiträume · 1 Datei",
+            no_problems: "Keine Probleme",
+            labels: &[
+                "Ansicht",
+                "Kategorien",
+                "Filter",
+                "Szenen (0)",
+                "Suchen",
+                "Strategie",
+            ],
+        },
+    ];
+    for spoken in languages {
         let settings = annals::app::Settings {
-            language: Some(lang),
+            language: Some(spoken.lang),
             ..annals::app::Settings::default()
         };
         let mut harness = Harness::builder()
@@ -314,10 +358,51 @@ fn the_canvas_and_status_bar_speak_the_chosen_language() {
                 Window::new(AppState::with_files(&[], settings)),
             );
         harness.run();
-        // The event's title is the file's (English); its date and the words around it are not.
-        harness.get_by_role_and_label(Role::ListItem, name);
-        harness.get_by_label(status);
-        harness.get_by_label(no_problems);
-        harness.get_by_label(view_menu);
+        // The event on the canvas, by its accessible name in the language.
+        harness.get_by_role_and_label(Role::ListItem, spoken.canvas_event);
+        harness.get_by_label(spoken.status);
+        harness.get_by_label(spoken.no_problems);
+        for label in spoken.labels {
+            assert!(
+                harness.query_all_by_label_contains(label).next().is_some(),
+                "{:?}: nothing labelled {label:?}",
+                spoken.lang
+            );
+        }
+        // Found by its translated title through the search box, selected from the list, it
+        // opens the detail panel in the language.
+        let search = spoken.labels[4];
+        harness
+            .get_by_role_and_label(Role::TextInput, search)
+            .click();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::TextInput, search)
+            .type_text(spoken.title);
+        harness.run();
+        harness.get_by_label(spoken.title).click();
+        harness.run();
+        let detail = harness.state().state.selected();
+        assert!(
+            detail.is_some(),
+            "{:?}: clicking the title selects it",
+            spoken.lang
+        );
+        harness.get_by_label_contains(spoken.description);
+        let english = [
+            "Sources",
+            "Zoom to event",
+            "Your note",
+            "Category: Incident",
+        ];
+        for word in english {
+            if spoken.lang != annals::i18n::Lang::Fr || word != "Sources" {
+                assert!(
+                    harness.query_all_by_label(word).next().is_none(),
+                    "{:?}: the detail panel still says {word:?}",
+                    spoken.lang
+                );
+            }
+        }
     }
 }

@@ -121,3 +121,284 @@ menu-place-by = Ereignisse einordnen nach
 menu-time-zone = Zeitzone
 menu-language = Sprache
 menu-help = Hilfe
+
+# Wörter, die an vielen Stellen vorkommen.
+close = Schließen
+cancel = Abbrechen
+ok = OK
+
+# Genauigkeit eines Datums, wie das Detailfeld sie nennt.
+precision-year = Jahr
+precision-month = Monat
+precision-day = Tag
+precision-hour = Stunde
+precision-minute = Minute
+precision-second = Sekunde
+precision-sub-second = Sekundenbruchteil
+severity-low = niedrig
+severity-medium = mittel
+severity-high = hoch
+severity-critical = kritisch
+link-caused = verursachte
+link-response-to = Reaktion auf
+link-attributed-to = zugeschrieben
+link-related = verwandt
+
+# Das Detailfeld.
+detail-zoom = Auf Ereignis zoomen
+detail-close-tip = Auswahl aufheben (Esc)
+detail-your-note = Ihre Notiz
+detail-note-hint = In der Sitzung gespeichert, nie in der Datendatei
+detail-save-note = Notiz speichern
+detail-linked-from = Verknüpft von
+detail-precision = Genauigkeit: { $precision }; { $zone }
+detail-floating = keine Zeitzone in der Quelle (gleitende Ortszeit)
+detail-calendar-date = Kalenderdatum, keine Uhrzeit
+detail-start = Beginn: { $value }
+detail-end = Ende: { $value }
+detail-circa = Das Datum ist ungefähr (circa)
+detail-disclosed = Öffentlich gemacht { $value }
+detail-category = Kategorie: { $value }
+detail-severity = Schweregrad: { $value }
+detail-tags = Schlagwörter
+detail-actors = Akteure
+detail-targets = Ziele
+detail-links = Verknüpfungen
+detail-link-missing = { $kind } { $id } (nicht in dieser Datei)
+detail-sources = Quellen
+detail-from = Aus { $path } ({ $format }), ID { $id }
+detail-from-line = Aus { $path } ({ $format }, Zeile { $line }), ID { $id }
+
+# Facetten; auch die Namen der Bahnen.
+field-category = Kategorie
+field-tag = Schlagwort
+field-actor = Akteur
+field-target = Ziel
+field-severity = Schweregrad
+field-file = Datei
+field-none-category = Ohne Kategorie
+field-none-tag = Ohne Schlagwort
+field-none-actor = Ohne Akteur
+field-none-target = Ohne Ziel
+field-none-severity = Ohne Schweregrad
+field-none-file = Ohne Datei
+lane-all-events = Alle Ereignisse
+
+# Filter.
+filters-heading = Filter
+filters-clear = Alle löschen
+filters-clear-tip = Facetten, Zeitraum, ausgeblendete Kategorien und Suche löschen
+filters-fit = An Filter anpassen
+filters-fit-tip = Auf die angezeigten Ereignisse zoomen
+filters-chosen = { $field } ({ $n } gewählt)
+filters-none = Keine
+filters-more = und { $n } weitere (die Suche kürzt die Liste)
+filters-from = Von
+filters-to = bis
+filters-any-date = beliebiges Datum
+
+# Legende.
+legend-categories = Kategorien
+legend-files = Dateien
+nothing-open = Nichts geöffnet
+
+# Probleme.
+problems-heading = Probleme
+problems-in-all = { $n } insgesamt
+problems-none = Jede Datei wurde ohne Probleme geladen
+problem-error = Fehler
+problem-skipped = übersprungen
+problem-warning = Warnung
+
+# Seitenleiste.
+side-notes = Lesezeichen und Notizen ({ $n })
+side-scenes = Szenen ({ $n })
+
+# Lesezeichen und Notizen.
+notes-name = Name oder Notiz
+notes-bookmark = Ansicht merken
+notes-bookmark-tip = Die Mitte der Ansicht benennen (Strg+B)
+notes-note-here = Notiz hier
+notes-note-here-tip = Eine Notiz in der Mitte der Ansicht
+notes-delete-bookmark = Lesezeichen löschen
+notes-delete-note = Notiz löschen
+notes-on-event = zu { $id }
+notes-at-time = am { $time }
+
+# Szenen.
+scenes-keys = Bild↑ / Bild↓ / Leertaste: weiter; F11: präsentieren
+scenes-delete = Szene { $number } löschen
+scenes-caption = Beschriftung
+scenes-optional = optional
+scenes-add = Szene hinzufügen
+scenes-add-tip = Die aktuelle Ansicht, Filter und Auswahl als Szene speichern
+scenes-saved-in = Gespeichert in { $file }, neben den Daten
+scenes-not-saved = Szenen des eingebauten Beispiels bleiben bis zum Beenden
+scenes-present-keys = Rechts, Bild↓ oder Leertaste: weiter · Links oder Bild↑: zurück · Esc: beenden
+
+# Suche und Ereignisliste.
+search = Suchen
+search-hint = Titel, Akteur, Schlagwort… ( / )
+search-match-of = { $count ->
+    [one] Treffer { $at } von { $n }
+   *[other] Treffer { $at } von { $n }
+}
+search-matches = { $count ->
+    [one] { $n } Treffer
+   *[other] { $n } Treffer
+}
+search-previous = Zurück
+search-next = Weiter
+search-only = Nur Treffer
+search-only-tip = Ereignisse ausblenden, die nicht zur Suche passen
+# Above the event list: "5 of 28 events".
+list-count = { $shown } von { $count ->
+    [one] { $n } Ereignis
+   *[other] { $n } Ereignissen
+}
+members-zoom = Auf diese zoomen
+members-hint = Klicken zum Auswählen, Doppelklick zum Zoomen
+
+# Laden.
+loading = Laden…
+load-waiting = { $file }: wartet
+load-reading = { $file }: { $done } von { $size }
+load-loaded = { $file }: geladen
+load-parsing = { $file }: Datensätze werden gelesen…
+too-large-heading = Eine sehr große Datei laden?
+too-large-text = { $file } ist { $size } groß, über der Grenze von { $limit } (im Menü Ansicht einstellbar). Das Laden kann Minuten dauern und viel Speicher brauchen; was jetzt offen ist, bleibt, bis die Datei geladen ist, und Sie können abbrechen.
+too-large-load = Trotzdem laden
+too-large-skip = Nicht laden
+empty-hint = Öffnen Sie eine Datei (Strg+O), ziehen Sie Dateien hierher oder übergeben Sie sie auf der Befehlszeile: annals DATEI…
+empty-example = Das belgische Beispiel zeigen
+toast-dismiss = Klicken zum Schließen
+
+# Die Übersicht der Tastenkürzel.
+sheet-files = Dateien
+sheet-find = Suchen
+sheet-move = Bewegen
+sheet-present = Präsentieren
+sheet-next-previous-match = Nächster / vorheriger Treffer (zoomt darauf)
+sheet-next-previous-event = Nächstes / vorheriges Ereignis
+sheet-zoom-in-out = Vergrößern / verkleinern
+sheet-pan = Früher / später verschieben
+sheet-this-sheet = Diese Übersicht
+sheet-or = oder
+sheet-tab = Menüs und Felder sind auch mit Tab und Eingabe erreichbar.
+jump-heading = Gehe zu Datum
+jump-label = Datum (2021-05, 2019, 2021-05-04T11:00)
+jump-go = Los
+sheet-while-presenting = { $keys } beim Präsentieren
+
+# Der Exportdialog.
+export-no-preview = Keine Vorschau: { $why }
+export-run = Exportieren
+export-range = Bereich
+export-view = Aktuelle Ansicht
+export-all = Alle angezeigten Ereignisse
+export-selection = Ausgewähltes Ereignis
+export-size = Größe
+export-custom = Benutzerdefiniert
+export-size-1080p = 1920 × 1080 (Folie)
+export-size-4k = 3840 × 2160 (4K-Folie)
+export-size-a4 = A4 quer, 300 dpi (3508 × 2480)
+export-width = Breite
+export-height = Höhe
+export-format = Format
+export-live-text = Text bearbeitbar lassen
+export-live-text-tip = Text bleibt Text, gezeichnet in der Schrift, die der Betrachter hat (Beschriftungen können dann breiter ausfallen). Ohne Haken werden Buchstaben zu Umrissen, die überall gleich aussehen.
+export-theme = Design
+export-theme-light = Hell (Druck)
+export-title = Titel
+export-none = keiner
+export-show = Zeigen
+export-legend = Legende (Kategorien)
+export-footer = Fußzeile mit den Daten und ihren Quellen
+export-zone-note = Die Achse nennt immer ihre Zeitzone.
+export-file = Datei
+export-choose = Auswählen…
+theme-light = Hell
+theme-dark = Dunkel
+theme-high-contrast = Hoher Kontrast
+
+# Weitere Menüeinträge.
+menu-add-files = Dateien hinzufügen…
+menu-no-recent = Keine zuletzt geöffneten Dateien
+menu-open-example = Das belgische Beispiel öffnen
+menu-close-all = Alle schließen
+menu-live-reload = Dateien bei Änderung neu laden
+menu-live-reload-tip = Behält Ansicht, Auswahl und Filter; ein fehlerhaftes Speichern behält die letzten gültigen Ereignisse
+menu-fit-filter-tip = Auf die Ereignisse zoomen, die die Filter zeigen
+menu-one-lane = Keine (eine Bahn)
+menu-happened = Wann es geschah
+menu-known = Wann es bekannt wurde (Offenlegung)
+menu-links = Verknüpfungen als Pfeile zeigen
+menu-collapse-gaps = Leere Abschnitte verkürzen
+menu-collapse-gaps-tip = Lange Abschnitte ohne Ereignisse kurz zeichnen; jede Unterbrechung ist auf der Achse markiert
+menu-presentation-scale = Schriftgröße beim Präsentieren
+menu-size-limit = Nachfragen vor dem Laden von Dateien über
+menu-hide-problems = Probleme ausblenden
+menu-show-problems = Probleme zeigen
+menu-system-language = System ({ $language })
+menu-zone-local = Zeitzone dieses Computers
+menu-zone-other = Andere
+menu-zone-set = Setzen
+menu-zone-note = Ereignisdaten erscheinen, wie die Quelle sie schrieb; die Achse und die Zeiträume verwenden diese Zone.
+
+# Die Zeitleiste.
+canvas-axis-zone = Achse: { $zone }
+canvas-more-here = { $count ->
+    [one] { $n } weiteres Ereignis hier im Bild
+   *[other] { $n } weitere Ereignisse hier im Bild
+}
+canvas-no-room = { $n } ohne Platz zum Zeichnen
+canvas-unlabelled = { $n } ohne Beschriftung gezeichnet
+canvas-lane-shrink = Klicken, um der Bahn wieder ihren Anteil der Zeilen zu geben
+canvas-lane-expand = Klicken, um dieser Bahn alle nötigen Zeilen zu geben; hineinzoomen, um sie zu trennen
+canvas-from-to = { $from } bis { $to }
+canvas-list-them = Klicken, um sie aufzulisten
+canvas-starting-here = { $count ->
+    [one] { $n } Ereignis beginnt hier
+   *[other] { $n } Ereignisse beginnen hier
+}
+canvas-zoom-in = Zu viele, um sie einzeln zu zeichnen; klicken zum Hineinzoomen
+canvas-lane-fold = Klicken zum Einklappen; ziehen, um die Bahn zu verschieben.
+canvas-lane-unfold = Klicken zum Ausklappen; ziehen, um die Bahn zu verschieben.
+canvas-overview-tip = Übersicht aller Ereignisse: das Fenster ziehen, um es zu verschieben, seine Ränder, um die Größe zu ändern, oder klicken, um hinzuspringen
+canvas-scroll-tip = Bahnen: ziehen oder das Mausrad über den Bahnnamen benutzen
+
+# Arbeit im Hintergrund, in der Statusleiste.
+busy-searching = { $count ->
+    [one] { $n } Ereignis wird durchsucht…
+   *[other] { $n } Ereignisse werden durchsucht…
+}
+busy-filtering = { $count ->
+    [one] { $n } Ereignis wird gefiltert…
+   *[other] { $n } Ereignisse werden gefiltert…
+}
+bookmark-numbered = Lesezeichen { $number }
+
+# Kurze Meldungen unten rechts.
+toast-cannot-jump = Sprung zu „{ $date }“ nicht möglich: { $why }
+toast-nothing-copied = Nichts kopiert: { $value }
+toast-nothing-exported = Nichts exportiert: { $value }
+toast-load-cancelled = Laden abgebrochen; was offen war, bleibt offen
+toast-exported = Exportiert nach { $value }
+toast-export-failed = Export fehlgeschlagen: { $value }
+toast-copied = Bild der Ansicht in die Zwischenablage kopiert
+toast-copy-failed = Kopieren fehlgeschlagen: { $value }
+toast-session-saved = Sitzung gespeichert in { $value }
+toast-session-not-saved = Sitzung nicht gespeichert: { $value }
+toast-session-not-opened = Sitzung { $file } nicht geöffnet: { $value }
+toast-scenes-not-saved = Szenen nicht gespeichert: { $value }
+toast-live-reload = Automatisches Neuladen: { $value }. Verwenden Sie Datei, Dateien neu laden (Strg+R).
+notice-no-dialog = Auf diesem System ist kein Dateidialog verfügbar (kein XDG-Desktop-Portal und kein zenity). Ziehen Sie Dateien auf das Fenster oder übergeben Sie sie auf der Befehlszeile: annals DATEI…
+
+# Die Dateidialoge des Systems.
+dialog-session-files = Annals-Sitzung
+dialog-all-files = Alle Dateien
+dialog-open-files = Zeitleistendateien öffnen
+dialog-add-files = Zeitleistendateien hinzufügen
+dialog-timeline-files = Zeitleistendateien
+dialog-png = PNG-Bild
+dialog-svg = SVG-Bild

@@ -130,3 +130,302 @@ menu-place-by = Place events by
 menu-time-zone = Time zone
 menu-language = Language
 menu-help = Help
+
+# Words used in many places.
+close = Close
+cancel = Cancel
+ok = OK
+
+# Kinds of date precision, as the detail panel names them.
+precision-year = year
+precision-month = month
+precision-day = day
+precision-hour = hour
+precision-minute = minute
+precision-second = second
+precision-sub-second = sub-second
+# Severity as the detail panel and the lanes name it.
+severity-low = low
+severity-medium = medium
+severity-high = high
+severity-critical = critical
+# How one event links to another ("caused: Belnet network available again").
+link-caused = caused
+link-response-to = response to
+link-attributed-to = attributed to
+link-related = related
+
+# The detail panel of the selected event.
+detail-zoom = Zoom to event
+detail-close-tip = Deselect (Esc)
+detail-your-note = Your note
+detail-note-hint = Kept in the session, never in the data file
+detail-save-note = Save note
+detail-linked-from = Linked from
+# "day precision; UTC+2"
+detail-precision = { $precision } precision; { $zone }
+detail-floating = no time zone in the source (floating local time)
+detail-calendar-date = calendar date, no time of day
+detail-start = Start: { $value }
+detail-end = End: { $value }
+detail-circa = The date is approximate (circa)
+detail-disclosed = Disclosed { $value }
+detail-category = Category: { $value }
+detail-severity = Severity: { $value }
+detail-tags = Tags
+detail-actors = Actors
+detail-targets = Targets
+detail-links = Links
+detail-link-missing = { $kind } { $id } (not in this file)
+detail-sources = Sources
+detail-from = From { $path } ({ $format }), id { $id }
+detail-from-line = From { $path } ({ $format }, line { $line }), id { $id }
+
+# Facets ("Category", "No actor"); also the lanes' names.
+field-category = Category
+field-tag = Tag
+field-actor = Actor
+field-target = Target
+field-severity = Severity
+field-file = File
+field-none-category = Uncategorised
+field-none-tag = No tag
+field-none-actor = No actor
+field-none-target = No target
+field-none-severity = No severity
+field-none-file = No file
+# The one lane when lanes are not split by a field.
+lane-all-events = All events
+
+# The filters in the side panel.
+filters-heading = Filters
+filters-clear = Clear all
+filters-clear-tip = Clear facets, date range, hidden categories and search
+filters-fit = Fit to filter
+filters-fit-tip = Zoom to the events shown
+# A facet's heading when some values are chosen: "Actor (2 chosen)".
+filters-chosen = { $field } ({ $n } chosen)
+filters-none = None
+filters-more = and { $n } more (search narrows the list)
+filters-from = From
+filters-to = to
+filters-any-date = any date
+
+# The legend in the side panel.
+legend-categories = Categories
+legend-files = Files
+nothing-open = Nothing open
+
+# The problems panel.
+problems-heading = Problems
+problems-in-all = { $n } in all
+problems-none = Every file loaded cleanly
+problem-error = error
+problem-skipped = skipped
+problem-warning = warning
+
+# Side panel sections.
+side-notes = Bookmarks and notes ({ $n })
+side-scenes = Scenes ({ $n })
+
+# Bookmarks and notes.
+notes-name = Name or note
+notes-bookmark = Bookmark view
+notes-bookmark-tip = Name the centre of the view (Ctrl+B)
+notes-note-here = Note here
+notes-note-here-tip = A note at the centre of the view
+notes-delete-bookmark = Delete the bookmark
+notes-delete-note = Delete the note
+# Where a note is: "on belnet-ddos", "at 4 May 2021".
+notes-on-event = on { $id }
+notes-at-time = at { $time }
+
+# Scenes.
+scenes-keys = PgUp / PgDn / Space step; F11 presents
+scenes-delete = Delete scene { $number }
+scenes-caption = Caption
+scenes-optional = optional
+scenes-add = Add scene
+scenes-add-tip = Save the current view, filter and selection as a scene
+scenes-saved-in = Saved in { $file }, beside the data
+scenes-not-saved = Scenes of the built-in example last until you quit
+scenes-present-keys = Right, PgDn or Space: next · Left or PgUp: previous · Esc: leave
+
+# The search box and the event list.
+search = Search
+search-hint = title, actor, tag… ( / )
+# "match 3 of 12"
+search-match-of = { $count ->
+    [one] match { $at } of { $n }
+   *[other] match { $at } of { $n }
+}
+search-matches = { $count ->
+    [one] { $n } match
+   *[other] { $n } matches
+}
+search-previous = Previous
+search-next = Next
+search-only = Only matches
+search-only-tip = Hide the events the search does not match
+# The window listing the events of a clicked cluster.
+# Above the event list: "5 of 28 events".
+list-count = { $shown } of { $count ->
+    [one] { $n } event
+   *[other] { $n } events
+}
+members-zoom = Zoom to these
+members-hint = Click one to select it, double-click to zoom to it
+
+# Loading files.
+loading = Loading…
+load-waiting = { $file }: waiting
+# "belgium.json: 12 MiB of 140 MiB"
+load-reading = { $file }: { $done } of { $size }
+load-loaded = { $file }: loaded
+load-parsing = { $file }: reading records…
+too-large-heading = Load a very large file?
+too-large-text = { $file } is { $size }, over the limit of { $limit } (set in the View menu). Loading it can take minutes and a lot of memory; what is open now stays until it has loaded, and you can cancel.
+too-large-load = Load anyway
+too-large-skip = Don't load
+# The main area when nothing is open.
+empty-hint = Open a file (Ctrl+O), drop files here, or pass them on the command line: annals FILE…
+empty-example = Show the Belgium example
+toast-dismiss = Click to dismiss
+
+# The keyboard shortcut sheet (?): groups, rows for two opposite keys.
+sheet-files = Files
+sheet-find = Find
+sheet-move = Move
+sheet-present = Present
+sheet-next-previous-match = Next / previous match (zooms to it)
+sheet-next-previous-event = Next / previous event
+sheet-zoom-in-out = Zoom in / out
+sheet-pan = Pan earlier / later
+sheet-this-sheet = This sheet
+# Between two keys that do the same thing: "Right  or  .".
+sheet-or = or
+sheet-tab = Menus and panels can also be reached with Tab and Enter.
+# The "go to a date" prompt (G).
+jump-heading = Go to date
+jump-label = Date (2021-05, 2019, 2021-05-04T11:00)
+jump-go = Go
+# Keys that step scenes only while presenting: "(Right, Down while presenting)".
+sheet-while-presenting = { $keys } while presenting
+
+# The export dialog.
+export-no-preview = No preview: { $why }
+export-run = Export
+export-range = Range
+export-view = Current view
+export-all = All shown events
+export-selection = Selected event
+export-size = Size
+export-custom = Custom
+export-size-1080p = 1920 × 1080 (slide)
+export-size-4k = 3840 × 2160 (4K slide)
+export-size-a4 = A4 landscape, 300 dpi (3508 × 2480)
+export-width = Width
+export-height = Height
+export-format = Format
+export-live-text = Keep text editable
+export-live-text-tip = Text stays text, drawn in whatever font the viewer has (labels may then run wider). Unticked, letters are outlines that look the same everywhere.
+export-theme = Theme
+export-theme-light = Light (print)
+export-title = Title
+export-none = none
+export-show = Show
+export-legend = Legend (categories)
+export-footer = Footer naming the data and its sources
+export-zone-note = The axis always names its time zone.
+export-file = File
+export-choose = Choose…
+
+# Themes (View menu, export dialog).
+theme-light = Light
+theme-dark = Dark
+theme-high-contrast = High contrast
+
+# More of the menus.
+menu-add-files = Add files…
+menu-no-recent = No recent files
+menu-open-example = Open the Belgium example
+menu-close-all = Close all
+menu-live-reload = Reload files when they change
+menu-live-reload-tip = Keeps view, selection and filters; a broken write keeps the last good events
+menu-fit-filter-tip = Zoom to the events the filters show
+menu-one-lane = None (one lane)
+menu-happened = When it happened
+menu-known = When it became known (disclosed)
+menu-links = Show links as arrows
+menu-collapse-gaps = Collapse empty stretches
+menu-collapse-gaps-tip = Draw long stretches without events short; each break is marked on the axis
+menu-presentation-scale = Presentation type scale
+menu-size-limit = Ask before loading files over
+menu-hide-problems = Hide problems
+menu-show-problems = Show problems
+# The first entry of View ▸ Language: "System (Nederlands)".
+menu-system-language = System ({ $language })
+menu-zone-local = This computer's zone
+menu-zone-other = Other
+menu-zone-set = Set
+menu-zone-note = Event dates print as their source wrote them; the axis and ranges use this zone.
+
+# The timeline canvas: corner note, hover texts.
+canvas-axis-zone = Axis: { $zone }
+canvas-more-here = { $count ->
+    [one] { $n } more event in view here
+   *[other] { $n } more events in view here
+}
+canvas-no-room = { $n } with no room to be drawn
+canvas-unlabelled = { $n } drawn without a label
+canvas-lane-shrink = Click to give the lane its share of rows again
+canvas-lane-expand = Click to give this lane all the rows it needs; zoom in to see them apart
+# A range of dates: "4 May 2021 to 20 May 2021".
+canvas-from-to = { $from } to { $to }
+canvas-list-them = Click to list them
+canvas-starting-here = { $count ->
+    [one] { $n } event starting here
+   *[other] { $n } events starting here
+}
+canvas-zoom-in = Too many to draw one by one; click to zoom in
+canvas-lane-fold = Click to fold; drag to move the lane.
+canvas-lane-unfold = Click to unfold; drag to move the lane.
+canvas-overview-tip = Overview of all events: drag the window to move it, its edges to resize it, or click to jump
+canvas-scroll-tip = Lanes: drag, or use the wheel over the lane names
+
+# Work on a thread, in the status bar: "Filtering 1,000,000 events…".
+busy-searching = Searching { $count ->
+    [one] { $n } event…
+   *[other] { $n } events…
+}
+busy-filtering = Filtering { $count ->
+    [one] { $n } event…
+   *[other] { $n } events…
+}
+# A bookmark given no name.
+bookmark-numbered = Bookmark { $number }
+
+# Short messages at the bottom right.
+toast-cannot-jump = Cannot jump to '{ $date }': { $why }
+toast-nothing-copied = Nothing copied: { $value }
+toast-nothing-exported = Nothing exported: { $value }
+toast-load-cancelled = Loading cancelled; what was open stays open
+toast-exported = Exported to { $value }
+toast-export-failed = Export failed: { $value }
+toast-copied = Image of the view copied to the clipboard
+toast-copy-failed = Copy failed: { $value }
+toast-session-saved = Session saved to { $value }
+toast-session-not-saved = Session not saved: { $value }
+toast-session-not-opened = Session { $file } not opened: { $value }
+toast-scenes-not-saved = Scenes not saved: { $value }
+toast-live-reload = Live reload: { $value }. Use File, Reload (Ctrl+R).
+notice-no-dialog = No file dialog is available on this system (no XDG desktop portal and no zenity). Drop files on the window, or pass them on the command line: annals FILE…
+
+# The system's file dialogs.
+dialog-session-files = Annals session
+dialog-all-files = All files
+dialog-open-files = Open timeline files
+dialog-add-files = Add timeline files
+dialog-timeline-files = Timeline files
+dialog-png = PNG image
+dialog-svg = SVG image

@@ -42,12 +42,12 @@ lane-more = +{ $n } de plus
 under-way = { $n } en cours
 density-caption = { $n } événements commencent dans la vue, ombrés selon la densité
 
-footer-data = Données : { $files }
+footer-data = Données : { $files }
 footer-files = { $count ->
     [one] { $n } fichier
    *[other] { $n } fichiers
 }
-footer-sources = Sources : { $list }
+footer-sources = Sources : { $list }
 footer-references = { $count ->
     [one] { $n } référence dans { $file }
    *[other] { $n } références dans { $file }
@@ -88,7 +88,7 @@ action-copy-image = Copier l’image
 action-search = Rechercher
 action-next-match = Résultat suivant (zoome dessus)
 action-previous-match = Résultat précédent
-action-deselect = Quitter la recherche ; désélectionner
+action-deselect = Quitter la recherche ; désélectionner
 action-next-event = Événement suivant
 action-previous-event = Événement précédent
 action-zoom-in = Zoom avant
@@ -104,12 +104,12 @@ action-next-scene = Scène suivante
 action-previous-scene = Scène précédente
 action-shortcuts = Raccourcis clavier
 action-open-files-tip = Ouvrir des fichiers, en remplaçant ceux qui sont ouverts
-action-reload-files-tip = Relire les fichiers ouverts ; un fichier endommagé garde ses derniers événements valides
-action-save-session-tip = Fichiers, vue, filtres, couloirs, sélection, scènes, signets et notes dans NOM.annals-session.json ; les fichiers de données ne sont jamais modifiés
+action-reload-files-tip = Relire les fichiers ouverts ; un fichier endommagé garde ses derniers événements valides
+action-save-session-tip = Fichiers, vue, filtres, couloirs, sélection, scènes, signets et notes dans NOM.annals-session.json ; les fichiers de données ne sont jamais modifiés
 action-export-image-tip = PNG ou SVG de la vue, de tous les événements ou de la sélection
 action-copy-image-tip = Un PNG de la vue actuelle, à coller dans une diapositive
 action-fit-all-tip = Afficher tous les événements (ou double-cliquer sur la frise)
-action-present-tip = Plein écran, texte plus grand, panneaux masqués ; Échap pour quitter
+action-present-tip = Plein écran, texte plus grand, panneaux masqués ; Échap pour quitter
 
 
 menu-file = Fichier
@@ -121,3 +121,286 @@ menu-place-by = Placer les événements selon
 menu-time-zone = Fuseau horaire
 menu-language = Langue
 menu-help = Aide
+
+# Mots employés à plusieurs endroits.
+close = Fermer
+cancel = Annuler
+ok = OK
+
+# Précision d'une date, telle que le panneau de détail la nomme.
+precision-year = année
+precision-month = mois
+precision-day = jour
+precision-hour = heure
+precision-minute = minute
+precision-second = seconde
+precision-sub-second = fraction de seconde
+severity-low = faible
+severity-medium = moyenne
+severity-high = élevée
+severity-critical = critique
+link-caused = a causé
+link-response-to = réponse à
+link-attributed-to = attribué à
+link-related = lié
+# Le panneau de détail.
+detail-zoom = Zoomer sur l’événement
+detail-close-tip = Désélectionner (Échap)
+detail-your-note = Votre note
+detail-note-hint = Conservée dans la session, jamais dans le fichier de données
+detail-save-note = Enregistrer la note
+detail-linked-from = Lié depuis
+detail-precision = précision : { $precision } ; { $zone }
+detail-floating = pas de fuseau horaire dans la source (heure locale flottante)
+detail-calendar-date = date du calendrier, sans heure
+detail-start = Début : { $value }
+detail-end = Fin : { $value }
+detail-circa = La date est approximative (vers)
+detail-disclosed = Rendu public { $value }
+detail-category = Catégorie : { $value }
+detail-severity = Gravité : { $value }
+detail-tags = Étiquettes
+detail-actors = Acteurs
+detail-targets = Cibles
+detail-links = Liens
+detail-link-missing = { $kind } { $id } (absent de ce fichier)
+detail-sources = Sources
+detail-from = De { $path } ({ $format }), id { $id }
+detail-from-line = De { $path } ({ $format }, ligne { $line }), id { $id }
+
+# Facettes ; aussi les noms des couloirs.
+field-category = Catégorie
+field-tag = Étiquette
+field-actor = Acteur
+field-target = Cible
+field-severity = Gravité
+field-file = Fichier
+field-none-category = Sans catégorie
+field-none-tag = Sans étiquette
+field-none-actor = Sans acteur
+field-none-target = Sans cible
+field-none-severity = Sans gravité
+field-none-file = Sans fichier
+lane-all-events = Tous les événements
+
+# Filtres.
+filters-heading = Filtres
+filters-clear = Tout effacer
+filters-clear-tip = Effacer facettes, période, catégories masquées et recherche
+filters-fit = Ajuster au filtre
+filters-fit-tip = Zoomer sur les événements affichés
+filters-chosen = { $field } ({ $count ->
+    [one] { $n } choisi
+   *[other] { $n } choisis
+})
+filters-none = Aucun
+filters-more = et { $n } de plus (la recherche réduit la liste)
+filters-from = Du
+filters-to = au
+filters-any-date = toute date
+
+# Légende.
+legend-categories = Catégories
+legend-files = Fichiers
+nothing-open = Rien d’ouvert
+
+# Problèmes.
+problems-heading = Problèmes
+problems-in-all = { $n } au total
+problems-none = Tous les fichiers ont été chargés sans problème
+problem-error = erreur
+problem-skipped = ignoré
+problem-warning = avertissement
+
+# Panneau latéral.
+side-notes = Signets et notes ({ $n })
+side-scenes = Scènes ({ $n })
+
+# Signets et notes.
+notes-name = Nom ou note
+notes-bookmark = Marquer la vue
+notes-bookmark-tip = Nommer le centre de la vue (Ctrl+B)
+notes-note-here = Note ici
+notes-note-here-tip = Une note au centre de la vue
+notes-delete-bookmark = Supprimer le signet
+notes-delete-note = Supprimer la note
+notes-on-event = sur { $id }
+notes-at-time = au { $time }
+
+# Scènes.
+scenes-keys = PgUp / PgDn / Espace : avancer ; F11 : présenter
+scenes-delete = Supprimer la scène { $number }
+scenes-caption = Légende
+scenes-optional = facultatif
+scenes-add = Ajouter une scène
+scenes-add-tip = Enregistrer la vue, le filtre et la sélection actuels comme scène
+scenes-saved-in = Enregistré dans { $file }, à côté des données
+scenes-not-saved = Les scènes de l’exemple intégré durent jusqu’à la fermeture
+scenes-present-keys = Droite, PgDn ou Espace : suivante · Gauche ou PgUp : précédente · Échap : quitter
+
+# Recherche et liste des événements.
+search = Rechercher
+search-hint = titre, acteur, étiquette… ( / )
+search-match-of = { $count ->
+    [one] résultat { $at } sur { $n }
+   *[other] résultat { $at } sur { $n }
+}
+search-matches = { $count ->
+    [one] { $n } résultat
+   *[other] { $n } résultats
+}
+search-previous = Précédent
+search-next = Suivant
+search-only = Résultats seulement
+search-only-tip = Masquer les événements qui ne correspondent pas à la recherche
+# Above the event list: "5 of 28 events".
+list-count = { $shown } sur { $count ->
+    [one] { $n } événement
+   *[other] { $n } événements
+}
+members-zoom = Zoomer sur ceux-ci
+members-hint = Cliquez pour sélectionner, double-cliquez pour zoomer
+
+# Chargement.
+loading = Chargement…
+load-waiting = { $file } : en attente
+load-reading = { $file } : { $done } sur { $size }
+load-loaded = { $file } : chargé
+load-parsing = { $file } : lecture des enregistrements…
+too-large-heading = Charger un très gros fichier ?
+too-large-text = { $file } fait { $size }, au-delà de la limite de { $limit } (réglable dans le menu Affichage). Le chargement peut prendre des minutes et beaucoup de mémoire ; ce qui est ouvert reste jusqu’à la fin du chargement, et vous pouvez annuler.
+too-large-load = Charger quand même
+too-large-skip = Ne pas charger
+empty-hint = Ouvrez un fichier (Ctrl+O), déposez des fichiers ici ou passez-les en ligne de commande : annals FICHIER…
+empty-example = Afficher l’exemple belge
+toast-dismiss = Cliquer pour fermer
+
+# La feuille des raccourcis clavier.
+sheet-files = Fichiers
+sheet-find = Rechercher
+sheet-move = Se déplacer
+sheet-present = Présenter
+sheet-next-previous-match = Résultat suivant / précédent (y zoome)
+sheet-next-previous-event = Événement suivant / précédent
+sheet-zoom-in-out = Zoom avant / arrière
+sheet-pan = Défiler vers le passé / l’avenir
+sheet-this-sheet = Cette feuille
+sheet-or = ou
+sheet-tab = Les menus et panneaux sont aussi accessibles avec Tab et Entrée.
+jump-heading = Aller à une date
+jump-label = Date (2021-05, 2019, 2021-05-04T11:00)
+jump-go = Aller
+sheet-while-presenting = { $keys } en présentation
+
+# La fenêtre d’export.
+export-no-preview = Pas d’aperçu : { $why }
+export-run = Exporter
+export-range = Étendue
+export-view = Vue actuelle
+export-all = Tous les événements affichés
+export-selection = Événement sélectionné
+export-size = Taille
+export-custom = Personnalisée
+export-size-1080p = 1920 × 1080 (diapositive)
+export-size-4k = 3840 × 2160 (diapositive 4K)
+export-size-a4 = A4 paysage, 300 dpi (3508 × 2480)
+export-width = Largeur
+export-height = Hauteur
+export-format = Format
+export-live-text = Garder le texte modifiable
+export-live-text-tip = Le texte reste du texte, dessiné dans la police dont dispose le lecteur (les libellés peuvent alors s’élargir). Décoché, les lettres deviennent des contours identiques partout.
+export-theme = Thème
+export-theme-light = Clair (impression)
+export-title = Titre
+export-none = aucun
+export-show = Afficher
+export-legend = Légende (catégories)
+export-footer = Pied de page citant les données et leurs sources
+export-zone-note = L’axe indique toujours son fuseau horaire.
+export-file = Fichier
+export-choose = Choisir…
+theme-light = Clair
+theme-dark = Sombre
+theme-high-contrast = Contraste élevé
+
+# Suite des menus.
+menu-add-files = Ajouter des fichiers…
+menu-no-recent = Aucun fichier récent
+menu-open-example = Ouvrir l’exemple belge
+menu-close-all = Tout fermer
+menu-live-reload = Recharger les fichiers quand ils changent
+menu-live-reload-tip = Garde la vue, la sélection et les filtres ; une écriture défectueuse garde les derniers événements valides
+menu-fit-filter-tip = Zoomer sur les événements que montrent les filtres
+menu-one-lane = Aucun (un seul couloir)
+menu-happened = Quand c’est arrivé
+menu-known = Quand c’est devenu public (divulgation)
+menu-links = Afficher les liens en flèches
+menu-collapse-gaps = Réduire les périodes vides
+menu-collapse-gaps-tip = Dessiner court les longues périodes sans événement ; chaque coupure est marquée sur l’axe
+menu-presentation-scale = Taille du texte en présentation
+menu-size-limit = Demander avant de charger les fichiers de plus de
+menu-hide-problems = Masquer les problèmes
+menu-show-problems = Afficher les problèmes
+menu-system-language = Système ({ $language })
+menu-zone-local = Fuseau de cet ordinateur
+menu-zone-other = Autre
+menu-zone-set = Appliquer
+menu-zone-note = Les dates des événements s’affichent telles que la source les a écrites ; l’axe et les périodes utilisent ce fuseau.
+
+# Le canevas de la chronologie.
+canvas-axis-zone = Axe : { $zone }
+canvas-more-here = { $count ->
+    [one] { $n } autre événement visible ici
+   *[other] { $n } autres événements visibles ici
+}
+canvas-no-room = { $n } sans place pour être dessinés
+canvas-unlabelled = { $n } dessinés sans libellé
+canvas-lane-shrink = Cliquer pour rendre au couloir sa part de lignes
+canvas-lane-expand = Cliquer pour donner à ce couloir toutes les lignes nécessaires ; zoomer pour les distinguer
+canvas-from-to = { $from } – { $to }
+canvas-list-them = Cliquer pour les lister
+canvas-starting-here = { $count ->
+    [one] { $n } événement commence ici
+   *[other] { $n } événements commencent ici
+}
+canvas-zoom-in = Trop nombreux pour être dessinés un à un ; cliquer pour zoomer
+canvas-lane-fold = Cliquer pour replier ; glisser pour déplacer le couloir.
+canvas-lane-unfold = Cliquer pour déplier ; glisser pour déplacer le couloir.
+canvas-overview-tip = Vue d’ensemble de tous les événements : glissez la fenêtre pour la déplacer, ses bords pour la redimensionner, ou cliquez pour y sauter
+canvas-scroll-tip = Couloirs : glisser, ou utiliser la molette sur les noms des couloirs
+
+# Travail en arrière-plan, dans la barre d’état.
+busy-searching = Recherche dans { $count ->
+    [one] { $n } événement…
+   *[other] { $n } événements…
+}
+busy-filtering = Filtrage de { $count ->
+    [one] { $n } événement…
+   *[other] { $n } événements…
+}
+bookmark-numbered = Signet { $number }
+
+# Messages courts en bas à droite.
+toast-cannot-jump = Impossible d’aller à « { $date } » : { $why }
+toast-nothing-copied = Rien copié : { $value }
+toast-nothing-exported = Rien exporté : { $value }
+toast-load-cancelled = Chargement annulé ; ce qui était ouvert reste ouvert
+toast-exported = Exporté vers { $value }
+toast-export-failed = Échec de l’export : { $value }
+toast-copied = Image de la vue copiée dans le presse-papiers
+toast-copy-failed = Échec de la copie : { $value }
+toast-session-saved = Session enregistrée dans { $value }
+toast-session-not-saved = Session non enregistrée : { $value }
+toast-session-not-opened = Session { $file } non ouverte : { $value }
+toast-scenes-not-saved = Scènes non enregistrées : { $value }
+toast-live-reload = Rechargement automatique : { $value }. Utilisez Fichier, Recharger les fichiers (Ctrl+R).
+notice-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible sur ce système (ni portail de bureau XDG ni zenity). Déposez des fichiers sur la fenêtre ou passez-les en ligne de commande : annals FICHIER…
+
+# Les boîtes de dialogue du système.
+dialog-session-files = Session Annals
+dialog-all-files = Tous les fichiers
+dialog-open-files = Ouvrir des fichiers de chronologie
+dialog-add-files = Ajouter des fichiers de chronologie
+dialog-timeline-files = Fichiers de chronologie
+dialog-png = Image PNG
+dialog-svg = Image SVG

@@ -121,3 +121,284 @@ menu-place-by = Gebeurtenissen plaatsen op
 menu-time-zone = Tijdzone
 menu-language = Taal
 menu-help = Help
+
+# Woorden die op veel plaatsen terugkomen.
+close = Sluiten
+cancel = Annuleren
+ok = OK
+
+# Precisie van een datum, zoals het detailpaneel ze noemt.
+precision-year = jaar
+precision-month = maand
+precision-day = dag
+precision-hour = uur
+precision-minute = minuut
+precision-second = seconde
+precision-sub-second = fractie van een seconde
+severity-low = laag
+severity-medium = middel
+severity-high = hoog
+severity-critical = kritiek
+link-caused = veroorzaakte
+link-response-to = reactie op
+link-attributed-to = toegeschreven aan
+link-related = verwant
+
+# Het detailpaneel.
+detail-zoom = Inzoomen op gebeurtenis
+detail-close-tip = Selectie opheffen (Esc)
+detail-your-note = Uw notitie
+detail-note-hint = Bewaard in de sessie, nooit in het gegevensbestand
+detail-save-note = Notitie opslaan
+detail-linked-from = Gekoppeld vanuit
+detail-precision = precisie: { $precision }; { $zone }
+detail-floating = geen tijdzone in de bron (zwevende lokale tijd)
+detail-calendar-date = kalenderdatum, geen tijdstip
+detail-start = Begin: { $value }
+detail-end = Einde: { $value }
+detail-circa = De datum is bij benadering (circa)
+detail-disclosed = Bekendgemaakt { $value }
+detail-category = Categorie: { $value }
+detail-severity = Ernst: { $value }
+detail-tags = Tags
+detail-actors = Actoren
+detail-targets = Doelwitten
+detail-links = Koppelingen
+detail-link-missing = { $kind } { $id } (niet in dit bestand)
+detail-sources = Bronnen
+detail-from = Uit { $path } ({ $format }), id { $id }
+detail-from-line = Uit { $path } ({ $format }, regel { $line }), id { $id }
+
+# Facetten; ook de namen van de banen.
+field-category = Categorie
+field-tag = Tag
+field-actor = Actor
+field-target = Doelwit
+field-severity = Ernst
+field-file = Bestand
+field-none-category = Zonder categorie
+field-none-tag = Geen tag
+field-none-actor = Geen actor
+field-none-target = Geen doelwit
+field-none-severity = Geen ernst
+field-none-file = Geen bestand
+lane-all-events = Alle gebeurtenissen
+
+# Filters.
+filters-heading = Filters
+filters-clear = Alles wissen
+filters-clear-tip = Facetten, datumbereik, verborgen categorieën en zoekopdracht wissen
+filters-fit = Passend op filter
+filters-fit-tip = Inzoomen op de getoonde gebeurtenissen
+filters-chosen = { $field } ({ $n } gekozen)
+filters-none = Geen
+filters-more = en nog { $n } (zoeken verkort de lijst)
+filters-from = Van
+filters-to = tot
+filters-any-date = elke datum
+
+# Legende.
+legend-categories = Categorieën
+legend-files = Bestanden
+nothing-open = Niets geopend
+
+# Problemen.
+problems-heading = Problemen
+problems-in-all = { $n } in totaal
+problems-none = Elk bestand is zonder problemen geladen
+problem-error = fout
+problem-skipped = overgeslagen
+problem-warning = waarschuwing
+
+# Zijpaneel.
+side-notes = Bladwijzers en notities ({ $n })
+side-scenes = Scènes ({ $n })
+
+# Bladwijzers en notities.
+notes-name = Naam of notitie
+notes-bookmark = Bladwijzer voor weergave
+notes-bookmark-tip = Het midden van de weergave een naam geven (Ctrl+B)
+notes-note-here = Notitie hier
+notes-note-here-tip = Een notitie in het midden van de weergave
+notes-delete-bookmark = De bladwijzer verwijderen
+notes-delete-note = De notitie verwijderen
+notes-on-event = bij { $id }
+notes-at-time = op { $time }
+
+# Scènes.
+scenes-keys = PgUp / PgDn / Spatie: stappen; F11: presenteren
+scenes-delete = Scène { $number } verwijderen
+scenes-caption = Bijschrift
+scenes-optional = optioneel
+scenes-add = Scène toevoegen
+scenes-add-tip = De huidige weergave, filter en selectie als scène bewaren
+scenes-saved-in = Bewaard in { $file }, naast de gegevens
+scenes-not-saved = Scènes van het ingebouwde voorbeeld blijven tot u afsluit
+scenes-present-keys = Rechts, PgDn of Spatie: volgende · Links of PgUp: vorige · Esc: stoppen
+
+# Zoeken en de lijst van gebeurtenissen.
+search = Zoeken
+search-hint = titel, actor, tag… ( / )
+search-match-of = { $count ->
+    [one] treffer { $at } van { $n }
+   *[other] treffer { $at } van { $n }
+}
+search-matches = { $count ->
+    [one] { $n } treffer
+   *[other] { $n } treffers
+}
+search-previous = Vorige
+search-next = Volgende
+search-only = Alleen treffers
+search-only-tip = De gebeurtenissen verbergen die niet aan de zoekopdracht voldoen
+# Above the event list: "5 of 28 events".
+list-count = { $shown } van { $count ->
+    [one] { $n } gebeurtenis
+   *[other] { $n } gebeurtenissen
+}
+members-zoom = Hierop inzoomen
+members-hint = Klik om te selecteren, dubbelklik om in te zoomen
+
+# Laden.
+loading = Laden…
+load-waiting = { $file }: wacht
+load-reading = { $file }: { $done } van { $size }
+load-loaded = { $file }: geladen
+load-parsing = { $file }: records lezen…
+too-large-heading = Een zeer groot bestand laden?
+too-large-text = { $file } is { $size }, boven de limiet van { $limit } (in te stellen in het menu Beeld). Laden kan minuten duren en veel geheugen vragen; wat nu open is, blijft tot het geladen is, en u kunt annuleren.
+too-large-load = Toch laden
+too-large-skip = Niet laden
+empty-hint = Open een bestand (Ctrl+O), sleep bestanden hierheen of geef ze op de opdrachtregel mee: annals BESTAND…
+empty-example = Het Belgische voorbeeld tonen
+toast-dismiss = Klik om te sluiten
+
+# Het sneltoetsenoverzicht.
+sheet-files = Bestanden
+sheet-find = Zoeken
+sheet-move = Bewegen
+sheet-present = Presenteren
+sheet-next-previous-match = Volgende / vorige treffer (zoomt erop in)
+sheet-next-previous-event = Volgende / vorige gebeurtenis
+sheet-zoom-in-out = In- / uitzoomen
+sheet-pan = Naar vroeger / later schuiven
+sheet-this-sheet = Dit overzicht
+sheet-or = of
+sheet-tab = Menu's en panelen zijn ook bereikbaar met Tab en Enter.
+jump-heading = Naar datum
+jump-label = Datum (2021-05, 2019, 2021-05-04T11:00)
+jump-go = Ga
+sheet-while-presenting = { $keys } tijdens presenteren
+
+# Het exportvenster.
+export-no-preview = Geen voorbeeld: { $why }
+export-run = Exporteren
+export-range = Bereik
+export-view = Huidige weergave
+export-all = Alle getoonde gebeurtenissen
+export-selection = Geselecteerde gebeurtenis
+export-size = Formaat
+export-custom = Aangepast
+export-size-1080p = 1920 × 1080 (dia)
+export-size-4k = 3840 × 2160 (4K-dia)
+export-size-a4 = A4 liggend, 300 dpi (3508 × 2480)
+export-width = Breedte
+export-height = Hoogte
+export-format = Bestandstype
+export-live-text = Tekst bewerkbaar houden
+export-live-text-tip = Tekst blijft tekst, getekend in het lettertype dat de lezer heeft (labels kunnen dan breder uitvallen). Uitgevinkt worden letters omtrekken die er overal hetzelfde uitzien.
+export-theme = Thema
+export-theme-light = Licht (afdrukken)
+export-title = Titel
+export-none = geen
+export-show = Tonen
+export-legend = Legende (categorieën)
+export-footer = Voettekst met de gegevens en hun bronnen
+export-zone-note = De as vermeldt altijd haar tijdzone.
+export-file = Bestand
+export-choose = Kiezen…
+theme-light = Licht
+theme-dark = Donker
+theme-high-contrast = Hoog contrast
+
+# Meer uit de menu's.
+menu-add-files = Bestanden toevoegen…
+menu-no-recent = Geen recente bestanden
+menu-open-example = Het Belgische voorbeeld openen
+menu-close-all = Alles sluiten
+menu-live-reload = Bestanden herladen als ze wijzigen
+menu-live-reload-tip = Behoudt weergave, selectie en filters; een kapotte wijziging behoudt de laatste goede gebeurtenissen
+menu-fit-filter-tip = Inzoomen op de gebeurtenissen die de filters tonen
+menu-one-lane = Geen (één baan)
+menu-happened = Wanneer het gebeurde
+menu-known = Wanneer het bekend werd (bekendmaking)
+menu-links = Koppelingen als pijlen tonen
+menu-collapse-gaps = Lege stukken inkorten
+menu-collapse-gaps-tip = Lange stukken zonder gebeurtenissen kort tekenen; elke onderbreking staat op de as
+menu-presentation-scale = Lettergrootte bij presenteren
+menu-size-limit = Vragen voor het laden van bestanden boven
+menu-hide-problems = Problemen verbergen
+menu-show-problems = Problemen tonen
+menu-system-language = Systeem ({ $language })
+menu-zone-local = Zone van deze computer
+menu-zone-other = Andere
+menu-zone-set = Instellen
+menu-zone-note = Datums van gebeurtenissen staan zoals de bron ze schreef; de as en de bereiken gebruiken deze zone.
+
+# Het tijdlijncanvas.
+canvas-axis-zone = As: { $zone }
+canvas-more-here = { $count ->
+    [one] nog { $n } gebeurtenis hier in beeld
+   *[other] nog { $n } gebeurtenissen hier in beeld
+}
+canvas-no-room = { $n } zonder ruimte om getekend te worden
+canvas-unlabelled = { $n } getekend zonder label
+canvas-lane-shrink = Klik om de baan weer haar deel van de rijen te geven
+canvas-lane-expand = Klik om deze baan alle rijen te geven die ze nodig heeft; zoom in om ze uit elkaar te zien
+canvas-from-to = { $from } tot { $to }
+canvas-list-them = Klik om ze op te sommen
+canvas-starting-here = { $count ->
+    [one] { $n } gebeurtenis begint hier
+   *[other] { $n } gebeurtenissen beginnen hier
+}
+canvas-zoom-in = Te veel om één voor één te tekenen; klik om in te zoomen
+canvas-lane-fold = Klik om in te klappen; sleep om de baan te verplaatsen.
+canvas-lane-unfold = Klik om uit te klappen; sleep om de baan te verplaatsen.
+canvas-overview-tip = Overzicht van alle gebeurtenissen: sleep het venster om het te verplaatsen, de randen om het te vergroten of verkleinen, of klik om te springen
+canvas-scroll-tip = Banen: slepen, of het wieltje gebruiken boven de baannamen
+
+# Werk op de achtergrond, in de statusbalk.
+busy-searching = { $count ->
+    [one] { $n } gebeurtenis doorzoeken…
+   *[other] { $n } gebeurtenissen doorzoeken…
+}
+busy-filtering = { $count ->
+    [one] { $n } gebeurtenis filteren…
+   *[other] { $n } gebeurtenissen filteren…
+}
+bookmark-numbered = Bladwijzer { $number }
+
+# Korte berichten rechtsonder.
+toast-cannot-jump = Kan niet springen naar '{ $date }': { $why }
+toast-nothing-copied = Niets gekopieerd: { $value }
+toast-nothing-exported = Niets geëxporteerd: { $value }
+toast-load-cancelled = Laden geannuleerd; wat open was, blijft open
+toast-exported = Geëxporteerd naar { $value }
+toast-export-failed = Exporteren mislukt: { $value }
+toast-copied = Afbeelding van de weergave naar het klembord gekopieerd
+toast-copy-failed = Kopiëren mislukt: { $value }
+toast-session-saved = Sessie bewaard in { $value }
+toast-session-not-saved = Sessie niet bewaard: { $value }
+toast-session-not-opened = Sessie { $file } niet geopend: { $value }
+toast-scenes-not-saved = Scènes niet bewaard: { $value }
+toast-live-reload = Automatisch herladen: { $value }. Gebruik Bestand, Bestanden opnieuw laden (Ctrl+R).
+notice-no-dialog = Op dit systeem is geen bestandsvenster beschikbaar (geen XDG desktop portal en geen zenity). Sleep bestanden op het venster of geef ze op de opdrachtregel mee: annals BESTAND…
+
+# De bestandsvensters van het systeem.
+dialog-session-files = Annals-sessie
+dialog-all-files = Alle bestanden
+dialog-open-files = Tijdlijnbestanden openen
+dialog-add-files = Tijdlijnbestanden toevoegen
+dialog-timeline-files = Tijdlijnbestanden
+dialog-png = PNG-afbeelding
+dialog-svg = SVG-afbeelding

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::Arg;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -211,7 +212,14 @@ impl AppState {
                     self.view = TimeView::fitting(start, end, 0.5);
                 }
                 Err(why) => {
-                    self.toast(format!("Cannot jump to '{}': {why}", text.trim()), true);
+                    let message = self.lang().text(
+                        "toast-cannot-jump",
+                        &[
+                            ("date", Arg::Text(text.trim())),
+                            ("why", Arg::Text(&why.to_string())),
+                        ],
+                    );
+                    self.toast(message, true);
                 }
             },
             ViewCommand::SetLinks(on) => self.options.links = on,
@@ -223,7 +231,11 @@ impl AppState {
                 Ok(zone) => self.settings.display_zone = zone.setting(),
                 Err(why) => self.toast(why, true),
             },
-            ViewCommand::SetLanguage(lang) => self.settings.language = lang,
+            ViewCommand::SetLanguage(lang) => {
+                self.settings.language = lang;
+                // Lane names ("No actor", a category's label) are in the language.
+                self.rearrange(false);
+            }
         }
         Vec::new()
     }
@@ -260,7 +272,9 @@ impl AppState {
             NotesCommand::AddBookmark(name) => {
                 let name = name.trim();
                 let name = if name.is_empty() {
-                    format!("Bookmark {}", self.bookmarks.len() + 1)
+                    let number = self.bookmarks.len() + 1;
+                    self.lang()
+                        .text("bookmark-numbered", &[("number", Arg::Count(number))])
                 } else {
                     name.to_owned()
                 };

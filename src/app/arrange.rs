@@ -141,16 +141,16 @@ impl AppState {
         }
         self.arrange_generation += 1;
         self.arranging = Some(if search_only {
-            "Searching".to_owned()
+            "searching".to_owned()
         } else {
-            "Filtering".to_owned()
+            "filtering".to_owned()
         });
         self.facets = Default::default();
         self.pending_arrange = Some(ArrangeJob {
             generation: self.arrange_generation,
             dataset: Arc::clone(&self.dataset),
             filter: self.filter.clone(),
-            spec: self.lanes.clone(),
+            spec: self.lane_spec(),
             collapse_gaps: self.options.collapse_gaps,
             search_only: search_only.then(|| Arc::new(self.shown.clone())),
         });
@@ -186,6 +186,8 @@ impl AppState {
     }
 
     /// Whether a command's arrangement is still being computed, and what it is ("Filtering").
+    /// What runs on the arranging thread, if anything: `searching` or `filtering` (the status
+    /// bar's `busy-…` message).
     pub fn busy(&self) -> Option<&str> {
         self.arranging.as_deref()
     }
@@ -219,7 +221,7 @@ mod tests {
         else {
             panic!("a job for the thread");
         };
-        assert_eq!(state.busy(), Some("Filtering"));
+        assert_eq!(state.busy(), Some("filtering"));
         assert_eq!(
             state.shown, before,
             "the last arrangement stays until the answer"
@@ -239,7 +241,7 @@ mod tests {
         else {
             panic!("a job");
         };
-        assert_eq!(state.busy(), Some("Searching"));
+        assert_eq!(state.busy(), Some("searching"));
         let Some(Effect::Arrange(second)) = state
             .apply(FilterCommand::SetQuery("strategy".into()))
             .pop()
@@ -247,7 +249,7 @@ mod tests {
             panic!("a job");
         };
         assert!(state.receive(answer(&first)).is_empty());
-        assert_eq!(state.busy(), Some("Searching"), "the first answer is stale");
+        assert_eq!(state.busy(), Some("searching"), "the first answer is stale");
         assert!(state.search_hits.is_empty());
         assert!(state.receive(answer(&second)).is_empty());
         assert_eq!(state.busy(), None);

@@ -244,7 +244,10 @@ impl AppState {
                 };
                 match self.export_svg(&settings) {
                     Ok(svg) => return vec![Effect::CopyImage(svg)],
-                    Err(why) => self.toast(format!("Nothing copied: {why}"), true),
+                    Err(why) => {
+                        let message = self.said("toast-nothing-copied", &why);
+                        self.toast(message, true);
+                    }
                 }
             }
         }
@@ -272,7 +275,8 @@ impl AppState {
                 vec![Effect::WriteImage(job)]
             }
             Err(why) => {
-                self.toast(format!("Nothing exported: {why}"), true);
+                let message = self.said("toast-nothing-exported", &why);
+                self.toast(message, true);
                 Vec::new()
             }
         }

@@ -305,7 +305,7 @@ impl AppState {
             prepare: Some(Arc::new(Prepare {
                 arrange_with: (
                     self.filter.clone(),
-                    self.lanes.clone(),
+                    self.lane_spec(),
                     self.options.collapse_gaps,
                 ),
                 built: Mutex::new(None),
@@ -339,10 +339,7 @@ impl AppState {
             load.progress
                 .cancel
                 .store(true, std::sync::atomic::Ordering::Relaxed);
-            self.toast(
-                "Loading cancelled; what was open stays open".to_owned(),
-                false,
-            );
+            self.toast(self.lang().word("toast-load-cancelled"), false);
         }
     }
 
@@ -373,7 +370,7 @@ impl AppState {
                 p.arrange_with
                     != (
                         self.filter.clone(),
-                        self.lanes.clone(),
+                        self.lane_spec(),
                         self.options.collapse_gaps,
                     )
             });

@@ -340,18 +340,24 @@ impl AppState {
             }
             Reply::ImageWritten(result) => {
                 match result {
-                    Ok(path) => self.toast(format!("Exported to {}", path.display()), false),
-                    Err(why) => self.toast(format!("Export failed: {why}"), true),
+                    Ok(path) => {
+                        let message = self.said("toast-exported", &path.display().to_string());
+                        self.toast(message, false);
+                    }
+                    Err(why) => {
+                        let message = self.said("toast-export-failed", &why);
+                        self.toast(message, true);
+                    }
                 }
                 Vec::new()
             }
             Reply::ImageCopied(result) => {
                 match result {
-                    Ok(()) => self.toast(
-                        "Image of the view copied to the clipboard".to_owned(),
-                        false,
-                    ),
-                    Err(why) => self.toast(format!("Copy failed: {why}"), true),
+                    Ok(()) => self.toast(self.lang().word("toast-copied"), false),
+                    Err(why) => {
+                        let message = self.said("toast-copy-failed", &why);
+                        self.toast(message, true);
+                    }
                 }
                 Vec::new()
             }
@@ -429,15 +435,18 @@ impl AppState {
     fn written(&mut self, purpose: jobs::WritePurpose, path: PathBuf, result: Result<(), String>) {
         match (purpose, result) {
             (jobs::WritePurpose::Session, Ok(())) => {
-                self.toast(format!("Session saved to {}", path.display()), false);
+                let message = self.said("toast-session-saved", &path.display().to_string());
+                self.toast(message, false);
                 self.session_path = Some(path);
             }
             (jobs::WritePurpose::Session, Err(why)) => {
-                self.toast(format!("Session not saved: {why}"), true);
+                let message = self.said("toast-session-not-saved", &why);
+                self.toast(message, true);
             }
             (jobs::WritePurpose::Scenes, Ok(())) => {}
             (jobs::WritePurpose::Scenes, Err(why)) => {
-                self.toast(format!("Scenes not saved: {why}"), true);
+                let message = self.said("toast-scenes-not-saved", &why);
+                self.toast(message, true);
             }
         }
     }
@@ -475,16 +484,18 @@ impl AppState {
             WindowCommand::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
             WindowCommand::SetTheme(theme) => self.settings.theme = theme,
             WindowCommand::DialogUnavailable => {
-                self.notice = Some(
-                    "No file dialog is available on this system (no XDG desktop portal and no zenity). \
-                     Drop files on the window, or pass them on the command line: annals FILE…"
-                        .to_owned(),
-                );
+                self.notice = Some(self.lang().word("notice-no-dialog"));
             }
             WindowCommand::DismissNotice => self.notice = None,
             WindowCommand::DismissToast => self.toast = None,
         }
         Vec::new()
+    }
+
+    /// The message `key` in the window's language, with `$value` given.
+    pub(crate) fn said(&self, key: &str, value: &str) -> String {
+        self.lang()
+            .text(key, &[("value", crate::i18n::Arg::Text(value))])
     }
 
     /// Shows a short message (an error in red).
@@ -724,10 +735,18 @@ impl AppState {
         let arrangement = arrange::arrange(
             &self.dataset,
             &self.filter,
-            &self.lanes,
+            &self.lane_spec(),
             self.options.collapse_gaps,
         );
         self.install(arrangement);
+    }
+
+    /// The lanes as the user asked for them, named in the window's language.
+    pub(crate) fn lane_spec(&self) -> crate::timeline::LaneSpec {
+        crate::timeline::LaneSpec {
+            lang: self.lang(),
+            ..self.lanes.clone()
+        }
     }
 
     fn fit_all(&mut self) {

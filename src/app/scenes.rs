@@ -215,7 +215,8 @@ impl AppState {
                 purpose: super::jobs::WritePurpose::Scenes,
             })],
             Err(why) => {
-                self.toast(format!("Scenes not saved: {why}"), true);
+                let message = self.said("toast-scenes-not-saved", &why);
+                self.toast(message, true);
                 Vec::new()
             }
         }

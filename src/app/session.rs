@@ -217,7 +217,8 @@ impl AppState {
                 purpose: WritePurpose::Session,
             })],
             Err(why) => {
-                self.toast(format!("Session not saved: {why}"), true);
+                let message = self.said("toast-session-not-saved", &why.to_string());
+                self.toast(message, true);
                 Vec::new()
             }
         }
@@ -246,7 +247,13 @@ impl AppState {
                 .collect(),
             Err(why) => {
                 self.toast(
-                    format!("Session {} not opened: {why}", path.display()),
+                    self.lang().text(
+                        "toast-session-not-opened",
+                        &[
+                            ("file", crate::i18n::Arg::Text(&path.display().to_string())),
+                            ("value", crate::i18n::Arg::Text(&why)),
+                        ],
+                    ),
                     true,
                 );
                 Vec::new()

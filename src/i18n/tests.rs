@@ -2,10 +2,57 @@
 
 use super::*;
 
+/// The variables each message of a Fluent source uses (`$count`, `$title`…), by key.
+fn variables(
+    source: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_owned());
+            }
+            InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_vars(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for variant in variants {
+                    pattern(&variant.value, out);
+                }
+            }
+            Expression::Inline(e) => inline(e, out),
+        }
+    }
+    fn pattern(p: &Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+        for element in &p.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expression_vars(expression, out);
+            }
+        }
+    }
+    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(r, _)| r);
+    let mut all = std::collections::BTreeMap::new();
+    for entry in &resource.body {
+        if let Entry::Message(m) = entry {
+            let mut used = std::collections::BTreeSet::new();
+            if let Some(value) = &m.value {
+                pattern(value, &mut used);
+            }
+            all.insert(m.id.name.to_owned(), used);
+        }
+    }
+    all
+}
+
 #[test]
 fn every_language_has_exactly_the_english_keys_and_each_message_formats() {
     let english = keys(SOURCES[0]).unwrap();
     assert!(english.len() > 30);
+    let english_vars = variables(SOURCES[0]);
     for (lang, source) in sources() {
         let found = keys(source).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
         let missing: Vec<&String> = english.iter().filter(|k| !found.contains(k)).collect();
@@ -15,33 +62,36 @@ fn every_language_has_exactly_the_english_keys_and_each_message_formats() {
             extra.is_empty(),
             "{lang:?} has keys English lacks: {extra:?}"
         );
+        let vars = variables(source);
         for key in &english {
-            let args = [
-                ("count", Arg::Count(2)),
-                ("day", Arg::Text("20")),
-                ("month", Arg::Text("m")),
-                ("year", Arg::Text("2021")),
-                ("number", Arg::Text("13.8")),
-                ("files", Arg::Text("a.json")),
-                ("file", Arg::Text("a.json")),
-                ("list", Arg::Text("x")),
-                ("zone", Arg::Text("UTC")),
-                ("title", Arg::Text("T")),
-                ("shown", Arg::Text("1")),
-            ];
+            // A translation says everything the English says: the same values, no fewer (a
+            // dropped `$n` would hide a count), no more (it would show a bare `{$x}`). `$count`
+            // only selects a plural form, so a language may do without it.
+            let wanted = &english_vars[key];
+            let used = &vars[key];
+            let without_count =
+                |set: &std::collections::BTreeSet<String>| -> std::collections::BTreeSet<String> {
+                    set.iter().filter(|v| *v != "count").cloned().collect()
+                };
+            assert_eq!(
+                without_count(used),
+                without_count(wanted),
+                "{lang:?} {key} uses other values than English"
+            );
             let mut fluent_args = FluentArgs::new();
-            for (name, value) in args {
-                match value {
-                    Arg::Text(t) => fluent_args.set(name, FluentValue::from(t)),
-                    Arg::Count(n) => {
-                        fluent_args.set(name, FluentValue::from(n as f64));
-                        fluent_args.set("n", FluentValue::from(lang.number(n)));
-                    }
+            for name in wanted.iter().chain(used) {
+                if name == "count" || name == "n" {
+                    // `$n` is `$count` as shown (see `Lang::text`).
+                    fluent_args.set("count", FluentValue::from(2.0));
+                    fluent_args.set("n", FluentValue::from(lang.number(2)));
+                } else {
+                    fluent_args.set(name.as_str(), FluentValue::from("x"));
                 }
             }
             let text = format_in(lang, key, &fluent_args)
                 .unwrap_or_else(|| panic!("{lang:?} {key} does not format"));
             assert!(!text.trim().is_empty(), "{lang:?} {key}");
+            assert!(!text.contains('{'), "{lang:?} {key}: {text}");
         }
     }
 }

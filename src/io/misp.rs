@@ -249,6 +249,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         id: "misp-event".to_owned(),
         label: "MISP event".to_owned(),
         color: None,
+        translations: Vec::new(),
     }];
     for (id, label) in [
         ("misp-attribute", "MISP attribute"),
@@ -259,6 +260,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 id: id.to_owned(),
                 label: label.to_owned(),
                 color: None,
+                translations: Vec::new(),
             });
         }
     }

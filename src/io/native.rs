@@ -115,6 +115,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         format: Format::Annals,
         title: None,
         description: None,
+        translations: Vec::new(),
     };
     let (mut event_raws, mut period_raws, mut category_raws) = (Vec::new(), Vec::new(), Vec::new());
     match top_kind {
@@ -174,6 +175,10 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                     "description" => {
                         info.description = r.optional_string(value, "description").ok().flatten();
                     }
+                    "translations" => {
+                        info.translations =
+                            records::read_translations(&mut r, value, "file", "title");
+                    }
                     "events" => {
                         events_seen = true;
                         event_raws = r.array(value, "events").map_err(|f| {
@@ -205,6 +210,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                             "annals",
                             "title",
                             "description",
+                            "translations",
                             "categories",
                             "periods",
                             "events",

@@ -17,6 +17,7 @@ pub fn merge(parts: Vec<DatasetPart>) -> DatasetPart {
             format: Format::Annals,
             title: None,
             description: None,
+            translations: Vec::new(),
         },
         categories: Vec::new(),
         periods: Vec::new(),
@@ -28,6 +29,7 @@ pub fn merge(parts: Vec<DatasetPart>) -> DatasetPart {
         if single {
             merged.info.title.clone_from(&part.info.title);
             merged.info.description.clone_from(&part.info.description);
+            merged.info.translations.clone_from(&part.info.translations);
         }
         for category in part.categories {
             if !merged.categories.iter().any(|c| c.id == category.id) {
@@ -98,6 +100,9 @@ pub fn to_json(part: &DatasetPart) -> String {
     if let Some(description) = &part.info.description {
         top.insert("description".into(), json!(description));
     }
+    if let Some(translations) = translations_json(&part.info.translations, "title") {
+        top.insert("translations".into(), translations);
+    }
     let categories: Vec<Value> = part
         .categories
         .iter()
@@ -108,6 +113,9 @@ pub fn to_json(part: &DatasetPart) -> String {
             if let Some([r, g, b]) = c.color {
                 m.insert("color".into(), json!(format!("#{r:02x}{g:02x}{b:02x}")));
             }
+            if let Some(translations) = translations_json(&c.translations, "label") {
+                m.insert("translations".into(), translations);
+            }
             Value::Object(m)
         })
         .collect();
@@ -115,7 +123,16 @@ pub fn to_json(part: &DatasetPart) -> String {
     let periods: Vec<Value> = part
         .periods
         .iter()
-        .map(|p| json!({"title": p.title, "start": p.start.iso(), "end": p.end.iso(), "category": p.category}))
+        .map(|p| {
+            let mut period = json!({"title": p.title, "start": p.start.iso(), "end": p.end.iso(), "category": p.category});
+            if let (Some(m), Some(translations)) = (
+                period.as_object_mut(),
+                translations_json(&p.translations, "title"),
+            ) {
+                m.insert("translations".into(), translations);
+            }
+            period
+        })
         .collect();
     top.insert("periods".into(), Value::Array(periods));
     let events: Vec<Value> = part
@@ -146,6 +163,7 @@ fn event_json(e: &Event) -> serde_json::Value {
         ("targets", (!e.targets.is_empty()).then(|| json!(e.targets))),
         ("sources", (!e.sources.is_empty()).then(|| json!(e.sources))),
         ("links", (!e.links.is_empty()).then(|| json!(e.links))),
+        ("translations", translations_json(&e.translations, "title")),
     ];
     for (key, value) in optional {
         if let Some(value) = value {
@@ -155,19 +173,44 @@ fn event_json(e: &Event) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
+/// `{"nl": {"title": …, "description": …}, …}`, or `None` when there are none.
+fn translations_json(
+    translations: &[crate::model::Translation],
+    title_key: &str,
+) -> Option<serde_json::Value> {
+    use serde_json::{Map, Value, json};
+    let mut languages = Map::new();
+    for t in translations {
+        let mut m = Map::new();
+        if let Some(title) = &t.title {
+            m.insert(title_key.into(), json!(title));
+        }
+        if let Some(description) = &t.description {
+            m.insert("description".into(), json!(description));
+        }
+        languages.insert(t.lang.code().into(), Value::Object(m));
+    }
+    (!languages.is_empty()).then_some(Value::Object(languages))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::io::native::parse;
 
     #[test]
     fn written_files_read_back_identically() {
-        let text = r##"{"annals": 1, "title": "T", "categories": [{"id": "i", "label": "Incident", "color": "#d55e00"}],
-          "periods": [{"title": "P", "start": "2021-05-20", "end": "2025", "category": "i"}],
+        let text = r##"{"annals": 1, "title": "T", "translations": {"fr": {"title": "T fr"}},
+          "categories": [{"id": "i", "label": "Incident", "color": "#d55e00",
+                          "translations": {"nl": {"label": "Incident nl"}}}],
+          "periods": [{"title": "P", "start": "2021-05-20", "end": "2025", "category": "i",
+                       "translations": {"de": {"title": "P de"}}}],
           "events": [{"id": "b", "title": "B", "start": "2021-05-04T11:00+02:00", "end": "2021-05-05",
                       "category": "i", "tags": ["ddos"], "sources": [{"title": "S", "url": "https://e.org"}],
                       "disclosed": "2021-05", "links": [{"type": "caused", "target": "b"}],
-                      "severity": "high", "circa": true}]}"##;
+                      "severity": "high", "circa": true,
+                      "translations": {"nl": {"title": "B nl", "description": "D nl"}, "fr": {"description": "D fr"}}}]}"##;
         let first = parse("t.json", text).unwrap();
         assert!(first.issues.is_empty(), "{:?}", first.issues);
         let again = parse("t.json", &to_json(&first.part)).unwrap();
@@ -178,6 +221,19 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(first.part.periods, again.part.periods);
         assert_eq!(first.part.categories, again.part.categories);
+        assert_eq!(first.part.info, again.part.info);
+        let event = again.part.events.get(0).unwrap();
+        assert_eq!(event.title_in(Lang::Nl), "B nl");
+        assert_eq!(
+            event.title_in(Lang::Fr),
+            "B",
+            "no French title: the file's own"
+        );
+        assert_eq!(event.description_in(Lang::Fr), Some("D fr"));
+        assert_eq!(event.description_in(Lang::De), None);
+        assert_eq!(again.part.categories[0].label_in(Lang::Nl), "Incident nl");
+        assert_eq!(again.part.periods[0].title_in(Lang::De), "P de");
+        assert_eq!(again.part.info.title_in(Lang::Fr), Some("T fr"));
     }
 }
 

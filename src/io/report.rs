@@ -259,6 +259,7 @@ impl LoadedFile {
             format,
             title: None,
             description: None,
+            translations: Vec::new(),
         };
         Self {
             part: DatasetPart {

@@ -302,6 +302,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             id: k.clone(),
             label: label_of_type(k),
             color: None,
+            translations: Vec::new(),
         })
         .collect();
     Ok(LoadedFile::of_events(

@@ -330,6 +330,7 @@ fn era(value: &Value) -> Record<Period> {
         end,
         category: None,
         file: FileId::default(),
+        translations: Vec::new(),
     })
 }
 
@@ -365,6 +366,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         format: Format::TimelineJs,
         title: None,
         description: None,
+        translations: Vec::new(),
     };
     if let Some(title) =
         field("title").and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok())

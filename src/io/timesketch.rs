@@ -201,6 +201,7 @@ pub fn parse(path: &str, text: &str, jsonl: bool) -> Result<LoadedFile, LoadErro
             label: k.clone(),
             id: k,
             color: None,
+            translations: Vec::new(),
         })
         .collect();
     let format = Format::Timesketch;

@@ -242,6 +242,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         id: "incident".to_owned(),
         label: "Incident".to_owned(),
         color: None,
+        translations: Vec::new(),
     }];
     Ok(LoadedFile::of_events(
         path,

@@ -49,6 +49,31 @@ pub struct FileInfo {
     pub title: Option<String>,
     /// Description declared in the file.
     pub description: Option<String>,
+    /// Title and description in other languages, as the file gives them.
+    pub translations: Vec<crate::model::event::Translation>,
+}
+
+impl FileInfo {
+    /// A file read as `format` at `path`, with no title yet.
+    pub fn new(path: impl Into<String>, format: Format) -> Self {
+        Self {
+            path: path.into(),
+            format,
+            title: None,
+            description: None,
+            translations: Vec::new(),
+        }
+    }
+
+    /// The file's title in `lang` where it translated it.
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        let title = self.title.as_deref()?;
+        Some(crate::model::event::title_in(
+            title,
+            &self.translations,
+            lang,
+        ))
+    }
 }
 
 /// What one file contributes, before merging.
@@ -104,6 +129,7 @@ impl DatasetPart {
                 format: crate::model::Format::Annals,
                 title: None,
                 description: None,
+                translations: Vec::new(),
             },
             categories: vec![],
             periods: vec![],
@@ -213,6 +239,7 @@ impl Dataset {
                         id: id.to_owned(),
                         label: id.to_owned(),
                         color: None,
+                        translations: Vec::new(),
                     });
                 }
             }
@@ -373,12 +400,12 @@ impl Dataset {
         self.title_in(crate::i18n::Lang::En)
     }
 
-    /// [`Dataset::title`] in `lang` (the titles stay as the files give them).
+    /// [`Dataset::title`] in `lang` (each file's title as it translates it, if it does).
     pub fn title_in(&self, lang: crate::i18n::Lang) -> String {
         let titles: Vec<&str> = self
             .files
             .iter()
-            .filter_map(|f| f.title.as_deref())
+            .filter_map(|f| f.title_in(lang))
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .collect();

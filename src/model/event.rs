@@ -138,6 +138,8 @@ pub struct Event {
     pub file: FileId,
     /// 1-based line of the record in its file (0 when unknown).
     pub line: u32,
+    /// Title and description in other languages, as the file gives them.
+    pub translations: Vec<Translation>,
 }
 
 impl Event {
@@ -161,7 +163,18 @@ impl Event {
             display_date: None,
             file: FileId::default(),
             line: 0,
+            translations: Vec::new(),
         }
+    }
+
+    /// The title in `lang` where the file translated it, else as the file wrote it.
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
+        title_in(&self.title, &self.translations, lang)
+    }
+
+    /// The description in `lang` where the file translated it, else as the file wrote it.
+    pub fn description_in(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        description_in(self.description.as_deref(), &self.translations, lang)
     }
 
     /// First instant covered.
@@ -224,6 +237,45 @@ pub fn date_label(
     }
 }
 
+/// A file's own words for a record in another language: its `translations` entry for one
+/// language (`"nl": {"title": …, "description": …}`; a category's title is its label).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language.
+    pub lang: crate::i18n::Lang,
+    /// The title (a category's label) in that language.
+    pub title: Option<String>,
+    /// The description in that language.
+    pub description: Option<String>,
+}
+
+/// The translation of `translations` into `lang`, if the file gave one.
+pub fn translation(translations: &[Translation], lang: crate::i18n::Lang) -> Option<&Translation> {
+    translations.iter().find(|t| t.lang == lang)
+}
+
+/// `title` in `lang` where the file translated it, else as the file wrote it.
+pub fn title_in<'a>(
+    title: &'a str,
+    translations: &'a [Translation],
+    lang: crate::i18n::Lang,
+) -> &'a str {
+    translation(translations, lang)
+        .and_then(|t| t.title.as_deref())
+        .unwrap_or(title)
+}
+
+/// `description` in `lang` where the file translated it, else as the file wrote it.
+pub fn description_in<'a>(
+    description: Option<&'a str>,
+    translations: &'a [Translation],
+    lang: crate::i18n::Lang,
+) -> Option<&'a str> {
+    translation(translations, lang)
+        .and_then(|t| t.description.as_deref())
+        .or(description)
+}
+
 /// A background era (e.g. the years a strategy was in force).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Period {
@@ -237,6 +289,15 @@ pub struct Period {
     pub category: Option<String>,
     /// The file it came from.
     pub file: FileId,
+    /// The title in other languages, as the file gives it.
+    pub translations: Vec<Translation>,
+}
+
+impl Period {
+    /// The title in `lang` where the file translated it.
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
+        title_in(&self.title, &self.translations, lang)
+    }
 }
 
 /// A named, coloured kind of event; also a lane.
@@ -248,6 +309,25 @@ pub struct Category {
     pub label: String,
     /// Colour as RGB, if the file gave one; else the theme's palette picks one.
     pub color: Option<[u8; 3]>,
+    /// The label in other languages, as the file gives it (as `title`).
+    pub translations: Vec<Translation>,
+}
+
+impl Category {
+    /// A category with no colour and no translations.
+    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            label: label.into(),
+            color: None,
+            translations: Vec::new(),
+        }
+    }
+
+    /// The label in `lang` where the file translated it.
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> &str {
+        title_in(&self.label, &self.translations, lang)
+    }
 }
 
 /// Parses `#rgb` or `#rrggbb`.

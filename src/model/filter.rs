@@ -57,6 +57,28 @@ impl Field {
         }
     }
 
+    /// The field's name in `lang`: "Category", "Categorie", "Catégorie", "Kategorie".
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        lang.word(&format!("field-{}", self.key()))
+    }
+
+    /// What an event without a value is listed as, in `lang`.
+    pub fn none_label_in(self, lang: crate::i18n::Lang) -> String {
+        lang.word(&format!("field-none-{}", self.key()))
+    }
+
+    /// The lowercase name used in message keys and on the command line.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Category => "category",
+            Self::Tag => "tag",
+            Self::Actor => "actor",
+            Self::Target => "target",
+            Self::Severity => "severity",
+            Self::File => "file",
+        }
+    }
+
     /// What an event without a value is listed as.
     pub fn none_label(self) -> &'static str {
         match self {
@@ -229,6 +251,13 @@ fn search_hit_words(words: &[String], event: EventRef<'_>) -> bool {
     let fields = [event.title(), event.description().unwrap_or("")];
     words.iter().all(|word| {
         fields.iter().any(|f| contains_folded(f, word))
+            // A word of any language the file translated itself into finds the event.
+            || event.translations().iter().any(|t| {
+                [t.title.as_deref(), t.description.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|f| contains_folded(f, word))
+            })
             || event.tags().any(|v| contains_folded(v, word))
             || event.actors().any(|v| contains_folded(v, word))
             || event.targets().any(|v| contains_folded(v, word))

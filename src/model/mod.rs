@@ -13,6 +13,7 @@ mod time_parse;
 pub use dataset::{Dataset, DatasetPart, FileInfo, Format};
 pub use event::{
     Category, Event, EventIdx, EventKey, FileId, Link, LinkKind, Period, Severity, Source,
+    Translation,
 };
 pub use filter::Filter;
 pub use store::{EventRef, EventStore};

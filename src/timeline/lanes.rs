@@ -204,6 +204,10 @@ pub struct LaneSpec {
     pub expanded: BTreeSet<String>,
     /// Which date places events.
     pub basis: TimeBasis,
+    /// The language lanes are named in ("No actor", "Geen actor"); set by the window, not kept
+    /// in sessions.
+    #[serde(skip)]
+    pub lang: crate::i18n::Lang,
 }
 
 impl Default for LaneSpec {
@@ -214,6 +218,7 @@ impl Default for LaneSpec {
             collapsed: BTreeSet::new(),
             expanded: BTreeSet::new(),
             basis: TimeBasis::Happened,
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -406,7 +411,7 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
             Some(Field::Category) => category_position.get(key.as_str()).copied(),
             _ => None,
         };
-        let label = lane_label(dataset, spec.by, &key, category);
+        let label = lane_label(dataset, spec, &key, category);
         // Events are sorted by start, so pushing in order keeps each index sorted (by when they
         // became known, they are sorted after).
         let mut pair: [LaneIndex; 2] = Default::default();
@@ -470,30 +475,38 @@ fn severity_rank(name: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn lane_label(dataset: &Dataset, by: Option<Field>, key: &str, category: Option<usize>) -> String {
+fn lane_label(dataset: &Dataset, spec: &LaneSpec, key: &str, category: Option<usize>) -> String {
     use crate::model::text::one_line;
-    let Some(field) = by else {
-        return "All events".to_owned();
+    let lang = spec.lang;
+    let Some(field) = spec.by else {
+        return lang.word("lane-all-events");
     };
     if key.is_empty() {
-        return field.none_label().to_owned();
+        return field.none_label_in(lang);
     }
     if let Some(path) = key.strip_prefix(NO_VALUE_OF_FILE) {
         let name = std::path::Path::new(path)
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or(path);
-        return format!("{} · {}", field.none_label(), one_line(name, 60));
+        return format!("{} · {}", field.none_label_in(lang), one_line(name, 60));
     }
     let text = match (field, category.and_then(|i| dataset.categories.get(i))) {
-        (Field::Category, Some(c)) => c.label.as_str(),
+        (Field::Category, Some(c)) => c.label_in(lang),
         (Field::File, _) => std::path::Path::new(key)
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or(key),
         _ => key,
     };
-    let text = one_line(text, 80);
+    let severity;
+    let text = match field {
+        Field::Severity if matches!(key, "low" | "medium" | "high" | "critical") => {
+            severity = lang.word(&format!("severity-{key}"));
+            one_line(&severity, 80)
+        }
+        _ => one_line(text, 80),
+    };
     match field {
         Field::Severity => {
             let mut chars = text.chars();

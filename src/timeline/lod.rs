@@ -194,8 +194,11 @@ fn plan_label(item: &Item, (left, right): (f64, f64), input: &SceneInput<'_>) ->
     let (text, bar) = match item {
         Item::Mark(m) => {
             let title = input.dataset.event(m.event).map_or_else(String::new, |e| {
-                crate::model::text::one_line(e.title(), crate::model::text::TITLE_CHARS)
-                    .into_owned()
+                crate::model::text::one_line(
+                    e.title_in(input.extras.lang),
+                    crate::model::text::TITLE_CHARS,
+                )
+                .into_owned()
             });
             let text = if m.circa {
                 format!("{} {title}", input.extras.lang.word("circa"))

@@ -3,7 +3,7 @@
 //! `UICommand` is the model). Adding a shortcut is one arm in [`Action::bindings`] and, if it is
 //! new, one in [`Action::text`] and [`Action::perform`].
 
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 use egui::{Key, Modifiers};
 
 use crate::app::analysis::{KEY_PAN, KEY_ZOOM};
@@ -347,15 +347,17 @@ impl Action {
 
     /// Its keys as the sheet prints them ("Right  or  ."); keys that count only while presenting
     /// follow in brackets ("Page Down  or  Space  (Right, Down while presenting)").
-    pub fn keys_text(self, ctx: &egui::Context) -> String {
+    pub fn keys_text(self, ctx: &egui::Context, lang: Lang) -> String {
         let main = self
             .key_texts(ctx, |when| when != When::Presenting)
-            .join("  or  ");
+            .join(&format!("  {}  ", lang.word("sheet-or")));
         let presenting = self.key_texts(ctx, |when| when == When::Presenting);
         if presenting.is_empty() {
             main
         } else {
-            format!("{main}  ({} while presenting)", presenting.join(", "))
+            let keys = presenting.join(", ");
+            let more = lang.text("sheet-while-presenting", &[("keys", Arg::Text(&keys))]);
+            format!("{main}  ({more})")
         }
     }
 
@@ -526,15 +528,18 @@ mod tests {
     fn every_action_has_a_key_shown_on_the_sheet() {
         let ctx = egui::Context::default();
         for action in Action::ALL {
-            assert!(!action.keys_text(&ctx).is_empty(), "{action:?}");
+            assert!(!action.keys_text(&ctx, Lang::En).is_empty(), "{action:?}");
         }
-        assert_eq!(Action::OpenSession.keys_text(&ctx), "Ctrl+Shift+O");
-        assert_eq!(Action::NextEvent.keys_text(&ctx), "Right  or  .");
         assert_eq!(
-            Action::NextScene.keys_text(&ctx),
+            Action::OpenSession.keys_text(&ctx, Lang::En),
+            "Ctrl+Shift+O"
+        );
+        assert_eq!(Action::NextEvent.keys_text(&ctx, Lang::En), "Right  or  .");
+        assert_eq!(
+            Action::NextScene.keys_text(&ctx, Lang::En),
             "Page Down  or  Space  (Right, Down while presenting)"
         );
-        assert_eq!(Action::Search.keys_text(&ctx), "/  or  Ctrl+F");
+        assert_eq!(Action::Search.keys_text(&ctx, Lang::En), "/  or  Ctrl+F");
     }
 
     #[test]

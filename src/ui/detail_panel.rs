@@ -5,15 +5,23 @@ use crate::app::{Commands, NotesCommand, SelectCommand, ViewCommand, WindowComma
 use egui::{RichText, Ui};
 
 use crate::app::{AppState, is_openable_url};
-use crate::model::{Event, EventIdx, TimePoint, text};
+use crate::i18n::{Arg, Lang};
+use crate::model::{Event, EventIdx, LinkKind, TimePoint, text};
 
-fn time_details(time: &TimePoint) -> String {
+fn time_details(time: &TimePoint, lang: Lang) -> String {
     let zone = match time.offset_minutes() {
         Some(minutes) => crate::model::time::offset_label(i16::try_from(minutes).unwrap_or(0)),
-        None if time.is_floating() => "no time zone in the source (floating local time)".to_owned(),
-        None => "calendar date, no time of day".to_owned(),
+        None if time.is_floating() => lang.word("detail-floating"),
+        None => lang.word("detail-calendar-date"),
     };
-    format!("{} precision; {zone}", time.precision().name())
+    let precision = lang.word(&format!("precision-{}", time.precision().name()));
+    lang.text(
+        "detail-precision",
+        &[
+            ("precision", Arg::Text(&precision)),
+            ("zone", Arg::Text(&zone)),
+        ],
+    )
 }
 
 fn list_ui(ui: &mut Ui, heading: &str, items: &[String]) {
@@ -44,11 +52,16 @@ pub fn detail_ui(
     let Some(event) = dataset.event(idx) else {
         return;
     };
+    let lang = state.lang();
     ui.horizontal(|ui| {
-        if ui.button("Zoom to event").clicked() {
+        if ui.button(lang.word("detail-zoom")).clicked() {
             commands.push(ViewCommand::ZoomToEvent(idx));
         }
-        if ui.button("Close").on_hover_text("Deselect (Esc)").clicked() {
+        if ui
+            .button(lang.word("close"))
+            .on_hover_text(lang.word("detail-close-tip"))
+            .clicked()
+        {
             commands.push(SelectCommand::Select(None));
         }
     });
@@ -59,14 +72,15 @@ pub fn detail_ui(
             event_ui(ui, state, &event.to_event(), commands);
             linked_from_ui(ui, state, idx, commands);
             ui.add_space(6.0);
-            ui.strong("Your note");
+            let heading = ui.strong(lang.word("detail-your-note"));
             ui.add(
                 egui::TextEdit::multiline(note)
                     .desired_rows(2)
-                    .hint_text("Kept in the session, never in the data file"),
-            );
+                    .hint_text(lang.word("detail-note-hint")),
+            )
+            .labelled_by(heading.id);
             let saved = state.note_on(idx).map_or("", |n| n.text.as_str());
-            if note.as_str() != saved && ui.button("Save note").clicked() {
+            if note.as_str() != saved && ui.button(lang.word("detail-save-note")).clicked() {
                 commands.push(NotesCommand::SetEventNote(note.clone()));
             }
         });
@@ -78,20 +92,21 @@ fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut C
     let Some(event) = dataset.event(idx) else {
         return;
     };
-    let incoming: Vec<(EventIdx, &'static str, &str)> = state
+    let lang = state.lang();
+    let incoming: Vec<(EventIdx, String, &str)> = state
         .neighbours(idx)
         .into_iter()
         .filter_map(|n| {
             let other = dataset.event(n)?;
             let link = other.links().iter().find(|l| l.target == event.id())?;
-            Some((n, link.kind.label(), other.title()))
+            Some((n, link_kind(link.kind, lang), other.title_in(lang)))
         })
         .collect();
     if incoming.is_empty() {
         return;
     }
     ui.add_space(4.0);
-    ui.strong("Linked from");
+    ui.strong(lang.word("detail-linked-from"));
     for (n, kind, title) in incoming {
         ui.horizontal(|ui| {
             if ui.link(text::one_line(title, text::TITLE_CHARS)).clicked() {
@@ -102,58 +117,68 @@ fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut C
     }
 }
 
+/// How a link reads in the detail panel: "caused", "response to"…
+fn link_kind(kind: LinkKind, lang: Lang) -> String {
+    lang.word(&format!("link-{}", kind.label().replace(' ', "-")))
+}
+
 fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Commands) {
     let dataset = &state.dataset;
-    ui.heading(text::one_line(&event.title, text::TITLE_CHARS));
-    ui.label(RichText::new(event.date_label_in(state.lang())).strong());
-    ui.weak(format!("Start: {}", time_details(&event.start)));
+    let lang = state.lang();
+    let said = |key: &str, value: &str| lang.text(key, &[("value", Arg::Text(value))]);
+    ui.heading(text::one_line(event.title_in(lang), text::TITLE_CHARS));
+    ui.label(RichText::new(event.date_label_in(lang)).strong());
+    ui.weak(said("detail-start", &time_details(&event.start, lang)));
     if let Some(end) = &event.end {
-        ui.weak(format!("End: {}", time_details(end)));
+        ui.weak(said("detail-end", &time_details(end, lang)));
     }
     if event.circa {
-        ui.weak("The date is approximate (circa)");
+        ui.weak(lang.word("detail-circa"));
     }
     if let Some(disclosed) = &event.disclosed {
-        ui.label(format!("Disclosed {}", disclosed.label_in(state.lang())));
+        ui.label(said("detail-disclosed", &disclosed.label_in(lang)));
     }
     if let Some(category) = event.category.as_deref() {
         let label = dataset
             .category(category)
-            .map_or(category, |c| c.label.as_str());
-        ui.label(format!("Category: {label}"));
+            .map_or(category, |c| c.label_in(lang));
+        ui.label(said("detail-category", label));
     }
     if let Some(severity) = event.severity {
-        ui.label(format!("Severity: {}", severity.name()));
+        let name = lang.word(&format!("severity-{}", severity.name()));
+        ui.label(said("detail-severity", &name));
     }
-    if let Some(description) = &event.description {
+    if let Some(description) = event.description_in(lang) {
         ui.add_space(6.0);
         ui.label(text::multi_line(description, text::DESCRIPTION_CHARS));
     }
-    list_ui(ui, "Tags", &event.tags);
-    list_ui(ui, "Actors", &event.actors);
-    list_ui(ui, "Targets", &event.targets);
+    list_ui(ui, &lang.word("detail-tags"), &event.tags);
+    list_ui(ui, &lang.word("detail-actors"), &event.actors);
+    list_ui(ui, &lang.word("detail-targets"), &event.targets);
     if !event.links.is_empty() {
         ui.add_space(4.0);
-        ui.strong("Links");
+        ui.strong(lang.word("detail-links"));
         for link in &event.links {
             match dataset.find_in_file(event.file, &link.target) {
                 Some(target) => {
                     let title = dataset
                         .event(target)
-                        .map_or(link.target.as_str(), |e| e.title());
+                        .map_or(link.target.as_str(), |e| e.title_in(lang));
                     let title = text::one_line(title, text::TITLE_CHARS);
                     ui.horizontal(|ui| {
-                        ui.label(link.kind.label());
+                        ui.label(link_kind(link.kind, lang));
                         if ui.link(title).clicked() {
                             commands.push(SelectCommand::Select(Some(target)));
                         }
                     });
                 }
                 None => {
-                    ui.weak(format!(
-                        "{} {} (not in this file)",
-                        link.kind.label(),
-                        link.target
+                    ui.weak(lang.text(
+                        "detail-link-missing",
+                        &[
+                            ("kind", Arg::Text(&link_kind(link.kind, lang))),
+                            ("id", Arg::Text(&link.target)),
+                        ],
                     ));
                 }
             }
@@ -161,7 +186,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Command
     }
     if !event.sources.is_empty() {
         ui.add_space(4.0);
-        ui.strong("Sources");
+        ui.strong(lang.word("detail-sources"));
         for source in &event.sources {
             match source.url.as_deref() {
                 Some(url) if is_openable_url(url) => {
@@ -187,16 +212,18 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Command
     }
     ui.add_space(8.0);
     if let Some(file) = dataset.file(event.file) {
-        let line = if event.line > 0 {
-            format!(", line {}", event.line)
+        let line = event.line.to_string();
+        let args = [
+            ("path", Arg::Text(&file.path)),
+            ("format", Arg::Text(file.format.name())),
+            ("line", Arg::Text(&line)),
+            ("id", Arg::Text(&event.id)),
+        ];
+        let key = if event.line > 0 {
+            "detail-from-line"
         } else {
-            String::new()
+            "detail-from"
         };
-        ui.weak(format!(
-            "From {} ({}{line}), id {}",
-            file.path,
-            file.format.name(),
-            event.id
-        ));
+        ui.weak(lang.text(key, &args));
     }
 }

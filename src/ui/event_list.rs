@@ -5,6 +5,7 @@ use crate::app::{Commands, FilterCommand, SelectCommand, ViewCommand};
 use egui::{ScrollArea, TextEdit, Ui};
 
 use crate::app::AppState;
+use crate::i18n::Arg;
 use crate::model::text;
 
 /// What the list keeps between frames (the text being typed).
@@ -21,13 +22,14 @@ pub fn event_list_ui(
     list: &mut EventListState,
     commands: &mut Commands,
 ) {
+    let lang = state.lang();
     ui.horizontal(|ui| {
-        let label = ui.label("Search");
+        let label = ui.label(lang.word("search"));
         let response = ui
             .add(
                 TextEdit::singleline(&mut list.query)
                     .id(super::keyboard::search_id())
-                    .hint_text("title, actor, tag… ( / )"),
+                    .hint_text(lang.word("search-hint")),
             )
             .labelled_by(label.id);
         if response.changed() {
@@ -53,38 +55,46 @@ pub fn event_list_ui(
                 .selected()
                 .and_then(|s| state.search_hits.binary_search(&s).ok());
             let text = match at {
-                Some(i) => format!("match {} of {}", i + 1, text::thousands(hits)),
-                None => format!(
-                    "{} match{}",
-                    text::thousands(hits),
-                    if hits == 1 { "" } else { "es" }
+                Some(i) => lang.text(
+                    "search-match-of",
+                    &[
+                        ("at", Arg::Text(&lang.number(i + 1))),
+                        ("count", Arg::Count(hits)),
+                    ],
                 ),
+                None => lang.count("search-matches", hits),
             };
             ui.weak(text);
             if ui
-                .small_button("Previous")
+                .small_button(lang.word("search-previous"))
                 .on_hover_text("Shift+Enter")
                 .clicked()
             {
                 commands.push(SelectCommand::PreviousMatch);
             }
-            if ui.small_button("Next").on_hover_text("Enter").clicked() {
+            if ui
+                .small_button(lang.word("search-next"))
+                .on_hover_text("Enter")
+                .clicked()
+            {
                 commands.push(SelectCommand::NextMatch);
             }
             let mut only = state.filter.only_matches;
             if ui
-                .checkbox(&mut only, "Only matches")
-                .on_hover_text("Hide the events the search does not match")
+                .checkbox(&mut only, lang.word("search-only"))
+                .on_hover_text(lang.word("search-only-tip"))
                 .changed()
             {
                 commands.push(FilterCommand::SetOnlyMatches(only));
             }
         });
     }
-    ui.weak(format!(
-        "{} of {} events",
-        text::thousands(state.shown.len()),
-        text::thousands(state.dataset.events.len())
+    ui.weak(lang.text(
+        "list-count",
+        &[
+            ("shown", Arg::Text(&lang.number(state.shown.len()))),
+            ("count", Arg::Count(state.dataset.events.len())),
+        ],
     ));
     ui.separator();
     let rows: &[crate::model::EventIdx] = if searching {
@@ -102,18 +112,19 @@ pub fn members_ui(ctx: &egui::Context, state: &AppState, commands: &mut Commands
         return;
     };
     let mut open = true;
-    egui::Window::new(text::count(members.len(), "event"))
+    let lang = state.lang();
+    egui::Window::new(lang.count("events", members.len()))
         .id(egui::Id::unique("cluster-members"))
         .open(&mut open)
         .default_size([360.0, 320.0])
         .collapsible(false)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                if ui.button("Zoom to these").clicked() {
+                if ui.button(lang.word("members-zoom")).clicked() {
                     commands.push(ViewCommand::ZoomToRange(*min_secs, *max_secs));
                     commands.push(SelectCommand::CloseMembers);
                 }
-                ui.weak("Click one to select it, double-click to zoom to it");
+                ui.weak(lang.word("members-hint"));
             });
             ui.separator();
             event_rows_ui(ui, state, members, "members", commands);
@@ -160,7 +171,7 @@ fn event_rows_ui(
                 ui.weak(event.date_label_in(state.lang()));
                 let response = ui.selectable_label(
                     selected == Some(idx),
-                    text::one_line(event.title(), text::TITLE_CHARS),
+                    text::one_line(event.title_in(state.lang()), text::TITLE_CHARS),
                 );
                 if response.clicked() {
                     commands.push(SelectCommand::Select(Some(idx)));

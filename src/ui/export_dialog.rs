@@ -6,6 +6,7 @@ use egui::{TextureHandle, TextureOptions, Ui};
 
 use crate::app::{AppState, ExportRange, ExportSettings, ImageFormat};
 use crate::export::{self, SizePreset};
+use crate::i18n::Arg;
 use crate::palette::Theme;
 
 /// Width of the preview image, in pixels.
@@ -70,8 +71,9 @@ pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, comman
     };
     preview.update(ui.ctx(), state, settings);
     let mut edited = settings.clone();
+    let lang = state.lang();
     let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ui.ctx(), |ui| {
-        ui.heading("Export image");
+        ui.heading(lang.word("action-export-image").trim_end_matches('…'));
         ui.add_space(4.0);
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
@@ -89,7 +91,7 @@ pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, comman
                         );
                     }
                     (None, Some(why)) => {
-                        ui.label(format!("No preview: {why}"));
+                        ui.label(lang.text("export-no-preview", &[("why", Arg::Text(why))]));
                     }
                     (None, None) => {}
                 }
@@ -103,10 +105,10 @@ pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, comman
         });
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button("Export").clicked() {
+            if ui.button(lang.word("export-run")).clicked() {
                 commands.push(ExportCommand::RunExport);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(lang.word("cancel")).clicked() {
                 commands.push(ExportCommand::CloseExportDialog);
             }
         });
@@ -120,30 +122,36 @@ pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, comman
 }
 
 fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, commands: &mut Commands) {
+    let lang = state.lang();
+    let word = |key: &str| lang.word(key);
+    let preset_label = |preset: &SizePreset| word(&format!("export-size-{}", preset.name));
     egui::Grid::new("export-choices")
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Range");
+            ui.label(word("export-range"));
             ui.vertical(|ui| {
-                ui.radio_value(&mut edited.range, ExportRange::View, "Current view");
-                ui.radio_value(&mut edited.range, ExportRange::All, "All shown events");
+                ui.radio_value(&mut edited.range, ExportRange::View, word("export-view"));
+                ui.radio_value(&mut edited.range, ExportRange::All, word("export-all"));
                 ui.add_enabled_ui(state.selection.is_some(), |ui| {
-                    ui.radio_value(&mut edited.range, ExportRange::Selection, "Selected event");
+                    let selection = word("export-selection");
+                    ui.radio_value(&mut edited.range, ExportRange::Selection, selection);
                 });
             });
             ui.end_row();
 
-            let size_label = ui.label("Size");
+            let size_label = ui.label(word("export-size"));
             ui.vertical(|ui| {
-                let current = edited.preset().map_or("Custom", |p| p.label);
+                let current = edited
+                    .preset()
+                    .map_or_else(|| word("export-custom"), preset_label);
                 egui::ComboBox::from_id_salt("export-size")
                     .selected_text(current)
                     .width(240.0)
                     .show_ui(ui, |ui| {
                         for preset in &SizePreset::ALL {
                             let chosen = edited.preset() == Some(preset);
-                            if ui.selectable_label(chosen, preset.label).clicked() {
+                            if ui.selectable_label(chosen, preset_label(preset)).clicked() {
                                 edited.width_px = preset.width_px;
                                 edited.height_px = preset.height_px;
                             }
@@ -153,10 +161,10 @@ fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, comman
                     .labelled_by(size_label.id);
                 ui.horizontal(|ui| {
                     let limit = 16..=export::MAX_SIDE_PX;
-                    let width = ui.label("Width");
+                    let width = ui.label(word("export-width"));
                     ui.add(egui::DragValue::new(&mut edited.width_px).range(limit.clone()))
                         .labelled_by(width.id);
-                    let height = ui.label("Height");
+                    let height = ui.label(word("export-height"));
                     ui.add(egui::DragValue::new(&mut edited.height_px).range(limit))
                         .labelled_by(height.id);
                     ui.label("px");
@@ -164,43 +172,40 @@ fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, comman
             });
             ui.end_row();
 
-            ui.label("Format");
+            ui.label(word("export-format"));
             ui.horizontal(|ui| {
                 ui.radio_value(&mut edited.format, ImageFormat::Png, "PNG");
                 ui.radio_value(&mut edited.format, ImageFormat::Svg, "SVG");
                 if edited.format == ImageFormat::Svg {
-                    ui.checkbox(&mut edited.svg_live_text, "Keep text editable")
-                        .on_hover_text(
-                            "Text stays text, drawn in whatever font the viewer has (labels may \
-                             then run wider). Unticked, letters are outlines that look the same \
-                             everywhere.",
-                        );
+                    ui.checkbox(&mut edited.svg_live_text, word("export-live-text"))
+                        .on_hover_text(word("export-live-text-tip"));
                 }
             });
             ui.end_row();
 
-            ui.label("Theme");
+            ui.label(word("export-theme"));
             ui.vertical(|ui| {
-                ui.radio_value(&mut edited.theme, Theme::Light, "Light (print)");
-                ui.radio_value(&mut edited.theme, Theme::Dark, "Dark");
-                ui.radio_value(&mut edited.theme, Theme::HighContrast, "High contrast");
+                ui.radio_value(&mut edited.theme, Theme::Light, word("export-theme-light"));
+                ui.radio_value(&mut edited.theme, Theme::Dark, word("theme-dark"));
+                let high = word("theme-high-contrast");
+                ui.radio_value(&mut edited.theme, Theme::HighContrast, high);
             });
             ui.end_row();
 
-            let title = ui.label("Title");
-            ui.add(egui::TextEdit::singleline(&mut edited.title).hint_text("none"))
+            let title = ui.label(word("export-title"));
+            ui.add(egui::TextEdit::singleline(&mut edited.title).hint_text(word("export-none")))
                 .labelled_by(title.id);
             ui.end_row();
 
-            ui.label("Show");
+            ui.label(word("export-show"));
             ui.vertical(|ui| {
-                ui.checkbox(&mut edited.legend, "Legend (categories)");
-                ui.checkbox(&mut edited.footer, "Footer naming the data and its sources");
-                ui.weak("The axis always names its time zone.");
+                ui.checkbox(&mut edited.legend, word("export-legend"));
+                ui.checkbox(&mut edited.footer, word("export-footer"));
+                ui.weak(word("export-zone-note"));
             });
             ui.end_row();
 
-            let file = ui.label("File");
+            let file = ui.label(word("export-file"));
             ui.vertical(|ui| {
                 let mut path = edited.path.display().to_string();
                 if ui
@@ -210,7 +215,7 @@ fn choices_ui(ui: &mut Ui, state: &AppState, edited: &mut ExportSettings, comman
                 {
                     edited.path = path.into();
                 }
-                if ui.button("Choose…").clicked() {
+                if ui.button(word("export-choose")).clicked() {
                     commands.push(ExportCommand::PickExportPath);
                 }
             });

@@ -5,6 +5,7 @@ use crate::app::{Commands, FilterCommand, ViewCommand};
 use egui::{RichText, Ui};
 
 use crate::app::AppState;
+use crate::i18n::Arg;
 use crate::model::TimePoint;
 use crate::model::filter::Field;
 use crate::model::text;
@@ -29,6 +30,7 @@ pub fn facets_ui(
     commands: &mut Commands,
 ) {
     let filter = &state.filter;
+    let lang = state.lang();
     let active = filter
         .facets
         .values()
@@ -38,8 +40,8 @@ pub fn facets_ui(
     ui.horizontal(|ui| {
         if active > 0 || !filter.hidden_categories.is_empty() || filter.is_searching() {
             if ui
-                .small_button("Clear all")
-                .on_hover_text("Clear facets, date range, hidden categories and search")
+                .small_button(lang.word("filters-clear"))
+                .on_hover_text(lang.word("filters-clear-tip"))
                 .clicked()
             {
                 commands.push(FilterCommand::ClearFilters);
@@ -47,8 +49,8 @@ pub fn facets_ui(
                 draft.to.clear();
             }
             if ui
-                .small_button("Fit to filter")
-                .on_hover_text("Zoom to the events shown")
+                .small_button(lang.word("filters-fit"))
+                .on_hover_text(lang.word("filters-fit-tip"))
                 .clicked()
             {
                 commands.push(ViewCommand::FitToFilter);
@@ -62,8 +64,14 @@ pub fn facets_ui(
         }
         let chosen = filter.facets.get(field);
         let heading = match chosen.map_or(0, std::collections::BTreeSet::len) {
-            0 => field.label().to_owned(),
-            n => format!("{} ({n} chosen)", field.label()),
+            0 => field.label_in(lang),
+            n => lang.text(
+                "filters-chosen",
+                &[
+                    ("field", Arg::Text(&field.label_in(lang))),
+                    ("count", Arg::Count(n)),
+                ],
+            ),
         };
         egui::CollapsingHeader::new(heading)
             .id_salt(("facet", *field))
@@ -72,17 +80,17 @@ pub fn facets_ui(
                 // Counted here, only when the facet is open.
                 let values = state.facet_values(*field);
                 if values.is_empty() {
-                    ui.weak("None");
+                    ui.weak(lang.word("filters-none"));
                 }
                 for value in values.iter().take(LISTED) {
                     let mut on = chosen.is_some_and(|c| c.contains(&value.value));
                     let name = if value.value.is_empty() {
-                        field.none_label().to_owned()
+                        field.none_label_in(lang)
                     } else if *field == Field::Category {
                         state
                             .dataset
                             .category(&value.value)
-                            .map_or_else(|| value.value.clone(), |c| c.label.clone())
+                            .map_or_else(|| value.value.clone(), |c| c.label_in(lang).to_owned())
                     } else if *field == Field::File {
                         std::path::Path::new(&value.value).file_name().map_or_else(
                             || value.value.clone(),
@@ -94,7 +102,7 @@ pub fn facets_ui(
                     let label = format!(
                         "{} ({})",
                         text::one_line(&name, 60),
-                        text::thousands(value.count)
+                        lang.number(value.count)
                     );
                     let label = if value.count == 0 && !on {
                         RichText::new(label).color(ui.visuals().weak_text_color())
@@ -106,10 +114,7 @@ pub fn facets_ui(
                     }
                 }
                 if values.len() > LISTED {
-                    ui.weak(format!(
-                        "and {} more (search narrows the list)",
-                        text::thousands(values.len() - LISTED)
-                    ));
+                    ui.weak(lang.count("filters-more", values.len() - LISTED));
                 }
             });
     }
@@ -130,22 +135,23 @@ fn date_range_ui(
         }
     };
     let mut changed = false;
+    let lang = state.lang();
     ui.horizontal(|ui| {
-        let label = ui.label("From");
+        let label = ui.label(lang.word("filters-from"));
         changed |= ui
             .add(
                 egui::TextEdit::singleline(&mut draft.from)
                     .desired_width(70.0)
-                    .hint_text("any date"),
+                    .hint_text(lang.word("filters-any-date")),
             )
             .labelled_by(label.id)
             .lost_focus();
-        let label = ui.label("to");
+        let label = ui.label(lang.word("filters-to"));
         changed |= ui
             .add(
                 egui::TextEdit::singleline(&mut draft.to)
                     .desired_width(70.0)
-                    .hint_text("any date"),
+                    .hint_text(lang.word("filters-any-date")),
             )
             .labelled_by(label.id)
             .lost_focus();

@@ -5,25 +5,27 @@ use egui::{Key, Ui};
 
 use super::actions::{self, Action, KeyScope, Outcome, When};
 use crate::app::{AppState, Commands, ViewCommand, WindowCommand};
+use crate::i18n::Lang;
 
 /// A row of the `?` sheet: one action, or two opposite ones under one text.
 #[derive(Clone, Copy, Debug)]
 pub enum SheetRow {
     /// One action, under its own text.
     One(Action),
-    /// One action, under a text for the sheet ("This sheet").
+    /// One action, under a text for the sheet ("This sheet"), by its message key.
     Titled(Action, &'static str),
-    /// Two actions and the text for both ("Next / previous event").
+    /// Two actions and the text for both ("Next / previous event"), by its message key.
     Pair(Action, Action, &'static str),
 }
 
-/// The sheet: every action once, grouped. Keys and texts come from [`Action`].
+/// The sheet: every action once, grouped (group names and row texts are message keys). Keys and
+/// texts come from [`Action`].
 pub const SHEET: &[(&str, &[SheetRow])] = {
     use Action as A;
     use SheetRow::{One, Pair, Titled};
     &[
         (
-            "Files",
+            "sheet-files",
             &[
                 One(A::OpenFiles),
                 One(A::ReloadFiles),
@@ -34,23 +36,19 @@ pub const SHEET: &[(&str, &[SheetRow])] = {
             ],
         ),
         (
-            "Find",
+            "sheet-find",
             &[
                 One(A::Search),
-                Pair(
-                    A::NextMatch,
-                    A::PreviousMatch,
-                    "Next / previous match (zooms to it)",
-                ),
+                Pair(A::NextMatch, A::PreviousMatch, "sheet-next-previous-match"),
                 One(A::Deselect),
             ],
         ),
         (
-            "Move",
+            "sheet-move",
             &[
-                Pair(A::NextEvent, A::PreviousEvent, "Next / previous event"),
-                Pair(A::ZoomIn, A::ZoomOut, "Zoom in / out"),
-                Pair(A::PanEarlier, A::PanLater, "Pan earlier / later"),
+                Pair(A::NextEvent, A::PreviousEvent, "sheet-next-previous-event"),
+                Pair(A::ZoomIn, A::ZoomOut, "sheet-zoom-in-out"),
+                Pair(A::PanEarlier, A::PanLater, "sheet-pan"),
                 One(A::FitAll),
                 One(A::FitSelection),
                 One(A::GoToDate),
@@ -58,12 +56,12 @@ pub const SHEET: &[(&str, &[SheetRow])] = {
             ],
         ),
         (
-            "Present",
+            "sheet-present",
             &[
                 One(A::Present),
                 One(A::NextScene),
                 One(A::PreviousScene),
-                Titled(A::Shortcuts, "This sheet"),
+                Titled(A::Shortcuts, "sheet-this-sheet"),
             ],
         ),
     ]
@@ -78,19 +76,16 @@ impl SheetRow {
         }
     }
 
-    /// Its keys ("Right / Left  or  . / ,") and its text.
-    pub fn texts(self, ctx: &egui::Context) -> (String, String) {
+    /// Its keys ("Right / Left  or  . / ,") and its text, in `lang`.
+    pub fn texts(self, ctx: &egui::Context, lang: Lang) -> (String, String) {
+        let or = format!("  {}  ", lang.word("sheet-or"));
         match self {
             // The sheet names what a menu item opens, without the menu's "…".
             Self::One(action) => (
-                action.keys_text(ctx),
-                // The sheet is not translated yet: all of it in English, not half.
-                action
-                    .text(crate::i18n::Lang::En)
-                    .trim_end_matches('…')
-                    .to_owned(),
+                action.keys_text(ctx, lang),
+                action.text(lang).trim_end_matches('…').to_owned(),
             ),
-            Self::Titled(action, text) => (action.keys_text(ctx), text.to_owned()),
+            Self::Titled(action, text) => (action.keys_text(ctx, lang), lang.word(text)),
             Self::Pair(a, b, text) => {
                 let shown = |w: When| w != When::Presenting;
                 let (ka, kb) = (a.key_texts(ctx, shown), b.key_texts(ctx, shown));
@@ -99,11 +94,11 @@ impl SheetRow {
                         .zip(&kb)
                         .map(|(x, y)| format!("{x} / {y}"))
                         .collect::<Vec<_>>()
-                        .join("  or  ")
+                        .join(&or)
                 } else {
-                    format!("{} / {}", ka.join("  or  "), kb.join("  or  "))
+                    format!("{} / {}", ka.join(&or), kb.join(&or))
                 };
-                (keys, text.to_owned())
+                (keys, lang.word(text))
             }
         }
     }
@@ -151,19 +146,19 @@ pub fn keys(
 }
 
 /// The `?` sheet.
-pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Commands) {
+pub fn shortcut_sheet_ui(ctx: &egui::Context, lang: Lang, commands: &mut Commands) {
     let modal = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui: &mut Ui| {
-        ui.heading("Keyboard shortcuts");
+        ui.heading(lang.word("action-shortcuts"));
         ui.add_space(4.0);
         egui::Grid::new("shortcut-grid")
             .num_columns(2)
             .spacing([24.0, 4.0])
             .show(ui, |ui| {
                 for (group, rows) in SHEET {
-                    ui.strong(*group);
+                    ui.strong(lang.word(group));
                     ui.end_row();
                     for row in *rows {
-                        let (keys, text) = row.texts(ctx);
+                        let (keys, text) = row.texts(ctx, lang);
                         ui.monospace(keys);
                         ui.label(text);
                         ui.end_row();
@@ -171,8 +166,8 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Commands) {
                 }
             });
         ui.add_space(6.0);
-        ui.weak("Menus and panels can also be reached with Tab and Enter.");
-        if ui.button("Close").clicked() {
+        ui.weak(lang.word("sheet-tab"));
+        if ui.button(lang.word("close")).clicked() {
             commands.push(WindowCommand::ToggleShortcuts);
         }
     });
@@ -182,11 +177,16 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, commands: &mut Commands) {
 }
 
 /// The G prompt: a date typed as a source would write it. Returns false when it closes.
-pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Commands) -> bool {
+pub fn jump_ui(
+    ctx: &egui::Context,
+    text: &mut String,
+    lang: Lang,
+    commands: &mut Commands,
+) -> bool {
     let mut open = true;
     let modal = egui::Modal::new(egui::Id::unique("jump")).show(ctx, |ui: &mut Ui| {
-        ui.heading("Go to date");
-        let label = ui.label("Date (2021-05, 2019, 2021-05-04T11:00)");
+        ui.heading(lang.word("jump-heading"));
+        let label = ui.label(lang.word("jump-label"));
         let response = ui
             .add(egui::TextEdit::singleline(text).hint_text("2021-05"))
             .labelled_by(label.id);
@@ -195,11 +195,11 @@ pub fn jump_ui(ctx: &egui::Context, text: &mut String, commands: &mut Commands) 
         }
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         ui.horizontal(|ui| {
-            if ui.button("Go").clicked() || entered {
+            if ui.button(lang.word("jump-go")).clicked() || entered {
                 commands.push(ViewCommand::JumpTo(text.clone()));
                 open = false;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(lang.word("cancel")).clicked() {
                 open = false;
             }
         });
@@ -225,10 +225,18 @@ mod tests {
             assert_eq!(times, 1, "{action:?} is on the sheet {times} times");
         }
         let ctx = egui::Context::default();
-        let (keys, text) = SHEET[2].1[0].texts(&ctx);
+        let (keys, text) = SHEET[2].1[0].texts(&ctx, Lang::En);
         assert_eq!(
             (keys.as_str(), text.as_str()),
             ("Right / Left  or  . / ,", "Next / previous event")
+        );
+        let (keys, text) = SHEET[2].1[0].texts(&ctx, Lang::De);
+        assert_eq!(
+            (keys.as_str(), text.as_str()),
+            (
+                "Right / Left  oder  . / ,",
+                "Nächstes / vorheriges Ereignis"
+            )
         );
     }
 }

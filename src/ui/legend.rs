@@ -9,7 +9,8 @@ use crate::app::AppState;
 /// Draws the legend.
 pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let dataset = &state.dataset;
-    ui.strong("Categories");
+    let lang = state.lang();
+    ui.strong(lang.word("legend-categories"));
     for (i, category) in dataset.categories.iter().enumerate() {
         let visible = !state.filter.hidden_categories.contains(&category.id);
         ui.horizontal(|ui| {
@@ -21,23 +22,22 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 theme::with_alpha(color, 60)
             };
             ui.painter().rect_filled(rect, 2, color);
-            let count =
-                crate::model::text::thousands(dataset.category_counts.get(i).copied().unwrap_or(0));
+            let count = lang.number(dataset.category_counts.get(i).copied().unwrap_or(0));
             let mut shown = visible;
-            let response = ui.checkbox(&mut shown, format!("{} ({count})", category.label));
+            let response =
+                ui.checkbox(&mut shown, format!("{} ({count})", category.label_in(lang)));
             if response.changed() {
                 commands.push(FilterCommand::ToggleCategory(category.id.clone()));
             }
         });
     }
     ui.add_space(6.0);
-    ui.strong("Files");
+    ui.strong(lang.word("legend-files"));
     if dataset.files.is_empty() {
-        ui.weak("Nothing open");
+        ui.weak(lang.word("nothing-open"));
     }
     for (i, file) in dataset.files.iter().enumerate() {
-        let events =
-            crate::model::text::count(dataset.file_counts.get(i).copied().unwrap_or(0), "event");
+        let events = lang.count("events", dataset.file_counts.get(i).copied().unwrap_or(0));
         let name = std::path::Path::new(&file.path)
             .file_name()
             .map_or_else(|| file.path.clone(), |n| n.to_string_lossy().into_owned());

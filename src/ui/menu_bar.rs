@@ -18,12 +18,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(lang.word("menu-file"), |ui| {
             action_item(ui, state, Action::OpenFiles, commands);
-            if ui.button("Add files…").clicked() {
+            if ui.button(lang.word("menu-add-files")).clicked() {
                 commands.push(FilesCommand::PickFiles(PickMode::Add));
             }
             ui.menu_button(lang.word("menu-open-recent"), |ui| {
                 if state.settings.recent_files.is_empty() {
-                    ui.weak("No recent files");
+                    ui.weak(lang.word("menu-no-recent"));
                 }
                 for path in &state.settings.recent_files {
                     if ui.button(path.display().to_string()).clicked() {
@@ -31,7 +31,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                     }
                 }
             });
-            if ui.button("Open the Belgium example").clicked() {
+            if ui.button(lang.word("menu-open-example")).clicked() {
                 commands.push(FilesCommand::OpenEmbedded);
             }
             ui.separator();
@@ -41,15 +41,13 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             action_item(ui, state, Action::OpenSession, commands);
             ui.separator();
             action_item(ui, state, Action::ReloadFiles, commands);
-            if ui.button("Close all").clicked() {
+            if ui.button(lang.word("menu-close-all")).clicked() {
                 commands.push(FilesCommand::CloseAll);
             }
             let mut live = state.settings.live_reload;
             if ui
-                .checkbox(&mut live, "Reload files when they change")
-                .on_hover_text(
-                    "Keeps view, selection and filters; a broken write keeps the last good events",
-                )
+                .checkbox(&mut live, lang.word("menu-live-reload"))
+                .on_hover_text(lang.word("menu-live-reload-tip"))
                 .changed()
             {
                 commands.push(FilesCommand::SetLiveReload(live));
@@ -61,8 +59,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         ui.menu_button(lang.word("menu-view"), |ui| {
             action_item(ui, state, Action::FitAll, commands);
             if ui
-                .button("Fit to filter")
-                .on_hover_text("Zoom to the events the filters show")
+                .button(lang.word("filters-fit"))
+                .on_hover_text(lang.word("menu-fit-filter-tip"))
                 .clicked()
             {
                 commands.push(ViewCommand::FitToFilter);
@@ -71,8 +69,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 action_item(ui, state, Action::FitSelection, commands);
             });
             ui.menu_button(lang.word("menu-lanes-by"), |ui| {
-                let choices = std::iter::once((None, "None (one lane)"))
-                    .chain(Field::ALL.iter().map(|&f| (Some(f), f.label())));
+                let choices = std::iter::once((None, lang.word("menu-one-lane")))
+                    .chain(Field::ALL.iter().map(|&f| (Some(f), f.label_in(lang))));
                 for (by, label) in choices {
                     if ui.radio(state.lanes.by == by, label).clicked() {
                         commands.push(LanesCommand::SetLanesBy(by));
@@ -81,8 +79,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             });
             ui.menu_button(lang.word("menu-place-by"), |ui| {
                 for (basis, label) in [
-                    (TimeBasis::Happened, "When it happened"),
-                    (TimeBasis::Known, "When it became known (disclosed)"),
+                    (TimeBasis::Happened, lang.word("menu-happened")),
+                    (TimeBasis::Known, lang.word("menu-known")),
                 ] {
                     if ui.radio(state.lanes.basis == basis, label).clicked() {
                         commands.push(LanesCommand::SetTimeBasis(basis));
@@ -90,7 +88,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 }
             });
             let mut links = state.options.links;
-            if ui.checkbox(&mut links, "Show links as arrows").changed() {
+            if ui.checkbox(&mut links, lang.word("menu-links")).changed() {
                 commands.push(ViewCommand::SetLinks(links));
             }
             ui.menu_button(lang.word("menu-time-zone"), |ui| {
@@ -101,10 +99,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             });
             let mut gaps = state.options.collapse_gaps;
             if ui
-                .checkbox(&mut gaps, "Collapse empty stretches")
-                .on_hover_text(
-                    "Draw long stretches without events short; each break is marked on the axis",
-                )
+                .checkbox(&mut gaps, lang.word("menu-collapse-gaps"))
+                .on_hover_text(lang.word("menu-collapse-gaps-tip"))
                 .changed()
             {
                 commands.push(ViewCommand::SetCollapseGaps(gaps));
@@ -115,16 +111,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             let slider = ui.add(
                 egui::Slider::new(&mut scale, 1.0..=3.0)
                     .step_by(0.25)
-                    .text("Presentation type scale"),
+                    .text(lang.word("menu-presentation-scale")),
             );
             if slider.changed() {
                 commands.push(PresentCommand::SetPresentationScale(scale));
             }
             ui.separator();
             for (theme, label) in [
-                (Theme::Light, "Light"),
-                (Theme::Dark, "Dark"),
-                (Theme::HighContrast, "High contrast"),
+                (Theme::Light, lang.word("theme-light")),
+                (Theme::Dark, lang.word("theme-dark")),
+                (Theme::HighContrast, lang.word("theme-high-contrast")),
             ] {
                 if ui.radio(state.settings.theme == theme, label).clicked() {
                     commands.push(WindowCommand::SetTheme(theme));
@@ -134,7 +130,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             let gib = f64::from(1u32 << 30);
             let mut gigabytes = state.settings.size_limit_bytes as f64 / gib;
             ui.horizontal(|ui| {
-                let label = ui.label("Ask before loading files over");
+                let label = ui.label(lang.word("menu-size-limit"));
                 let changed = ui
                     .add(
                         egui::DragValue::new(&mut gigabytes)
@@ -150,9 +146,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             });
             ui.separator();
             let label = if state.problems_open {
-                "Hide problems"
+                lang.word("menu-hide-problems")
             } else {
-                "Show problems"
+                lang.word("menu-show-problems")
             };
             if ui.button(label).clicked() {
                 commands.push(WindowCommand::ToggleProblems);
@@ -189,10 +185,11 @@ fn action_item(ui: &mut Ui, state: &AppState, action: Action, commands: &mut Com
 fn language_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let chosen = state.settings.language;
     let system = crate::i18n::Lang::from_system();
-    if ui
-        .radio(chosen.is_none(), format!("System ({})", system.name()))
-        .clicked()
-    {
+    let label = state.lang().text(
+        "menu-system-language",
+        &[("language", crate::i18n::Arg::Text(system.name()))],
+    );
+    if ui.radio(chosen.is_none(), label).clicked() {
         commands.push(ViewCommand::SetLanguage(None));
     }
     for lang in crate::i18n::Lang::ALL {
@@ -205,11 +202,12 @@ fn language_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
 /// UTC, the machine's zone, or any IANA zone typed by name.
 fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let current = state.settings.display_zone.as_str();
+    let lang = state.lang();
     if ui.radio(current == "UTC", "UTC").clicked() {
         commands.push(ViewCommand::SetDisplayZone("UTC".to_owned()));
     }
     if ui
-        .radio(current == "local", "This computer's zone")
+        .radio(current == "local", lang.word("menu-zone-local"))
         .clicked()
     {
         commands.push(ViewCommand::SetDisplayZone("local".to_owned()));
@@ -222,7 +220,7 @@ fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let id = egui::Id::unique("zone-typed");
     let mut typed: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     ui.horizontal(|ui| {
-        let label = ui.label("Other");
+        let label = ui.label(lang.word("menu-zone-other"));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut typed)
@@ -231,10 +229,11 @@ fn zone_menu_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             )
             .labelled_by(label.id);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Set").clicked() || entered) && !typed.trim().is_empty() {
+        if (ui.button(lang.word("menu-zone-set")).clicked() || entered) && !typed.trim().is_empty()
+        {
             commands.push(ViewCommand::SetDisplayZone(typed.clone()));
         }
     });
     ui.data_mut(|d| d.insert_temp(id, typed));
-    ui.weak("Event dates print as their source wrote them; the axis and ranges use this zone.");
+    ui.weak(lang.word("menu-zone-note"));
 }

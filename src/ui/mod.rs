@@ -23,6 +23,7 @@ use actions::KeyScope;
 use egui::Ui;
 
 use crate::app::{AppState, Command, Effect, PickMode};
+use crate::i18n::{Arg, Lang};
 use crate::timeline::TimeView;
 pub use timeline_canvas::CanvasFrame;
 
@@ -147,7 +148,8 @@ impl Window {
         self.input(ui, &mut commands);
         let state = &self.state;
         if let Some(load) = &state.loading {
-            egui::Panel::bottom("loading").show(ui, |ui| loading_ui(ui, load, &mut commands));
+            egui::Panel::bottom("loading")
+                .show(ui, |ui| loading_ui(ui, load, state.lang(), &mut commands));
         }
         if state.presenting {
             egui::Panel::bottom("caption").show(ui, |ui| scenes_panel::caption_ui(ui, state));
@@ -159,9 +161,9 @@ impl Window {
         egui::CentralPanel::default().show(ui, |ui| {
             if state.dataset.events.is_empty() && state.dataset.periods.is_empty() {
                 if state.loading.is_some() {
-                    ui.centered_and_justified(|ui| ui.heading("Loading…"));
+                    ui.centered_and_justified(|ui| ui.heading(state.lang().word("loading")));
                 } else {
-                    empty_ui(ui, &mut commands);
+                    empty_ui(ui, state.lang(), &mut commands);
                 }
             } else {
                 let previous = std::mem::take(canvas);
@@ -172,19 +174,19 @@ impl Window {
             egui::Modal::new(egui::Id::unique("notice")).show(ui.ctx(), |ui| {
                 ui.set_max_width(420.0);
                 ui.label(notice);
-                if ui.button("OK").clicked() {
+                if ui.button(state.lang().word("ok")).clicked() {
                     commands.push(WindowCommand::DismissNotice);
                 }
             });
         }
         if let Some(asked) = &state.too_large {
-            too_large_ui(ui, asked, &mut commands);
+            too_large_ui(ui, asked, state.lang(), &mut commands);
         }
         if state.shortcuts_open {
-            keyboard::shortcut_sheet_ui(ui.ctx(), &mut commands);
+            keyboard::shortcut_sheet_ui(ui.ctx(), state.lang(), &mut commands);
         }
         if let Some(text) = &mut self.jump
-            && !keyboard::jump_ui(ui.ctx(), text, &mut commands)
+            && !keyboard::jump_ui(ui.ctx(), text, state.lang(), &mut commands)
         {
             self.jump = None;
         }
@@ -231,13 +233,15 @@ impl Window {
         let caption = &mut self.scene_caption;
         let date_range = &mut self.date_range;
         let notes = &mut self.notes_draft;
+        let lang = state.lang();
         egui::Panel::left("events")
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
                 legend::legend_ui(ui, state, commands);
                 ui.separator();
-                egui::CollapsingHeader::new("Filters")
+                egui::CollapsingHeader::new(lang.word("filters-heading"))
+                    .id_salt("filters")
                     .default_open(true)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical()
@@ -247,17 +251,24 @@ impl Window {
                                 facets_panel::facets_ui(ui, state, date_range, commands);
                             });
                     });
-                egui::CollapsingHeader::new(format!(
-                    "Bookmarks and notes ({})",
-                    state.bookmarks.len() + state.notes.len()
+                egui::CollapsingHeader::new(lang.text(
+                    "side-notes",
+                    &[(
+                        "count",
+                        Arg::Count(state.bookmarks.len() + state.notes.len()),
+                    )],
                 ))
+                .id_salt("notes")
                 .default_open(false)
                 .show(ui, |ui| notes_panel::notes_ui(ui, state, notes, commands));
-                egui::CollapsingHeader::new(format!("Scenes ({})", state.scenes.len()))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        scenes_panel::scenes_ui(ui, state, caption, commands);
-                    });
+                egui::CollapsingHeader::new(
+                    lang.text("side-scenes", &[("count", Arg::Count(state.scenes.len()))]),
+                )
+                .id_salt("scenes")
+                .default_open(true)
+                .show(ui, |ui| {
+                    scenes_panel::scenes_ui(ui, state, caption, commands);
+                });
                 ui.separator();
                 event_list::event_list_ui(ui, state, list, commands);
             });
@@ -317,7 +328,7 @@ impl Window {
                     };
                     if ui
                         .add(egui::Label::new(text).sense(egui::Sense::click()))
-                        .on_hover_text("Click to dismiss")
+                        .on_hover_text(self.state.lang().word("toast-dismiss"))
                         .clicked()
                     {
                         commands.push(WindowCommand::DismissToast);
@@ -358,7 +369,7 @@ impl Window {
 }
 
 /// The loading strip: which files, bytes read of the total, and Cancel.
-fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Commands) {
+fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, lang: Lang, commands: &mut Commands) {
     use crate::app::loading::size_label;
     let read = load
         .progress
@@ -380,15 +391,23 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Commands) 
     for (i, ((name, stage), &size)) in names.iter().zip(&stages).zip(&load.sizes).enumerate() {
         use crate::app::loading::FileStage;
         ui.horizontal(|ui| {
+            let said = |key: &str| lang.text(key, &[("file", Arg::Text(name))]);
             let (fraction, text, busy) = match *stage {
-                FileStage::Waiting => (0.0, format!("{name}: waiting"), false),
+                FileStage::Waiting => (0.0, said("load-waiting"), false),
                 FileStage::Reading(done) => (
                     if size == 0 {
                         1.0
                     } else {
                         (done as f64 / size as f64).clamp(0.0, 1.0) as f32
                     },
-                    format!("{name}: {} of {}", size_label(done), size_label(size)),
+                    lang.text(
+                        "load-reading",
+                        &[
+                            ("file", Arg::Text(name)),
+                            ("done", Arg::Text(&size_label(done))),
+                            ("size", Arg::Text(&size_label(size))),
+                        ],
+                    ),
                     false,
                 ),
                 // A later file has begun: this one is done.
@@ -397,9 +416,9 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Commands) 
                         .get(i + 1..)
                         .is_some_and(|later| later.iter().any(|s| *s != FileStage::Waiting)) =>
                 {
-                    (1.0, format!("{name}: loaded"), false)
+                    (1.0, said("load-loaded"), false)
                 }
-                FileStage::Parsing => (1.0, format!("{name}: reading records…"), true),
+                FileStage::Parsing => (1.0, said("load-parsing"), true),
             };
             ui.add(
                 egui::ProgressBar::new(fraction)
@@ -407,7 +426,7 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Commands) 
                     .animate(busy),
             );
             ui.label(text);
-            if i == last && ui.button("Cancel").clicked() {
+            if i == last && ui.button(lang.word("cancel")).clicked() {
                 commands.push(FilesCommand::CancelLoad);
             }
         });
@@ -418,41 +437,39 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, commands: &mut Commands) 
 }
 
 /// Asks before loading a file over the size limit.
-fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, commands: &mut Commands) {
+fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, lang: Lang, commands: &mut Commands) {
     use crate::app::loading::size_label;
     egui::Modal::new(egui::Id::unique("too-large")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
-        ui.heading("Load a very large file?");
-        ui.label(format!(
-            "{} is {}, over the limit of {} (set in the View menu). \
-             Loading it can take minutes and a lot of memory; what is open now stays until it \
-             has loaded, and you can cancel.",
-            asked.largest.0.display(),
-            size_label(asked.largest.1),
-            size_label(asked.limit_bytes)
+        ui.heading(lang.word("too-large-heading"));
+        ui.label(lang.text(
+            "too-large-text",
+            &[
+                ("file", Arg::Text(&asked.largest.0.display().to_string())),
+                ("size", Arg::Text(&size_label(asked.largest.1))),
+                ("limit", Arg::Text(&size_label(asked.limit_bytes))),
+            ],
         ));
         ui.horizontal(|ui| {
-            if ui.button("Load anyway").clicked() {
+            if ui.button(lang.word("too-large-load")).clicked() {
                 commands.push(FilesCommand::LoadAnyway);
             }
-            if ui.button("Don't load").clicked() {
+            if ui.button(lang.word("too-large-skip")).clicked() {
                 commands.push(FilesCommand::DeclineTooLarge);
             }
         });
     });
 }
 
-fn empty_ui(ui: &mut Ui, commands: &mut Commands) {
+fn empty_ui(ui: &mut Ui, lang: Lang, commands: &mut Commands) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
-        ui.heading("Nothing open");
-        ui.label(
-            "Open a file (Ctrl+O), drop files here, or pass them on the command line: annals FILE…",
-        );
-        if ui.button("Open…").clicked() {
+        ui.heading(lang.word("nothing-open"));
+        ui.label(lang.word("empty-hint"));
+        if ui.button(lang.word("action-open-files")).clicked() {
             commands.push(FilesCommand::PickFiles(PickMode::Open));
         }
-        if ui.button("Show the Belgium example").clicked() {
+        if ui.button(lang.word("empty-example")).clicked() {
             commands.push(FilesCommand::OpenEmbedded);
         }
     });

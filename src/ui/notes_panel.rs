@@ -4,6 +4,7 @@ use crate::app::{Commands, NotesCommand, ViewCommand};
 use egui::Ui;
 
 use crate::app::AppState;
+use crate::i18n::{Arg, Lang};
 use crate::model::{TimePoint, text};
 
 /// The text typed for the next bookmark or note.
@@ -13,21 +14,23 @@ pub struct NotesDraft {
     pub text: String,
 }
 
-fn time_label(secs: f64) -> String {
-    TimePoint::from_unix_secs(secs.floor() as i64).map_or_else(|_| String::new(), |p| p.label())
+fn time_label(secs: f64, lang: Lang) -> String {
+    TimePoint::from_unix_secs(secs.floor() as i64)
+        .map_or_else(|_| String::new(), |p| p.label_in(lang))
 }
 
 /// Draws bookmarks and notes.
 pub fn notes_ui(ui: &mut Ui, state: &AppState, draft: &mut NotesDraft, commands: &mut Commands) {
+    let lang = state.lang();
     ui.horizontal(|ui| {
-        let label = ui.label("Name or note");
+        let label = ui.label(lang.word("notes-name"));
         ui.add(egui::TextEdit::singleline(&mut draft.text).desired_width(120.0))
             .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         if ui
-            .button("Bookmark view")
-            .on_hover_text("Name the centre of the view (Ctrl+B)")
+            .button(lang.word("notes-bookmark"))
+            .on_hover_text(lang.word("notes-bookmark-tip"))
             .clicked()
         {
             commands.push(NotesCommand::AddBookmark(std::mem::take(&mut draft.text)));
@@ -35,9 +38,9 @@ pub fn notes_ui(ui: &mut Ui, state: &AppState, draft: &mut NotesDraft, commands:
         if ui
             .add_enabled(
                 !draft.text.trim().is_empty(),
-                egui::Button::new("Note here"),
+                egui::Button::new(lang.word("notes-note-here")),
             )
-            .on_hover_text("A note at the centre of the view")
+            .on_hover_text(lang.word("notes-note-here-tip"))
             .clicked()
         {
             commands.push(NotesCommand::AddTimeNote(std::mem::take(&mut draft.text)));
@@ -47,14 +50,14 @@ pub fn notes_ui(ui: &mut Ui, state: &AppState, draft: &mut NotesDraft, commands:
         ui.horizontal(|ui| {
             if ui
                 .link(text::one_line(&bookmark.name, 60))
-                .on_hover_text(time_label(bookmark.secs))
+                .on_hover_text(time_label(bookmark.secs, lang))
                 .clicked()
             {
                 commands.push(NotesCommand::GoToBookmark(i));
             }
             if ui
-                .small_button("x")
-                .on_hover_text("Delete the bookmark")
+                .small_button("×")
+                .on_hover_text(lang.word("notes-delete-bookmark"))
                 .clicked()
             {
                 commands.push(NotesCommand::DeleteBookmark(i));
@@ -64,8 +67,14 @@ pub fn notes_ui(ui: &mut Ui, state: &AppState, draft: &mut NotesDraft, commands:
     for (i, note) in state.notes.iter().enumerate() {
         ui.horizontal(|ui| {
             let place = match (&note.event, note.secs) {
-                (Some(event), _) => format!("on {}", text::one_line(&event.id, 40)),
-                (None, Some(secs)) => format!("at {}", time_label(secs)),
+                (Some(event), _) => lang.text(
+                    "notes-on-event",
+                    &[("id", Arg::Text(&text::one_line(&event.id, 40)))],
+                ),
+                (None, Some(secs)) => lang.text(
+                    "notes-at-time",
+                    &[("time", Arg::Text(&time_label(secs, lang)))],
+                ),
                 (None, None) => String::new(),
             };
             let response = ui.link(format!("{}: {place}", text::one_line(&note.text, 40)));
@@ -89,8 +98,8 @@ pub fn notes_ui(ui: &mut Ui, state: &AppState, draft: &mut NotesDraft, commands:
                 }
             }
             if ui
-                .small_button("x")
-                .on_hover_text("Delete the note")
+                .small_button("×")
+                .on_hover_text(lang.word("notes-delete-note"))
                 .clicked()
             {
                 commands.push(NotesCommand::DeleteNote(i));

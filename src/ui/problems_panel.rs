@@ -8,12 +8,13 @@ use crate::app::{AppState, ProblemLevel};
 /// Draws the panel.
 pub fn problems_ui(ui: &mut Ui, state: &AppState) {
     let problems = state.problems();
+    let lang = state.lang();
     ui.horizontal(|ui| {
-        ui.strong("Problems");
-        ui.weak(format!("{} in all", problems.len()));
+        ui.strong(lang.word("problems-heading"));
+        ui.weak(lang.count("problems-in-all", problems.len()));
     });
     if problems.is_empty() {
-        ui.weak("Every file loaded cleanly");
+        ui.weak(lang.word("problems-none"));
         return;
     }
     let dark = ui.visuals().dark_mode;
@@ -24,11 +25,11 @@ pub fn problems_ui(ui: &mut Ui, state: &AppState) {
         problems.len(),
         |ui, range| {
             for problem in problems.get(range).unwrap_or(&[]) {
-                let level = match problem.level {
-                    ProblemLevel::Error => "error",
-                    ProblemLevel::Skipped => "skipped",
-                    ProblemLevel::Warning => "warning",
-                };
+                let level = lang.word(match problem.level {
+                    ProblemLevel::Error => "problem-error",
+                    ProblemLevel::Skipped => "problem-skipped",
+                    ProblemLevel::Warning => "problem-warning",
+                });
                 let place = problem
                     .location
                     .map_or_else(String::new, |l| format!(":{}:{}", l.line, l.column));

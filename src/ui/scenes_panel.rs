@@ -6,11 +6,13 @@ use egui::{RichText, Ui};
 
 use super::status_bar::range_label;
 use crate::app::AppState;
+use crate::i18n::Arg;
 
 /// The scenes list and the "Add scene" row. `caption` is the text field's own state.
 pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: &mut Commands) {
+    let lang = state.lang();
     if !state.scenes.is_empty() {
-        ui.weak("PgUp / PgDn / Space step; F11 presents");
+        ui.weak(lang.word("scenes-keys"));
     }
     for (i, scene) in state.scenes.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -29,7 +31,7 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
             }
             if ui
                 .small_button("×")
-                .on_hover_text(format!("Delete scene {}", i + 1))
+                .on_hover_text(lang.text("scenes-delete", &[("number", Arg::Count(i + 1))]))
                 .clicked()
             {
                 commands.push(PresentCommand::DeleteScene(i));
@@ -37,18 +39,18 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
         });
     }
     ui.horizontal(|ui| {
-        let label = ui.label("Caption");
+        let label = ui.label(lang.word("scenes-caption"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(caption)
-                    .hint_text("optional")
+                    .hint_text(lang.word("scenes-optional"))
                     .desired_width(120.0),
             )
             .labelled_by(label.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
-            .button("Add scene")
-            .on_hover_text("Save the current view, filter and selection as a scene")
+            .button(lang.word("scenes-add"))
+            .on_hover_text(lang.word("scenes-add-tip"))
             .clicked()
             || entered
         {
@@ -60,10 +62,10 @@ pub fn scenes_ui(ui: &mut Ui, state: &AppState, caption: &mut String, commands: 
             let name = path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            ui.weak(format!("Saved in {name}, beside the data"));
+            ui.weak(lang.text("scenes-saved-in", &[("file", Arg::Text(&name))]));
         }
         None if !state.scenes.is_empty() => {
-            ui.weak("Scenes of the built-in example last until you quit");
+            ui.weak(lang.word("scenes-not-saved"));
         }
         _ => {}
     }
@@ -83,11 +85,11 @@ pub fn caption_ui(ui: &mut Ui, state: &AppState) {
         });
     }
     ui.horizontal(|ui| {
-        let hint = "Right, PgDn or Space: next · Left or PgUp: previous · Esc: leave";
+        let hint = state.lang().word("scenes-present-keys");
         let hint_width = ui
             .painter()
             .layout_no_wrap(
-                hint.to_owned(),
+                hint.clone(),
                 egui::TextStyle::Body.resolve(ui.style()),
                 ui.visuals().weak_text_color(),
             )
@@ -98,7 +100,10 @@ pub fn caption_ui(ui: &mut Ui, state: &AppState) {
             if let Some(event) = state.selected().and_then(|i| state.dataset.event(i)) {
                 let text = format!(
                     "{} · {}",
-                    crate::model::text::one_line(event.title(), crate::model::text::TITLE_CHARS),
+                    crate::model::text::one_line(
+                        event.title_in(state.lang()),
+                        crate::model::text::TITLE_CHARS
+                    ),
                     event.date_label_in(state.lang())
                 );
                 ui.add(egui::Label::new(RichText::new(text).strong()).truncate());

@@ -120,18 +120,17 @@ impl Shell {
     fn live_reload_trouble(&mut self, why: &str) {
         if self.watch_trouble.as_deref() != Some(why) {
             self.watch_trouble = Some(why.to_owned());
-            self.window.state.toast(
-                format!("Live reload: {why}. Use File, Reload (Ctrl+R)."),
-                true,
-            );
+            let message = self.window.state.said("toast-live-reload", why);
+            self.window.state.toast(message, true);
         }
     }
 
     fn pick_session(&mut self, ctx: &egui::Context, save_at: Option<PathBuf>) {
+        let lang = self.window.state.lang();
         self.dialog(ctx, move || {
             let mut dialog = rfd::AsyncFileDialog::new()
-                .add_filter("Annals session", &["json"])
-                .add_filter("All files", &["*"]);
+                .add_filter(lang.word("dialog-session-files"), &["json"])
+                .add_filter(lang.word("dialog-all-files"), &["*"]);
             if let Some(suggested) = &save_at {
                 if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
                     dialog = dialog.set_directory(folder);
@@ -139,14 +138,18 @@ impl Shell {
                 if let Some(name) = suggested.file_name() {
                     dialog = dialog.set_file_name(name.to_string_lossy());
                 }
-                match pollster::block_on(dialog.set_title("Save session").save_file()) {
+                let title = lang.word("action-save-session");
+                let title = title.trim_end_matches('…');
+                match pollster::block_on(dialog.set_title(title).save_file()) {
                     Some(file) => Message::Command(
                         SessionCommand::SaveSession(file.path().to_path_buf()).into(),
                     ),
                     None => Message::DialogClosed,
                 }
             } else {
-                match pollster::block_on(dialog.set_title("Open session").pick_file()) {
+                let title = lang.word("action-open-session");
+                let title = title.trim_end_matches('…');
+                match pollster::block_on(dialog.set_title(title).pick_file()) {
                     Some(file) => Message::Command(
                         SessionCommand::OpenSession(file.path().to_path_buf()).into(),
                     ),
@@ -188,15 +191,19 @@ impl Shell {
     }
 
     fn pick_files(&mut self, ctx: &egui::Context, mode: PickMode) {
+        let lang = self.window.state.lang();
         self.dialog(ctx, move || {
             let dialog = rfd::AsyncFileDialog::new()
-                .set_title(if mode == PickMode::Open {
-                    "Open timeline files"
+                .set_title(lang.word(if mode == PickMode::Open {
+                    "dialog-open-files"
                 } else {
-                    "Add timeline files"
-                })
-                .add_filter("Timeline files", &["json", "jsonl", "csv"])
-                .add_filter("All files", &["*"]);
+                    "dialog-add-files"
+                }))
+                .add_filter(
+                    lang.word("dialog-timeline-files"),
+                    &["json", "jsonl", "csv"],
+                )
+                .add_filter(lang.word("dialog-all-files"), &["*"]);
             match pollster::block_on(dialog.pick_files()) {
                 Some(files) => {
                     let paths = files.iter().map(|f| f.path().to_path_buf()).collect();
@@ -211,11 +218,13 @@ impl Shell {
     }
 
     fn pick_save_path(&mut self, ctx: &egui::Context, suggested: PathBuf) {
+        let lang = self.window.state.lang();
         self.dialog(ctx, move || {
+            let title = lang.word("action-export-image");
             let mut dialog = rfd::AsyncFileDialog::new()
-                .set_title("Export image")
-                .add_filter("PNG image", &["png"])
-                .add_filter("SVG image", &["svg"]);
+                .set_title(title.trim_end_matches('…'))
+                .add_filter(lang.word("dialog-png"), &["png"])
+                .add_filter(lang.word("dialog-svg"), &["svg"]);
             if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
                 dialog = dialog.set_directory(folder);
             }

@@ -35,7 +35,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             // Filters and search over big data run on a thread; the last view stays meanwhile.
             ui.separator();
             ui.add(egui::Spinner::new());
-            ui.label(format!("{what} {}…", lang.count("events", total)));
+            ui.label(lang.text(&format!("busy-{what}"), &[("count", Arg::Count(total))]));
         }
         ui.separator();
         let problems = state.problems();

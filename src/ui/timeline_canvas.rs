@@ -13,6 +13,7 @@ use egui::{Color32, FontId, Pos2, Rect, Sense, Ui, vec2};
 use egui_plot::{AxisHints, GridInput, GridMark, Plot};
 
 use crate::app::AppState;
+use crate::i18n::Arg;
 use crate::model::Dataset;
 use crate::timeline::interact;
 use crate::timeline::paint::{self, Emphasis, Look};
@@ -142,7 +143,10 @@ pub fn timeline_ui(
     // The axis always names its zone.
     prims.push(paint::corner_note(
         &look,
-        format!("Axis: {}", zone.name_at(view.center_secs())),
+        state.lang().text(
+            "canvas-axis-zone",
+            &[("zone", Arg::Text(&zone.name_at(view.center_secs())))],
+        ),
         (scene.size.0 - 6.0, scene.size.1 - 10.0),
     ));
     super::paint::paint(&ui.painter_at(rect), rect.min, &prims);
@@ -350,53 +354,43 @@ fn cluster_range(dataset: &Dataset, scene: &Scene, index: usize) -> Option<(f64,
 
 fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
     let dataset = &state.dataset;
+    let lang = state.lang();
     match hit {
         Hit::More(i) => {
             let Some(more) = scene.more.get(*i) else {
                 return;
             };
-            let thousands = crate::model::text::thousands;
-            ui.strong(format!(
-                "{} more event{} in view here",
-                thousands(more.count()),
-                if more.count() == 1 { "" } else { "s" }
-            ));
+            ui.strong(lang.count("canvas-more-here", more.count()));
             if !more.left_out.is_empty() {
-                ui.label(format!(
-                    "{} with no room to be drawn",
-                    thousands(more.left_out.len())
-                ));
+                ui.label(lang.count("canvas-no-room", more.left_out.len()));
             }
             if more.unlabelled > 0 {
-                ui.label(format!(
-                    "{} drawn without a label",
-                    thousands(more.unlabelled)
-                ));
+                ui.label(lang.count("canvas-unlabelled", more.unlabelled));
             }
             let expanded = state
                 .layout
                 .lanes
                 .get(more.lane)
                 .is_some_and(|lane| lane.expanded);
-            ui.weak(if expanded {
-                "Click to give the lane its share of rows again"
+            ui.weak(lang.word(if expanded {
+                "canvas-lane-shrink"
             } else {
-                "Click to give this lane all the rows it needs; zoom in to see them apart"
-            });
+                "canvas-lane-expand"
+            }));
         }
         Hit::Event(idx) => {
             let Some(event) = dataset.event(*idx) else {
                 return;
             };
             ui.strong(crate::model::text::one_line(
-                event.title(),
+                event.title_in(lang),
                 crate::model::text::TITLE_CHARS,
             ));
-            ui.label(event.date_label_in(state.lang()));
+            ui.label(event.date_label_in(lang));
             if let Some(category) = event.category() {
                 let label = dataset
                     .category(category)
-                    .map_or(category, |c| c.label.as_str());
+                    .map_or(category, |c| c.label_in(lang));
                 ui.weak(label);
             }
         }
@@ -404,17 +398,19 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
             let Some(cluster) = scene.clusters.get(*i) else {
                 return;
             };
-            ui.strong(crate::model::text::count(cluster.count, "event"));
+            ui.strong(lang.count("events", cluster.count));
             let first = cluster.members.first().and_then(|&m| dataset.event(m));
             let last = cluster.members.last().and_then(|&m| dataset.event(m));
             if let (Some(first), Some(last)) = (first, last) {
-                ui.label(format!(
-                    "{} to {}",
-                    first.start().label_in(state.lang()),
-                    last.start().label_in(state.lang())
+                ui.label(lang.text(
+                    "canvas-from-to",
+                    &[
+                        ("from", Arg::Text(&first.start().label_in(lang))),
+                        ("to", Arg::Text(&last.start().label_in(lang))),
+                    ],
                 ));
             }
-            ui.weak("Click to list them");
+            ui.weak(lang.word("canvas-list-them"));
         }
         Hit::Density {
             min_secs,
@@ -423,14 +419,17 @@ fn hover_ui(ui: &mut Ui, state: &AppState, scene: &Scene, hit: &Hit) {
         } => {
             let label = |secs: f64| {
                 crate::model::TimePoint::from_unix_secs(secs.floor() as i64)
-                    .map_or_else(|_| String::new(), |p| p.label_in(state.lang()))
+                    .map_or_else(|_| String::new(), |p| p.label_in(lang))
             };
-            ui.strong(format!(
-                "{count} event{} starting here",
-                if *count == 1 { "" } else { "s" }
+            ui.strong(lang.count("canvas-starting-here", *count));
+            ui.label(lang.text(
+                "canvas-from-to",
+                &[
+                    ("from", Arg::Text(&label(*min_secs))),
+                    ("to", Arg::Text(&label(*max_secs))),
+                ],
             ));
-            ui.label(format!("{} to {}", label(*min_secs), label(*max_secs)));
-            ui.weak("Too many to draw one by one; click to zoom in");
+            ui.weak(lang.word("canvas-zoom-in"));
         }
     }
 }
@@ -487,9 +486,13 @@ fn lane_headers_ui(
             )
             .on_hover_cursor(egui::CursorIcon::Grab)
             .on_hover_text(format!(
-                "{}. Click to {}; drag to move the lane.",
-                crate::model::text::count(lane.count, "event"),
-                if lane.collapsed { "unfold" } else { "fold" }
+                "{}. {}",
+                state.lang().count("events", lane.count),
+                state.lang().word(if lane.collapsed {
+                    "canvas-lane-unfold"
+                } else {
+                    "canvas-lane-fold"
+                })
             ));
         let tip = (f64::from(title_width) + 14.0, band.header_y + 9.0);
         marks.push(paint::fold_mark(look, tip, lane.collapsed));
@@ -557,9 +560,7 @@ fn overview_ui(
     let size = (f64::from(rect.width()), f64::from(rect.height()));
     let prims = paint::overview(look, &cache.strip, &axis, breaks, size, (x0, x1));
     super::paint::paint(&painter, rect.min, &prims);
-    let response = response.on_hover_text(
-        "Overview of all events: drag the window to move it, its edges to resize it, or click to jump",
-    );
+    let response = response.on_hover_text(state.lang().word("canvas-overview-tip"));
     let grip_id = egui::Id::unique("overview-grip");
     let press_x = response
         .interact_pointer_pos()

@@ -48,6 +48,8 @@ pub struct Extra {
     pub disclosed: Option<TimePoint>,
     /// How the source wants the date shown.
     pub display_date: Option<String>,
+    /// Title and description in other languages.
+    pub translations: Vec<crate::model::event::Translation>,
 }
 
 impl Extra {
@@ -57,6 +59,7 @@ impl Extra {
             && self.links.is_empty()
             && self.disclosed.is_none()
             && self.display_date.is_none()
+            && self.translations.is_empty()
     }
 }
 
@@ -410,6 +413,7 @@ impl EventStore {
             display_date,
             file,
             line,
+            translations,
         } = event;
         let labels = tags
             .iter()
@@ -433,6 +437,7 @@ impl EventStore {
             links,
             disclosed,
             display_date,
+            translations,
         };
         self.push_parts(core, labels, extra);
     }

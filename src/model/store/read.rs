@@ -239,6 +239,21 @@ impl<'a> EventRef<'a> {
         self.extra()?.description.as_deref()
     }
 
+    /// Title and description in other languages, as the file gives them.
+    pub fn translations(self) -> &'a [crate::model::event::Translation] {
+        self.extra().map_or(&[], |x| &x.translations)
+    }
+
+    /// The title in `lang` where the file translated it, else as the file wrote it.
+    pub fn title_in(self, lang: crate::i18n::Lang) -> &'a str {
+        crate::model::event::title_in(self.title(), self.translations(), lang)
+    }
+
+    /// The description in `lang` where the file translated it, else as the file wrote it.
+    pub fn description_in(self, lang: crate::i18n::Lang) -> Option<&'a str> {
+        crate::model::event::description_in(self.description(), self.translations(), lang)
+    }
+
     /// References.
     pub fn sources(self) -> &'a [Source] {
         self.extra().map_or(&[], |x| &x.sources)
@@ -296,6 +311,7 @@ impl<'a> EventRef<'a> {
             display_date: extra.display_date,
             file: self.file(),
             line: self.line(),
+            translations: extra.translations,
         }
     }
 }

@@ -72,7 +72,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         .map(|p| {
             let x0 = clamp_x(axis.x_from_secs(p.start.start_secs()));
             let x1 = clamp_x(axis.x_from_secs(p.end.end_secs()));
-            let title = crate::model::text::one_line(&p.title, crate::model::text::TITLE_CHARS);
+            let title = crate::model::text::one_line(
+                p.title_in(input.extras.lang),
+                crate::model::text::TITLE_CHARS,
+            );
             let room = x1.min(width) - 4.0 - (x0.max(0.0) + 6.0);
             let label = fit_text(&title, room, input.measure);
             PeriodBand {

@@ -395,6 +395,7 @@ fn overlapping_eras_of_merged_files_each_get_a_row_and_a_name_that_fits() {
         end: end.parse().unwrap(),
         category: None,
         file: crate::model::FileId(file),
+        translations: Vec::new(),
     };
     let part = |path: &str, periods: Vec<crate::model::Period>| DatasetPart {
         info: FileInfo {
@@ -402,6 +403,7 @@ fn overlapping_eras_of_merged_files_each_get_a_row_and_a_name_that_fits() {
             format: Format::TimelineJs,
             title: None,
             description: None,
+            translations: Vec::new(),
         },
         categories: vec![],
         periods,

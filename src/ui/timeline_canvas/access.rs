@@ -45,10 +45,10 @@ pub(super) fn accessible_events(ctx: &egui::Context, rect: Rect, state: &AppStat
                     let category = event
                         .category()
                         .and_then(|c| dataset.category(c))
-                        .map(|c| c.label.clone())
+                        .map(|c| c.label_in(lang).to_owned())
                         .unwrap_or_default();
                     let title = crate::model::text::one_line(
-                        event.title(),
+                        event.title_in(lang),
                         crate::model::text::TITLE_CHARS,
                     );
                     [title.into_owned(), event.date_label_in(lang), category]

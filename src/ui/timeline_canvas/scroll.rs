@@ -53,7 +53,7 @@ pub(super) fn lane_scroll(
         egui::Id::unique("lane-scroll"),
         Sense::click_and_drag(),
     );
-    let drag = drag.on_hover_text("Lanes: drag, or use the wheel over the lane names");
+    let drag = drag.on_hover_text(state.lang().word("canvas-scroll-tip"));
     if drag.dragged() {
         let travel = f64::from((track.height() - thumb.height()).max(1.0));
         let dy = f64::from(drag.drag_delta().y) * max_scroll / travel;
