@@ -117,10 +117,14 @@ fn main() {
         collapse_gaps: false,
         links: false,
         svg_live_text: false,
-        lang: Some("en".into()),
     };
     let whole = time(|| {
-        let code = annals::cli::render(&request, &mut std::io::sink(), &mut std::io::sink());
+        let code = annals::cli::render(
+            &request,
+            annals::i18n::Lang::En,
+            &mut std::io::sink(),
+            &mut std::io::sink(),
+        );
         assert_eq!(code, std::process::ExitCode::SUCCESS);
     });
     row("whole command (read file … write PNG)", whole);

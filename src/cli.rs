@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::i18n::{Arg, Lang};
 use crate::io::{self, IssueLevel, LoadedFile};
-use crate::model::text;
 
 /// Command-line arguments.
 #[derive(Debug, clap::Parser)]
@@ -19,6 +19,10 @@ use crate::model::text;
 pub struct Args {
     /// Files to open in the window (none: the embedded Belgium dataset).
     pub files: Vec<PathBuf>,
+    /// The language of messages, dates and captions: `en`, `nl`, `fr` or `de` (default: the
+    /// system's, from `LC_ALL`, `LC_MESSAGES` or `LANG`).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
     /// A headless subcommand.
     #[command(subcommand)]
     pub command: Option<Subcommand>,
@@ -61,12 +65,113 @@ pub enum Subcommand {
     },
 }
 
-/// Runs a subcommand, writing results to `out` and diagnostics to `err`.
-pub fn run(command: Subcommand, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+/// The language asked for with `--lang`, else the system's; an unknown one is an error naming
+/// the four.
+pub fn language(asked: Option<&str>) -> Result<Lang, String> {
+    match asked.map(Lang::parse) {
+        None => Ok(Lang::from_system()),
+        Some(Some(lang)) => Ok(lang),
+        Some(None) => Err(Lang::from_system().text(
+            "cli-bad-lang",
+            &[(
+                "value",
+                Arg::Text(&format!("{:?}", asked.unwrap_or_default())),
+            )],
+        )),
+    }
+}
+
+/// The language of `--help` and parse errors: `--lang X` or `--lang=X` from the raw arguments
+/// (they are not parsed yet), else the system's.
+pub fn language_of_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Lang {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let asked = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    asked
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::from_system)
+}
+
+/// The command line described in `lang`: every subcommand's summary, every option's help and
+/// the headings of `--help` come from the catalogs (`cli-…` messages).
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory as _;
+    localize(Args::command(), "cli", lang)
+}
+
+fn localize(mut command: clap::Command, key: &str, lang: Lang) -> clap::Command {
+    let word = |k: &str| lang.word(k);
+    command = command
+        .about(word(&format!("{key}-about")))
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            word("cli-usage")
+        ))
+        .subcommand_help_heading(word("cli-commands"))
+        .subcommand_value_name(word("cli-command"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true);
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_owned())
+        .collect();
+    for id in ids {
+        let help = word(&format!("{key}-arg-{}", id.replace('_', "-")));
+        command = command.mut_arg(id.as_str(), |arg| {
+            let heading = if arg.is_positional() {
+                word("cli-arguments")
+            } else {
+                word("cli-options")
+            };
+            arg.help(help).help_heading(heading)
+        });
+    }
+    // clap's own -h and -V, described in the language, listed last with the options.
+    command = command.arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(word("cli-help"))
+            .help_heading(word("cli-options")),
+    );
+    if key == "cli" {
+        command = command.arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(word("cli-version"))
+                .help_heading(word("cli-options")),
+        );
+    }
+    // Subcommands after the top's own arguments: the global `--lang` reaches them with its
+    // help already in the language.
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_key = format!("cli-{name}");
+        command = command.mut_subcommand(name.as_str(), |sub| localize(sub, &sub_key, lang));
+    }
+    command
+}
+
+/// Runs a subcommand in `lang`, writing results to `out` and diagnostics to `err`.
+pub fn run(command: Subcommand, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     match command {
-        Subcommand::Check { files, json } => check(&files, json, out, err),
-        Subcommand::Convert { files, output } => convert(&files, &output, out, err),
-        Subcommand::Render(request) => render(&request, out, err),
+        Subcommand::Check { files, json } => check(&files, json, lang, out, err),
+        Subcommand::Convert { files, output } => convert(&files, &output, lang, out, err),
+        Subcommand::Render(request) => render(&request, lang, out, err),
         Subcommand::Gen {
             events,
             seed,
@@ -74,16 +179,39 @@ pub fn run(command: Subcommand, out: &mut dyn Write, err: &mut dyn Write) -> Exi
         } => generate(
             crate::synth::SynthOptions { events, seed },
             &output,
+            lang,
             out,
             err,
         ),
     }
 }
 
+/// `error: …` in `lang`.
+fn error_line(err: &mut dyn Write, lang: Lang, message: &str) {
+    writeln!(
+        err,
+        "{}",
+        lang.text("cli-error", &[("message", Arg::Text(message))])
+    )
+    .ok();
+}
+
+/// "could not write FILE: WHY" in `lang`.
+fn not_written(lang: Lang, path: &std::path::Path, why: &std::io::Error) -> String {
+    lang.text(
+        "cli-not-written",
+        &[
+            ("file", Arg::Text(&path.display().to_string())),
+            ("why", Arg::Text(&why.to_string())),
+        ],
+    )
+}
+
 /// `annals gen`: exit 0 written, 2 not.
 fn generate(
     options: crate::synth::SynthOptions,
     output: &std::path::Path,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
@@ -94,18 +222,22 @@ fn generate(
     });
     match written {
         Ok(()) => {
-            writeln!(
-                out,
-                "wrote {} synthetic events (seed {}) to {}",
-                options.events,
-                options.seed,
-                output.display()
-            )
-            .ok();
+            let message = lang.text(
+                "cli-wrote-synthetic",
+                &[
+                    (
+                        "count",
+                        Arg::Count(usize::try_from(options.events).unwrap_or(usize::MAX)),
+                    ),
+                    ("seed", Arg::Text(&options.seed.to_string())),
+                    ("file", Arg::Text(&output.display().to_string())),
+                ],
+            );
+            writeln!(out, "{message}").ok();
             ExitCode::SUCCESS
         }
         Err(e) => {
-            writeln!(err, "error: could not write {}: {e}", output.display()).ok();
+            error_line(err, lang, &not_written(lang, output, &e));
             ExitCode::from(2)
         }
     }
@@ -116,6 +248,7 @@ fn generate(
 pub fn convert(
     paths: &[PathBuf],
     output: &std::path::Path,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
@@ -133,7 +266,7 @@ pub fn convert(
                 parts.push(file.part);
             }
             Err(e) => {
-                writeln!(err, "error: {}", io::report::error_chain(&e)).ok();
+                error_line(err, lang, &io::report::error_chain(&e));
                 return ExitCode::from(2);
             }
         }
@@ -142,16 +275,18 @@ pub fn convert(
     let events = merged.events.len();
     match io::native_writer::write_atomically(output, &io::native_writer::to_json(&merged)) {
         Ok(()) => {
-            writeln!(out, "wrote {events} events to {}", output.display()).ok();
+            let message = lang.text(
+                "cli-wrote-events",
+                &[
+                    ("count", Arg::Count(events)),
+                    ("file", Arg::Text(&output.display().to_string())),
+                ],
+            );
+            writeln!(out, "{message}").ok();
             code
         }
         Err(e) => {
-            writeln!(
-                err,
-                "error: could not write {:?}: {e}",
-                output.display().to_string()
-            )
-            .ok();
+            error_line(err, lang, &not_written(lang, output, &e));
             ExitCode::from(2)
         }
     }
@@ -191,7 +326,13 @@ struct CheckJson {
 }
 
 /// `annals check`: loads each file (or the embedded dataset) and reports.
-pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+pub fn check(
+    paths: &[PathBuf],
+    json: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
     let mut loaded: Vec<LoadedFile> = Vec::new();
     let mut errors = Vec::new();
     if paths.is_empty() {
@@ -251,9 +392,9 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
             "{}: {}, {}, {}, {}",
             info.path,
             info.format.name(),
-            text::count(file.part.events.len(), "event"),
-            text::count(file.part.periods.len(), "period"),
-            text::count(file.issues.len(), "issue")
+            lang.count("events", file.part.events.len()),
+            lang.count("periods", file.part.periods.len()),
+            lang.count("cli-issues", file.issues.len())
         )
         .ok();
         for issue in &file.issues {
@@ -261,19 +402,31 @@ pub fn check(paths: &[PathBuf], json: bool, out: &mut dyn Write, err: &mut dyn W
         }
     }
     for e in &errors {
-        writeln!(err, "error: {}", io::report::error_chain(e)).ok();
+        error_line(err, lang, &io::report::error_chain(e));
     }
-    let range = match (first, last) {
-        (Some(first), Some(last)) => format!(", {first} to {last}"),
-        _ => String::new(),
+    let counts = [
+        (
+            "events",
+            Arg::Text(&lang.count("events", dataset.events.len())),
+        ),
+        (
+            "periods",
+            Arg::Text(&lang.count("periods", dataset.periods.len())),
+        ),
+    ];
+    let total = match (first, last) {
+        (Some(first), Some(last)) => lang.text(
+            "cli-total-range",
+            &[
+                counts[0],
+                counts[1],
+                ("first", Arg::Text(&first)),
+                ("last", Arg::Text(&last)),
+            ],
+        ),
+        _ => lang.text("cli-total", &counts),
     };
-    writeln!(
-        out,
-        "total: {}, {}{range}",
-        text::count(dataset.events.len(), "event"),
-        text::count(dataset.periods.len(), "period")
-    )
-    .ok();
+    writeln!(out, "{total}").ok();
     code
 }
 
@@ -370,9 +523,6 @@ pub struct RenderRequest {
     /// outlines that look the same everywhere.
     #[arg(long)]
     pub svg_live_text: bool,
-    /// The language of dates and captions: `en`, `nl`, `fr` or `de` (default: the system's).
-    #[arg(long)]
-    pub lang: Option<String>,
 }
 
 fn parse_size(text: &str) -> Option<(u32, u32)> {
@@ -389,43 +539,34 @@ fn parse_size(text: &str) -> Option<(u32, u32)> {
 }
 
 /// `annals render`: exit 0 written, 1 written with records skipped, 2 nothing written.
-pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+pub fn render(
+    request: &RenderRequest,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
     use crate::export::{self, ExportOptions};
     let fail = |err: &mut dyn Write, message: String| {
-        writeln!(err, "error: {message}").ok();
+        error_line(err, lang, &message);
         ExitCode::from(2)
     };
+    let quoted = |text: &str| format!("{text:?}");
     let Some((width_px, height_px)) = parse_size(&request.size) else {
-        return fail(
-            err,
-            format!(
-                "--size {:?} is not WIDTHxHEIGHT between 1 and {} or one of 1080p, 4k, a4",
-                request.size,
-                crate::export::MAX_SIDE_PX
-            ),
+        let message = lang.text(
+            "cli-bad-size",
+            &[
+                ("value", Arg::Text(&quoted(&request.size))),
+                ("max", Arg::Text(&crate::export::MAX_SIDE_PX.to_string())),
+            ],
         );
+        return fail(err, message);
     };
     let Some(theme) = crate::palette::Theme::from_name(&request.theme) else {
-        return fail(
-            err,
-            format!(
-                "--theme {:?} is not light, dark or high-contrast",
-                request.theme
-            ),
+        let message = lang.text(
+            "cli-bad-theme",
+            &[("value", Arg::Text(&quoted(&request.theme)))],
         );
-    };
-    let lang = match request.lang.as_deref().map(crate::i18n::Lang::parse) {
-        None => crate::i18n::Lang::from_system(),
-        Some(Some(lang)) => lang,
-        Some(None) => {
-            return fail(
-                err,
-                format!(
-                    "--lang {:?} is not en, nl, fr or de",
-                    request.lang.as_deref().unwrap_or_default()
-                ),
-            );
-        }
+        return fail(err, message);
     };
     let zone = match crate::timeline::zone::DisplayZone::parse(&request.zone) {
         Ok(zone) => zone,
@@ -457,7 +598,7 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
     };
     let layout = crate::timeline::lanes::build(&dataset, &crate::model::Filter::default(), &spec);
     let Some((data_min, data_max)) = dataset.extent_secs() else {
-        return fail(err, "nothing to draw: no events".to_owned());
+        return fail(err, lang.word("cli-nothing-to-draw"));
     };
     let bound = |text: &Option<String>, end: bool| -> Result<Option<f64>, String> {
         text.as_deref()
@@ -528,23 +669,17 @@ pub fn render(request: &RenderRequest, out: &mut dyn Write, err: &mut dyn Write)
         }
     };
     if let Err(e) = io::native_writer::write_atomically_bytes(&request.output, &bytes) {
-        return fail(
-            err,
-            format!(
-                "could not write {:?}: {e}",
-                request.output.display().to_string()
-            ),
-        );
+        return fail(err, not_written(lang, &request.output, &e));
     }
-    writeln!(
-        out,
-        "wrote {}×{} {} to {}",
-        width_px,
-        height_px,
-        if is_svg { "SVG" } else { "PNG" },
-        request.output.display()
-    )
-    .ok();
+    let message = lang.text(
+        "cli-wrote-image",
+        &[
+            ("size", Arg::Text(&format!("{width_px}×{height_px}"))),
+            ("format", Arg::Text(if is_svg { "SVG" } else { "PNG" })),
+            ("file", Arg::Text(&request.output.display().to_string())),
+        ],
+    );
+    writeln!(out, "{message}").ok();
     if skipped {
         ExitCode::from(1)
     } else {

@@ -2,12 +2,39 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 
 fn main() -> ExitCode {
-    let args = annals::cli::Args::parse();
+    // `--help` speaks the language asked for (or the system's) before anything is parsed.
+    let help_lang = annals::cli::language_of_args(std::env::args_os());
+    let matches = annals::cli::command(help_lang).get_matches();
+    let args = match annals::cli::Args::from_arg_matches(&matches) {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
+    let lang = match annals::cli::language(args.lang.as_deref()) {
+        Ok(lang) => lang,
+        Err(why) => {
+            #[expect(
+                clippy::print_stderr,
+                reason = "the one place errors reach the user without a window"
+            )]
+            {
+                eprintln!(
+                    "{}",
+                    help_lang.text("cli-error", &[("message", annals::i18n::Arg::Text(&why))])
+                );
+            }
+            return ExitCode::from(2);
+        }
+    };
     if let Some(command) = args.command {
-        return annals::cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
+        return annals::cli::run(
+            command,
+            lang,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
     }
     open_window(args.files)
 }

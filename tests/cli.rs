@@ -260,3 +260,80 @@ fn killing_a_write_midway_leaves_the_previous_file_intact() {
     }
     std::fs::remove_dir_all(&folder).ok();
 }
+
+/// The binary's text output and exit code, run with `args` under `env`.
+fn run(env: &[(&str, &str)], args: &[&str]) -> (String, String, Option<i32>) {
+    let mut command = annals();
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.args(args).output().unwrap();
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn help_and_messages_speak_the_asked_or_the_system_language() {
+    // --help in Dutch, asked on the command line: headings, summaries and options.
+    let (help, _, code) = run(&[], &["render", "--help", "--lang", "nl"]);
+    assert_eq!(code, Some(0));
+    for dutch in [
+        "Gebruik:",
+        "Argumenten:",
+        "Opties:",
+        "De tijdlijn naar een PNG- of SVG-bestand tekenen",
+        "De te schrijven afbeelding: .png of .svg",
+        "Hulp tonen",
+    ] {
+        assert!(help.contains(dutch), "no {dutch:?} in\n{help}");
+    }
+    assert!(
+        !help.contains("Usage:") && !help.contains("Print help"),
+        "{help}"
+    );
+    // The system's language when none is asked: LANG=fr_BE, as a Walloon desktop has it.
+    let (help, _, _) = run(&[("LC_ALL", ""), ("LANG", "fr_BE.UTF-8")], &["--help"]);
+    assert!(help.contains("Utilisation\u{a0}:"), "{help}");
+    assert!(help.contains("Commandes"), "{help}");
+    // Messages: counts with plurals and the language's words, dates kept as the source wrote
+    // them.
+    let (out, _, code) = run(&[], &["check", "--lang", "de"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("28 Ereignisse, 2 Zeiträume, 0 Probleme"),
+        "{out}"
+    );
+    assert!(
+        out.contains("insgesamt: 28 Ereignisse, 2 Zeiträume, 2012 bis 2025"),
+        "{out}"
+    );
+    let folder = std::env::temp_dir().join(format!("annals-cli-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let png = folder.join("nl.png").display().to_string();
+    let (out, _, code) = run(&[], &["render", "-o", &png, "--lang", "nl"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.starts_with("PNG van 1920×1080 geschreven naar"),
+        "{out}"
+    );
+    let (_, err, code) = run(
+        &[],
+        &["render", "-o", &png, "--size", "huge", "--lang", "fr"],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("erreur\u{a0}: --size \"huge\" n’est ni"),
+        "{err}"
+    );
+    // An unknown language is refused, naming the four.
+    let (_, err, code) = run(&[], &["check", "--lang", "xx"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("--lang \"xx\" is not en, nl, fr or de"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&folder).ok();
+}

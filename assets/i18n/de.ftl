@@ -402,3 +402,63 @@ dialog-add-files = Zeitleistendateien hinzufügen
 dialog-timeline-files = Zeitleistendateien
 dialog-png = PNG-Bild
 dialog-svg = SVG-Bild
+
+# Die Befehlszeile: --help.
+cli-usage = Aufruf:
+cli-commands = Befehle
+cli-command = BEFEHL
+cli-arguments = Argumente
+cli-options = Optionen
+cli-help = Hilfe anzeigen
+cli-version = Version anzeigen
+cli-about = Eine Zeitleiste für Cybervorfälle und Cyberstrategie
+cli-arg-files = Dateien, die im Fenster geöffnet werden (keine: die eingebauten belgischen Daten)
+cli-arg-lang = Die Sprache von Meldungen, Daten und Beschriftungen: en, nl, fr oder de (Standard: die des Systems, aus LC_ALL, LC_MESSAGES oder LANG)
+cli-check-about = Dateien ohne Fenster laden und ausgeben, was gelesen wurde und was fehlerhaft war
+cli-check-arg-files = Zu prüfende Dateien (keine: die eingebauten belgischen Daten)
+cli-check-arg-json = Ein JSON-Objekt statt Text ausgeben
+cli-render-about = Die Zeitleiste ohne Fenster in eine PNG- oder SVG-Datei zeichnen (funktioniert über SSH und in CI)
+cli-render-arg-files = Zu zeichnende Dateien (keine: die eingebauten belgischen Daten)
+cli-render-arg-output = Das zu schreibende Bild: .png oder .svg
+cli-render-arg-from = Beginn des Bereichs (ein Datum wie 2019 oder 2021-05-04); Standard: alle Daten
+cli-render-arg-to = Ende des Bereichs (das Ende dieses Zeitraums ist eingeschlossen)
+cli-render-arg-size = Bildgröße in Pixeln, BREITExHÖHE, oder eine Vorgabe: 1080p, 4k, a4 (quer, 300 dpi)
+cli-render-arg-theme = light (Druck), dark oder high-contrast
+cli-render-arg-title = Ein Titel oben (Standard: der eigene Titel der Daten, falls vorhanden)
+cli-render-arg-no-title = Kein Titel, auch wenn die Daten einen haben
+cli-render-arg-legend = Die Kategorien und ihre Farben über der Zeitleiste zeigen (Standard)
+cli-render-arg-no-legend = Keine Legende
+cli-render-arg-zone = Die Zeitzone der Achse: UTC, local oder ein IANA-Name wie Europe/Brussels
+cli-render-arg-collapse-gaps = Lange leere Abschnitte kurz zeichnen, jede Unterbrechung auf der Achse markiert
+cli-render-arg-links = Jede Verknüpfung zwischen Ereignissen als Pfeil zeichnen
+cli-render-arg-svg-live-text = SVG: Text als Text belassen (bearbeitbar, aber in der Schrift des Betrachters gezeichnet) statt Umrissen, die überall gleich aussehen
+cli-convert-about = Dateien in jedem unterstützten Format lesen und sie zusammengeführt im eigenen Format schreiben
+cli-convert-arg-files = Zu konvertierende Dateien
+cli-convert-arg-output = Die zu schreibende Datei im eigenen Format (atomar geschrieben: ein Absturz lässt eine alte Datei unversehrt)
+cli-gen-about = Eine synthetische Datei im eigenen Format für Benchmarks schreiben: Wellen von Vorfällen, Zeitspannen, Schlagwörter, Akteure, 8 Kategorien über 25 Jahre. Derselbe Seed ergibt dieselben Bytes
+cli-gen-arg-events = Wie viele Ereignisse
+cli-gen-arg-seed = Zufalls-Seed
+cli-gen-arg-output = Die zu schreibende Datei
+
+# Die Befehlszeile: was sie ausgibt.
+cli-error = Fehler: { $message }
+cli-bad-lang = --lang { $value } ist nicht en, nl, fr oder de
+cli-bad-size = --size { $value } ist weder BREITExHÖHE zwischen 1 und { $max } noch 1080p, 4k oder a4
+cli-bad-theme = --theme { $value } ist nicht light, dark oder high-contrast
+cli-nothing-to-draw = nichts zu zeichnen: keine Ereignisse
+cli-not-written = { $file } konnte nicht geschrieben werden: { $why }
+cli-wrote-synthetic = { $count ->
+    [one] { $n } synthetisches Ereignis
+   *[other] { $n } synthetische Ereignisse
+} (Seed { $seed }) nach { $file } geschrieben
+cli-wrote-events = { $count ->
+    [one] { $n } Ereignis
+   *[other] { $n } Ereignisse
+} nach { $file } geschrieben
+cli-wrote-image = { $format } mit { $size } nach { $file } geschrieben
+cli-issues = { $count ->
+    [one] { $n } Problem
+   *[other] { $n } Probleme
+}
+cli-total = insgesamt: { $events }, { $periods }
+cli-total-range = insgesamt: { $events }, { $periods }, { $first } bis { $last }

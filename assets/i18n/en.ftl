@@ -429,3 +429,64 @@ dialog-add-files = Add timeline files
 dialog-timeline-files = Timeline files
 dialog-png = PNG image
 dialog-svg = SVG image
+
+# The command line: --help.
+cli-usage = Usage:
+cli-commands = Commands
+cli-command = COMMAND
+cli-arguments = Arguments
+cli-options = Options
+cli-help = Print help
+cli-version = Print version
+cli-about = A timeline for cyber incidents and strategy
+cli-arg-files = Files to open in the window (none: the embedded Belgium dataset)
+cli-arg-lang = The language of messages, dates and captions: en, nl, fr or de (default: the system's, from LC_ALL, LC_MESSAGES or LANG)
+cli-check-about = Load files without a window and print what was read and what was wrong
+cli-check-arg-files = Files to check (none: the embedded Belgium dataset)
+cli-check-arg-json = Print one JSON object instead of text
+cli-render-about = Draw the timeline to a PNG or SVG file, with no window (works over SSH and in CI)
+cli-render-arg-files = Files to draw (none: the embedded Belgium dataset)
+cli-render-arg-output = The image to write: .png or .svg
+cli-render-arg-from = Start of the range (a date like 2019 or 2021-05-04); default: all data
+cli-render-arg-to = End of the range (the end of that period is included)
+cli-render-arg-size = Image size in pixels, WIDTHxHEIGHT, or a preset: 1080p, 4k, a4 (landscape, 300 dpi)
+cli-render-arg-theme = light (print), dark or high-contrast
+cli-render-arg-title = A title at the top (default: the data's own title, if it has one)
+cli-render-arg-no-title = No title, even where the data has one
+cli-render-arg-legend = Show the categories and their colours above the timeline (the default)
+cli-render-arg-no-legend = No legend
+cli-render-arg-zone = The axis's time zone: UTC, local or an IANA name such as Europe/Brussels
+cli-render-arg-collapse-gaps = Draw long empty stretches short, each break marked on the axis
+cli-render-arg-links = Draw every link between events as an arrow
+cli-render-arg-svg-live-text = SVG: keep text as text (editable, but drawn in whatever font the viewer has) instead of outlines that look the same everywhere
+cli-convert-about = Read files in any supported format and write them, merged, in the native format
+cli-convert-arg-files = Files to convert
+cli-convert-arg-output = The native file to write (written atomically: a crash leaves any old file intact)
+cli-gen-about = Write a synthetic native file for benchmarks: bursts of incidents, spans, tags, actors, 8 categories over 25 years. The same seed gives the same bytes
+cli-gen-arg-events = How many events
+cli-gen-arg-seed = Random seed
+cli-gen-arg-output = The file to write
+
+# The command line: what it prints.
+cli-error = error: { $message }
+cli-bad-lang = --lang { $value } is not en, nl, fr or de
+cli-bad-size = --size { $value } is not WIDTHxHEIGHT between 1 and { $max } or one of 1080p, 4k, a4
+cli-bad-theme = --theme { $value } is not light, dark or high-contrast
+cli-nothing-to-draw = nothing to draw: no events
+cli-not-written = could not write { $file }: { $why }
+cli-wrote-synthetic = wrote { $count ->
+    [one] { $n } synthetic event
+   *[other] { $n } synthetic events
+} (seed { $seed }) to { $file }
+cli-wrote-events = wrote { $count ->
+    [one] { $n } event
+   *[other] { $n } events
+} to { $file }
+# "wrote 1920×1080 PNG to slide.png"
+cli-wrote-image = wrote { $size } { $format } to { $file }
+cli-issues = { $count ->
+    [one] { $n } issue
+   *[other] { $n } issues
+}
+cli-total = total: { $events }, { $periods }
+cli-total-range = total: { $events }, { $periods }, { $first } to { $last }

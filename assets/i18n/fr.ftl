@@ -404,3 +404,63 @@ dialog-add-files = Ajouter des fichiers de chronologie
 dialog-timeline-files = Fichiers de chronologie
 dialog-png = Image PNG
 dialog-svg = Image SVG
+
+# La ligne de commande : --help.
+cli-usage = Utilisation :
+cli-commands = Commandes
+cli-command = COMMANDE
+cli-arguments = Arguments
+cli-options = Options
+cli-help = Afficher l’aide
+cli-version = Afficher la version
+cli-about = Une chronologie des cyberincidents et de la stratégie cyber
+cli-arg-files = Fichiers à ouvrir dans la fenêtre (aucun : les données belges intégrées)
+cli-arg-lang = La langue des messages, des dates et des légendes : en, nl, fr ou de (par défaut : celle du système, d’après LC_ALL, LC_MESSAGES ou LANG)
+cli-check-about = Charger des fichiers sans fenêtre et afficher ce qui a été lu et ce qui n’allait pas
+cli-check-arg-files = Fichiers à vérifier (aucun : les données belges intégrées)
+cli-check-arg-json = Afficher un objet JSON au lieu de texte
+cli-render-about = Dessiner la chronologie dans un fichier PNG ou SVG, sans fenêtre (fonctionne via SSH et en CI)
+cli-render-arg-files = Fichiers à dessiner (aucun : les données belges intégrées)
+cli-render-arg-output = L’image à écrire : .png ou .svg
+cli-render-arg-from = Début de l’étendue (une date comme 2019 ou 2021-05-04) ; par défaut : toutes les données
+cli-render-arg-to = Fin de l’étendue (la fin de cette période est incluse)
+cli-render-arg-size = Taille de l’image en pixels, LARGEURxHAUTEUR, ou un préréglage : 1080p, 4k, a4 (paysage, 300 dpi)
+cli-render-arg-theme = light (impression), dark ou high-contrast
+cli-render-arg-title = Un titre en haut (par défaut : le titre propre des données, s’il en ont un)
+cli-render-arg-no-title = Pas de titre, même si les données en ont un
+cli-render-arg-legend = Afficher les catégories et leurs couleurs au-dessus de la chronologie (par défaut)
+cli-render-arg-no-legend = Pas de légende
+cli-render-arg-zone = Le fuseau horaire de l’axe : UTC, local ou un nom IANA comme Europe/Brussels
+cli-render-arg-collapse-gaps = Dessiner court les longues périodes vides, chaque coupure marquée sur l’axe
+cli-render-arg-links = Dessiner chaque lien entre événements comme une flèche
+cli-render-arg-svg-live-text = SVG : garder le texte en texte (modifiable, mais dessiné dans la police dont dispose le lecteur) au lieu de contours identiques partout
+cli-convert-about = Lire des fichiers dans tout format pris en charge et les écrire, fusionnés, au format natif
+cli-convert-arg-files = Fichiers à convertir
+cli-convert-arg-output = Le fichier natif à écrire (écrit de façon atomique : un plantage laisse intact un ancien fichier)
+cli-gen-about = Écrire un fichier natif synthétique pour les mesures de performance : vagues d’incidents, périodes, étiquettes, acteurs, 8 catégories sur 25 ans. La même graine donne les mêmes octets
+cli-gen-arg-events = Combien d’événements
+cli-gen-arg-seed = Graine aléatoire
+cli-gen-arg-output = Le fichier à écrire
+
+# La ligne de commande : ce qu’elle affiche.
+cli-error = erreur : { $message }
+cli-bad-lang = --lang { $value } n’est pas en, nl, fr ou de
+cli-bad-size = --size { $value } n’est ni LARGEURxHAUTEUR entre 1 et { $max } ni l’un de 1080p, 4k, a4
+cli-bad-theme = --theme { $value } n’est pas light, dark ou high-contrast
+cli-nothing-to-draw = rien à dessiner : aucun événement
+cli-not-written = impossible d’écrire { $file } : { $why }
+cli-wrote-synthetic = { $count ->
+    [one] { $n } événement synthétique écrit
+   *[other] { $n } événements synthétiques écrits
+} (graine { $seed }) dans { $file }
+cli-wrote-events = { $count ->
+    [one] { $n } événement écrit
+   *[other] { $n } événements écrits
+} dans { $file }
+cli-wrote-image = { $format } de { $size } écrit dans { $file }
+cli-issues = { $count ->
+    [one] { $n } problème
+   *[other] { $n } problèmes
+}
+cli-total = total : { $events }, { $periods }
+cli-total-range = total : { $events }, { $periods }, du { $first } au { $last }

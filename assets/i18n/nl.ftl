@@ -402,3 +402,63 @@ dialog-add-files = Tijdlijnbestanden toevoegen
 dialog-timeline-files = Tijdlijnbestanden
 dialog-png = PNG-afbeelding
 dialog-svg = SVG-afbeelding
+
+# De opdrachtregel: --help.
+cli-usage = Gebruik:
+cli-commands = Opdrachten
+cli-command = OPDRACHT
+cli-arguments = Argumenten
+cli-options = Opties
+cli-help = Hulp tonen
+cli-version = Versie tonen
+cli-about = Een tijdlijn voor cyberincidenten en -strategie
+cli-arg-files = Bestanden om in het venster te openen (geen: de ingebouwde Belgische gegevens)
+cli-arg-lang = De taal van berichten, datums en bijschriften: en, nl, fr of de (standaard: die van het systeem, uit LC_ALL, LC_MESSAGES of LANG)
+cli-check-about = Bestanden zonder venster laden en tonen wat gelezen werd en wat er mis was
+cli-check-arg-files = Te controleren bestanden (geen: de ingebouwde Belgische gegevens)
+cli-check-arg-json = Eén JSON-object tonen in plaats van tekst
+cli-render-about = De tijdlijn naar een PNG- of SVG-bestand tekenen, zonder venster (werkt via SSH en in CI)
+cli-render-arg-files = Te tekenen bestanden (geen: de ingebouwde Belgische gegevens)
+cli-render-arg-output = De te schrijven afbeelding: .png of .svg
+cli-render-arg-from = Begin van het bereik (een datum zoals 2019 of 2021-05-04); standaard: alle gegevens
+cli-render-arg-to = Einde van het bereik (het einde van die periode hoort erbij)
+cli-render-arg-size = Afbeeldingsgrootte in pixels, BREEDTExHOOGTE, of een voorinstelling: 1080p, 4k, a4 (liggend, 300 dpi)
+cli-render-arg-theme = light (afdrukken), dark of high-contrast
+cli-render-arg-title = Een titel bovenaan (standaard: de eigen titel van de gegevens, als die er is)
+cli-render-arg-no-title = Geen titel, ook als de gegevens er een hebben
+cli-render-arg-legend = De categorieën en hun kleuren boven de tijdlijn tonen (standaard)
+cli-render-arg-no-legend = Geen legende
+cli-render-arg-zone = De tijdzone van de as: UTC, local of een IANA-naam zoals Europe/Brussels
+cli-render-arg-collapse-gaps = Lange lege stukken kort tekenen, elke onderbreking gemarkeerd op de as
+cli-render-arg-links = Elke koppeling tussen gebeurtenissen als pijl tekenen
+cli-render-arg-svg-live-text = SVG: tekst als tekst houden (bewerkbaar, maar getekend in het lettertype dat de lezer heeft) in plaats van omtrekken die er overal hetzelfde uitzien
+cli-convert-about = Bestanden in elk ondersteund formaat lezen en ze, samengevoegd, in het eigen formaat schrijven
+cli-convert-arg-files = Te converteren bestanden
+cli-convert-arg-output = Het te schrijven eigen bestand (atomair geschreven: bij een crash blijft een oud bestand intact)
+cli-gen-about = Een synthetisch bestand in het eigen formaat schrijven voor benchmarks: golven van incidenten, perioden, tags, actoren, 8 categorieën over 25 jaar. Dezelfde seed geeft dezelfde bytes
+cli-gen-arg-events = Hoeveel gebeurtenissen
+cli-gen-arg-seed = Willekeurige seed
+cli-gen-arg-output = Het te schrijven bestand
+
+# De opdrachtregel: wat hij toont.
+cli-error = fout: { $message }
+cli-bad-lang = --lang { $value } is niet en, nl, fr of de
+cli-bad-size = --size { $value } is geen BREEDTExHOOGTE tussen 1 en { $max } en ook niet 1080p, 4k of a4
+cli-bad-theme = --theme { $value } is niet light, dark of high-contrast
+cli-nothing-to-draw = niets te tekenen: geen gebeurtenissen
+cli-not-written = kon { $file } niet schrijven: { $why }
+cli-wrote-synthetic = { $count ->
+    [one] { $n } synthetische gebeurtenis
+   *[other] { $n } synthetische gebeurtenissen
+} (seed { $seed }) geschreven naar { $file }
+cli-wrote-events = { $count ->
+    [one] { $n } gebeurtenis
+   *[other] { $n } gebeurtenissen
+} geschreven naar { $file }
+cli-wrote-image = { $format } van { $size } geschreven naar { $file }
+cli-issues = { $count ->
+    [one] { $n } probleem
+   *[other] { $n } problemen
+}
+cli-total = totaal: { $events }, { $periods }
+cli-total-range = totaal: { $events }, { $periods }, { $first } tot { $last }
