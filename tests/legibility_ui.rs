@@ -406,3 +406,57 @@ fn the_window_speaks_the_chosen_language() {
         }
     }
 }
+
+#[test]
+fn every_control_a_screen_reader_reaches_has_a_name() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT as _;
+    for lang in [annals::i18n::Lang::En, annals::i18n::Lang::Nl] {
+        let settings = annals::app::Settings {
+            language: Some(lang),
+            ..annals::app::Settings::default()
+        };
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .build_ui_state(
+                |ui, window: &mut Window| window.ui(ui),
+                Window::new(AppState::with_files(&[], settings)),
+            );
+        harness.run();
+        // Select an event so the detail panel's controls are there too.
+        let first = harness.state().state.shown.first().copied();
+        let effects = harness
+            .state_mut()
+            .state
+            .apply(annals::app::SelectCommand::Select(first));
+        assert!(effects.is_empty());
+        harness.run();
+        let controls = [
+            Role::Button,
+            Role::CheckBox,
+            Role::RadioButton,
+            Role::TextInput,
+            Role::MultilineTextInput,
+            Role::SpinButton,
+            Role::Slider,
+            Role::ComboBox,
+            Role::Link,
+            Role::ListItem,
+        ];
+        let mut checked = 0;
+        for node in harness.root().children_recursive() {
+            let node = node.accesskit_node();
+            if !controls.contains(&node.role()) || node.is_hidden() {
+                continue;
+            }
+            checked += 1;
+            let name = node.label().or_else(|| node.value()).unwrap_or_default();
+            assert!(
+                !name.trim().is_empty(),
+                "{lang:?}: a {:?} has no name",
+                node.role()
+            );
+        }
+        assert!(checked > 40, "{lang:?}: only {checked} controls found");
+    }
+}

@@ -365,6 +365,8 @@ canvas-zoom-in = Zu viele, um sie einzeln zu zeichnen; klicken zum Hineinzoomen
 canvas-lane-fold = Klicken zum Einklappen; ziehen, um die Bahn zu verschieben.
 canvas-lane-unfold = Klicken zum Ausklappen; ziehen, um die Bahn zu verschieben.
 canvas-overview-tip = Übersicht aller Ereignisse: das Fenster ziehen, um es zu verschieben, seine Ränder, um die Größe zu ändern, oder klicken, um hinzuspringen
+canvas-overview-name = Übersicht aller Ereignisse
+canvas-scroll-name = Bahnen rollen
 canvas-scroll-tip = Bahnen: ziehen oder das Mausrad über den Bahnnamen benutzen
 
 # Arbeit im Hintergrund, in der Statusleiste.

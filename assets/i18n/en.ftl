@@ -391,6 +391,8 @@ canvas-zoom-in = Too many to draw one by one; click to zoom in
 canvas-lane-fold = Click to fold; drag to move the lane.
 canvas-lane-unfold = Click to unfold; drag to move the lane.
 canvas-overview-tip = Overview of all events: drag the window to move it, its edges to resize it, or click to jump
+canvas-overview-name = Overview of all events
+canvas-scroll-name = Scroll the lanes
 canvas-scroll-tip = Lanes: drag, or use the wheel over the lane names
 
 # Work on a thread, in the status bar: "Filtering 1,000,000 events…".

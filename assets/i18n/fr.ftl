@@ -367,6 +367,8 @@ canvas-zoom-in = Trop nombreux pour être dessinés un à un ; cliquer pour zoo
 canvas-lane-fold = Cliquer pour replier ; glisser pour déplacer le couloir.
 canvas-lane-unfold = Cliquer pour déplier ; glisser pour déplacer le couloir.
 canvas-overview-tip = Vue d’ensemble de tous les événements : glissez la fenêtre pour la déplacer, ses bords pour la redimensionner, ou cliquez pour y sauter
+canvas-overview-name = Vue d’ensemble de tous les événements
+canvas-scroll-name = Faire défiler les couloirs
 canvas-scroll-tip = Couloirs : glisser, ou utiliser la molette sur les noms des couloirs
 
 # Travail en arrière-plan, dans la barre d’état.

@@ -365,6 +365,8 @@ canvas-zoom-in = Te veel om één voor één te tekenen; klik om in te zoomen
 canvas-lane-fold = Klik om in te klappen; sleep om de baan te verplaatsen.
 canvas-lane-unfold = Klik om uit te klappen; sleep om de baan te verplaatsen.
 canvas-overview-tip = Overzicht van alle gebeurtenissen: sleep het venster om het te verplaatsen, de randen om het te vergroten of verkleinen, of klik om te springen
+canvas-overview-name = Overzicht van alle gebeurtenissen
+canvas-scroll-name = Door de banen schuiven
 canvas-scroll-tip = Banen: slepen, of het wieltje gebruiken boven de baannamen
 
 # Werk op de achtergrond, in de statusbalk.

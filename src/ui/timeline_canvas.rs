@@ -478,6 +478,7 @@ fn lane_headers_ui(
             pos(rect, 0.0, band.header_y),
             vec2(title_width + 30.0, header as f32),
         );
+        let lang = state.lang();
         let response = ui
             .interact(
                 area,
@@ -487,13 +488,20 @@ fn lane_headers_ui(
             .on_hover_cursor(egui::CursorIcon::Grab)
             .on_hover_text(format!(
                 "{}. {}",
-                state.lang().count("events", lane.count),
-                state.lang().word(if lane.collapsed {
+                lang.count("events", lane.count),
+                lang.word(if lane.collapsed {
                     "canvas-lane-unfold"
                 } else {
                     "canvas-lane-fold"
                 })
             ));
+        // A screen reader hears the lane's name and count, and that it folds.
+        response.widget_info(|| {
+            let name = format!("{}, {}", lane.label, lang.count("events", lane.count));
+            let mut info = egui::WidgetInfo::labeled(egui::WidgetType::Button, true, name);
+            info.selected = Some(!lane.collapsed);
+            info
+        });
         let tip = (f64::from(title_width) + 14.0, band.header_y + 9.0);
         marks.push(paint::fold_mark(look, tip, lane.collapsed));
         if response.clicked() {
@@ -561,6 +569,13 @@ fn overview_ui(
     let prims = paint::overview(look, &cache.strip, &axis, breaks, size, (x0, x1));
     super::paint::paint(&painter, rect.min, &prims);
     let response = response.on_hover_text(state.lang().word("canvas-overview-tip"));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::WidgetType::Slider,
+            true,
+            state.lang().word("canvas-overview-name"),
+        )
+    });
     let grip_id = egui::Id::unique("overview-grip");
     let press_x = response
         .interact_pointer_pos()

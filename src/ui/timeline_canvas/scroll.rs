@@ -54,6 +54,13 @@ pub(super) fn lane_scroll(
         Sense::click_and_drag(),
     );
     let drag = drag.on_hover_text(state.lang().word("canvas-scroll-tip"));
+    drag.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::WidgetType::Slider,
+            true,
+            state.lang().word("canvas-scroll-name"),
+        )
+    });
     if drag.dragged() {
         let travel = f64::from((track.height() - thumb.height()).max(1.0));
         let dy = f64::from(drag.drag_delta().y) * max_scroll / travel;
