@@ -498,7 +498,7 @@ fn lane_headers_ui(
         // A screen reader hears the lane's name and count, and that it folds.
         response.widget_info(|| {
             let name = format!("{}, {}", lane.label, lang.count("events", lane.count));
-            let mut info = egui::WidgetInfo::labeled(egui::WidgetType::Button, true, name);
+            let mut info = egui::WidgetInfo::labeled(egui::Role::Button, true, name);
             info.selected = Some(!lane.collapsed);
             info
         });
@@ -571,7 +571,7 @@ fn overview_ui(
     let response = response.on_hover_text(state.lang().word("canvas-overview-tip"));
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
-            egui::WidgetType::Slider,
+            egui::Role::Slider,
             true,
             state.lang().word("canvas-overview-name"),
         )

@@ -56,7 +56,7 @@ pub(super) fn lane_scroll(
     let drag = drag.on_hover_text(state.lang().word("canvas-scroll-tip"));
     drag.widget_info(|| {
         egui::WidgetInfo::labeled(
-            egui::WidgetType::Slider,
+            egui::Role::Slider,
             true,
             state.lang().word("canvas-scroll-name"),
         )
