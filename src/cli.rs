@@ -266,7 +266,7 @@ pub fn convert(
                 parts.push(file.part);
             }
             Err(e) => {
-                error_line(err, lang, &io::report::error_chain(&e));
+                error_line(err, lang, &e.text_in(lang));
                 return ExitCode::from(2);
             }
         }
@@ -402,7 +402,7 @@ pub fn check(
         }
     }
     for e in &errors {
-        error_line(err, lang, &io::report::error_chain(e));
+        error_line(err, lang, &e.text_in(lang));
     }
     let counts = [
         (
@@ -588,7 +588,7 @@ pub fn render(
                 skipped |= file.issues.iter().any(|i| i.level == IssueLevel::Skipped);
                 parts.push(file.part);
             }
-            Err(e) => return fail(err, io::report::error_chain(&e)),
+            Err(e) => return fail(err, e.text_in(lang)),
         }
     }
     let dataset = crate::model::Dataset::from_parts(parts);
@@ -605,7 +605,7 @@ pub fn render(
             .map(|t| {
                 t.parse::<crate::model::TimePoint>()
                     .map(|p| if end { p.end_secs() } else { p.start_secs() })
-                    .map_err(|e| format!("{t:?}: {e}"))
+                    .map_err(|e| format!("{t:?}: {}", e.text_in(lang)))
             })
             .transpose()
     };

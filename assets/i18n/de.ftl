@@ -464,3 +464,20 @@ cli-issues = { $count ->
 }
 cli-total = insgesamt: { $events }, { $periods }
 cli-total-range = insgesamt: { $events }, { $periods }, { $first } bis { $last }
+
+# Ein Datum, das nicht gelesen werden kann.
+date-error-empty = leeres Datum
+date-error-shape = erwartet ein Datum wie 2021, 2021-05, 2021-05-04 oder 2021-05-04T11:00+02:00, erhalten { $value }
+date-error-year = Jahr { $value } liegt außerhalb des Bereichs (höchstens ±100.000.000.000)
+date-error-month = Monat { $value } gibt es nicht (Monate sind 01–12)
+date-error-day = Tag { $day } gibt es im { $month } { $year } nicht (er hat { $days } Tage)
+date-error-time = Uhrzeit { $value } liegt außerhalb des Bereichs
+date-error-offset = UTC-Versatz { $value } ist ungültig (erwartet Z oder ±HH:MM innerhalb ±18:00)
+
+# Eine Datei, die gar nicht verwendbar ist.
+load-error-read = { $file } konnte nicht gelesen werden: { $why }
+load-error-too-large = { $file } ist { $size } groß, über der Grenze von { $limit }
+load-error-cancelled = das Laden von { $file } wurde abgebrochen
+load-error-not-utf8 = { $file } ist in Zeile { $line }, Spalte { $column } kein UTF-8-Text
+load-error-json = { $file } ist in Zeile { $line }, Spalte { $column } kein gültiges JSON: { $why }
+load-error-shape = { $file } in Zeile { $line }, Spalte { $column }: { $why }

@@ -492,3 +492,20 @@ cli-issues = { $count ->
 }
 cli-total = total: { $events }, { $periods }
 cli-total-range = total: { $events }, { $periods }, { $first } to { $last }
+
+# A date that cannot be read (the date range fields, G, --from/--to).
+date-error-empty = empty date
+date-error-shape = expected a date like 2021, 2021-05, 2021-05-04 or 2021-05-04T11:00+02:00, got { $value }
+date-error-year = year { $value } is out of range (at most ±100,000,000,000)
+date-error-month = month { $value } does not exist (months are 01–12)
+date-error-day = day { $day } does not exist in { $month } { $year } (it has { $days } days)
+date-error-time = time of day { $value } is out of range
+date-error-offset = UTC offset { $value } is not valid (expected Z or ±HH:MM within ±18:00)
+
+# A file that cannot be used at all (the problems panel).
+load-error-read = could not read { $file }: { $why }
+load-error-too-large = { $file } is { $size }, over the limit of { $limit }
+load-error-cancelled = loading { $file } was cancelled
+load-error-not-utf8 = { $file } is not UTF-8 text at line { $line }, column { $column }
+load-error-json = { $file } is not valid JSON at line { $line }, column { $column }: { $why }
+load-error-shape = { $file } at line { $line }, column { $column }: { $why }

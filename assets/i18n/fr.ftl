@@ -466,3 +466,20 @@ cli-issues = { $count ->
 }
 cli-total = total : { $events }, { $periods }
 cli-total-range = total : { $events }, { $periods }, du { $first } au { $last }
+
+# Une date illisible.
+date-error-empty = date vide
+date-error-shape = date attendue sous la forme 2021, 2021-05, 2021-05-04 ou 2021-05-04T11:00+02:00, reçu { $value }
+date-error-year = l’année { $value } est hors limites (au plus ±100 000 000 000)
+date-error-month = le mois { $value } n’existe pas (les mois vont de 01 à 12)
+date-error-day = le jour { $day } n’existe pas en { $month } { $year } (il compte { $days } jours)
+date-error-time = l’heure { $value } est hors limites
+date-error-offset = le décalage UTC { $value } n’est pas valide (attendu Z ou ±HH:MM dans ±18:00)
+
+# Un fichier inutilisable.
+load-error-read = impossible de lire { $file } : { $why }
+load-error-too-large = { $file } fait { $size }, au-delà de la limite de { $limit }
+load-error-cancelled = le chargement de { $file } a été annulé
+load-error-not-utf8 = { $file } n’est pas du texte UTF-8 à la ligne { $line }, colonne { $column }
+load-error-json = { $file } n’est pas du JSON valide à la ligne { $line }, colonne { $column } : { $why }
+load-error-shape = { $file } à la ligne { $line }, colonne { $column } : { $why }

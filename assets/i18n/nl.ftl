@@ -464,3 +464,20 @@ cli-issues = { $count ->
 }
 cli-total = totaal: { $events }, { $periods }
 cli-total-range = totaal: { $events }, { $periods }, { $first } tot { $last }
+
+# Een datum die niet te lezen is.
+date-error-empty = lege datum
+date-error-shape = verwacht een datum zoals 2021, 2021-05, 2021-05-04 of 2021-05-04T11:00+02:00, kreeg { $value }
+date-error-year = jaar { $value } valt buiten het bereik (hoogstens ±100.000.000.000)
+date-error-month = maand { $value } bestaat niet (maanden zijn 01–12)
+date-error-day = dag { $day } bestaat niet in { $month } { $year } (die heeft { $days } dagen)
+date-error-time = tijdstip { $value } valt buiten het bereik
+date-error-offset = UTC-afwijking { $value } is ongeldig (verwacht Z of ±UU:MM binnen ±18:00)
+
+# Een bestand dat helemaal niet bruikbaar is.
+load-error-read = kon { $file } niet lezen: { $why }
+load-error-too-large = { $file } is { $size }, boven de limiet van { $limit }
+load-error-cancelled = het laden van { $file } is geannuleerd
+load-error-not-utf8 = { $file } is geen UTF-8-tekst op regel { $line }, kolom { $column }
+load-error-json = { $file } is geen geldige JSON op regel { $line }, kolom { $column }: { $why }
+load-error-shape = { $file } op regel { $line }, kolom { $column }: { $why }

@@ -216,7 +216,7 @@ impl AppState {
                         "toast-cannot-jump",
                         &[
                             ("date", Arg::Text(text.trim())),
-                            ("why", Arg::Text(&why.to_string())),
+                            ("why", Arg::Text(&why.text_in(self.lang()))),
                         ],
                     );
                     self.toast(message, true);

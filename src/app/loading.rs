@@ -230,23 +230,7 @@ pub fn file_stages(sizes: &[u64], read: u64) -> Vec<FileStage> {
         .collect()
 }
 
-/// `bytes` in binary units, as everywhere in Annals: "812 KiB", "9.5 MiB", "143 MiB", "4 GiB"
-/// (one decimal under ten, none where it would be ".0").
-pub fn size_label(bytes: u64) -> String {
-    let b = bytes as f64;
-    let (value, unit) = [(1u64 << 30, "GiB"), (1 << 20, "MiB")]
-        .into_iter()
-        .find(|&(size, _)| b >= size as f64)
-        .map_or(((b / 1024.0).max(1.0), "KiB"), |(size, unit)| {
-            (b / size as f64, unit)
-        });
-    let text = if value < 10.0 {
-        format!("{value:.1}")
-    } else {
-        format!("{value:.0}")
-    };
-    format!("{} {unit}", text.strip_suffix(".0").unwrap_or(&text))
-}
+pub use crate::model::text::size_label;
 
 impl AppState {
     /// Opens, adds or reloads `paths`: sizes them first (see [`Self::measured`]); `limit_bytes`

@@ -555,11 +555,8 @@ impl AppState {
 
     fn record_failure(&mut self, path: &str, err: &LoadError) {
         self.failed.retain(|(p, _, _)| p != path);
-        self.failed.push((
-            path.to_owned(),
-            io::report::error_chain(err),
-            err.location(),
-        ));
+        self.failed
+            .push((path.to_owned(), err.text_in(self.lang()), err.location()));
         self.problems_open = true;
     }
 

@@ -131,6 +131,54 @@ impl LoadError {
         }
     }
 
+    /// What went wrong, in `lang`, with its causes (the OS's or the parser's words stay as
+    /// they come).
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Arg;
+        let file = format!("{:?}", self.path());
+        let (line, column) = self
+            .location()
+            .map(|l| (l.line.to_string(), l.column.to_string()))
+            .unwrap_or_default();
+        let at = [
+            ("file", Arg::Text(&file)),
+            ("line", Arg::Text(&line)),
+            ("column", Arg::Text(&column)),
+        ];
+        match self {
+            Self::Read { source, .. } => {
+                let why = error_chain(source);
+                lang.text("load-error-read", &[at[0], ("why", Arg::Text(&why))])
+            }
+            Self::TooLarge {
+                size_bytes,
+                limit_bytes,
+                ..
+            } => {
+                let size = crate::model::text::size_label(*size_bytes);
+                let limit = crate::model::text::size_label(*limit_bytes);
+                lang.text(
+                    "load-error-too-large",
+                    &[
+                        at[0],
+                        ("size", Arg::Text(&size)),
+                        ("limit", Arg::Text(&limit)),
+                    ],
+                )
+            }
+            Self::Cancelled { .. } => lang.text("load-error-cancelled", &at[..1]),
+            Self::NotUtf8 { .. } => lang.text("load-error-not-utf8", &at),
+            Self::Json { message, .. } | Self::Shape { message, .. } => {
+                let key = if matches!(self, Self::Json { .. }) {
+                    "load-error-json"
+                } else {
+                    "load-error-shape"
+                };
+                lang.text(key, &[at[0], at[1], at[2], ("why", Arg::Text(message))])
+            }
+        }
+    }
+
     /// The location the error points at, if it has one.
     pub fn location(&self) -> Option<Location> {
         match self {
@@ -289,6 +337,48 @@ mod tests {
         assert_eq!(
             index.location_of(&text[colon..]),
             Location { line: 2, column: 4 }
+        );
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_load_error_in_english_says_what_its_display_says_and_other_languages_translate_it() {
+        let errors = [
+            LoadError::Read {
+                path: "a.json".into(),
+                source: std::io::Error::other("permission denied"),
+            },
+            LoadError::Cancelled {
+                path: "a.json".into(),
+            },
+            LoadError::NotUtf8 {
+                path: "a.json".into(),
+                location: Location { line: 3, column: 7 },
+            },
+            LoadError::Json {
+                path: "a.json".into(),
+                location: Location {
+                    line: 196,
+                    column: 118,
+                },
+                message: "EOF while parsing a string".into(),
+            },
+        ];
+        for error in &errors {
+            assert_eq!(error.text_in(Lang::En), error_chain(error));
+        }
+        assert_eq!(
+            errors[3].text_in(Lang::Nl),
+            "\"a.json\" is geen geldige JSON op regel 196, kolom 118: EOF while parsing a string"
+        );
+        assert_eq!(
+            errors[2].text_in(Lang::De),
+            "\"a.json\" ist in Zeile 3, Spalte 7 kein UTF-8-Text"
         );
     }
 }

@@ -101,6 +101,61 @@ pub enum ParseTimeError {
     Offset(String),
 }
 
+impl ParseTimeError {
+    /// What is wrong, in `lang` (the `Display` text is the English one).
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Arg;
+        let quoted = |text: &str| format!("{text:?}");
+        match self {
+            Self::Empty => lang.word("date-error-empty"),
+            Self::Shape(text) => {
+                lang.text("date-error-shape", &[("value", Arg::Text(&quoted(text)))])
+            }
+            Self::YearRange(year) => lang.text(
+                "date-error-year",
+                &[("value", Arg::Text(&year.to_string()))],
+            ),
+            Self::Month(month) => lang.text(
+                "date-error-month",
+                &[("value", Arg::Text(&month.to_string()))],
+            ),
+            Self::Day {
+                day,
+                month_name: _,
+                year,
+                days,
+            } => {
+                let month = self.month().map_or("", |m| lang.month(m));
+                lang.text(
+                    "date-error-day",
+                    &[
+                        ("day", Arg::Text(&day.to_string())),
+                        ("month", Arg::Text(month)),
+                        ("year", Arg::Text(year)),
+                        ("days", Arg::Text(&days.to_string())),
+                    ],
+                )
+            }
+            Self::TimeOfDay(text) => {
+                lang.text("date-error-time", &[("value", Arg::Text(&quoted(text)))])
+            }
+            Self::Offset(text) => {
+                lang.text("date-error-offset", &[("value", Arg::Text(&quoted(text)))])
+            }
+        }
+    }
+
+    /// The month (1–12) of a day that does not exist in it.
+    fn month(&self) -> Option<u32> {
+        match self {
+            Self::Day { month_name, .. } => {
+                (1..=12).find(|&m| crate::model::civil::month_name(m) == *month_name)
+            }
+            _ => None,
+        }
+    }
+}
+
 impl TimePoint {
     /// The year 1970 (a fallback that never fails).
     pub const fn epoch() -> Self {

@@ -131,7 +131,9 @@ fn date_range_ui(
         if t.is_empty() {
             Ok(None)
         } else {
-            t.parse::<TimePoint>().map(Some).map_err(|e| e.to_string())
+            t.parse::<TimePoint>()
+                .map(Some)
+                .map_err(|e| e.text_in(state.lang()))
         }
     };
     let mut changed = false;

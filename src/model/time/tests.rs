@@ -209,3 +209,28 @@ fn dates_are_said_in_each_language_no_more_precisely_than_the_source() {
     // English stays as it was.
     assert_eq!(day.label(), "20 May 2021");
 }
+
+#[test]
+fn date_errors_speak_the_language_and_say_what_english_says() {
+    use crate::i18n::Lang;
+    let error = "2021-02-30".parse::<TimePoint>().unwrap_err();
+    assert_eq!(
+        error.text_in(Lang::En),
+        error.to_string(),
+        "the catalog's English is the Display text"
+    );
+    assert_eq!(
+        error.text_in(Lang::De),
+        "Tag 30 gibt es im Februar 2021 nicht (er hat 28 Tage)"
+    );
+    assert_eq!(
+        error.text_in(Lang::Fr),
+        "le jour 30 n’existe pas en février 2021 (il compte 28 jours)"
+    );
+    let shape = "next tuesday".parse::<TimePoint>().unwrap_err();
+    assert!(shape.text_in(Lang::Nl).ends_with("kreeg \"next tuesday\""));
+    for text in ["", "2021-13", "2021-05-04T25:00", "2021-05-04T11:00+19:00"] {
+        let error = text.parse::<TimePoint>().unwrap_err();
+        assert_eq!(error.text_in(Lang::En), error.to_string(), "{text:?}");
+    }
+}
