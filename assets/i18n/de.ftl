@@ -457,7 +457,7 @@ cli-wrote-events = { $count ->
     [one] { $n } Ereignis
    *[other] { $n } Ereignisse
 } nach { $file } geschrieben
-cli-wrote-image = { $format } mit { $size } nach { $file } geschrieben
+cli-wrote-image = { $format } ({ $size }) nach { $file } geschrieben
 cli-issues = { $count ->
     [one] { $n } Problem
    *[other] { $n } Probleme

@@ -108,7 +108,8 @@ fn linked_from_ui(ui: &mut Ui, state: &AppState, idx: EventIdx, commands: &mut C
     ui.add_space(4.0);
     ui.strong(lang.word("detail-linked-from"));
     for (n, kind, title) in incoming {
-        ui.horizontal(|ui| {
+        // Wrapped: a long title must not widen the panel over the timeline.
+        ui.horizontal_wrapped(|ui| {
             if ui.link(text::one_line(title, text::TITLE_CHARS)).clicked() {
                 commands.push(SelectCommand::Select(Some(n)));
             }
@@ -165,7 +166,7 @@ fn event_ui(ui: &mut Ui, state: &AppState, event: &Event, commands: &mut Command
                         .event(target)
                         .map_or(link.target.as_str(), |e| e.title_in(lang));
                     let title = text::one_line(title, text::TITLE_CHARS);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(link_kind(link.kind, lang));
                         if ui.link(title).clicked() {
                             commands.push(SelectCommand::Select(Some(target)));

@@ -140,19 +140,32 @@ fn date_range_ui(
     let lang = state.lang();
     ui.horizontal(|ui| {
         let label = ui.label(lang.word("filters-from"));
+        // The two fields share the row, so "any date" fits in every language.
+        let to = lang.word("filters-to");
+        let to_width = ui
+            .painter()
+            .layout_no_wrap(
+                to.clone(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            )
+            .size()
+            .x;
+        let field =
+            ((ui.available_width() - to_width - 3.0 * ui.spacing().item_spacing.x) / 2.0).max(60.0);
         changed |= ui
             .add(
                 egui::TextEdit::singleline(&mut draft.from)
-                    .desired_width(70.0)
+                    .desired_width(field)
                     .hint_text(lang.word("filters-any-date")),
             )
             .labelled_by(label.id)
             .lost_focus();
-        let label = ui.label(lang.word("filters-to"));
+        let label = ui.label(to);
         changed |= ui
             .add(
                 egui::TextEdit::singleline(&mut draft.to)
-                    .desired_width(70.0)
+                    .desired_width(field)
                     .hint_text(lang.word("filters-any-date")),
             )
             .labelled_by(label.id)

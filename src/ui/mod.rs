@@ -234,9 +234,11 @@ impl Window {
         let date_range = &mut self.date_range;
         let notes = &mut self.notes_draft;
         let lang = state.lang();
+        let most = (ui.available_width() * 0.3).max(240.0);
         egui::Panel::left("events")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(300.0_f32.min(most))
+            .max_size(most)
             .show(ui, |ui| {
                 legend::legend_ui(ui, state, commands);
                 ui.separator();
@@ -283,9 +285,12 @@ impl Window {
                 );
             }
             let note = &mut self.event_note.1;
+            // The timeline keeps most of the window, whatever the panel holds.
+            let most = (ui.available_width() * 0.35).max(260.0);
             egui::Panel::right("detail")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(340.0_f32.min(most))
+                .max_size(most)
                 .show(ui, |ui| {
                     detail_panel::detail_ui(ui, state, idx, note, commands);
                 });
