@@ -467,3 +467,48 @@ fn every_control_has_a_name_and_the_timeline_keeps_its_room_in_every_language() 
         assert!(checked > 40, "{lang:?}: only {checked} controls found");
     }
 }
+
+#[test]
+fn stepping_with_the_arrow_keys_announces_the_selected_event_in_the_language() {
+    use egui::accesskit::{Live, Role};
+    use egui_kittest::kittest::NodeT as _;
+    let settings = annals::app::Settings {
+        language: Some(annals::i18n::Lang::Nl),
+        ..annals::app::Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(&[], settings)),
+        );
+    harness.run();
+    let status = |harness: &Harness<'_, Window>| {
+        harness
+            .root()
+            .children_recursive()
+            .map(|n| n.accesskit_node())
+            .find(|n| n.role() == Role::Status)
+            .map(|n| (n.label().unwrap_or_default(), n.live()))
+    };
+    assert_eq!(
+        status(&harness),
+        Some((String::new(), Live::Polite)),
+        "a live region, silent while nothing is selected"
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let (said, _) = status(&harness).unwrap();
+    assert_eq!(
+        said,
+        "Geselecteerd: Eerste nationale Cyber Security Strategie, 2012, Strategie"
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let (said, _) = status(&harness).unwrap();
+    assert!(
+        said.starts_with("Geselecteerd: ca. Personeel van Belgacom merkt afwijkingen op")
+            || said.starts_with("Geselecteerd: Personeel van Belgacom"),
+        "{said}"
+    );
+}

@@ -481,3 +481,6 @@ load-error-cancelled = das Laden von { $file } wurde abgebrochen
 load-error-not-utf8 = { $file } ist in Zeile { $line }, Spalte { $column } kein UTF-8-Text
 load-error-json = { $file } ist in Zeile { $line }, Spalte { $column } kein gültiges JSON: { $why }
 load-error-shape = { $file } in Zeile { $line }, Spalte { $column }: { $why }
+
+# Said by a screen reader when the selection changes.
+access-selected = Ausgewählt: { $event }

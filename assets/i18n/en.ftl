@@ -509,3 +509,6 @@ load-error-cancelled = loading { $file } was cancelled
 load-error-not-utf8 = { $file } is not UTF-8 text at line { $line }, column { $column }
 load-error-json = { $file } is not valid JSON at line { $line }, column { $column }: { $why }
 load-error-shape = { $file } at line { $line }, column { $column }: { $why }
+
+# Said by a screen reader when the selection changes.
+access-selected = Selected: { $event }

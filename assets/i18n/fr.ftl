@@ -483,3 +483,6 @@ load-error-cancelled = le chargement de { $file } a été annulé
 load-error-not-utf8 = { $file } n’est pas du texte UTF-8 à la ligne { $line }, colonne { $column }
 load-error-json = { $file } n’est pas du JSON valide à la ligne { $line }, colonne { $column } : { $why }
 load-error-shape = { $file } à la ligne { $line }, colonne { $column } : { $why }
+
+# Said by a screen reader when the selection changes.
+access-selected = Sélectionné : { $event }

@@ -481,3 +481,6 @@ load-error-cancelled = het laden van { $file } is geannuleerd
 load-error-not-utf8 = { $file } is geen UTF-8-tekst op regel { $line }, kolom { $column }
 load-error-json = { $file } is geen geldige JSON op regel { $line }, kolom { $column }: { $why }
 load-error-shape = { $file } op regel { $line }, kolom { $column }: { $why }
+
+# Said by a screen reader when the selection changes.
+access-selected = Geselecteerd: { $event }
