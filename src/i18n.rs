@@ -224,6 +224,117 @@ pub enum Arg<'a> {
     Count(usize),
 }
 
+/// Words to be said later in whatever language is asked then: a message key and its values
+/// (a reader's problem is found once and shown in the window's language, which can change).
+/// Free text with no message yet is said [`Said::verbatim`], the same in every language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    key: &'static str,
+    values: Vec<(&'static str, Value)>,
+}
+
+/// A value of a [`Said`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Shown as it is (a file's words, a field name, a number as written).
+    Text(String),
+    /// A count: selects the plural form and is shown grouped.
+    Count(usize),
+    /// Words of their own, said in the same language.
+    Said(Box<Said>),
+    /// A date, written in the language at its own precision ("4 mei 2021").
+    Date(crate::model::TimePoint),
+}
+
+impl Said {
+    /// The message `key`, with no values yet.
+    pub fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            values: Vec::new(),
+        }
+    }
+
+    /// Text that has no message of its own: shown as it is in every language.
+    pub fn verbatim(text: impl Into<String>) -> Self {
+        Self::new("verbatim").text("text", text)
+    }
+
+    /// With `$name` = `text`, shown as it is.
+    #[must_use]
+    pub fn text(mut self, name: &'static str, text: impl Into<String>) -> Self {
+        self.values.push((name, Value::Text(text.into())));
+        self
+    }
+
+    /// With `$name` = `count` (plural forms and grouping).
+    #[must_use]
+    pub fn count(mut self, name: &'static str, count: usize) -> Self {
+        self.values.push((name, Value::Count(count)));
+        self
+    }
+
+    /// With `$name` = a date, in the language's words at the date's precision.
+    #[must_use]
+    pub fn date(mut self, name: &'static str, date: crate::model::TimePoint) -> Self {
+        self.values.push((name, Value::Date(date)));
+        self
+    }
+
+    /// With `$name` = other words, said in the same language.
+    #[must_use]
+    pub fn said(mut self, name: &'static str, said: Self) -> Self {
+        self.values.push((name, Value::Said(Box::new(said))));
+        self
+    }
+
+    /// The words in `lang` (English where `lang` lacks the message).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let texts: Vec<(&'static str, String)> = self
+            .values
+            .iter()
+            .filter_map(|(name, value)| match value {
+                Value::Text(text) => Some((*name, text.clone())),
+                Value::Said(said) => Some((*name, said.in_lang(lang))),
+                Value::Date(date) => Some((*name, date.label_in(lang))),
+                Value::Count(_) => None,
+            })
+            .collect();
+        let mut args: Vec<(&str, Arg<'_>)> = texts
+            .iter()
+            .map(|(name, text)| (*name, Arg::Text(text)))
+            .collect();
+        args.extend(self.values.iter().filter_map(|(name, value)| match value {
+            Value::Count(n) => Some((*name, Arg::Count(*n))),
+            _ => None,
+        }));
+        lang.text(self.key, &args)
+    }
+
+    /// The words in English, as logs, `annals check` and `--json` print them.
+    pub fn english(&self) -> String {
+        self.in_lang(Lang::En)
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+impl From<String> for Said {
+    fn from(text: String) -> Self {
+        Self::verbatim(text)
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Self {
+        Self::verbatim(text)
+    }
+}
+
 fn bundles() -> &'static [FluentBundle<FluentResource>; 4] {
     static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 4]> = OnceLock::new();
     BUNDLES.get_or_init(|| {

@@ -512,3 +512,33 @@ fn stepping_with_the_arrow_keys_announces_the_selected_event_in_the_language() {
         "{said}"
     );
 }
+
+#[test]
+fn the_problems_panel_says_a_files_problems_in_the_language() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/invalid/impossible-date.json");
+    let settings = annals::app::Settings {
+        language: Some(annals::i18n::Lang::Nl),
+        ..annals::app::Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(std::slice::from_ref(&path), settings)),
+        );
+    harness.run();
+    if harness
+        .query_by_label_contains("impossible-date.json:3:51")
+        .is_none()
+    {
+        harness.get_by_label_contains("1 probleem").click();
+        harness.run();
+    }
+    harness.get_by_label_contains("impossible-date.json:3:51");
+    harness.get_by_label("overgeslagen");
+    harness.get_by_label(
+        "gebeurtenis 2 \"Leap day in a common year\": veld `start`: dag 30 bestaat niet in \
+         februari 2021 (die heeft 28 dagen)",
+    );
+}

@@ -484,3 +484,47 @@ load-error-shape = { $file } in Zeile { $line }, Spalte { $column }: { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Ausgewählt: { $event }
+
+# Text with no message of its own (a reader's own words), shown as it is.
+verbatim = { $text }
+
+# Probleme in einer Datei: der Rahmen und häufige Gründe.
+problem-field = { $what }: Feld `{ $field }`: { $problem }
+problem-in = { $what }: { $problem }
+problem-duplicate-key = { $what }: doppelter Schlüssel `{ $field }`: der letzte Wert gilt
+problem-unknown-field = { $what }: unbekanntes Feld `{ $field }` ignoriert (bekannt: { $known })
+problem-duplicate-category = { $what }: doppelte Kategorie-ID { $id } ignoriert
+problem-duplicate-id = { $what }: doppelte ID { $id }; behalten als { $new }
+record-numbered = { $kind } { $number }
+record-titled = { $record } { $title }
+record-event = Ereignis
+record-period = Zeitraum
+record-category = Kategorie
+record-era = Ära
+record-row = Zeile
+record-file = Datei
+record-misp-event = MISP-Ereignis
+record-incident = Vorfall
+kind-string = eine Zeichenkette
+kind-strings = ein Array von Zeichenketten
+kind-object = ein Objekt
+kind-array = ein Array
+kind-boolean = ein Wahrheitswert
+kind-true-false = true oder false
+kind-null = null
+kind-number = eine Zahl
+reason-expected = erwartet: { $expected }, gefunden: { $found }
+reason-year-number = erwartet ein Datum als Text oder ein ganzes Jahr, erhalten { $value }
+reason-missing = fehlt
+reason-missing-title = fehlt (jedes Ereignis braucht einen Titel)
+reason-missing-start = fehlt (jedes Ereignis braucht ein Anfangsdatum)
+reason-missing-or-empty = fehlt oder ist leer
+reason-empty = ist leer
+reason-period-needs-both = fehlt (ein Zeitraum braucht Anfang und Ende)
+reason-end-before-start = { $end } liegt vor dem Anfang { $start }
+reason-severity = erwartet low, medium, high oder critical, erhalten { $value }
+reason-link-type = erwartet caused, response-to, attributed-to oder related, erhalten { $value }
+reason-link-parts = eine Verknüpfung braucht sowohl type als auch target
+reason-color = erwartet #rrggbb, erhalten { $value } (eine Palettenfarbe wird verwendet)
+reason-csv-fields = { $found } Felder, wo die Kopfzeile { $expected } hat (ein offenes Anführungszeichen verbindet die folgenden Zeilen zu einem Feld)
+reason-jsonl-line = Zeile { $line }: kein JSON-Objekt: { $why }

@@ -512,3 +512,49 @@ load-error-shape = { $file } at line { $line }, column { $column }: { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Selected: { $event }
+
+# Text with no message of its own (a reader's own words), shown as it is.
+verbatim = { $text }
+
+# Problems found in a file: the frame ("event 3 "DDoS": field `start`: …") and common reasons.
+problem-field = { $what }: field `{ $field }`: { $problem }
+problem-in = { $what }: { $problem }
+problem-duplicate-key = { $what }: duplicate key `{ $field }`: the last value is used
+problem-unknown-field = { $what }: unknown field `{ $field }` ignored (known: { $known })
+problem-duplicate-category = { $what }: duplicate category id { $id } ignored
+problem-duplicate-id = { $what }: duplicate id { $id }; kept as { $new }
+# A record: "event 3", "row 12", with its title: "event 3 "DDoS attack on Belnet"".
+record-numbered = { $kind } { $number }
+record-titled = { $record } { $title }
+record-event = event
+record-period = period
+record-category = category
+record-era = era
+record-row = row
+record-file = file
+record-misp-event = MISP event
+record-incident = incident
+# Kinds of JSON value ("expected a string, found a number").
+kind-string = a string
+kind-strings = an array of strings
+kind-object = an object
+kind-array = an array
+kind-boolean = a boolean
+kind-true-false = true or false
+kind-null = null
+kind-number = a number
+reason-expected = expected { $expected }, found { $found }
+reason-year-number = expected a date string or a whole year, got { $value }
+reason-missing = missing
+reason-missing-title = missing (every event needs a title)
+reason-missing-start = missing (every event needs a start date)
+reason-missing-or-empty = missing or empty
+reason-empty = is empty
+reason-period-needs-both = missing (a period needs start and end)
+reason-end-before-start = { $end } is before the start { $start }
+reason-severity = expected low, medium, high or critical, got { $value }
+reason-link-type = expected caused, response-to, attributed-to or related, got { $value }
+reason-link-parts = a link needs both type and target
+reason-color = expected #rrggbb, got { $value } (a palette colour is used)
+reason-csv-fields = { $found } fields where the header has { $expected } (a quote left open joins the lines after it into one field)
+reason-jsonl-line = line { $line }: not a JSON object: { $why }

@@ -486,3 +486,47 @@ load-error-shape = { $file } à la ligne { $line }, colonne { $column } : { $wh
 
 # Said by a screen reader when the selection changes.
 access-selected = Sélectionné : { $event }
+
+# Text with no message of its own (a reader's own words), shown as it is.
+verbatim = { $text }
+
+# Problèmes dans un fichier : le cadre et les raisons courantes.
+problem-field = { $what } : champ `{ $field }` : { $problem }
+problem-in = { $what } : { $problem }
+problem-duplicate-key = { $what } : clé `{ $field }` en double : la dernière valeur est retenue
+problem-unknown-field = { $what } : champ inconnu `{ $field }` ignoré (connus : { $known })
+problem-duplicate-category = { $what } : id de catégorie { $id } en double, ignoré
+problem-duplicate-id = { $what } : id { $id } en double ; conservé sous { $new }
+record-numbered = { $kind } { $number }
+record-titled = { $record } { $title }
+record-event = événement
+record-period = période
+record-category = catégorie
+record-era = ère
+record-row = ligne
+record-file = fichier
+record-misp-event = événement MISP
+record-incident = incident
+kind-string = une chaîne
+kind-strings = un tableau de chaînes
+kind-object = un objet
+kind-array = un tableau
+kind-boolean = un booléen
+kind-true-false = true ou false
+kind-null = null
+kind-number = un nombre
+reason-expected = attendu : { $expected } ; trouvé : { $found }
+reason-year-number = attendu : une date en texte ou une année entière ; reçu { $value }
+reason-missing = manquant
+reason-missing-title = manquant (chaque événement a besoin d’un titre)
+reason-missing-start = manquant (chaque événement a besoin d’une date de début)
+reason-missing-or-empty = manquant ou vide
+reason-empty = est vide
+reason-period-needs-both = manquant (une période a besoin d’un début et d’une fin)
+reason-end-before-start = { $end } est avant le début { $start }
+reason-severity = attendu : low, medium, high ou critical ; reçu { $value }
+reason-link-type = attendu : caused, response-to, attributed-to ou related ; reçu { $value }
+reason-link-parts = un lien a besoin d’un type et d’une cible (type, target)
+reason-color = attendu : #rrggbb ; reçu { $value } (une couleur de la palette est utilisée)
+reason-csv-fields = { $found } champs alors que l’en-tête en a { $expected } (un guillemet resté ouvert fusionne les lignes suivantes en un seul champ)
+reason-jsonl-line = ligne { $line } : pas un objet JSON : { $why }

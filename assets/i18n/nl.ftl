@@ -484,3 +484,47 @@ load-error-shape = { $file } op regel { $line }, kolom { $column }: { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Geselecteerd: { $event }
+
+# Text with no message of its own (a reader's own words), shown as it is.
+verbatim = { $text }
+
+# Problemen in een bestand: het kader en veelvoorkomende redenen.
+problem-field = { $what }: veld `{ $field }`: { $problem }
+problem-in = { $what }: { $problem }
+problem-duplicate-key = { $what }: dubbele sleutel `{ $field }`: de laatste waarde geldt
+problem-unknown-field = { $what }: onbekend veld `{ $field }` genegeerd (bekend: { $known })
+problem-duplicate-category = { $what }: dubbele categorie-id { $id } genegeerd
+problem-duplicate-id = { $what }: dubbele id { $id }; behouden als { $new }
+record-numbered = { $kind } { $number }
+record-titled = { $record } { $title }
+record-event = gebeurtenis
+record-period = periode
+record-category = categorie
+record-era = tijdvak
+record-row = rij
+record-file = bestand
+record-misp-event = MISP-gebeurtenis
+record-incident = incident
+kind-string = een tekenreeks
+kind-strings = een lijst van tekenreeksen
+kind-object = een object
+kind-array = een lijst
+kind-boolean = een booleaanse waarde
+kind-true-false = true of false
+kind-null = null
+kind-number = een getal
+reason-expected = verwacht { $expected }, gevonden: { $found }
+reason-year-number = verwacht een datum als tekst of een heel jaar, kreeg { $value }
+reason-missing = ontbreekt
+reason-missing-title = ontbreekt (elke gebeurtenis heeft een titel nodig)
+reason-missing-start = ontbreekt (elke gebeurtenis heeft een begindatum nodig)
+reason-missing-or-empty = ontbreekt of is leeg
+reason-empty = is leeg
+reason-period-needs-both = ontbreekt (een periode heeft een begin en een einde nodig)
+reason-end-before-start = { $end } ligt vóór het begin { $start }
+reason-severity = verwacht low, medium, high of critical, kreeg { $value }
+reason-link-type = verwacht caused, response-to, attributed-to of related, kreeg { $value }
+reason-link-parts = een koppeling heeft zowel type als target nodig
+reason-color = verwacht #rrggbb, kreeg { $value } (een paletkleur wordt gebruikt)
+reason-csv-fields = { $found } velden waar de kopregel er { $expected } heeft (een open aanhalingsteken voegt de volgende regels samen tot één veld)
+reason-jsonl-line = regel { $line }: geen JSON-object: { $why }

@@ -71,8 +71,8 @@ pub struct Problem {
     pub path: String,
     /// Where in it, if known.
     pub location: Option<Location>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong, to be said in the window's language.
+    pub said: crate::i18n::Said,
 }
 
 /// Settings that persist between runs.
@@ -170,7 +170,7 @@ pub struct AppState {
     /// Files that loaded, in order (their index is their `FileId`).
     pub files: Vec<OpenFile>,
     /// Files that could not be used at the last attempt, with why.
-    pub failed: Vec<(String, String, Option<Location>)>,
+    pub failed: Vec<(String, crate::i18n::Said, Option<Location>)>,
     /// The merged data of `files` (shared with the arranging thread while it works).
     pub dataset: std::sync::Arc<Dataset>,
     /// Lanes and rows of the shown events.
@@ -533,11 +533,11 @@ impl AppState {
 
     /// Every problem: unusable files first, then skipped records and warnings per file.
     pub fn problems(&self) -> Vec<Problem> {
-        let failed = self.failed.iter().map(|(path, message, location)| Problem {
+        let failed = self.failed.iter().map(|(path, said, location)| Problem {
             level: ProblemLevel::Error,
             path: path.clone(),
             location: *location,
-            message: message.clone(),
+            said: said.clone(),
         });
         let issues = self.files.iter().flat_map(|file| {
             file.loaded.issues.iter().map(|issue| Problem {
@@ -547,7 +547,7 @@ impl AppState {
                 },
                 path: file.loaded.part.info.path.clone(),
                 location: Some(issue.location),
-                message: issue.message.clone(),
+                said: issue.said.clone(),
             })
         });
         failed.chain(issues).collect()
@@ -556,7 +556,7 @@ impl AppState {
     fn record_failure(&mut self, path: &str, err: &LoadError) {
         self.failed.retain(|(p, _, _)| p != path);
         self.failed
-            .push((path.to_owned(), err.text_in(self.lang()), err.location()));
+            .push((path.to_owned(), err.said(), err.location()));
         self.problems_open = true;
     }
 

@@ -245,7 +245,10 @@ impl AppState {
             Err(why) => {
                 let name = path.display().to_string();
                 self.failed.retain(|(p, _, _)| p != &name);
-                self.failed.push((name, format!("scenes: {why}"), None));
+                let said = crate::i18n::Said::new("problem-in")
+                    .text("what", "scenes")
+                    .said("problem", why.into());
+                self.failed.push((name, said, None));
                 self.problems_open = true;
             }
         }

@@ -29,9 +29,9 @@ fn a_file_that_fails_to_open_keeps_what_is_on_screen() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].level, ProblemLevel::Error);
     assert!(
-        problems[0].message.contains("could not read"),
+        problems[0].said.english().contains("could not read"),
         "{}",
-        problems[0].message
+        problems[0].said
     );
     assert!(state.problems_open);
 }

@@ -5,6 +5,7 @@
 //! columns are kept in the description as `column: value`.
 
 use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
+use crate::i18n::Said;
 use crate::model::{Event, Format, Source, TimePoint};
 
 /// The columns this reader knows.
@@ -60,21 +61,23 @@ pub(crate) fn row_error(row: usize, e: &::csv::Error) -> Issue {
         .position()
         .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
         .max(1);
-    let message = match e.kind() {
+    let problem = match e.kind() {
         ::csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!(
-            "row {row}: {len} fields where the header has {expected_len} \
-             (a quote left open joins the lines after it into one field)"
-        ),
-        _ => format!("row {row}: {e}"),
+        } => crate::i18n::Said::new("reason-csv-fields")
+            .text("found", len.to_string())
+            .text("expected", expected_len.to_string()),
+        _ => crate::i18n::Said::verbatim(e.to_string()),
     };
-    Issue {
-        level: IssueLevel::Skipped,
-        location: Location { line, column: 1 },
-        field: None,
-        message,
-    }
+    let said = crate::i18n::Said::new("problem-in")
+        .said("what", crate::io::json::row_name(row))
+        .said("problem", problem);
+    Issue::new(
+        IssueLevel::Skipped,
+        Location { line, column: 1 },
+        None,
+        said,
+    )
 }
 
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
@@ -122,26 +125,32 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 .position(|h| h == name)
                 .and_then(|i| record.get(i).map(|v| (i, v.trim())))
         };
-        let fault = |field: &str, index: usize, message: String| Issue {
-            level: IssueLevel::Skipped,
-            location: Location {
-                line,
-                column: column_of(index),
-            },
-            field: Some(field.to_owned()),
-            message: format!("row {}: field `{field}`: {message}", number + 1),
+        let fault = |field: &str, index: usize, message: crate::i18n::Said| {
+            Issue::new(
+                IssueLevel::Skipped,
+                Location {
+                    line,
+                    column: column_of(index),
+                },
+                Some(field.to_owned()),
+                crate::io::json::field_problem(
+                    crate::io::json::row_name(number + 1),
+                    field,
+                    message,
+                ),
+            )
         };
         let Some((title_index, title)) = get("title") else {
             continue;
         };
         if title.is_empty() {
-            issues.push(fault("title", title_index, "is empty".to_owned()));
+            issues.push(fault("title", title_index, Said::new("reason-empty")));
             continue;
         }
         let start = match get("start").map(|(i, v)| (i, v.parse::<TimePoint>())) {
             Some((_, Ok(start))) => start,
             Some((i, Err(e))) => {
-                issues.push(fault("start", i, e.to_string()));
+                issues.push(fault("start", i, e.said()));
                 continue;
             }
             None => continue,
@@ -155,13 +164,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 issues.push(fault(
                     "end",
                     index,
-                    format!("{} is before the start {}", end.label(), start.label()),
+                    crate::io::json::end_before_start(end, start),
                 ));
                 continue;
             }
             Some((_, Ok(end))) => Some(end),
             Some((i, Err(e))) => {
-                issues.push(fault("end", i, e.to_string()));
+                issues.push(fault("end", i, e.said()));
                 continue;
             }
             None => None,

@@ -7,6 +7,8 @@ use std::borrow::Cow;
 
 use serde_json::value::RawValue;
 
+use crate::i18n::Said;
+
 use super::report::{Issue, IssueLevel, LineIndex, Location};
 use crate::model::TimePoint;
 
@@ -109,11 +111,55 @@ pub(crate) fn kind_of(raw: &RawValue) -> &'static str {
     }
 }
 
+/// The kind of a raw value as words to say ("a string", "een tekenreeks").
+pub(crate) fn kind_said(raw: &RawValue) -> Said {
+    Said::new(match kind_of(raw) {
+        "a string" => "kind-string",
+        "an object" => "kind-object",
+        "an array" => "kind-array",
+        "a boolean" => "kind-boolean",
+        "null" => "kind-null",
+        _ => "kind-number",
+    })
+}
+
+/// "expected `expected` (a `kind-…` message), found the kind of `raw`".
+pub(crate) fn expected(expected: &'static str, raw: &RawValue) -> Said {
+    Said::new("reason-expected")
+        .said("expected", Said::new(expected))
+        .said("found", kind_said(raw))
+}
+
+/// "`what`: field `field`: `problem`", the frame of most problems.
+pub(crate) fn field_problem(what: impl Into<Said>, field: &str, problem: impl Into<Said>) -> Said {
+    Said::new("problem-field")
+        .said("what", what.into())
+        .text("field", field)
+        .said("problem", problem.into())
+}
+
+/// "`end` is before the start `start`", the dates in the language's words.
+pub(crate) fn end_before_start(
+    end: impl std::borrow::Borrow<TimePoint>,
+    start: impl std::borrow::Borrow<TimePoint>,
+) -> Said {
+    Said::new("reason-end-before-start")
+        .date("end", *end.borrow())
+        .date("start", *start.borrow())
+}
+
+/// "row N" of a CSV or JSON Lines file.
+pub(crate) fn row_name(number: usize) -> Said {
+    Said::new("record-numbered")
+        .said("kind", Said::new("record-row"))
+        .text("number", number.to_string())
+}
+
 /// A problem with one value: where it is, which field, what is wrong.
 pub(crate) struct Fault {
     pub(crate) location: Location,
     pub(crate) field: String,
-    pub(crate) message: String,
+    pub(crate) message: Said,
 }
 
 /// Reads the file's values with positions.
@@ -123,7 +169,7 @@ pub(crate) struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    pub(crate) fn fault(&self, raw: &RawValue, field: &str, message: impl Into<String>) -> Fault {
+    pub(crate) fn fault(&self, raw: &RawValue, field: &str, message: impl Into<Said>) -> Fault {
         Fault {
             location: self.lines.location_of(raw.get()),
             field: field.to_owned(),
@@ -139,13 +185,7 @@ impl<'t> Reader<'t> {
     pub(crate) fn text<'v>(&self, raw: &'v RawValue, field: &str) -> Result<Cow<'v, str>, Fault> {
         serde_json::from_str::<Key<'v>>(raw.get())
             .map(|k| k.0)
-            .map_err(|_| {
-                self.fault(
-                    raw,
-                    field,
-                    format!("expected a string, found {}", kind_of(raw)),
-                )
-            })
+            .map_err(|_| self.fault(raw, field, expected("kind-string", raw)))
     }
 
     /// An array of strings, appended to `out` (borrowed where possible).
@@ -160,13 +200,8 @@ impl<'t> Reader<'t> {
             return Ok(());
         }
         // Not all strings: find the item to blame.
-        let items: Vec<&'v RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an array of strings, found {}", kind_of(raw)),
-            )
-        })?;
+        let items: Vec<&'v RawValue> = serde_json::from_str(raw.get())
+            .map_err(|_| self.fault(raw, field, expected("kind-strings", raw)))?;
         for (i, item) in items.iter().enumerate() {
             out.push(self.text(item, &format!("{field}[{i}]"))?);
         }
@@ -189,89 +224,80 @@ impl<'t> Reader<'t> {
         // A bare integer is accepted as a year (`"start": 2012`).
         if kind_of(raw) == "a number" {
             let year: i64 = serde_json::from_str(raw.get()).map_err(|_| {
-                self.fault(
-                    raw,
-                    field,
-                    format!("expected a date string or a whole year, got {}", raw.get()),
-                )
+                let said = Said::new("reason-year-number").text("value", raw.get());
+                self.fault(raw, field, said)
             })?;
-            return TimePoint::year(year).map_err(|e| self.fault(raw, field, e.to_string()));
+            return TimePoint::year(year).map_err(|e| self.fault(raw, field, e.said()));
         }
         let text = self.text(raw, field)?;
         text.parse()
-            .map_err(|e: crate::model::ParseTimeError| self.fault(raw, field, e.to_string()))
+            .map_err(|e: crate::model::ParseTimeError| self.fault(raw, field, e.said()))
     }
 
     pub(crate) fn object(&self, raw: &'t RawValue, field: &str) -> Result<Entries<'t>, Fault> {
         let mut de = serde_json::Deserializer::from_str(raw.get());
-        Entries::deserialize(&mut de).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an object, found {}", kind_of(raw)),
-            )
-        })
+        Entries::deserialize(&mut de)
+            .map_err(|_| self.fault(raw, field, expected("kind-object", raw)))
     }
 
     pub(crate) fn array(&self, raw: &'t RawValue, field: &str) -> Result<Vec<&'t RawValue>, Fault> {
-        serde_json::from_str(raw.get()).map_err(|_| {
-            self.fault(
-                raw,
-                field,
-                format!("expected an array, found {}", kind_of(raw)),
-            )
-        })
+        serde_json::from_str(raw.get())
+            .map_err(|_| self.fault(raw, field, expected("kind-array", raw)))
     }
 
-    pub(crate) fn warn(&mut self, location: Location, field: Option<&str>, message: String) {
-        self.issues.push(Issue {
-            level: IssueLevel::Warning,
+    pub(crate) fn warn(
+        &mut self,
+        location: Location,
+        field: Option<&str>,
+        message: impl Into<Said>,
+    ) {
+        self.issues.push(Issue::new(
+            IssueLevel::Warning,
             location,
-            field: field.map(str::to_owned),
+            field.map(str::to_owned),
             message,
-        });
+        ));
     }
 
     /// Warns about each key that appears more than once in `entries` (the last value is the one
     /// read, as in JavaScript), at the repeated key's value.
     /// Warns about each repeated key, naming the record (`what` is called only if there is one:
     /// naming parses the record again, and most records have no duplicate).
-    pub(crate) fn warn_duplicate_keys(&mut self, what: &dyn Fn() -> String, entries: &Entries<'t>) {
+    pub(crate) fn warn_duplicate_keys(&mut self, what: &dyn Fn() -> Said, entries: &Entries<'t>) {
         let keys = &entries.0;
         // Records have a handful of keys: comparing pairs beats hashing them.
         for (i, (key, value)) in keys.iter().enumerate() {
             if keys.iter().take(i).any(|(k, _)| k == key) {
                 let location = self.lines.location_of(value.get());
-                self.warn(
-                    location,
-                    Some(key),
-                    format!("{}: duplicate key `{key}`: the last value is used", what()),
-                );
+                let said = Said::new("problem-duplicate-key")
+                    .said("what", what())
+                    .text("field", key.as_str());
+                self.warn(location, Some(key), said);
             }
         }
     }
 
-    pub(crate) fn skip(&mut self, what: &str, fault: &Fault) {
-        self.issues.push(Issue {
-            level: IssueLevel::Skipped,
-            location: fault.location,
-            field: Some(fault.field.clone()),
-            message: format!("{what}: field `{}`: {}", fault.field, fault.message),
-        });
+    pub(crate) fn skip(&mut self, what: &Said, fault: &Fault) {
+        self.issues.push(Issue::new(
+            IssueLevel::Skipped,
+            fault.location,
+            Some(fault.field.clone()),
+            field_problem(what.clone(), &fault.field, fault.message.clone()),
+        ));
     }
 
-    pub(crate) fn warn_unknown(&mut self, what: &str, key: &str, raw: &RawValue, known: &[&str]) {
+    pub(crate) fn warn_unknown(&mut self, what: &Said, key: &str, raw: &RawValue, known: &[&str]) {
         let location = self.lines.location_of(raw.get());
-        let message = format!(
-            "{what}: unknown field `{key}` ignored (known: {})",
-            known.join(", ")
-        );
-        self.warn(location, Some(key), message);
+        let said = Said::new("problem-unknown-field")
+            .said("what", what.clone())
+            .text("field", key)
+            .text("known", known.join(", "));
+        self.warn(location, Some(key), said);
     }
 }
 
 /// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.
-pub(crate) fn record_name(kind: &str, number: usize, raw: &RawValue) -> String {
+pub(crate) fn record_name(kind: &'static str, number: usize, raw: &RawValue) -> Said {
     #[derive(serde::Deserialize)]
     struct Titled {
         title: Option<String>,
@@ -279,13 +305,33 @@ pub(crate) fn record_name(kind: &str, number: usize, raw: &RawValue) -> String {
     }
     let name = serde_json::from_str::<Titled>(raw.get())
         .ok()
-        .and_then(|t| t.title.or(t.id));
+        .and_then(|t| {
+            let named = |s: &Option<String>| s.as_ref().is_some_and(|s| !s.trim().is_empty());
+            if named(&t.title) {
+                t.title
+            } else if named(&t.id) {
+                t.id
+            } else {
+                None
+            }
+        });
+    let kind = Said::new(match kind {
+        "event" => "record-event",
+        "period" => "record-period",
+        "category" => "record-category",
+        _ => "record-row",
+    });
+    let numbered = Said::new("record-numbered")
+        .said("kind", kind)
+        .text("number", number.to_string());
     match name {
         Some(name) => {
             let short: String = name.chars().take(60).collect();
-            format!("{kind} {number} {short:?}")
+            Said::new("record-titled")
+                .said("record", numbered)
+                .text("title", format!("{short:?}"))
         }
-        None => format!("{kind} {number}"),
+        None => numbered,
     }
 }
 

@@ -97,9 +97,9 @@ fn sub_event(
 }
 
 /// One MISP event and the attribute/object events it carries.
-fn misp_event(body: &Value, number: usize) -> Result<Vec<Event>, (String, String)> {
+fn misp_event(body: &Value, number: usize) -> Result<Vec<Event>, (String, crate::i18n::Said)> {
     let date = match body.get("date") {
-        None => return Err(("date".to_owned(), "missing".to_owned())),
+        None => return Err(("date".to_owned(), crate::i18n::Said::new("reason-missing"))),
         Some(Value::String(date)) => date.as_str(),
         Some(other) => {
             let kind = match other {
@@ -112,13 +112,13 @@ fn misp_event(body: &Value, number: usize) -> Result<Vec<Event>, (String, String
             };
             return Err((
                 "date".to_owned(),
-                format!("expected a date string such as \"2021-05-04\", found {kind}"),
+                format!("expected a date string such as \"2021-05-04\", found {kind}").into(),
             ));
         }
     };
     let start: TimePoint = date
         .parse()
-        .map_err(|e: crate::model::ParseTimeError| ("date".to_owned(), e.to_string()))?;
+        .map_err(|e: crate::model::ParseTimeError| ("date".to_owned(), e.said()))?;
     let title = str_of(body, "info").unwrap_or("MISP event").to_owned();
     let id = str_of(body, "uuid")
         .or_else(|| str_of(body, "id"))
@@ -186,14 +186,14 @@ fn misp_event(body: &Value, number: usize) -> Result<Vec<Event>, (String, String
     let mut events = vec![event];
     for (i, attribute) in list(body, "Attribute").enumerate() {
         if let Some(sub) = sub_event(attribute, &id, "attribute", i + 1)
-            .map_err(|e| (format!("Attribute[{i}]"), e))?
+            .map_err(|e| (format!("Attribute[{i}]"), e.into()))?
         {
             events.push(sub);
         }
     }
     for (i, object) in list(body, "Object").enumerate() {
-        if let Some(sub) =
-            sub_event(object, &id, "object", i + 1).map_err(|e| (format!("Object[{i}]"), e))?
+        if let Some(sub) = sub_event(object, &id, "object", i + 1)
+            .map_err(|e| (format!("Object[{i}]"), e.into()))?
         {
             events.push(sub);
         }
@@ -226,10 +226,17 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     for (i, raw) in raws.iter().enumerate() {
         let line = lines.line_of(raw.get());
         let record = serde_json::from_str::<Value>(raw.get())
-            .map_err(|e| ("Event".to_owned(), e.to_string()))
+            .map_err(|e| {
+                (
+                    "Event".to_owned(),
+                    crate::i18n::Said::verbatim(e.to_string()),
+                )
+            })
             .and_then(|value| {
-                let body = event_body(&value)
-                    .ok_or(("Event".to_owned(), "no `date` and `info`".to_owned()))?;
+                let body = event_body(&value).ok_or((
+                    "Event".to_owned(),
+                    crate::i18n::Said::from("no `date` and `info`"),
+                ))?;
                 misp_event(body, i + 1)
             });
         match record {
@@ -237,12 +244,18 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 e.line = u32::try_from(line).unwrap_or(u32::MAX);
                 e
             })),
-            Err((field, message)) => issues.push(Issue {
-                level: IssueLevel::Skipped,
-                location: lines.location_of(raw.get()),
-                message: format!("MISP event {}: field `{field}`: {message}", i + 1),
-                field: Some(field),
-            }),
+            Err((field, message)) => issues.push(Issue::new(
+                IssueLevel::Skipped,
+                lines.location_of(raw.get()),
+                Some(field.clone()),
+                crate::io::json::field_problem(
+                    crate::i18n::Said::new("record-numbered")
+                        .said("kind", crate::i18n::Said::new("record-misp-event"))
+                        .text("number", (i + 1).to_string()),
+                    &field,
+                    message,
+                ),
+            )),
         }
     }
     let mut categories = vec![Category {

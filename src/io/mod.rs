@@ -51,21 +51,21 @@ pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             .filter(|i| i.level == IssueLevel::Skipped)
             .count();
         let first = dropped.first().map(|i| i.location);
-        file.issues.push(Issue {
-            level: if skipped > 0 {
+        file.issues.push(Issue::new(
+            if skipped > 0 {
                 IssueLevel::Skipped
             } else {
                 IssueLevel::Warning
             },
-            location: first.unwrap_or_default(),
-            field: None,
-            message: format!(
+            first.unwrap_or_default(),
+            None,
+            format!(
                 "and {} more problems from here on ({skipped} records skipped, {} warnings); \
                  only the first {MAX_ISSUES_PER_FILE} are listed",
                 dropped.len(),
                 dropped.len() - skipped
             ),
-        });
+        ));
     }
     Ok(file)
 }

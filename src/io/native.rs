@@ -176,8 +176,12 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                         info.description = r.optional_string(value, "description").ok().flatten();
                     }
                     "translations" => {
-                        info.translations =
-                            records::read_translations(&mut r, value, "file", "title");
+                        info.translations = records::read_translations(
+                            &mut r,
+                            value,
+                            &crate::i18n::Said::new("record-file"),
+                            "title",
+                        );
                     }
                     "events" => {
                         events_seen = true;
@@ -215,7 +219,12 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                             "periods",
                             "events",
                         ];
-                        r.warn_unknown("file", other, value, &known);
+                        r.warn_unknown(
+                            &crate::i18n::Said::new("record-file"),
+                            other,
+                            value,
+                            &known,
+                        );
                     }
                 }
             }

@@ -222,8 +222,13 @@ mod tests {
                 lines: LineIndex::new(text),
                 issues: Vec::new(),
             };
-            let general_ok =
-                read_event_general(&mut r, raw, &|| "event".to_owned(), &mut general).is_ok();
+            let general_ok = read_event_general(
+                &mut r,
+                raw,
+                &|| crate::i18n::Said::new("record-event"),
+                &mut general,
+            )
+            .is_ok();
             if fast_ok {
                 fast_accepted += 1;
                 assert!(general_ok, "{text}");

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::i18n::Said;
 use crate::model::{Category, DatasetPart, Event, FileInfo, Format};
 
 /// A position in a text file, 1-based.
@@ -49,8 +50,30 @@ pub struct Issue {
     pub location: Location,
     /// The field at fault (`start`, `sources[1].url`), if one.
     pub field: Option<String>,
-    /// What is wrong, lowercase, naming the record: `event #3 "DDoS": field `start`: …`.
+    /// What is wrong, lowercase, naming the record: `event #3 "DDoS": field `start`: …`, in
+    /// English (as `annals check` and logs print it).
     pub message: String,
+    /// The same, to be said in the window's language.
+    pub said: Said,
+}
+
+impl Issue {
+    /// An issue saying `said` (its English is the `message`).
+    pub fn new(
+        level: IssueLevel,
+        location: Location,
+        field: Option<String>,
+        said: impl Into<Said>,
+    ) -> Self {
+        let said = said.into();
+        Self {
+            level,
+            location,
+            field,
+            message: said.english(),
+            said,
+        }
+    }
 }
 
 impl fmt::Display for Issue {
@@ -134,48 +157,34 @@ impl LoadError {
     /// What went wrong, in `lang`, with its causes (the OS's or the parser's words stay as
     /// they come).
     pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Arg;
-        let file = format!("{:?}", self.path());
+        self.said().in_lang(lang)
+    }
+
+    /// What went wrong, to be said in any language.
+    pub fn said(&self) -> Said {
         let (line, column) = self
             .location()
             .map(|l| (l.line.to_string(), l.column.to_string()))
             .unwrap_or_default();
-        let at = [
-            ("file", Arg::Text(&file)),
-            ("line", Arg::Text(&line)),
-            ("column", Arg::Text(&column)),
-        ];
+        let about = |key: &'static str| {
+            Said::new(key)
+                .text("file", format!("{:?}", self.path()))
+                .text("line", line.clone())
+                .text("column", column.clone())
+        };
         match self {
-            Self::Read { source, .. } => {
-                let why = error_chain(source);
-                lang.text("load-error-read", &[at[0], ("why", Arg::Text(&why))])
-            }
+            Self::Read { source, .. } => about("load-error-read").text("why", error_chain(source)),
             Self::TooLarge {
                 size_bytes,
                 limit_bytes,
                 ..
-            } => {
-                let size = crate::model::text::size_label(*size_bytes);
-                let limit = crate::model::text::size_label(*limit_bytes);
-                lang.text(
-                    "load-error-too-large",
-                    &[
-                        at[0],
-                        ("size", Arg::Text(&size)),
-                        ("limit", Arg::Text(&limit)),
-                    ],
-                )
-            }
-            Self::Cancelled { .. } => lang.text("load-error-cancelled", &at[..1]),
-            Self::NotUtf8 { .. } => lang.text("load-error-not-utf8", &at),
-            Self::Json { message, .. } | Self::Shape { message, .. } => {
-                let key = if matches!(self, Self::Json { .. }) {
-                    "load-error-json"
-                } else {
-                    "load-error-shape"
-                };
-                lang.text(key, &[at[0], at[1], at[2], ("why", Arg::Text(message))])
-            }
+            } => about("load-error-too-large")
+                .text("size", crate::model::text::size_label(*size_bytes))
+                .text("limit", crate::model::text::size_label(*limit_bytes)),
+            Self::Cancelled { .. } => about("load-error-cancelled"),
+            Self::NotUtf8 { .. } => about("load-error-not-utf8"),
+            Self::Json { message, .. } => about("load-error-json").text("why", message.clone()),
+            Self::Shape { message, .. } => about("load-error-shape").text("why", message.clone()),
         }
     }
 

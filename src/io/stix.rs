@@ -91,15 +91,21 @@ fn event_of(
     object: &Value,
     kind: &str,
     names: &HashMap<String, String>,
-) -> Result<Event, (String, String)> {
-    let (start_field, end_field) =
-        time_fields(kind).ok_or(("type".to_owned(), "not a dated type".to_owned()))?;
+) -> Result<Event, (String, crate::i18n::Said)> {
+    let (start_field, end_field) = time_fields(kind).ok_or((
+        "type".to_owned(),
+        crate::i18n::Said::from("not a dated type"),
+    ))?;
     let attack = is_attack(object);
-    let start_text =
-        string(object, start_field).ok_or((start_field.to_owned(), "missing".to_owned()))?;
-    let start = stix_time(&start_text, attack).map_err(|e| (start_field.to_owned(), e))?;
+    let start_text = string(object, start_field).ok_or((
+        start_field.to_owned(),
+        crate::i18n::Said::new("reason-missing"),
+    ))?;
+    let start = stix_time(&start_text, attack).map_err(|e| (start_field.to_owned(), e.into()))?;
     let end = match end_field.and_then(|f| string(object, f).map(|t| (f, t))) {
-        Some((field, text)) => Some(stix_time(&text, attack).map_err(|e| (field.to_owned(), e))?),
+        Some((field, text)) => {
+            Some(stix_time(&text, attack).map_err(|e| (field.to_owned(), e.into()))?)
+        }
         None => None,
     };
     let end = end.filter(|end| *end != start);
@@ -108,7 +114,7 @@ fn event_of(
     {
         return Err((
             field.to_owned(),
-            format!("{} is before the start {}", end.label(), start.label()),
+            crate::io::json::end_before_start(end, start),
         ));
     }
     let id = string(object, "id").unwrap_or_default();
@@ -185,7 +191,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     };
     let entries = reader
         .object(top, "bundle")
-        .map_err(|f| shape(top, f.message))?;
+        .map_err(|f| shape(top, f.message.english()))?;
     let objects_raw = entries
         .0
         .iter()
@@ -203,12 +209,12 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             Ok(value) if value.get("type").and_then(Value::as_str).is_some() => {
                 objects.push((raw, value));
             }
-            _ => issues.push(Issue {
-                level: IssueLevel::Skipped,
-                location: lines.location_of(raw.get()),
-                field: Some("type".to_owned()),
-                message: format!("object {}: field `type`: missing or not a string", i + 1),
-            }),
+            _ => issues.push(Issue::new(
+                IssueLevel::Skipped,
+                lines.location_of(raw.get()),
+                Some("type".to_owned()),
+                format!("object {}: field `type`: missing or not a string", i + 1),
+            )),
         }
     }
     let names: HashMap<String, String> = objects
@@ -236,10 +242,10 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             if dated {
                 let name = string(object, "name").unwrap_or_else(|| kind.to_owned());
                 let why = if is_revoked { "revoked" } else { "deprecated" };
-                issues.push(Issue {
-                    level: IssueLevel::Skipped,
-                    location: lines.location_of(raw.get()),
-                    field: Some(
+                issues.push(Issue::new(
+                    IssueLevel::Skipped,
+                    lines.location_of(raw.get()),
+                    Some(
                         if is_revoked {
                             "revoked"
                         } else {
@@ -247,8 +253,8 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                         }
                         .to_owned(),
                     ),
-                    message: format!("{kind} {name:?} is {why}: skipped"),
-                });
+                    format!("{kind} {name:?} is {why}: skipped"),
+                ));
             }
             continue;
         }
@@ -263,15 +269,16 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 }
                 events.push(event);
             }
-            Err((field, message)) => issues.push(Issue {
-                level: IssueLevel::Skipped,
-                location: lines.location_of(raw.get()),
-                message: format!(
-                    "{kind} {:?}: field `{field}`: {message}",
-                    string(object, "name").unwrap_or_default()
-                ),
-                field: Some(field),
-            }),
+            Err((field, message)) => {
+                let what = format!("{kind} {:?}", string(object, "name").unwrap_or_default());
+                let said = crate::io::json::field_problem(what, &field, message);
+                issues.push(Issue::new(
+                    IssueLevel::Skipped,
+                    lines.location_of(raw.get()),
+                    Some(field),
+                    said,
+                ));
+            }
         }
     }
     apply_relationships(&objects, &names, &mut events);
@@ -285,14 +292,9 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             })
             .count();
     if undated_revoked > 0 {
-        issues.push(Issue {
-            level: IssueLevel::Warning,
-            location: lines.location_of(objects_raw.get()),
-            field: Some("objects".to_owned()),
-            message: format!(
+        issues.push(Issue::new(IssueLevel::Warning, lines.location_of(objects_raw.get()), Some("objects".to_owned()), format!(
                 "{revoked} revoked and {deprecated} deprecated objects in all; {undated_revoked} of them have no date and are not events"
-            ),
-        });
+            )));
     }
     issues.sort_by_key(|issue| issue.location);
     kinds.sort();

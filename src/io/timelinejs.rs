@@ -11,6 +11,7 @@ use serde_json::value::RawValue;
 use super::json::{Entries, Reader, kind_of};
 use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
 use super::text::plain_text;
+use crate::i18n::Said;
 use crate::model::{
     DatasetPart, Event, FileId, FileInfo, Format, Period, Precision, Source, TimePoint,
 };
@@ -217,16 +218,28 @@ fn media_source(media: Option<&Value>, url_key: &str) -> Option<Source> {
 }
 
 /// One record's outcome: an event, or why it was skipped (field and message).
-type Record<T> = Result<T, (String, String)>;
+type Record<T> = Result<T, (String, Said)>;
+
+/// "event 3", "era 2": a record by its kind (a `record-…` message) and number.
+fn numbered(kind: &'static str, number: usize) -> Said {
+    Said::new("record-numbered")
+        .said("kind", Said::new(kind))
+        .text("number", number.to_string())
+}
 
 fn tl3_event(value: &Value, number: usize) -> Record<Event> {
     let start_value = value
         .get("start_date")
-        .ok_or(("start_date".to_owned(), "missing".to_owned()))?;
-    let (start, display) = tl3_date(start_value).map_err(|e| ("start_date".to_owned(), e))?;
+        .ok_or(("start_date".to_owned(), Said::new("reason-missing")))?;
+    let (start, display) =
+        tl3_date(start_value).map_err(|e| ("start_date".to_owned(), e.into()))?;
     let end = match value.get("end_date") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(tl3_date(v).map_err(|e| ("end_date".to_owned(), e))?.0),
+        Some(v) => Some(
+            tl3_date(v)
+                .map_err(|e| ("end_date".to_owned(), e.into()))?
+                .0,
+        ),
     };
     build_event(value, number, start, end, display)
 }
@@ -244,7 +257,7 @@ fn build_event(
     {
         return Err((
             "end_date".to_owned(),
-            format!("{} is before the start {}", end.label(), start.label()),
+            crate::io::json::end_before_start(end, start),
         ));
     }
     let description = text_field(value, "text", "text")
@@ -290,12 +303,12 @@ fn build_event(
 fn tl2_event(value: &Value, number: usize) -> Record<Event> {
     let start_value = value
         .get("startDate")
-        .ok_or(("startDate".to_owned(), "missing".to_owned()))?;
-    let start = tl2_date(start_value).map_err(|e| ("startDate".to_owned(), e))?;
+        .ok_or(("startDate".to_owned(), Said::new("reason-missing")))?;
+    let start = tl2_date(start_value).map_err(|e| ("startDate".to_owned(), e.into()))?;
     let end = match value.get("endDate") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(v) => Some(tl2_date(v).map_err(|e| ("endDate".to_owned(), e))?),
+        Some(v) => Some(tl2_date(v).map_err(|e| ("endDate".to_owned(), e.into()))?),
     };
     build_event(value, number, start, end, None).map_err(|(field, message)| {
         let field = if field == "end_date" {
@@ -310,16 +323,16 @@ fn tl2_event(value: &Value, number: usize) -> Record<Event> {
 fn era(value: &Value) -> Record<Period> {
     let start = value
         .get("start_date")
-        .ok_or(("start_date".to_owned(), "missing".to_owned()))?;
+        .ok_or(("start_date".to_owned(), Said::new("reason-missing")))?;
     let end = value
         .get("end_date")
-        .ok_or(("end_date".to_owned(), "missing".to_owned()))?;
-    let (start, _) = tl3_date(start).map_err(|e| ("start_date".to_owned(), e))?;
-    let (end, _) = tl3_date(end).map_err(|e| ("end_date".to_owned(), e))?;
+        .ok_or(("end_date".to_owned(), Said::new("reason-missing")))?;
+    let (start, _) = tl3_date(start).map_err(|e| ("start_date".to_owned(), e.into()))?;
+    let (end, _) = tl3_date(end).map_err(|e| ("end_date".to_owned(), e.into()))?;
     if end.end_secs() <= start.start_secs() {
         return Err((
             "end_date".to_owned(),
-            format!("{} is before the start {}", end.label(), start.label()),
+            crate::io::json::end_before_start(end, start),
         ));
     }
     let title = text_field(value, "text", "headline")
@@ -350,7 +363,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     };
     let top_entries = reader
         .object(top, "file")
-        .map_err(|f| shape(top, &f.message))?;
+        .map_err(|f| shape(top, &f.message.english()))?;
     let root_raw = top_entries
         .0
         .iter()
@@ -358,7 +371,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         .map_or(top, |(_, v)| *v);
     let root = reader
         .object(root_raw, "timeline")
-        .map_err(|f| shape(root_raw, &f.message))?;
+        .map_err(|f| shape(root_raw, &f.message.english()))?;
     let field = |name: &str| root.0.iter().find(|(k, _)| k == name).map(|(_, v)| *v);
 
     let mut info = FileInfo {
@@ -391,21 +404,22 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     };
     let event_raws = reader
         .array(events_raw, "events")
-        .map_err(|f| shape(events_raw, &f.message))?;
+        .map_err(|f| shape(events_raw, &f.message.english()))?;
     let mut issues = Vec::new();
-    let mut skip = |raw: &RawValue, what: String, (field, message): (String, String)| {
-        issues.push(Issue {
-            level: IssueLevel::Skipped,
-            location: lines.location_of(raw.get()),
-            message: format!("{what}: field `{field}`: {message}"),
-            field: Some(field),
-        });
+    let mut skip = |raw: &RawValue, what: Said, (field, message): (String, Said)| {
+        let said = crate::io::json::field_problem(what, &field, message);
+        issues.push(Issue::new(
+            IssueLevel::Skipped,
+            lines.location_of(raw.get()),
+            Some(field),
+            said,
+        ));
     };
     let mut events = Vec::with_capacity(event_raws.len());
     for (i, raw) in event_raws.iter().enumerate() {
-        let what = format!("event {}", i + 1);
+        let what = numbered("record-event", i + 1);
         let record = serde_json::from_str::<Value>(raw.get())
-            .map_err(|e| ("event".to_owned(), e.to_string()))
+            .map_err(|e| ("event".to_owned(), Said::verbatim(e.to_string())))
             .and_then(|value| {
                 if tl2 {
                     tl2_event(&value, i + 1)
@@ -425,14 +439,14 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     if let Some(eras_raw) = field("eras") {
         let era_raws = reader
             .array(eras_raw, "eras")
-            .map_err(|f| shape(eras_raw, &f.message))?;
+            .map_err(|f| shape(eras_raw, &f.message.english()))?;
         for (i, raw) in era_raws.iter().enumerate() {
             match serde_json::from_str::<Value>(raw.get())
-                .map_err(|e| ("era".to_owned(), e.to_string()))
+                .map_err(|e| ("era".to_owned(), Said::verbatim(e.to_string())))
                 .and_then(|v| era(&v))
             {
                 Ok(period) => periods.push(period),
-                Err(fault) => skip(raw, format!("era {}", i + 1), fault),
+                Err(fault) => skip(raw, numbered("record-era", i + 1), fault),
             }
         }
     }

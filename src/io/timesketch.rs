@@ -32,7 +32,10 @@ type Row = Vec<(String, String)>;
 /// Rows with the line each starts on, and the lines that could not be read.
 type Rows = (Vec<(usize, Row)>, Vec<Issue>);
 
-fn event_of(row: &Row, number: usize) -> Result<(Event, Option<String>), (String, String)> {
+fn event_of(
+    row: &Row,
+    number: usize,
+) -> Result<(Event, Option<String>), (String, crate::i18n::Said)> {
     let get = |name: &str| {
         row.iter()
             .find(|(k, _)| k == name)
@@ -45,22 +48,22 @@ fn event_of(row: &Row, number: usize) -> Result<(Event, Option<String>), (String
                 .map_err(|_| {
                     (
                         "timestamp".to_owned(),
-                        format!("{t:?} is not microseconds since 1970"),
+                        crate::i18n::Said::from(format!("{t:?} is not microseconds since 1970")),
                     )
                 })
-                .and_then(|m| from_micros(m).map_err(|e| ("timestamp".to_owned(), e)))
+                .and_then(|m| from_micros(m).map_err(|e| ("timestamp".to_owned(), e.into())))
         })
         .transpose()?;
     let from_datetime = match get("datetime") {
         // Some exports put microseconds in the datetime column.
         Some(text) if text.bytes().all(|b| b.is_ascii_digit()) && text.len() > 12 => Some(
             text.parse::<i64>()
-                .map_err(|e| ("datetime".to_owned(), e.to_string()))
-                .and_then(|m| from_micros(m).map_err(|e| ("datetime".to_owned(), e)))?,
+                .map_err(|e| ("datetime".to_owned(), e.to_string().into()))
+                .and_then(|m| from_micros(m).map_err(|e| ("datetime".to_owned(), e.into())))?,
         ),
         Some(text) => Some(
             text.parse::<TimePoint>()
-                .map_err(|e| ("datetime".to_owned(), e.to_string()))?,
+                .map_err(|e| ("datetime".to_owned(), e.said()))?,
         ),
         None => None,
     };
@@ -78,7 +81,12 @@ fn event_of(row: &Row, number: usize) -> Result<(Event, Option<String>), (String
         }
         (Some(datetime), None) => datetime,
         (None, Some(timestamp)) => timestamp,
-        (None, None) => return Err(("datetime".to_owned(), "no datetime or timestamp".to_owned())),
+        (None, None) => {
+            return Err((
+                "datetime".to_owned(),
+                crate::i18n::Said::from("no datetime or timestamp"),
+            ));
+        }
     };
     let title = get("message").map_or_else(|| format!("Row {number}"), str::to_owned);
     let mut event = Event::new(format!("row-{number}"), title, start);
@@ -118,19 +126,17 @@ fn rows(path: &str, text: &str, jsonl: bool) -> Result<Rows, LoadError> {
                     i + 1,
                     map.iter().map(|(k, v)| (k.clone(), cell(v))).collect(),
                 )),
-                Err(e) => issues.push(Issue {
-                    level: IssueLevel::Skipped,
-                    location: Location {
+                Err(e) => issues.push(Issue::new(
+                    IssueLevel::Skipped,
+                    Location {
                         line: i + 1,
                         column: e.column().max(1),
                     },
-                    field: None,
-                    message: format!(
-                        "line {}: not a JSON object: {}",
-                        i + 1,
-                        strip_position(&e.to_string())
-                    ),
-                }),
+                    None,
+                    crate::i18n::Said::new("reason-jsonl-line")
+                        .text("line", (i + 1).to_string())
+                        .text("why", strip_position(&e.to_string())),
+                )),
             }
         }
         return Ok((rows, issues));
@@ -168,27 +174,33 @@ pub fn parse(path: &str, text: &str, jsonl: bool) -> Result<LoadedFile, LoadErro
             Ok((mut event, warning)) => {
                 event.line = u32::try_from(*line).unwrap_or(u32::MAX);
                 if let Some(message) = warning {
-                    issues.push(Issue {
-                        level: IssueLevel::Warning,
-                        location: Location {
+                    issues.push(Issue::new(
+                        IssueLevel::Warning,
+                        Location {
                             line: *line,
                             column: 1,
                         },
-                        field: Some("timestamp".to_owned()),
-                        message: format!("row {}: {message}", number + 1),
-                    });
+                        Some("timestamp".to_owned()),
+                        crate::i18n::Said::new("problem-in")
+                            .said("what", crate::io::json::row_name(number + 1))
+                            .said("problem", message.into()),
+                    ));
                 }
                 events.push(event);
             }
-            Err((field, message)) => issues.push(Issue {
-                level: IssueLevel::Skipped,
-                location: Location {
+            Err((field, message)) => issues.push(Issue::new(
+                IssueLevel::Skipped,
+                Location {
                     line: *line,
                     column: 1,
                 },
-                message: format!("row {}: field `{field}`: {message}", number + 1),
-                field: Some(field),
-            }),
+                Some(field.clone()),
+                crate::io::json::field_problem(
+                    crate::io::json::row_name(number + 1),
+                    &field,
+                    message,
+                ),
+            )),
         }
     }
     issues.sort_by_key(|i| i.location);

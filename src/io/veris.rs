@@ -120,11 +120,12 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .collect()
 }
 
-fn incident(value: &Value, number: usize) -> Result<Event, (String, String)> {
-    let start_value = value
-        .pointer("/timeline/incident")
-        .ok_or(("timeline.incident".to_owned(), "missing".to_owned()))?;
-    let start = veris_date(start_value).map_err(|e| ("timeline.incident".to_owned(), e))?;
+fn incident(value: &Value, number: usize) -> Result<Event, (String, crate::i18n::Said)> {
+    let start_value = value.pointer("/timeline/incident").ok_or((
+        "timeline.incident".to_owned(),
+        crate::i18n::Said::new("reason-missing"),
+    ))?;
+    let start = veris_date(start_value).map_err(|e| ("timeline.incident".to_owned(), e.into()))?;
     let summary = value
         .get("summary")
         .and_then(Value::as_str)
@@ -147,7 +148,8 @@ fn incident(value: &Value, number: usize) -> Result<Event, (String, String)> {
     event.description = summary.map(str::to_owned);
     if let Some(notification) = value.pointer("/plus/timeline/notification") {
         event.disclosed = Some(
-            veris_date(notification).map_err(|e| ("plus.timeline.notification".to_owned(), e))?,
+            veris_date(notification)
+                .map_err(|e| ("plus.timeline.notification".to_owned(), e.into()))?,
         );
     }
     if let Some(actors) = value.get("actor").and_then(Value::as_object) {
@@ -223,19 +225,30 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     for (i, raw) in raws.iter().enumerate() {
         let line = lines.line_of(raw.get());
         let record = serde_json::from_str::<Value>(raw.get())
-            .map_err(|e| ("incident".to_owned(), e.to_string()))
+            .map_err(|e| {
+                (
+                    "incident".to_owned(),
+                    crate::i18n::Said::verbatim(e.to_string()),
+                )
+            })
             .and_then(|value| incident(&value, i + 1));
         match record {
             Ok(mut event) => {
                 event.line = u32::try_from(line).unwrap_or(u32::MAX);
                 events.push(event);
             }
-            Err((field, message)) => issues.push(Issue {
-                level: IssueLevel::Skipped,
-                location: lines.location_of(raw.get()),
-                message: format!("incident {}: field `{field}`: {message}", i + 1),
-                field: Some(field),
-            }),
+            Err((field, message)) => {
+                let what = crate::i18n::Said::new("record-numbered")
+                    .said("kind", crate::i18n::Said::new("record-incident"))
+                    .text("number", (i + 1).to_string());
+                let said = crate::io::json::field_problem(what, &field, message);
+                issues.push(Issue::new(
+                    IssueLevel::Skipped,
+                    lines.location_of(raw.get()),
+                    Some(field),
+                    said,
+                ));
+            }
         }
     }
     let categories = vec![Category {

@@ -101,47 +101,39 @@ pub enum ParseTimeError {
     Offset(String),
 }
 
+/// The message keys of the month names, January first.
+const MONTH_KEYS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
+];
+
 impl ParseTimeError {
     /// What is wrong, in `lang` (the `Display` text is the English one).
     pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Arg;
+        self.said().in_lang(lang)
+    }
+
+    /// What is wrong, to be said in any language.
+    pub fn said(&self) -> crate::i18n::Said {
+        use crate::i18n::Said;
         let quoted = |text: &str| format!("{text:?}");
         match self {
-            Self::Empty => lang.word("date-error-empty"),
-            Self::Shape(text) => {
-                lang.text("date-error-shape", &[("value", Arg::Text(&quoted(text)))])
-            }
-            Self::YearRange(year) => lang.text(
-                "date-error-year",
-                &[("value", Arg::Text(&year.to_string()))],
-            ),
-            Self::Month(month) => lang.text(
-                "date-error-month",
-                &[("value", Arg::Text(&month.to_string()))],
-            ),
+            Self::Empty => Said::new("date-error-empty"),
+            Self::Shape(text) => Said::new("date-error-shape").text("value", quoted(text)),
+            Self::YearRange(year) => Said::new("date-error-year").text("value", year.to_string()),
+            Self::Month(month) => Said::new("date-error-month").text("value", month.to_string()),
             Self::Day {
-                day,
-                month_name: _,
-                year,
-                days,
+                day, year, days, ..
             } => {
-                let month = self.month().map_or("", |m| lang.month(m));
-                lang.text(
-                    "date-error-day",
-                    &[
-                        ("day", Arg::Text(&day.to_string())),
-                        ("month", Arg::Text(month)),
-                        ("year", Arg::Text(year)),
-                        ("days", Arg::Text(&days.to_string())),
-                    ],
-                )
+                let month = self.month().unwrap_or(1);
+                Said::new("date-error-day")
+                    .text("day", day.to_string())
+                    .said("month", Said::new(MONTH_KEYS[(month as usize - 1) % 12]))
+                    .text("year", year.clone())
+                    .text("days", days.to_string())
             }
-            Self::TimeOfDay(text) => {
-                lang.text("date-error-time", &[("value", Arg::Text(&quoted(text)))])
-            }
-            Self::Offset(text) => {
-                lang.text("date-error-offset", &[("value", Arg::Text(&quoted(text)))])
-            }
+            Self::TimeOfDay(text) => Said::new("date-error-time").text("value", quoted(text)),
+            Self::Offset(text) => Said::new("date-error-offset").text("value", quoted(text)),
         }
     }
 

@@ -40,7 +40,8 @@ pub fn problems_ui(ui: &mut Ui, state: &AppState) {
                             .monospace(),
                     );
                     ui.label(RichText::new(format!("{}{place}", problem.path)).monospace());
-                    ui.label(&problem.message);
+                    // Said in the language only for the rows drawn.
+                    ui.label(problem.said.in_lang(lang));
                 });
             }
         },

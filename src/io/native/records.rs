@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde_json::value::RawValue;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::io::json::{Fault, Reader, kind_of, record_name};
 use crate::model::event::parse_hex_color;
 use crate::model::store::{Core, Extra, LabelKind};
@@ -69,7 +69,7 @@ impl Draft<'_> {
 pub(in crate::io) fn read_event<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
-    what: &dyn Fn() -> String,
+    what: &dyn Fn() -> Said,
     draft: &mut Draft<'t>,
 ) -> Result<(), Fault> {
     if crate::io::native_fast::read(raw, draft) && draft_is_complete(draft) {
@@ -83,7 +83,7 @@ pub(in crate::io) fn read_event<'t>(
 pub(in crate::io) fn read_event_general<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
-    what: &dyn Fn() -> String,
+    what: &dyn Fn() -> Said,
     draft: &mut Draft<'t>,
 ) -> Result<(), Fault> {
     draft.clear();
@@ -153,7 +153,7 @@ pub(in crate::io) fn read_event_general<'t>(
                         return Err(r.fault(
                             value,
                             "severity",
-                            format!("expected low, medium, high or critical, got {text:?}"),
+                            Said::new("reason-severity").text("value", format!("{text:?}")),
                         ));
                     }
                 });
@@ -163,7 +163,9 @@ pub(in crate::io) fn read_event_general<'t>(
                     r.fault(
                         value,
                         "circa",
-                        format!("expected true or false, found {}", kind_of(value)),
+                        Said::new("reason-expected")
+                            .said("expected", Said::new("kind-true-false"))
+                            .said("found", crate::io::json::kind_said(value)),
                     )
                 })?;
             }
@@ -177,14 +179,14 @@ pub(in crate::io) fn read_event_general<'t>(
         }
     }
     match &draft.title {
-        None => return Err(r.fault(raw, "title", "missing (every event needs a title)")),
+        None => return Err(r.fault(raw, "title", Said::new("reason-missing-title"))),
         Some(title) if title.trim().is_empty() => {
-            return Err(r.fault(title_raw, "title", "is empty"));
+            return Err(r.fault(title_raw, "title", Said::new("reason-empty")));
         }
         Some(_) => {}
     }
     let Some(start) = draft.start else {
-        return Err(r.fault(raw, "start", "missing (every event needs a start date)"));
+        return Err(r.fault(raw, "start", Said::new("reason-missing-start")));
     };
     if let Some(end) = &draft.end
         && end.start_secs() < start.start_secs()
@@ -192,7 +194,7 @@ pub(in crate::io) fn read_event_general<'t>(
         return Err(r.fault(
             end_raw,
             "end",
-            format!("{} is before the start {}", end.label(), start.label()),
+            crate::io::json::end_before_start(end, start),
         ));
     }
     Ok(())
@@ -271,7 +273,7 @@ pub(in crate::io) fn read_links(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Li
                             return Err(r.fault(
                                 value,
                                 &format!("{field}.type"),
-                                format!("expected caused, response-to, attributed-to or related, got {text:?}"),
+                                Said::new("reason-link-type").text("value", format!("{text:?}")),
                             ));
                         }
                     });
@@ -287,7 +289,7 @@ pub(in crate::io) fn read_links(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Li
             }
         }
         let (Some(kind), Some(target)) = (kind, target) else {
-            return Err(r.fault(item, &field, "a link needs both type and target"));
+            return Err(r.fault(item, &field, Said::new("reason-link-parts")));
         };
         links.push(Link { kind, target });
     }
@@ -297,7 +299,7 @@ pub(in crate::io) fn read_links(r: &Reader<'_>, raw: &RawValue) -> Result<Vec<Li
 pub(in crate::io) fn read_period<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
-    what: &str,
+    what: &Said,
 ) -> Result<Period, Fault> {
     let entries = r.object(raw, "period")?;
     let (mut title, mut start, mut end, mut category) = (None, None, None, None);
@@ -319,16 +321,16 @@ pub(in crate::io) fn read_period<'t>(
     }
     let title = title
         .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| r.fault(raw, "title", "missing or empty"))?;
+        .ok_or_else(|| r.fault(raw, "title", Said::new("reason-missing-or-empty")))?;
     let (start, _) =
-        start.ok_or_else(|| r.fault(raw, "start", "missing (a period needs start and end)"))?;
+        start.ok_or_else(|| r.fault(raw, "start", Said::new("reason-period-needs-both")))?;
     let (end, end_raw) =
-        end.ok_or_else(|| r.fault(raw, "end", "missing (a period needs start and end)"))?;
+        end.ok_or_else(|| r.fault(raw, "end", Said::new("reason-period-needs-both")))?;
     if end.end_secs() <= start.start_secs() {
         return Err(r.fault(
             end_raw,
             "end",
-            format!("{} is before the start {}", end.label(), start.label()),
+            crate::io::json::end_before_start(end, start),
         ));
     }
     Ok(Period {
@@ -344,7 +346,7 @@ pub(in crate::io) fn read_period<'t>(
 pub(in crate::io) fn read_category<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
-    what: &str,
+    what: &Said,
 ) -> Result<Category, Fault> {
     let entries = r.object(raw, "category")?;
     let (mut id, mut label, mut color) = (None, None, None);
@@ -358,7 +360,12 @@ pub(in crate::io) fn read_category<'t>(
                 color = parse_hex_color(&text);
                 if color.is_none() {
                     let location = r.lines.location_of(value.get());
-                    r.warn(location, Some("color"), format!("{what}: field `color`: expected #rrggbb, got {text:?} (a palette colour is used)"));
+                    let reason = Said::new("reason-color").text("value", format!("{text:?}"));
+                    r.warn(
+                        location,
+                        Some("color"),
+                        crate::io::json::field_problem(what.clone(), "color", reason),
+                    );
                 }
             }
             "translations" => translations = read_translations(r, value, what, "label"),
@@ -372,7 +379,7 @@ pub(in crate::io) fn read_category<'t>(
     }
     let id = id
         .filter(|i| !i.trim().is_empty())
-        .ok_or_else(|| r.fault(raw, "id", "missing or empty"))?;
+        .ok_or_else(|| r.fault(raw, "id", Said::new("reason-missing-or-empty")))?;
     Ok(Category {
         label: label.unwrap_or_else(|| id.clone()),
         id,
@@ -386,7 +393,7 @@ pub(in crate::io) fn read_category<'t>(
 pub(in crate::io) fn read_translations<'t>(
     r: &mut Reader<'t>,
     raw: &'t RawValue,
-    what: &str,
+    what: &Said,
     title_key: &str,
 ) -> Vec<Translation> {
     let languages = match r.object(raw, "translations") {
@@ -474,7 +481,9 @@ pub(in crate::io) fn read_categories<'t>(
                 r.warn(
                     location,
                     Some("id"),
-                    format!("{what}: duplicate category id {:?} ignored", c.id),
+                    Said::new("problem-duplicate-category")
+                        .said("what", what.clone())
+                        .text("id", format!("{:?}", c.id)),
                 );
             }
             Ok(c) => categories.push(c),
@@ -592,11 +601,10 @@ pub(in crate::io) fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) 
             r.warn(
                 location,
                 Some("id"),
-                format!(
-                    "{}: duplicate id {:?}; kept as {new_id:?}",
-                    record_name("event", i + 1, raw),
-                    event.id()
-                ),
+                Said::new("problem-duplicate-id")
+                    .said("what", record_name("event", i + 1, raw))
+                    .text("id", format!("{:?}", event.id()))
+                    .text("new", format!("{new_id:?}")),
             );
             ids.insert(new_id.clone());
             renames.insert(n, new_id);
