@@ -102,18 +102,10 @@ fn misp_event(body: &Value, number: usize) -> Result<Vec<Event>, (String, crate:
         None => return Err(("date".to_owned(), crate::i18n::Said::new("reason-missing"))),
         Some(Value::String(date)) => date.as_str(),
         Some(other) => {
-            let kind = match other {
-                Value::Null => "null",
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::Array(_) => "an array",
-                Value::Object(_) => "an object",
-                Value::String(_) => "a string",
-            };
-            return Err((
-                "date".to_owned(),
-                format!("expected a date string such as \"2021-05-04\", found {kind}").into(),
-            ));
+            let said = crate::i18n::Said::new("reason-expected")
+                .said("expected", crate::i18n::Said::new("kind-iso-date"))
+                .said("found", super::timelinejs::value_kind(other));
+            return Err(("date".to_owned(), said));
         }
     };
     let start: TimePoint = date
@@ -235,7 +227,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             .and_then(|value| {
                 let body = event_body(&value).ok_or((
                     "Event".to_owned(),
-                    crate::i18n::Said::from("no `date` and `info`"),
+                    crate::i18n::Said::new("reason-misp-no-date-info"),
                 ))?;
                 misp_event(body, i + 1)
             });

@@ -60,10 +60,10 @@ fn is_attack(object: &Value) -> bool {
 
 /// Reads a STIX timestamp. On ATT&CK objects, an instant within 14 hours of a month boundary is the
 /// month it rounds to (the source only knew the month).
-fn stix_time(text: &str, attack: bool) -> Result<TimePoint, String> {
+fn stix_time(text: &str, attack: bool) -> Result<TimePoint, crate::i18n::Said> {
     let point: TimePoint = text
         .parse()
-        .map_err(|e: crate::model::ParseTimeError| e.to_string())?;
+        .map_err(|e: crate::model::ParseTimeError| e.said())?;
     if !attack || point.precision() < Precision::Hour {
         return Ok(point);
     }
@@ -72,8 +72,7 @@ fn stix_time(text: &str, attack: bool) -> Result<TimePoint, String> {
     let (year, month, day_of_month) = civil::civil_from_days(day);
     let boundary = (day * SECS_PER_DAY) as f64;
     if day_of_month == 1 && (secs - boundary).abs() <= 14.0 * 3600.0 {
-        return TimePoint::new(year, Some(month), None, Precision::Month)
-            .map_err(|e| e.to_string());
+        return TimePoint::new(year, Some(month), None, Precision::Month).map_err(|e| e.said());
     }
     Ok(point)
 }
@@ -94,18 +93,16 @@ fn event_of(
 ) -> Result<Event, (String, crate::i18n::Said)> {
     let (start_field, end_field) = time_fields(kind).ok_or((
         "type".to_owned(),
-        crate::i18n::Said::from("not a dated type"),
+        crate::i18n::Said::new("reason-not-dated-type"),
     ))?;
     let attack = is_attack(object);
     let start_text = string(object, start_field).ok_or((
         start_field.to_owned(),
         crate::i18n::Said::new("reason-missing"),
     ))?;
-    let start = stix_time(&start_text, attack).map_err(|e| (start_field.to_owned(), e.into()))?;
+    let start = stix_time(&start_text, attack).map_err(|e| (start_field.to_owned(), e))?;
     let end = match end_field.and_then(|f| string(object, f).map(|t| (f, t))) {
-        Some((field, text)) => {
-            Some(stix_time(&text, attack).map_err(|e| (field.to_owned(), e.into()))?)
-        }
+        Some((field, text)) => Some(stix_time(&text, attack).map_err(|e| (field.to_owned(), e))?),
         None => None,
     };
     let end = end.filter(|end| *end != start);
@@ -213,7 +210,13 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 IssueLevel::Skipped,
                 lines.location_of(raw.get()),
                 Some("type".to_owned()),
-                format!("object {}: field `type`: missing or not a string", i + 1),
+                crate::io::json::field_problem(
+                    crate::i18n::Said::new("record-numbered")
+                        .said("kind", crate::i18n::Said::new("record-object"))
+                        .text("number", (i + 1).to_string()),
+                    "type",
+                    crate::i18n::Said::new("reason-missing-or-not-string"),
+                ),
             )),
         }
     }

@@ -48,7 +48,7 @@ fn entries_title_is_slide(entries: &Entries<'_>) -> bool {
 }
 
 /// A whole number from a number or a numeric string; `None` for absent, null or empty.
-fn part(value: Option<&Value>) -> Result<Option<i64>, String> {
+fn part(value: Option<&Value>) -> Result<Option<i64>, Said> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => n
@@ -59,34 +59,41 @@ fn part(value: Option<&Value>) -> Result<Option<i64>, String> {
                     .map(|f| f as i64)
             })
             .map(Some)
-            .ok_or_else(|| format!("{n} is not a whole number")),
+            .ok_or_else(|| Said::new("reason-not-whole").text("value", n.to_string())),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => s
             .trim()
             .parse::<i64>()
             .map(Some)
-            .map_err(|_| format!("{s:?} is not a whole number")),
-        Some(other) => Err(format!(
-            "expected a number or a string, found {}",
-            json_kind(other)
-        )),
+            .map_err(|_| Said::new("reason-not-whole").text("value", format!("{s:?}"))),
+        Some(other) => Err(Said::new("reason-expected")
+            .said("expected", Said::new("kind-number-or-string"))
+            .said("found", value_kind(other))),
     }
 }
 
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+/// The kind of a JSON value as words ("a number", "een getal").
+pub(crate) fn value_kind(value: &Value) -> Said {
+    Said::new(match value {
+        Value::Null => "kind-null",
+        Value::Bool(_) => "kind-boolean",
+        Value::Number(_) => "kind-number",
+        Value::String(_) => "kind-string",
+        Value::Array(_) => "kind-array",
+        Value::Object(_) => "kind-object",
+    })
 }
 
-fn small(value: Option<i64>, name: &str) -> Result<Option<u32>, String> {
+/// "month 13 is out of range": a date part (`part-month`…) and its value.
+pub(crate) fn out_of_range(part: &'static str, value: i64) -> Said {
+    Said::new("reason-out-of-range")
+        .said("part", Said::new(part))
+        .text("value", value.to_string())
+}
+
+fn small(value: Option<i64>, part: &'static str) -> Result<Option<u32>, Said> {
     value
-        .map(|v| u32::try_from(v).map_err(|_| format!("{name} {v} is out of range")))
+        .map(|v| u32::try_from(v).map_err(|_| out_of_range(part, v)))
         .transpose()
 }
 
@@ -94,19 +101,28 @@ fn small(value: Option<i64>, name: &str) -> Result<Option<u32>, String> {
 ///
 /// `TimelineJS` shows a negative year as that many years BCE (`-300` is "300 BCE", Euclid's
 /// *Optica*), with no year 0; our years are astronomical (0 is 1 BCE), so -300 becomes -299.
-fn time_from_parts(parts: [Option<i64>; 7]) -> Result<TimePoint, String> {
+fn time_from_parts(parts: [Option<i64>; 7]) -> Result<TimePoint, Said> {
     let [year, month, day, hour, minute, second, millisecond] = parts;
-    let year = year.ok_or("no year")?;
+    let year = year.ok_or_else(|| Said::new("reason-no-year"))?;
     if year == 0 {
-        return Err("year 0 does not exist in TimelineJS (1 BCE is -1)".to_owned());
+        return Err(Said::new("reason-timelinejs-year-zero"));
     }
     let year = if year < 0 { year + 1 } else { year };
-    let names = ["month", "day", "hour", "minute", "second", "millisecond"];
+    let names = [
+        "part-month",
+        "part-day",
+        "part-hour",
+        "part-minute",
+        "part-second",
+        "part-millisecond",
+    ];
     let given = [month, day, hour, minute, second, millisecond];
     // A part without the one before it (a day without a month) is ambiguous.
     for i in 1..given.len() {
         if given[i].is_some() && given[i - 1].is_none() {
-            return Err(format!("{} given without {}", names[i], names[i - 1]));
+            return Err(Said::new("reason-given-without")
+                .said("part", Said::new(names[i]))
+                .said("needed", Said::new(names[i - 1])));
         }
     }
     let precision = match (month, day) {
@@ -114,31 +130,39 @@ fn time_from_parts(parts: [Option<i64>; 7]) -> Result<TimePoint, String> {
         (Some(_), None) => Precision::Month,
         _ => Precision::Day,
     };
-    let mut point = TimePoint::new(year, small(month, "month")?, small(day, "day")?, precision)
-        .map_err(|e| e.to_string())?;
-    if let Some(hour) = small(hour, "hour")? {
+    let mut point = TimePoint::new(
+        year,
+        small(month, "part-month")?,
+        small(day, "part-day")?,
+        precision,
+    )
+    .map_err(|e| e.said())?;
+    if let Some(hour) = small(hour, "part-hour")? {
         point = point
-            .with_time(hour, small(minute, "minute")?, small(second, "second")?)
-            .map_err(|e| e.to_string())?;
+            .with_time(
+                hour,
+                small(minute, "part-minute")?,
+                small(second, "part-second")?,
+            )
+            .map_err(|e| e.said())?;
     }
     if let Some(ms) = millisecond {
         if !(0..1000).contains(&ms) {
-            return Err(format!("millisecond {ms} is out of range"));
+            return Err(out_of_range("part-millisecond", ms));
         }
         point = point
             .with_fraction(&format!("{ms:03}"))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said())?;
     }
     Ok(point)
 }
 
 /// A TL3 date object: `{"year": "1969", "month": "7", "day": "", "display_date": …}`.
-fn tl3_date(value: &Value) -> Result<(TimePoint, Option<String>), String> {
+fn tl3_date(value: &Value) -> Result<(TimePoint, Option<String>), Said> {
     let Value::Object(map) = value else {
-        return Err(format!(
-            "expected a date object, found {}",
-            json_kind(value)
-        ));
+        return Err(Said::new("reason-expected")
+            .said("expected", Said::new("kind-date-object"))
+            .said("found", value_kind(value)));
     };
     let keys = [
         "year",
@@ -151,7 +175,8 @@ fn tl3_date(value: &Value) -> Result<(TimePoint, Option<String>), String> {
     ];
     let mut parts = [None; 7];
     for (slot, key) in parts.iter_mut().zip(keys) {
-        *slot = part(map.get(key)).map_err(|e| format!("{key}: {e}"))?;
+        *slot = part(map.get(key))
+            .map_err(|e| Said::new("problem-in").text("what", key).said("problem", e))?;
     }
     let display = map
         .get("display_date")
@@ -162,27 +187,31 @@ fn tl3_date(value: &Value) -> Result<(TimePoint, Option<String>), String> {
 }
 
 /// A TL2 date string: `"2011,3,23"`, `"1932"`, `"2011,3,23,14,30"`.
-fn tl2_date(value: &Value) -> Result<TimePoint, String> {
+fn tl2_date(value: &Value) -> Result<TimePoint, Said> {
     let text = match value {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         other => {
-            return Err(format!(
-                "expected a date string like \"2011,3,23\", found {}",
-                json_kind(other)
-            ));
+            return Err(Said::new("reason-expected")
+                .said("expected", Said::new("kind-tl2-date"))
+                .said("found", value_kind(other)));
         }
+    };
+    let quoted = format!("{text:?}");
+    let about = |e: Said| {
+        Said::new("problem-in")
+            .text("what", quoted.clone())
+            .said("problem", e)
     };
     let mut parts = [None; 7];
     let pieces: Vec<&str> = text.split(',').map(str::trim).collect();
     if pieces.len() > 6 {
-        return Err(format!("{text:?} has more than six parts"));
+        return Err(Said::new("reason-too-many-parts").text("value", quoted.clone()));
     }
     for (slot, piece) in parts.iter_mut().zip(&pieces) {
-        *slot = part(Some(&Value::String((*piece).to_owned())))
-            .map_err(|e| format!("{text:?}: {e}"))?;
+        *slot = part(Some(&Value::String((*piece).to_owned()))).map_err(about)?;
     }
-    time_from_parts(parts).map_err(|e| format!("{text:?}: {e}"))
+    time_from_parts(parts).map_err(about)
 }
 
 fn text_field(value: &Value, outer: &str, inner: &str) -> Option<String> {
@@ -231,15 +260,10 @@ fn tl3_event(value: &Value, number: usize) -> Record<Event> {
     let start_value = value
         .get("start_date")
         .ok_or(("start_date".to_owned(), Said::new("reason-missing")))?;
-    let (start, display) =
-        tl3_date(start_value).map_err(|e| ("start_date".to_owned(), e.into()))?;
+    let (start, display) = tl3_date(start_value).map_err(|e| ("start_date".to_owned(), e))?;
     let end = match value.get("end_date") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(
-            tl3_date(v)
-                .map_err(|e| ("end_date".to_owned(), e.into()))?
-                .0,
-        ),
+        Some(v) => Some(tl3_date(v).map_err(|e| ("end_date".to_owned(), e))?.0),
     };
     build_event(value, number, start, end, display)
 }
@@ -304,11 +328,11 @@ fn tl2_event(value: &Value, number: usize) -> Record<Event> {
     let start_value = value
         .get("startDate")
         .ok_or(("startDate".to_owned(), Said::new("reason-missing")))?;
-    let start = tl2_date(start_value).map_err(|e| ("startDate".to_owned(), e.into()))?;
+    let start = tl2_date(start_value).map_err(|e| ("startDate".to_owned(), e))?;
     let end = match value.get("endDate") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(v) => Some(tl2_date(v).map_err(|e| ("endDate".to_owned(), e.into()))?),
+        Some(v) => Some(tl2_date(v).map_err(|e| ("endDate".to_owned(), e))?),
     };
     build_event(value, number, start, end, None).map_err(|(field, message)| {
         let field = if field == "end_date" {
@@ -327,8 +351,8 @@ fn era(value: &Value) -> Record<Period> {
     let end = value
         .get("end_date")
         .ok_or(("end_date".to_owned(), Said::new("reason-missing")))?;
-    let (start, _) = tl3_date(start).map_err(|e| ("start_date".to_owned(), e.into()))?;
-    let (end, _) = tl3_date(end).map_err(|e| ("end_date".to_owned(), e.into()))?;
+    let (start, _) = tl3_date(start).map_err(|e| ("start_date".to_owned(), e))?;
+    let (end, _) = tl3_date(end).map_err(|e| ("end_date".to_owned(), e))?;
     if end.end_secs() <= start.start_secs() {
         return Err((
             "end_date".to_owned(),

@@ -18,12 +18,12 @@ pub(crate) fn looks_timesketch(columns: &[String]) -> bool {
 }
 
 /// A time from microseconds since the epoch, at microsecond precision, UTC.
-fn from_micros(micros: i64) -> Result<TimePoint, String> {
+fn from_micros(micros: i64) -> Result<TimePoint, crate::i18n::Said> {
     let secs = micros.div_euclid(1_000_000);
     let fraction = micros.rem_euclid(1_000_000);
     TimePoint::from_unix_secs(secs)
         .and_then(|t| t.with_fraction(&format!("{fraction:06}")))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.said())
 }
 
 /// One row as `(column, value)` pairs, in column order.
@@ -35,7 +35,7 @@ type Rows = (Vec<(usize, Row)>, Vec<Issue>);
 fn event_of(
     row: &Row,
     number: usize,
-) -> Result<(Event, Option<String>), (String, crate::i18n::Said)> {
+) -> Result<(Event, Option<crate::i18n::Said>), (String, crate::i18n::Said)> {
     let get = |name: &str| {
         row.iter()
             .find(|(k, _)| k == name)
@@ -48,10 +48,10 @@ fn event_of(
                 .map_err(|_| {
                     (
                         "timestamp".to_owned(),
-                        crate::i18n::Said::from(format!("{t:?} is not microseconds since 1970")),
+                        crate::i18n::Said::new("reason-not-micros").text("value", format!("{t:?}")),
                     )
                 })
-                .and_then(|m| from_micros(m).map_err(|e| ("timestamp".to_owned(), e.into())))
+                .and_then(|m| from_micros(m).map_err(|e| ("timestamp".to_owned(), e)))
         })
         .transpose()?;
     let from_datetime = match get("datetime") {
@@ -59,7 +59,7 @@ fn event_of(
         Some(text) if text.bytes().all(|b| b.is_ascii_digit()) && text.len() > 12 => Some(
             text.parse::<i64>()
                 .map_err(|e| ("datetime".to_owned(), e.to_string().into()))
-                .and_then(|m| from_micros(m).map_err(|e| ("datetime".to_owned(), e.into())))?,
+                .and_then(|m| from_micros(m).map_err(|e| ("datetime".to_owned(), e)))?,
         ),
         Some(text) => Some(
             text.parse::<TimePoint>()
@@ -71,11 +71,11 @@ fn event_of(
     let start = match (from_datetime, from_timestamp) {
         (Some(datetime), Some(timestamp)) => {
             if (datetime.start_secs() - timestamp.start_secs()).abs() >= 1.0 {
-                warning = Some(format!(
-                    "timestamp {} and datetime {} disagree; datetime used",
-                    timestamp.label(),
-                    datetime.label()
-                ));
+                warning = Some(
+                    crate::i18n::Said::new("reason-timesketch-disagree")
+                        .date("timestamp", timestamp)
+                        .date("datetime", datetime),
+                );
             }
             datetime
         }
@@ -84,7 +84,7 @@ fn event_of(
         (None, None) => {
             return Err((
                 "datetime".to_owned(),
-                crate::i18n::Said::from("no datetime or timestamp"),
+                crate::i18n::Said::new("reason-no-datetime"),
             ));
         }
     };
@@ -183,7 +183,7 @@ pub fn parse(path: &str, text: &str, jsonl: bool) -> Result<LoadedFile, LoadErro
                         Some("timestamp".to_owned()),
                         crate::i18n::Said::new("problem-in")
                             .said("what", crate::io::json::row_name(number + 1))
-                            .said("problem", message.into()),
+                            .said("problem", message),
                     ));
                 }
                 events.push(event);

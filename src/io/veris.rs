@@ -9,6 +9,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
+use crate::i18n::Said;
 use crate::model::{Category, Event, Format, Precision, Source, TimePoint};
 
 /// Whether a top-level object looks like a VERIS incident.
@@ -25,33 +26,44 @@ pub(crate) fn looks_veris(value: &Value) -> bool {
     }
 }
 
-fn whole(value: Option<&Value>, name: &str) -> Result<Option<i64>, String> {
+fn whole(value: Option<&Value>, part: &'static str) -> Result<Option<i64>, Said> {
+    let in_part = |problem: Said| {
+        Said::new("problem-in")
+            .said("what", Said::new(part))
+            .said("problem", problem)
+    };
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => n
             .as_i64()
             .map(Some)
-            .ok_or_else(|| format!("{name} {n} is not a whole number")),
+            .ok_or_else(|| in_part(Said::new("reason-not-whole").text("value", n.to_string()))),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => s
             .trim()
             .parse()
             .map(Some)
-            .map_err(|_| format!("{name} {s:?} is not a whole number")),
-        Some(_) => Err(format!("{name} is not a number")),
+            .map_err(|_| in_part(Said::new("reason-not-whole").text("value", format!("{s:?}")))),
+        Some(other) => Err(in_part(
+            Said::new("reason-expected")
+                .said("expected", Said::new("kind-number"))
+                .said("found", super::timelinejs::value_kind(other)),
+        )),
     }
 }
 
 /// A VERIS date object `{"year": 2017, "month": 2, "day": 17, "time": "14:30:00"}`.
-fn veris_date(value: &Value) -> Result<TimePoint, String> {
-    let year = whole(value.get("year"), "year")?.ok_or("no year")?;
-    let month = whole(value.get("month"), "month")?;
-    let day = whole(value.get("day"), "day")?;
+fn veris_date(value: &Value) -> Result<TimePoint, Said> {
+    let year = whole(value.get("year"), "part-year")?.ok_or_else(|| Said::new("reason-no-year"))?;
+    let month = whole(value.get("month"), "part-month")?;
+    let day = whole(value.get("day"), "part-day")?;
     if day.is_some() && month.is_none() {
-        return Err("day given without month".to_owned());
+        return Err(Said::new("reason-given-without")
+            .said("part", Said::new("part-day"))
+            .said("needed", Said::new("part-month")));
     }
-    let small = |v: Option<i64>| {
-        v.map(|v| u32::try_from(v).map_err(|_| format!("{v} is out of range")))
+    let small = |v: Option<i64>, part: &'static str| {
+        v.map(|v| u32::try_from(v).map_err(|_| super::timelinejs::out_of_range(part, v)))
             .transpose()
     };
     let precision = match (month, day) {
@@ -59,26 +71,33 @@ fn veris_date(value: &Value) -> Result<TimePoint, String> {
         (Some(_), None) => Precision::Month,
         _ => Precision::Day,
     };
-    let mut point =
-        TimePoint::new(year, small(month)?, small(day)?, precision).map_err(|e| e.to_string())?;
+    let mut point = TimePoint::new(
+        year,
+        small(month, "part-month")?,
+        small(day, "part-day")?,
+        precision,
+    )
+    .map_err(|e| e.said())?;
     if let Some(time) = value
         .get("time")
         .and_then(Value::as_str)
         .filter(|t| !t.trim().is_empty())
     {
         if day.is_none() {
-            return Err("time given without day".to_owned());
+            return Err(Said::new("reason-given-without")
+                .said("part", Said::new("part-time"))
+                .said("needed", Said::new("part-day")));
         }
         let parts: Vec<Option<u32>> = time.split(':').map(|p| p.trim().parse().ok()).collect();
         let (hour, minute, second) = match parts.as_slice() {
             [Some(h)] => (*h, None, None),
             [Some(h), Some(m)] => (*h, Some(*m), None),
             [Some(h), Some(m), Some(s)] => (*h, Some(*m), Some(*s)),
-            _ => return Err(format!("time {time:?} is not HH:MM[:SS]")),
+            _ => return Err(Said::new("reason-time-format").text("value", format!("{time:?}"))),
         };
         point = point
             .with_time(hour, minute, second)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said())?;
     }
     Ok(point)
 }
@@ -125,7 +144,7 @@ fn incident(value: &Value, number: usize) -> Result<Event, (String, crate::i18n:
         "timeline.incident".to_owned(),
         crate::i18n::Said::new("reason-missing"),
     ))?;
-    let start = veris_date(start_value).map_err(|e| ("timeline.incident".to_owned(), e.into()))?;
+    let start = veris_date(start_value).map_err(|e| ("timeline.incident".to_owned(), e))?;
     let summary = value
         .get("summary")
         .and_then(Value::as_str)
@@ -148,8 +167,7 @@ fn incident(value: &Value, number: usize) -> Result<Event, (String, crate::i18n:
     event.description = summary.map(str::to_owned);
     if let Some(notification) = value.pointer("/plus/timeline/notification") {
         event.disclosed = Some(
-            veris_date(notification)
-                .map_err(|e| ("plus.timeline.notification".to_owned(), e.into()))?,
+            veris_date(notification).map_err(|e| ("plus.timeline.notification".to_owned(), e))?,
         );
     }
     if let Some(actors) = value.get("actor").and_then(Value::as_object) {
