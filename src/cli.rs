@@ -196,6 +196,20 @@ fn error_line(err: &mut dyn Write, lang: Lang, message: &str) {
     .ok();
 }
 
+/// `FILE:LINE:COLUMN: warning: …` in `lang` (the English line is the issue's `Display`, so
+/// editors and scripts that jump to `file:line:column` read every language the same).
+fn issue_line(path: &str, issue: &io::Issue, lang: Lang) -> String {
+    let level = lang.word(match issue.level {
+        IssueLevel::Warning => "problem-warning",
+        IssueLevel::Skipped => "problem-skipped",
+    });
+    format!(
+        "{path}:{}: {level}: {}",
+        issue.location,
+        issue.said.in_lang(lang)
+    )
+}
+
 /// "could not write FILE: WHY" in `lang`.
 fn not_written(lang: Lang, path: &std::path::Path, why: &std::io::Error) -> String {
     lang.text(
@@ -258,7 +272,7 @@ pub fn convert(
         match io::load_file(path) {
             Ok(file) => {
                 for issue in &file.issues {
-                    writeln!(err, "{}:{issue}", file.part.info.path).ok();
+                    writeln!(err, "{}", issue_line(&file.part.info.path, issue, lang)).ok();
                 }
                 if file.issues.iter().any(|i| i.level == IssueLevel::Skipped) {
                     code = ExitCode::from(1);
@@ -398,7 +412,7 @@ pub fn check(
         )
         .ok();
         for issue in &file.issues {
-            writeln!(err, "{}:{issue}", info.path).ok();
+            writeln!(err, "{}", issue_line(&info.path, issue, lang)).ok();
         }
     }
     for e in &errors {
@@ -583,7 +597,7 @@ pub fn render(
         match result {
             Ok(file) => {
                 for issue in &file.issues {
-                    writeln!(err, "{}:{issue}", file.part.info.path).ok();
+                    writeln!(err, "{}", issue_line(&file.part.info.path, issue, lang)).ok();
                 }
                 skipped |= file.issues.iter().any(|i| i.level == IssueLevel::Skipped);
                 parts.push(file.part);

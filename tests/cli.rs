@@ -328,6 +328,17 @@ fn help_and_messages_speak_the_asked_or_the_system_language() {
         err.starts_with("erreur\u{a0}: --size \"huge\" n’est ni"),
         "{err}"
     );
+    // A file's problems, at file:line:column as editors read them, in the language.
+    let bad = data("tests/data/invalid/impossible-date.json");
+    let (_, err, code) = run(&[], &["check", &bad, "--lang", "fr"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(
+            "impossible-date.json:3:51: ignoré: événement 2 \"Leap day in a common year\"\u{a0}: \
+             champ `start`\u{a0}: le jour 30 n’existe pas en février 2021 (il compte 28 jours)"
+        ),
+        "{err}"
+    );
     // An unknown language is refused, naming the four.
     let (_, err, code) = run(&[], &["check", "--lang", "xx"]);
     assert_eq!(code, Some(2));
