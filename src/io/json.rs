@@ -148,11 +148,42 @@ pub(crate) fn end_before_start(
         .date("start", *start.borrow())
 }
 
+/// A record skipped because of one field: "`what`: field `field`: `problem`" at `location`.
+pub(crate) fn skipped(
+    location: Location,
+    what: impl Into<Said>,
+    field: String,
+    problem: impl Into<Said>,
+) -> Issue {
+    let said = field_problem(what, &field, problem);
+    Issue::new(IssueLevel::Skipped, location, Some(field), said)
+}
+
+/// A day, month or year date from its parts, at the precision of the finest part given (a
+/// day without a month is refused by the caller, in its own words).
+pub(crate) fn calendar_date(
+    year: i64,
+    month: Option<u32>,
+    day: Option<u32>,
+) -> Result<TimePoint, Said> {
+    let precision = match (month, day) {
+        (None, _) => crate::model::Precision::Year,
+        (Some(_), None) => crate::model::Precision::Month,
+        _ => crate::model::Precision::Day,
+    };
+    TimePoint::new(year, month, day, precision).map_err(|e| e.said())
+}
+
+/// "event 3", "row 12": a record by its kind (a `record-…` message) and number.
+pub(crate) fn numbered(kind: &'static str, number: usize) -> Said {
+    Said::new("record-numbered")
+        .said("kind", Said::new(kind))
+        .text("number", number.to_string())
+}
+
 /// "row N" of a CSV or JSON Lines file.
 pub(crate) fn row_name(number: usize) -> Said {
-    Said::new("record-numbered")
-        .said("kind", Said::new("record-row"))
-        .text("number", number.to_string())
+    numbered("record-row", number)
 }
 
 /// A problem with one value: where it is, which field, what is wrong.
@@ -315,15 +346,13 @@ pub(crate) fn record_name(kind: &'static str, number: usize, raw: &RawValue) -> 
                 None
             }
         });
-    let kind = Said::new(match kind {
+    let kind = match kind {
         "event" => "record-event",
         "period" => "record-period",
         "category" => "record-category",
         _ => "record-row",
-    });
-    let numbered = Said::new("record-numbered")
-        .said("kind", kind)
-        .text("number", number.to_string());
+    };
+    let numbered = numbered(kind, number);
     match name {
         Some(name) => {
             let short: String = name.chars().take(60).collect();

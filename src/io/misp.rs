@@ -8,7 +8,7 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
+use super::report::{LineIndex, LoadError, LoadedFile};
 use crate::model::{Category, Event, Format, Link, LinkKind, Severity, Source, TimePoint};
 
 fn event_body(value: &Value) -> Option<&Value> {
@@ -236,18 +236,11 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 e.line = u32::try_from(line).unwrap_or(u32::MAX);
                 e
             })),
-            Err((field, message)) => issues.push(Issue::new(
-                IssueLevel::Skipped,
-                lines.location_of(raw.get()),
-                Some(field.clone()),
-                crate::io::json::field_problem(
-                    crate::i18n::Said::new("record-numbered")
-                        .said("kind", crate::i18n::Said::new("record-misp-event"))
-                        .text("number", (i + 1).to_string()),
-                    &field,
-                    message,
-                ),
-            )),
+            Err((field, message)) => {
+                let what = super::json::numbered("record-misp-event", i + 1);
+                let location = lines.location_of(raw.get());
+                issues.push(super::json::skipped(location, what, field, message));
+            }
         }
     }
     let mut categories = vec![Category {

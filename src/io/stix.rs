@@ -211,9 +211,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 lines.location_of(raw.get()),
                 Some("type".to_owned()),
                 crate::io::json::field_problem(
-                    crate::i18n::Said::new("record-numbered")
-                        .said("kind", crate::i18n::Said::new("record-object"))
-                        .text("number", (i + 1).to_string()),
+                    crate::io::json::numbered("record-object", i + 1),
                     "type",
                     crate::i18n::Said::new("reason-missing-or-not-string"),
                 ),
@@ -274,13 +272,8 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             }
             Err((field, message)) => {
                 let what = format!("{kind} {:?}", string(object, "name").unwrap_or_default());
-                let said = crate::io::json::field_problem(what, &field, message);
-                issues.push(Issue::new(
-                    IssueLevel::Skipped,
-                    lines.location_of(raw.get()),
-                    Some(field),
-                    said,
-                ));
+                let location = lines.location_of(raw.get());
+                issues.push(crate::io::json::skipped(location, what, field, message));
             }
         }
     }

@@ -8,13 +8,12 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::json::numbered;
 use super::json::{Entries, Reader, kind_of};
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
+use super::report::{LineIndex, LoadError, LoadedFile};
 use super::text::plain_text;
 use crate::i18n::Said;
-use crate::model::{
-    DatasetPart, Event, FileId, FileInfo, Format, Period, Precision, Source, TimePoint,
-};
+use crate::model::{DatasetPart, Event, FileId, FileInfo, Format, Period, Source, TimePoint};
 
 /// Whether the top-level object looks like a `TimelineJS` file.
 pub(crate) fn looks_timelinejs(entries: &Entries<'_>) -> bool {
@@ -125,18 +124,8 @@ fn time_from_parts(parts: [Option<i64>; 7]) -> Result<TimePoint, Said> {
                 .said("needed", Said::new(names[i - 1])));
         }
     }
-    let precision = match (month, day) {
-        (None, _) => Precision::Year,
-        (Some(_), None) => Precision::Month,
-        _ => Precision::Day,
-    };
-    let mut point = TimePoint::new(
-        year,
-        small(month, "part-month")?,
-        small(day, "part-day")?,
-        precision,
-    )
-    .map_err(|e| e.said())?;
+    let mut point =
+        crate::io::json::calendar_date(year, small(month, "part-month")?, small(day, "part-day")?)?;
     if let Some(hour) = small(hour, "part-hour")? {
         point = point
             .with_time(
@@ -248,13 +237,6 @@ fn media_source(media: Option<&Value>, url_key: &str) -> Option<Source> {
 
 /// One record's outcome: an event, or why it was skipped (field and message).
 type Record<T> = Result<T, (String, Said)>;
-
-/// "event 3", "era 2": a record by its kind (a `record-…` message) and number.
-fn numbered(kind: &'static str, number: usize) -> Said {
-    Said::new("record-numbered")
-        .said("kind", Said::new(kind))
-        .text("number", number.to_string())
-}
 
 fn tl3_event(value: &Value, number: usize) -> Record<Event> {
     let start_value = value
@@ -431,13 +413,8 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         .map_err(|f| shape(events_raw, &f.message.english()))?;
     let mut issues = Vec::new();
     let mut skip = |raw: &RawValue, what: Said, (field, message): (String, Said)| {
-        let said = crate::io::json::field_problem(what, &field, message);
-        issues.push(Issue::new(
-            IssueLevel::Skipped,
-            lines.location_of(raw.get()),
-            Some(field),
-            said,
-        ));
+        let location = lines.location_of(raw.get());
+        issues.push(crate::io::json::skipped(location, what, field, message));
     };
     let mut events = Vec::with_capacity(event_raws.len());
     for (i, raw) in event_raws.iter().enumerate() {

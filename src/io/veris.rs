@@ -8,9 +8,9 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
+use super::report::{LineIndex, LoadError, LoadedFile};
 use crate::i18n::Said;
-use crate::model::{Category, Event, Format, Precision, Source, TimePoint};
+use crate::model::{Category, Event, Format, Source, TimePoint};
 
 /// Whether a top-level object looks like a VERIS incident.
 pub(crate) fn looks_veris(value: &Value) -> bool {
@@ -66,18 +66,8 @@ fn veris_date(value: &Value) -> Result<TimePoint, Said> {
         v.map(|v| u32::try_from(v).map_err(|_| super::timelinejs::out_of_range(part, v)))
             .transpose()
     };
-    let precision = match (month, day) {
-        (None, _) => Precision::Year,
-        (Some(_), None) => Precision::Month,
-        _ => Precision::Day,
-    };
-    let mut point = TimePoint::new(
-        year,
-        small(month, "part-month")?,
-        small(day, "part-day")?,
-        precision,
-    )
-    .map_err(|e| e.said())?;
+    let mut point =
+        crate::io::json::calendar_date(year, small(month, "part-month")?, small(day, "part-day")?)?;
     if let Some(time) = value
         .get("time")
         .and_then(Value::as_str)
@@ -256,16 +246,9 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 events.push(event);
             }
             Err((field, message)) => {
-                let what = crate::i18n::Said::new("record-numbered")
-                    .said("kind", crate::i18n::Said::new("record-incident"))
-                    .text("number", (i + 1).to_string());
-                let said = crate::io::json::field_problem(what, &field, message);
-                issues.push(Issue::new(
-                    IssueLevel::Skipped,
-                    lines.location_of(raw.get()),
-                    Some(field),
-                    said,
-                ));
+                let what = super::json::numbered("record-incident", i + 1);
+                let location = lines.location_of(raw.get());
+                issues.push(super::json::skipped(location, what, field, message));
             }
         }
     }
