@@ -329,6 +329,18 @@ impl From<String> for Said {
     }
 }
 
+impl From<&String> for Said {
+    fn from(text: &String) -> Self {
+        Self::verbatim(text.clone())
+    }
+}
+
+impl From<&Said> for Said {
+    fn from(said: &Said) -> Self {
+        said.clone()
+    }
+}
+
 impl From<&str> for Said {
     fn from(text: &str) -> Self {
         Self::verbatim(text)

@@ -556,3 +556,11 @@ part-minute = Minute
 part-second = Sekunde
 part-millisecond = Millisekunde
 part-time = Uhrzeit
+
+# Warum eine Datei nicht geschrieben oder gelesen werden konnte.
+job-not-written = { $file } konnte nicht geschrieben werden: { $why }
+job-not-read = konnte nicht gelesen werden: { $why }
+job-no-such-file = diese Datei gibt es nicht
+job-no-thread = konnte keinen Hintergrund-Thread starten
+export-none-shown = es werden keine Ereignisse angezeigt
+export-none-selected = kein Ereignis ist ausgewählt

@@ -586,3 +586,11 @@ part-minute = minute
 part-second = second
 part-millisecond = millisecond
 part-time = time
+
+# Why a file could not be written or read, why nothing could be exported.
+job-not-written = could not write { $file }: { $why }
+job-not-read = could not read: { $why }
+job-no-such-file = there is no such file
+job-no-thread = could not start a background thread
+export-none-shown = no events are shown
+export-none-selected = no event is selected

@@ -558,3 +558,11 @@ part-minute = minute
 part-second = seconde
 part-millisecond = milliseconde
 part-time = heure
+
+# Pourquoi un fichier n’a pu être écrit ou lu.
+job-not-written = impossible d’écrire { $file } : { $why }
+job-not-read = lecture impossible : { $why }
+job-no-such-file = ce fichier n’existe pas
+job-no-thread = impossible de démarrer un fil d’exécution en arrière-plan
+export-none-shown = aucun événement n’est affiché
+export-none-selected = aucun événement n’est sélectionné

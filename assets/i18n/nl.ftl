@@ -556,3 +556,11 @@ part-minute = minuut
 part-second = seconde
 part-millisecond = milliseconde
 part-time = tijd
+
+# Waarom een bestand niet geschreven of gelezen kon worden.
+job-not-written = kon { $file } niet schrijven: { $why }
+job-not-read = kon niet lezen: { $why }
+job-no-such-file = dat bestand bestaat niet
+job-no-thread = kon geen achtergrondthread starten
+export-none-shown = er worden geen gebeurtenissen getoond
+export-none-selected = er is geen gebeurtenis geselecteerd

@@ -253,9 +253,9 @@ pub enum Reply {
     /// The arranging thread's answer to request `generation`.
     Arranged(u64, Delivery<Arranged>),
     /// An export finished.
-    ImageWritten(Result<PathBuf, String>),
+    ImageWritten(Result<PathBuf, crate::i18n::Said>),
     /// The clipboard copy finished.
-    ImageCopied(Result<(), String>),
+    ImageCopied(Result<(), crate::i18n::Said>),
     /// Files on disk changed (from the watcher): reload those that are open.
     FilesChanged(Vec<PathBuf>),
     /// A file was written for the state (or could not be).
@@ -265,7 +265,7 @@ pub enum Reply {
         /// Where.
         path: PathBuf,
         /// How it went.
-        result: Result<(), String>,
+        result: Result<(), crate::i18n::Said>,
     },
     /// A file was read for the state (or could not be).
     Read {
@@ -274,7 +274,7 @@ pub enum Reply {
         /// Where.
         path: PathBuf,
         /// Its text (`None`: there is no such file), or why it could not be read.
-        result: Result<Option<String>, String>,
+        result: Result<Option<String>, crate::i18n::Said>,
     },
     /// Files to open were sized (one size per path, in order).
     Measured(super::jobs::Measure, Vec<u64>),

@@ -152,18 +152,17 @@ pub struct ImageJob {
 }
 
 /// Rasterises (for PNG) and writes `job` atomically: the file is complete or untouched.
-pub fn write_image(job: &ImageJob) -> Result<PathBuf, String> {
+pub fn write_image(job: &ImageJob) -> Result<PathBuf, crate::i18n::Said> {
     let bytes = match job.format {
         ImageFormat::Svg if job.live_text => job.svg.clone().into_bytes(),
         ImageFormat::Svg => export::outline_text(&job.svg)
-            .map_err(|e| crate::io::report::error_chain(&e))?
+            .map_err(|e| crate::i18n::Said::verbatim(crate::io::report::error_chain(&e)))?
             .into_bytes(),
-        ImageFormat::Png => {
-            export::render_png(&job.svg).map_err(|e| crate::io::report::error_chain(&e))?
-        }
+        ImageFormat::Png => export::render_png(&job.svg)
+            .map_err(|e| crate::i18n::Said::verbatim(crate::io::report::error_chain(&e)))?,
     };
     crate::io::native_writer::write_atomically_bytes(&job.path, &bytes)
-        .map_err(|e| format!("could not write {}: {e}", job.path.display()))?;
+        .map_err(|e| super::jobs::not_written(&job.path, &e))?;
     Ok(job.path.clone())
 }
 
@@ -181,14 +180,14 @@ impl AppState {
                         let (s, t) = (e.start_secs(), e.end_secs());
                         Some(acc.map_or((s, t), |(lo, hi)| (lo.min(s), hi.max(t))))
                     });
-                let (min, max) = extent.ok_or("no events are shown")?;
+                let (min, max) = extent.ok_or_else(|| self.lang().word("export-none-shown"))?;
                 Ok(TimeView::fitting(min, max, 0.03))
             }
             ExportRange::Selection => {
                 let event = self
                     .selected()
                     .and_then(|i| self.dataset.event(i))
-                    .ok_or("no event is selected")?;
+                    .ok_or_else(|| self.lang().word("export-none-selected"))?;
                 Ok(TimeView::fitting(event.start_secs(), event.end_secs(), 0.5))
             }
         }
@@ -422,7 +421,13 @@ mod tests {
         };
         let err = write_image(&job).unwrap_err();
         assert!(
-            err.starts_with("could not write /nonexistent-folder/x.svg"),
+            err.english()
+                .starts_with("could not write /nonexistent-folder/x.svg"),
+            "{err}"
+        );
+        assert!(
+            err.in_lang(crate::i18n::Lang::Nl)
+                .starts_with("kon /nonexistent-folder/x.svg niet schrijven"),
             "{err}"
         );
         assert!(state.receive(Reply::ImageWritten(Err(err))).is_empty());

@@ -5,6 +5,7 @@
 //! every effect that needs no window at once, on this thread, as tests, the benchmarks and the
 //! command line do.
 
+use crate::i18n::Said;
 use std::path::PathBuf;
 
 use super::{AppState, Effect, Reply};
@@ -16,6 +17,13 @@ pub enum WritePurpose {
     Scenes,
     /// A session the user saved.
     Session,
+}
+
+/// "could not write FILE: WHY", to be said in the window's language.
+pub fn not_written(path: &std::path::Path, why: &std::io::Error) -> Said {
+    Said::new("job-not-written")
+        .text("file", path.display().to_string())
+        .text("why", why.to_string())
 }
 
 /// A text file to write atomically (temporary file, then rename).
@@ -33,7 +41,7 @@ impl FileWrite {
     /// Writes the file; the reply says how it went.
     pub fn run(&self) -> Reply {
         let result = crate::io::native_writer::write_atomically(&self.path, &self.text)
-            .map_err(|e| format!("could not write {}: {e}", self.path.display()));
+            .map_err(|e| not_written(&self.path, &e));
         Reply::Written {
             purpose: self.purpose,
             path: self.path.clone(),
@@ -67,7 +75,7 @@ impl FileRead {
         let result = match std::fs::read_to_string(&self.path) {
             Ok(text) => Ok(Some(text)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!("could not read: {e}")),
+            Err(e) => Err(Said::new("job-not-read").text("why", e.to_string())),
         };
         Reply::Read {
             purpose: self.purpose,

@@ -341,7 +341,7 @@ impl AppState {
             Reply::ImageWritten(result) => {
                 match result {
                     Ok(path) => {
-                        let message = self.said("toast-exported", &path.display().to_string());
+                        let message = self.said("toast-exported", path.display().to_string());
                         self.toast(message, false);
                     }
                     Err(why) => {
@@ -432,10 +432,15 @@ impl AppState {
     }
 
     /// A file written for the state: say where, or why not.
-    fn written(&mut self, purpose: jobs::WritePurpose, path: PathBuf, result: Result<(), String>) {
+    fn written(
+        &mut self,
+        purpose: jobs::WritePurpose,
+        path: PathBuf,
+        result: Result<(), crate::i18n::Said>,
+    ) {
         match (purpose, result) {
             (jobs::WritePurpose::Session, Ok(())) => {
-                let message = self.said("toast-session-saved", &path.display().to_string());
+                let message = self.said("toast-session-saved", path.display().to_string());
                 self.toast(message, false);
                 self.session_path = Some(path);
             }
@@ -492,10 +497,12 @@ impl AppState {
         Vec::new()
     }
 
-    /// The message `key` in the window's language, with `$value` given.
-    pub(crate) fn said(&self, key: &str, value: &str) -> String {
-        self.lang()
-            .text(key, &[("value", crate::i18n::Arg::Text(value))])
+    /// The message `key` in the window's language, with `$value` given (itself words to say, or
+    /// text shown as it is).
+    pub(crate) fn said(&self, key: &'static str, value: impl Into<crate::i18n::Said>) -> String {
+        crate::i18n::Said::new(key)
+            .said("value", value.into())
+            .in_lang(self.lang())
     }
 
     /// Shows a short message (an error in red).

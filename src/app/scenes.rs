@@ -236,18 +236,27 @@ impl AppState {
 
     /// The scenes sidecar was read: shows its scenes, or says what is wrong with it. An answer
     /// for a file no longer first is dropped.
-    pub(super) fn scenes_read(&mut self, path: &Path, text: Result<Option<String>, String>) {
+    pub(super) fn scenes_read(
+        &mut self,
+        path: &Path,
+        text: Result<Option<String>, crate::i18n::Said>,
+    ) {
         if self.scenes_file().as_deref() != Some(path) {
             return;
         }
-        match text.and_then(|text| text.map(|t| parse_scenes(&t)).transpose()) {
+        let parsed = text.and_then(|text| {
+            text.map(|t| parse_scenes(&t))
+                .transpose()
+                .map_err(crate::i18n::Said::verbatim)
+        });
+        match parsed {
             Ok(scenes) => self.scenes = scenes.unwrap_or_default(),
             Err(why) => {
                 let name = path.display().to_string();
                 self.failed.retain(|(p, _, _)| p != &name);
                 let said = crate::i18n::Said::new("problem-in")
                     .text("what", "scenes")
-                    .said("problem", why.into());
+                    .said("problem", why);
                 self.failed.push((name, said, None));
                 self.problems_open = true;
             }

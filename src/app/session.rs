@@ -217,7 +217,7 @@ impl AppState {
                 purpose: WritePurpose::Session,
             })],
             Err(why) => {
-                let message = self.said("toast-session-not-saved", &why.to_string());
+                let message = self.said("toast-session-not-saved", why.to_string());
                 self.toast(message, true);
                 Vec::new()
             }
@@ -237,10 +237,10 @@ impl AppState {
     pub(super) fn session_read(
         &mut self,
         path: &Path,
-        text: Result<Option<String>, String>,
+        text: Result<Option<String>, crate::i18n::Said>,
     ) -> Vec<Effect> {
-        let text = text.and_then(|t| t.ok_or_else(|| "there is no such file".to_owned()));
-        match text.and_then(|text| parse_session(&text)) {
+        let text = text.and_then(|t| t.ok_or_else(|| crate::i18n::Said::new("job-no-such-file")));
+        match text.and_then(|text| parse_session(&text).map_err(crate::i18n::Said::verbatim)) {
             Ok(session) => self
                 .open_parsed_session(path, session)
                 .into_iter()
@@ -251,7 +251,7 @@ impl AppState {
                         "toast-session-not-opened",
                         &[
                             ("file", crate::i18n::Arg::Text(&path.display().to_string())),
-                            ("value", crate::i18n::Arg::Text(&why)),
+                            ("value", crate::i18n::Arg::Text(&why.in_lang(self.lang()))),
                         ],
                     ),
                     true,

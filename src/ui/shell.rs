@@ -282,7 +282,7 @@ impl Shell {
                     Message::Reply(Reply::ImageWritten(write_image(&job)))
                 });
                 if !started {
-                    let failed = Err("could not start the export thread".to_owned());
+                    let failed = Err(crate::i18n::Said::new("job-no-thread"));
                     self.receive(Reply::ImageWritten(failed));
                 }
             }
@@ -294,7 +294,7 @@ impl Shell {
                     )
                 });
                 if !started {
-                    let failed = Err("could not start the copy thread".to_owned());
+                    let failed = Err(crate::i18n::Said::new("job-no-thread"));
                     self.receive(Reply::ImageCopied(failed));
                 }
             }
@@ -331,7 +331,7 @@ impl eframe::App for Shell {
                     self.receive(Reply::ImageCopied(Ok(())));
                 }
                 Message::Copy(Err(why)) => {
-                    self.receive(Reply::ImageCopied(Err(why)));
+                    self.receive(Reply::ImageCopied(Err(why.into())));
                 }
             }
         }
