@@ -564,3 +564,18 @@ job-no-such-file = diese Datei gibt es nicht
 job-no-thread = konnte keinen Hintergrund-Thread starten
 export-none-shown = es werden keine Ereignisse angezeigt
 export-none-selected = kein Ereignis ist ausgewählt
+
+# Tasten, wie Tastaturen sie beschriften.
+key-ctrl = Strg
+key-shift = Umschalt
+key-page-down = Bild↓
+key-page-up = Bild↑
+key-right = Rechts
+key-left = Links
+key-up = Hoch
+key-down = Runter
+key-space = Leertaste
+key-enter = Eingabe
+key-escape = Esc
+key-home = Pos1
+key-end = Ende

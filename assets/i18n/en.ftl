@@ -594,3 +594,18 @@ job-no-such-file = there is no such file
 job-no-thread = could not start a background thread
 export-none-shown = no events are shown
 export-none-selected = no event is selected
+
+# Keys as keyboards label them (menus and the shortcut sheet).
+key-ctrl = Ctrl
+key-shift = Shift
+key-page-down = Page Down
+key-page-up = Page Up
+key-right = Right
+key-left = Left
+key-up = Up
+key-down = Down
+key-space = Space
+key-enter = Enter
+key-escape = Escape
+key-home = Home
+key-end = End

@@ -566,3 +566,18 @@ job-no-such-file = ce fichier n’existe pas
 job-no-thread = impossible de démarrer un fil d’exécution en arrière-plan
 export-none-shown = aucun événement n’est affiché
 export-none-selected = aucun événement n’est sélectionné
+
+# Les touches telles que les claviers les nomment.
+key-ctrl = Ctrl
+key-shift = Maj
+key-page-down = Page suiv.
+key-page-up = Page préc.
+key-right = Droite
+key-left = Gauche
+key-up = Haut
+key-down = Bas
+key-space = Espace
+key-enter = Entrée
+key-escape = Échap
+key-home = Début
+key-end = Fin

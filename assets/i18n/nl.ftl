@@ -564,3 +564,18 @@ job-no-such-file = dat bestand bestaat niet
 job-no-thread = kon geen achtergrondthread starten
 export-none-shown = er worden geen gebeurtenissen getoond
 export-none-selected = er is geen gebeurtenis geselecteerd
+
+# Toetsen zoals toetsenborden ze benoemen.
+key-ctrl = Ctrl
+key-shift = Shift
+key-page-down = Page Down
+key-page-up = Page Up
+key-right = Rechts
+key-left = Links
+key-up = Omhoog
+key-down = Omlaag
+key-space = Spatie
+key-enter = Enter
+key-escape = Esc
+key-home = Home
+key-end = End

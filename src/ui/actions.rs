@@ -92,27 +92,49 @@ impl Trigger {
         }
     }
 
-    /// As the sheet and the menus print it ("Ctrl+Shift+O", "Page Down", "/").
-    pub fn text(self, ctx: &egui::Context) -> String {
+    /// As the sheet and the menus print it, with the keys named as `lang`'s keyboards label
+    /// them ("Ctrl+Shift+O", "Page Down", "/"; "Strg+Umschalt+O", "Bild↓").
+    pub fn text(self, ctx: &egui::Context, lang: Lang) -> String {
         match self {
             Self::Typed(text) => text.to_owned(),
             Self::Chord(modifiers, key) => {
                 let shortcut = egui::KeyboardShortcut::new(modifiers, key);
                 let full = ctx.format_shortcut(&shortcut);
                 let name = match key {
-                    Key::PageDown => "Page Down",
-                    Key::PageUp => "Page Up",
-                    Key::Period => ".",
-                    Key::Comma => ",",
-                    Key::Questionmark => "?",
-                    Key::Slash => "/",
-                    _ => return full,
+                    Key::Period => ".".to_owned(),
+                    Key::Comma => ",".to_owned(),
+                    Key::Questionmark => "?".to_owned(),
+                    Key::Slash => "/".to_owned(),
+                    _ => key_name(key, lang),
                 };
-                full.strip_suffix(key.name())
-                    .map_or_else(|| name.to_owned(), |mods| format!("{mods}{name}"))
+                let mods = full.strip_suffix(key.name()).unwrap_or_default();
+                let mods = mods
+                    .replace("Ctrl", &lang.word("key-ctrl"))
+                    .replace("Shift", &lang.word("key-shift"));
+                format!("{mods}{name}")
             }
         }
     }
+}
+
+/// A key's name as `lang`'s keyboards label it ("Space", "Spatie", "Espace", "Leertaste"); keys
+/// with no message keep egui's name ("F11", "B").
+fn key_name(key: Key, lang: Lang) -> String {
+    let message = match key {
+        Key::PageDown => "key-page-down",
+        Key::PageUp => "key-page-up",
+        Key::ArrowRight => "key-right",
+        Key::ArrowLeft => "key-left",
+        Key::ArrowUp => "key-up",
+        Key::ArrowDown => "key-down",
+        Key::Space => "key-space",
+        Key::Enter => "key-enter",
+        Key::Escape => "key-escape",
+        Key::Home => "key-home",
+        Key::End => "key-end",
+        _ => return key.name().to_owned(),
+    };
+    lang.word(message)
 }
 
 /// When a binding counts.
@@ -349,9 +371,9 @@ impl Action {
     /// follow in brackets ("Page Down  or  Space  (Right, Down while presenting)").
     pub fn keys_text(self, ctx: &egui::Context, lang: Lang) -> String {
         let main = self
-            .key_texts(ctx, |when| when != When::Presenting)
+            .key_texts(ctx, lang, |when| when != When::Presenting)
             .join(&format!("  {}  ", lang.word("sheet-or")));
-        let presenting = self.key_texts(ctx, |when| when == When::Presenting);
+        let presenting = self.key_texts(ctx, lang, |when| when == When::Presenting);
         if presenting.is_empty() {
             main
         } else {
@@ -362,18 +384,23 @@ impl Action {
     }
 
     /// Its first key, for a menu item ("Ctrl+O").
-    pub fn menu_keys_text(self, ctx: &egui::Context) -> String {
-        self.key_texts(ctx, |when| when != When::Presenting)
+    pub fn menu_keys_text(self, ctx: &egui::Context, lang: Lang) -> String {
+        self.key_texts(ctx, lang, |when| when != When::Presenting)
             .into_iter()
             .next()
             .unwrap_or_default()
     }
 
     /// Each distinct key text of the bindings whose condition passes `keep`, in order.
-    pub fn key_texts(self, ctx: &egui::Context, keep: impl Fn(When) -> bool) -> Vec<String> {
+    pub fn key_texts(
+        self,
+        ctx: &egui::Context,
+        lang: Lang,
+        keep: impl Fn(When) -> bool,
+    ) -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
         for binding in self.bindings().iter().filter(|b| keep(b.when)) {
-            let text = binding.trigger.text(ctx);
+            let text = binding.trigger.text(ctx, lang);
             if !texts.contains(&text) {
                 texts.push(text);
             }

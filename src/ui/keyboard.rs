@@ -88,7 +88,7 @@ impl SheetRow {
             Self::Titled(action, text) => (action.keys_text(ctx, lang), lang.word(text)),
             Self::Pair(a, b, text) => {
                 let shown = |w: When| w != When::Presenting;
-                let (ka, kb) = (a.key_texts(ctx, shown), b.key_texts(ctx, shown));
+                let (ka, kb) = (a.key_texts(ctx, lang, shown), b.key_texts(ctx, lang, shown));
                 let keys = if ka.len() == kb.len() {
                     ka.iter()
                         .zip(&kb)
@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(
             (keys.as_str(), text.as_str()),
             (
-                "Right / Left  oder  . / ,",
+                "Rechts / Links  oder  . / ,",
                 "Nächstes / vorheriges Ereignis"
             )
         );

@@ -165,7 +165,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
 fn action_item(ui: &mut Ui, state: &AppState, action: Action, commands: &mut Commands) {
     let lang = state.lang();
     let button =
-        egui::Button::new(action.text(lang)).shortcut_text(action.menu_keys_text(ui.ctx()));
+        egui::Button::new(action.text(lang)).shortcut_text(action.menu_keys_text(ui.ctx(), lang));
     let mut response = ui.add(button);
     // Its accessible name is the action, not the action and the key printed beside it.
     response.widget_info(|| {
