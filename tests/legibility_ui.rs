@@ -293,6 +293,26 @@ struct Spoken {
     labels: &'static [&'static str],
 }
 
+/// The window in `lang` at `size`, on `files` (none: the Belgium dataset), run once.
+fn window_in(
+    lang: annals::i18n::Lang,
+    (width, height): (f32, f32),
+    files: &[std::path::PathBuf],
+) -> Harness<'static, Window> {
+    let settings = annals::app::Settings {
+        language: Some(lang),
+        ..annals::app::Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_ui_state(
+            |ui, window: &mut Window| window.ui(ui),
+            Window::new(AppState::with_files(files, settings)),
+        );
+    harness.run();
+    harness
+}
+
 #[test]
 fn the_window_speaks_the_chosen_language() {
     use egui::accesskit::Role;
@@ -347,17 +367,7 @@ fn the_window_speaks_the_chosen_language() {
         },
     ];
     for spoken in languages {
-        let settings = annals::app::Settings {
-            language: Some(spoken.lang),
-            ..annals::app::Settings::default()
-        };
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1600.0, 900.0))
-            .build_ui_state(
-                |ui, window: &mut Window| window.ui(ui),
-                Window::new(AppState::with_files(&[], settings)),
-            );
-        harness.run();
+        let mut harness = window_in(spoken.lang, (1600.0, 900.0), &[]);
         // The event on the canvas, by its accessible name in the language.
         harness.get_by_role_and_label(Role::ListItem, spoken.canvas_event);
         harness.get_by_label(spoken.status);
@@ -412,17 +422,7 @@ fn every_control_has_a_name_and_the_timeline_keeps_its_room_in_every_language() 
     use egui::accesskit::Role;
     use egui_kittest::kittest::NodeT as _;
     for lang in annals::i18n::Lang::ALL {
-        let settings = annals::app::Settings {
-            language: Some(lang),
-            ..annals::app::Settings::default()
-        };
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1280.0, 720.0))
-            .build_ui_state(
-                |ui, window: &mut Window| window.ui(ui),
-                Window::new(AppState::with_files(&[], settings)),
-            );
-        harness.run();
+        let mut harness = window_in(lang, (1280.0, 720.0), &[]);
         // Select an event so the detail panel's controls are there too.
         let first = harness.state().state.shown.first().copied();
         let effects = harness
@@ -472,17 +472,7 @@ fn every_control_has_a_name_and_the_timeline_keeps_its_room_in_every_language() 
 fn stepping_with_the_arrow_keys_announces_the_selected_event_in_the_language() {
     use egui::accesskit::{Live, Role};
     use egui_kittest::kittest::NodeT as _;
-    let settings = annals::app::Settings {
-        language: Some(annals::i18n::Lang::Nl),
-        ..annals::app::Settings::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 900.0))
-        .build_ui_state(
-            |ui, window: &mut Window| window.ui(ui),
-            Window::new(AppState::with_files(&[], settings)),
-        );
-    harness.run();
+    let mut harness = window_in(annals::i18n::Lang::Nl, (1600.0, 900.0), &[]);
     let status = |harness: &Harness<'_, Window>| {
         harness
             .root()
@@ -517,17 +507,11 @@ fn stepping_with_the_arrow_keys_announces_the_selected_event_in_the_language() {
 fn the_problems_panel_says_a_files_problems_in_the_language() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/invalid/impossible-date.json");
-    let settings = annals::app::Settings {
-        language: Some(annals::i18n::Lang::Nl),
-        ..annals::app::Settings::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 900.0))
-        .build_ui_state(
-            |ui, window: &mut Window| window.ui(ui),
-            Window::new(AppState::with_files(std::slice::from_ref(&path), settings)),
-        );
-    harness.run();
+    let mut harness = window_in(
+        annals::i18n::Lang::Nl,
+        (1600.0, 900.0),
+        std::slice::from_ref(&path),
+    );
     if harness
         .query_by_label_contains("impossible-date.json:3:51")
         .is_none()
