@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use crate::i18n::{Arg, Lang};
 
 mod help;
+mod json;
 use crate::io::{self, IssueLevel, LoadedFile};
 pub use help::{command, language, language_of_args};
 
@@ -208,39 +209,6 @@ pub fn convert(
     }
 }
 
-#[derive(serde::Serialize)]
-struct IssueJson {
-    line: usize,
-    column: usize,
-    message: String,
-}
-
-#[derive(serde::Serialize)]
-struct FileJson {
-    path: String,
-    format: &'static str,
-    events: usize,
-    issues: Vec<IssueJson>,
-}
-
-#[derive(serde::Serialize)]
-struct ErrorJson {
-    path: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: String,
-}
-
-#[derive(serde::Serialize)]
-struct CheckJson {
-    events: usize,
-    periods: usize,
-    first: Option<String>,
-    last: Option<String>,
-    files: Vec<FileJson>,
-    errors: Vec<ErrorJson>,
-}
-
 /// `annals check`: loads each file (or the embedded dataset) and reports.
 pub fn check(
     paths: &[PathBuf],
@@ -297,7 +265,7 @@ pub fn check(
     };
 
     if json {
-        print_json(&dataset, &loaded, &errors, (first, last), out, err);
+        json::print_json(&dataset, &loaded, &errors, (first, last), out, err);
         return code;
     }
 
@@ -344,53 +312,6 @@ pub fn check(
     };
     writeln!(out, "{total}").ok();
     code
-}
-
-/// Writes the `--json` report.
-fn print_json(
-    dataset: &crate::model::Dataset,
-    loaded: &[LoadedFile],
-    errors: &[io::LoadError],
-    (first, last): (Option<String>, Option<String>),
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) {
-    let report = CheckJson {
-        events: dataset.events.len(),
-        periods: dataset.periods.len(),
-        first,
-        last,
-        files: loaded
-            .iter()
-            .map(|f| FileJson {
-                path: f.part.info.path.clone(),
-                format: f.part.info.format.name(),
-                events: f.part.events.len(),
-                issues: f
-                    .issues
-                    .iter()
-                    .map(|i| IssueJson {
-                        line: i.location.line,
-                        column: i.location.column,
-                        message: i.message.clone(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        errors: errors
-            .iter()
-            .map(|e| ErrorJson {
-                path: e.path().to_owned(),
-                line: e.location().map(|l| l.line),
-                column: e.location().map(|l| l.column),
-                message: io::report::error_chain(e),
-            })
-            .collect(),
-    };
-    match serde_json::to_string_pretty(&report) {
-        Ok(text) => writeln!(out, "{text}").ok(),
-        Err(e) => writeln!(err, "error: could not write the report: {e}").ok(),
-    };
 }
 
 /// The arguments of `annals render`.

@@ -13,6 +13,7 @@ use crate::model::{DatasetPart, FileInfo, Format};
 pub const VERSION: u64 = 1;
 
 mod records;
+mod translations;
 pub(in crate::io) use records::Draft;
 #[cfg(test)]
 pub(in crate::io) use records::{draft_is_complete, read_event_general};
@@ -176,7 +177,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                         info.description = r.optional_string(value, "description").ok().flatten();
                     }
                     "translations" => {
-                        info.translations = records::read_translations(
+                        info.translations = translations::read_translations(
                             &mut r,
                             value,
                             &crate::i18n::Said::new("record-file"),
