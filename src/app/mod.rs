@@ -10,16 +10,20 @@ pub mod command;
 pub mod export;
 pub mod jobs;
 pub mod loading;
+mod problems;
 pub mod scenes;
 pub mod session;
+mod settings;
 pub mod watch;
+
+pub use problems::{Problem, ProblemLevel};
+pub use settings::{DEFAULT_PRESENTATION_SCALE, Settings};
 
 use std::path::{Path, PathBuf};
 
 use crate::io::{self, LoadError, LoadedFile, Location};
 use crate::model::filter::{FacetValue, Field};
 use crate::model::{Dataset, EventIdx, Filter};
-use crate::palette::Theme;
 use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, TimeView};
 pub use analysis::{Bookmark, Note, ViewOptions};
 pub use command::{
@@ -50,70 +54,6 @@ pub struct OpenFile {
     /// What it contributed.
     pub loaded: LoadedFile,
 }
-
-/// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProblemLevel {
-    /// A whole file could not be used.
-    Error,
-    /// One record was skipped.
-    Skipped,
-    /// A value was ignored; the record was kept.
-    Warning,
-}
-
-/// One line of the problems panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// How bad.
-    pub level: ProblemLevel,
-    /// The file.
-    pub path: String,
-    /// Where in it, if known.
-    pub location: Option<Location>,
-    /// What is wrong, to be said in the window's language.
-    pub said: crate::i18n::Said,
-}
-
-/// Settings that persist between runs.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Most recent first.
-    pub recent_files: Vec<PathBuf>,
-    /// Light, dark or high contrast.
-    pub theme: Theme,
-    /// The export dialog's last choices.
-    pub export: ExportSettings,
-    /// Type scale while presenting (1 = as in the window).
-    pub presentation_scale: f32,
-    /// Files larger than this are loaded only after the user confirms.
-    pub size_limit_bytes: u64,
-    /// Reload open files when they change on disk.
-    pub live_reload: bool,
-    /// The axis's zone: `UTC`, `local` or an IANA name.
-    pub display_zone: String,
-    /// The language chosen in View ▸ Language; `None` follows the system's.
-    pub language: Option<crate::i18n::Lang>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            recent_files: Vec::new(),
-            theme: Theme::default(),
-            export: ExportSettings::default(),
-            presentation_scale: DEFAULT_PRESENTATION_SCALE,
-            size_limit_bytes: io::DEFAULT_SIZE_LIMIT_BYTES,
-            live_reload: true,
-            display_zone: "UTC".to_owned(),
-            language: None,
-        }
-    }
-}
-
-/// Type scale while presenting, unless the user chose another.
-pub const DEFAULT_PRESENTATION_SCALE: f32 = 1.5;
 
 /// Which event is selected, by something that survives reloads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -497,24 +437,6 @@ impl AppState {
         Vec::new()
     }
 
-    /// The message `key` in the window's language, with `$value` given (itself words to say, or
-    /// text shown as it is).
-    pub(crate) fn said(&self, key: &'static str, value: impl Into<crate::i18n::Said>) -> String {
-        crate::i18n::Said::new(key)
-            .said("value", value.into())
-            .in_lang(self.lang())
-    }
-
-    /// Shows a short message (an error in red).
-    pub fn toast(&mut self, text: String, is_error: bool) {
-        let serial = self.toast.as_ref().map_or(1, |t| t.serial + 1);
-        self.toast = Some(Toast {
-            text,
-            is_error,
-            serial,
-        });
-    }
-
     /// The index of the selected event in the current dataset.
     pub fn selected(&self) -> Option<EventIdx> {
         let selection = self.selection.as_ref()?;
@@ -536,35 +458,6 @@ impl AppState {
             path: file.path.clone(),
             id: event.id().to_owned(),
         })
-    }
-
-    /// Every problem: unusable files first, then skipped records and warnings per file.
-    pub fn problems(&self) -> Vec<Problem> {
-        let failed = self.failed.iter().map(|(path, said, location)| Problem {
-            level: ProblemLevel::Error,
-            path: path.clone(),
-            location: *location,
-            said: said.clone(),
-        });
-        let issues = self.files.iter().flat_map(|file| {
-            file.loaded.issues.iter().map(|issue| Problem {
-                level: match issue.level {
-                    io::IssueLevel::Skipped => ProblemLevel::Skipped,
-                    io::IssueLevel::Warning => ProblemLevel::Warning,
-                },
-                path: file.loaded.part.info.path.clone(),
-                location: Some(issue.location),
-                said: issue.said.clone(),
-            })
-        });
-        failed.chain(issues).collect()
-    }
-
-    fn record_failure(&mut self, path: &str, err: &LoadError) {
-        self.failed.retain(|(p, _, _)| p != path);
-        self.failed
-            .push((path.to_owned(), err.said(), err.location()));
-        self.problems_open = true;
     }
 
     /// Takes what a load read: failures are reported, and if anything loaded it replaces (Open)
