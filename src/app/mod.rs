@@ -16,7 +16,7 @@ pub mod session;
 mod settings;
 pub mod watch;
 
-pub use problems::{Problem, ProblemLevel};
+pub use problems::{Problem, ProblemCounts, ProblemLevel};
 pub use settings::{DEFAULT_PRESENTATION_SCALE, Settings};
 
 use std::path::{Path, PathBuf};

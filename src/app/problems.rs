@@ -15,17 +15,29 @@ pub enum ProblemLevel {
     Warning,
 }
 
-/// One line of the problems panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
+/// One line of the problems panel, borrowed from the state (the list is asked for every frame
+/// the panel is open: nothing is copied).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Problem<'a> {
     /// How bad.
     pub level: ProblemLevel,
     /// The file.
-    pub path: String,
+    pub path: &'a str,
     /// Where in it, if known.
     pub location: Option<Location>,
     /// What is wrong, to be said in the window's language.
-    pub said: crate::i18n::Said,
+    pub said: &'a crate::i18n::Said,
+}
+
+/// How many problems of each level there are (the status bar's summary).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProblemCounts {
+    /// Unusable files.
+    pub errors: usize,
+    /// Skipped records.
+    pub skipped: usize,
+    /// Every problem, warnings included.
+    pub total: usize,
 }
 
 impl AppState {
@@ -48,12 +60,12 @@ impl AppState {
     }
 
     /// Every problem: unusable files first, then skipped records and warnings per file.
-    pub fn problems(&self) -> Vec<Problem> {
+    pub fn problems(&self) -> Vec<Problem<'_>> {
         let failed = self.failed.iter().map(|(path, said, location)| Problem {
             level: ProblemLevel::Error,
-            path: path.clone(),
+            path,
             location: *location,
-            said: said.clone(),
+            said,
         });
         let issues = self.files.iter().flat_map(|file| {
             file.loaded.issues.iter().map(|issue| Problem {
@@ -61,12 +73,27 @@ impl AppState {
                     io::IssueLevel::Skipped => ProblemLevel::Skipped,
                     io::IssueLevel::Warning => ProblemLevel::Warning,
                 },
-                path: file.loaded.part.info.path.clone(),
+                path: &file.loaded.part.info.path,
                 location: Some(issue.location),
-                said: issue.said.clone(),
+                said: &issue.said,
             })
         });
         failed.chain(issues).collect()
+    }
+
+    /// How many problems there are, by level, without listing them.
+    pub fn problem_counts(&self) -> ProblemCounts {
+        let issues = self.files.iter().flat_map(|file| &file.loaded.issues);
+        let skipped = issues
+            .clone()
+            .filter(|issue| issue.level == io::IssueLevel::Skipped)
+            .count();
+        let errors = self.failed.len();
+        ProblemCounts {
+            errors,
+            skipped,
+            total: errors + issues.count(),
+        }
     }
 
     pub(super) fn record_failure(&mut self, path: &str, err: &LoadError) {

@@ -82,12 +82,15 @@ pub enum ParseTimeError {
     #[error("month {0} does not exist (months are 01–12)")]
     Month(u32),
     /// A day that the month does not have, e.g. 2021-02-30.
-    #[error("day {day} does not exist in {month_name} {year} (it has {days} days)")]
+    #[error(
+        "day {day} does not exist in {} {year} (it has {days} days)",
+        civil::month_name(*month)
+    )]
     Day {
         /// Day given.
         day: u32,
-        /// Month name.
-        month_name: &'static str,
+        /// Month given (1–12).
+        month: u32,
         /// Year label.
         year: String,
         /// Days the month has.
@@ -123,27 +126,20 @@ impl ParseTimeError {
             Self::YearRange(year) => Said::new("date-error-year").text("value", year.to_string()),
             Self::Month(month) => Said::new("date-error-month").text("value", month.to_string()),
             Self::Day {
-                day, year, days, ..
+                day,
+                month,
+                year,
+                days,
             } => {
-                let month = self.month().unwrap_or(1);
+                let key = MONTH_KEYS[(*month as usize).saturating_sub(1) % 12];
                 Said::new("date-error-day")
                     .text("day", day.to_string())
-                    .said("month", Said::new(MONTH_KEYS[(month as usize - 1) % 12]))
+                    .said("month", Said::new(key))
                     .text("year", year.clone())
                     .text("days", days.to_string())
             }
             Self::TimeOfDay(text) => Said::new("date-error-time").text("value", quoted(text)),
             Self::Offset(text) => Said::new("date-error-offset").text("value", quoted(text)),
-        }
-    }
-
-    /// The month (1–12) of a day that does not exist in it.
-    fn month(&self) -> Option<u32> {
-        match self {
-            Self::Day { month_name, .. } => {
-                (1..=12).find(|&m| crate::model::civil::month_name(m) == *month_name)
-            }
-            _ => None,
         }
     }
 }
@@ -247,7 +243,7 @@ impl TimePoint {
         if day_value < 1 || day_value > days {
             return Err(ParseTimeError::Day {
                 day: day_value,
-                month_name: civil::month_name(month_value),
+                month: month_value,
                 year: civil::year_label(year),
                 days,
             });

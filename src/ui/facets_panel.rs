@@ -142,15 +142,7 @@ fn date_range_ui(
         let label = ui.label(lang.word("filters-from"));
         // The two fields share the row, so "any date" fits in every language.
         let to = lang.word("filters-to");
-        let to_width = ui
-            .painter()
-            .layout_no_wrap(
-                to.clone(),
-                egui::TextStyle::Body.resolve(ui.style()),
-                ui.visuals().text_color(),
-            )
-            .size()
-            .x;
+        let to_width = super::body_text_width(ui, &to);
         let field =
             ((ui.available_width() - to_width - 3.0 * ui.spacing().item_spacing.x) / 2.0).max(60.0);
         changed |= ui

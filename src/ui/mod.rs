@@ -479,3 +479,16 @@ fn empty_ui(ui: &mut Ui, lang: Lang, commands: &mut Commands) {
         }
     });
 }
+
+/// How wide `text` is in the body font, on one line (to share a row between labels and fields
+/// whatever the language's word lengths).
+pub(crate) fn body_text_width(ui: &Ui, text: &str) -> f32 {
+    ui.painter()
+        .layout_no_wrap(
+            text.to_owned(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        )
+        .size()
+        .x
+}

@@ -86,15 +86,7 @@ pub fn caption_ui(ui: &mut Ui, state: &AppState) {
     }
     ui.horizontal(|ui| {
         let hint = state.lang().word("scenes-present-keys");
-        let hint_width = ui
-            .painter()
-            .layout_no_wrap(
-                hint.clone(),
-                egui::TextStyle::Body.resolve(ui.style()),
-                ui.visuals().weak_text_color(),
-            )
-            .size()
-            .x;
+        let hint_width = super::body_text_width(ui, &hint);
         let room = (ui.available_width() - hint_width - 24.0).max(0.0);
         ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
             if let Some(event) = state.selected().and_then(|i| state.dataset.event(i)) {

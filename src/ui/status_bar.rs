@@ -38,19 +38,15 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             ui.label(lang.text(&format!("busy-{what}"), &[("count", Arg::Count(total))]));
         }
         ui.separator();
-        let problems = state.problems();
-        let errors = problems
-            .iter()
-            .filter(|p| p.level == ProblemLevel::Error)
-            .count();
-        let skipped = problems
-            .iter()
-            .filter(|p| p.level == ProblemLevel::Skipped)
-            .count();
-        let text = if problems.is_empty() {
+        let crate::app::ProblemCounts {
+            errors,
+            skipped,
+            total,
+        } = state.problem_counts();
+        let text = if total == 0 {
             lang.word("no-problems")
         } else {
-            lang.count("problems", problems.len())
+            lang.count("problems", total)
         };
         let level = if errors > 0 {
             ProblemLevel::Error
@@ -60,7 +56,7 @@ pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             ProblemLevel::Warning
         };
         let color = theme::problem_color(level, ui.visuals().dark_mode);
-        let text = if problems.is_empty() {
+        let text = if total == 0 {
             egui::RichText::new(text)
         } else {
             egui::RichText::new(text).color(color)
