@@ -231,24 +231,50 @@ pub fn check(
             Err(e) => errors.push(e),
         }
     }
-    let dataset =
-        crate::model::Dataset::from_parts(loaded.iter().map(|f| f.part.clone()).collect());
-    let starts = dataset.events.iter().map(|e| (e.start_secs(), e.start()));
+    // The events move into the dataset (a copy would double the peak memory of a big file).
+    let event_counts: Vec<usize> = loaded.iter().map(|f| f.part.events.len()).collect();
+    let dataset = crate::model::Dataset::from_parts(
+        loaded
+            .iter_mut()
+            .map(|f| crate::model::DatasetPart {
+                info: f.part.info.clone(),
+                categories: f.part.categories.clone(),
+                periods: f.part.periods.clone(),
+                events: std::mem::take(&mut f.part.events),
+            })
+            .collect(),
+    );
+    // The earliest start and latest end: found in the seconds columns, and only those two
+    // events' dates read (ties as before: the first earliest, the last latest, events before
+    // periods).
+    let events = &dataset.events;
+    let first_event = events
+        .start_secs()
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1.total_cmp(b.1))
+        .and_then(|(i, &secs)| Some((secs, events.get(i)?.start())));
     let period_starts = dataset
         .periods
         .iter()
         .map(|p| (p.start.start_secs(), p.start));
-    let first = starts
-        .clone()
+    let first = first_event
+        .into_iter()
         .chain(period_starts)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, t)| t.iso());
-    let ends = dataset
-        .events
+    let last_event = events
+        .end_secs()
         .iter()
-        .map(|e| (e.end_secs(), e.end().unwrap_or(e.start())));
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .and_then(|(i, &secs)| {
+            let e = events.get(i)?;
+            Some((secs, e.end().unwrap_or(e.start())))
+        });
     let period_ends = dataset.periods.iter().map(|p| (p.end.end_secs(), p.end));
-    let last = ends
+    let last = last_event
+        .into_iter()
         .chain(period_ends)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, t)| t.iso());
@@ -265,18 +291,26 @@ pub fn check(
     };
 
     if json {
-        json::print_json(&dataset, &loaded, &errors, (first, last), out, err);
+        json::print_json(
+            &dataset,
+            &loaded,
+            &event_counts,
+            &errors,
+            (first, last),
+            out,
+            err,
+        );
         return code;
     }
 
-    for file in &loaded {
+    for (file, &events) in loaded.iter().zip(&event_counts) {
         let info = &file.part.info;
         writeln!(
             out,
             "{}: {}, {}, {}, {}",
             info.path,
             info.format.name(),
-            lang.count("events", file.part.events.len()),
+            lang.count("events", events),
             lang.count("periods", file.part.periods.len()),
             lang.count("cli-issues", file.issues.len())
         )

@@ -42,6 +42,7 @@ struct CheckJson {
 pub(super) fn print_json(
     dataset: &crate::model::Dataset,
     loaded: &[LoadedFile],
+    event_counts: &[usize],
     errors: &[io::LoadError],
     (first, last): (Option<String>, Option<String>),
     out: &mut dyn Write,
@@ -54,10 +55,11 @@ pub(super) fn print_json(
         last,
         files: loaded
             .iter()
-            .map(|f| FileJson {
+            .zip(event_counts)
+            .map(|(f, &events)| FileJson {
                 path: f.part.info.path.clone(),
                 format: f.part.info.format.name(),
-                events: f.part.events.len(),
+                events,
                 issues: f
                     .issues
                     .iter()

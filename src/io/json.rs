@@ -334,18 +334,25 @@ pub(crate) fn record_name(kind: &'static str, number: usize, raw: &RawValue) -> 
         title: Option<String>,
         id: Option<String>,
     }
-    let name = serde_json::from_str::<Titled>(raw.get())
-        .ok()
-        .and_then(|t| {
-            let named = |s: &Option<String>| s.as_ref().is_some_and(|s| !s.trim().is_empty());
-            if named(&t.title) {
-                t.title
-            } else if named(&t.id) {
-                t.id
-            } else {
-                None
-            }
-        });
+    let titled = serde_json::from_str::<Titled>(raw.get()).ok();
+    named_record(
+        kind,
+        number,
+        titled.as_ref().and_then(|t| t.title.as_deref()),
+        titled.as_ref().and_then(|t| t.id.as_deref()),
+    )
+}
+
+/// [`record_name`] from a record's title and id as read: the title if it has one, else the id.
+pub(crate) fn named_record(
+    kind: &'static str,
+    number: usize,
+    title: Option<&str>,
+    id: Option<&str>,
+) -> Said {
+    let name = title
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| id.filter(|s| !s.trim().is_empty()));
     let kind = match kind {
         "event" => "record-event",
         "period" => "record-period",

@@ -43,7 +43,11 @@ pub const MAX_ISSUES_PER_FILE: usize = 10_000;
 
 /// Reads `text`, finding its format from the content. `path` names it in messages.
 pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
-    let mut file = load_text_uncapped(path, text)?;
+    load_text_uncapped(path, text).map(cap_issues)
+}
+
+/// Keeps the first [`MAX_ISSUES_PER_FILE`] problems of a file and counts the rest in one line.
+fn cap_issues(mut file: LoadedFile) -> LoadedFile {
     if file.issues.len() > MAX_ISSUES_PER_FILE {
         let dropped = file.issues.split_off(MAX_ISSUES_PER_FILE);
         let skipped = dropped
@@ -67,7 +71,7 @@ pub fn load_text(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             ),
         ));
     }
-    Ok(file)
+    file
 }
 
 fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
@@ -139,6 +143,17 @@ pub fn load_file_with(
         });
     }
     let mut file = std::fs::File::open(path).map_err(read_error)?;
+    // A file Annals wrote is read as it streams in; anything else (or one the stream gives up
+    // on) is read whole from the start.
+    let counted = progress.read_bytes.load(Ordering::Relaxed);
+    if let Some(loaded) = native::stream::read(&name, &mut file, Some(size_bytes), progress)? {
+        return Ok(cap_issues(loaded));
+    }
+    progress.read_bytes.store(counted, Ordering::Relaxed);
+    {
+        use std::io::Seek as _;
+        file.rewind().map_err(read_error)?;
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(size_bytes).unwrap_or(0));
     let mut chunk = vec![0; 4 << 20];
     loop {

@@ -13,6 +13,7 @@ use crate::model::{DatasetPart, FileInfo, Format};
 pub const VERSION: u64 = 1;
 
 mod records;
+pub mod stream;
 mod translations;
 pub(in crate::io) use records::Draft;
 #[cfg(test)]
@@ -87,8 +88,18 @@ impl<'de> serde::Deserialize<'de> for TopLevel<'de> {
 /// Parses native-format text. `path` is used in messages and in the file's provenance.
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_indexed(path, text, LineIndex::new(text))
+}
+
+/// [`parse`] of a text located by `lines` (a file's top level with its events array cut out,
+/// see [`stream`]).
+fn parse_indexed<'t>(
+    path: &str,
+    text: &'t str,
+    lines: LineIndex<'t>,
+) -> Result<LoadedFile, LoadError> {
     let mut r = Reader {
-        lines: LineIndex::new(text),
+        lines,
         issues: Vec::new(),
     };
     // The document is read in one pass straight into its records (or top-level entries): no

@@ -231,6 +231,19 @@ pub struct LineIndex<'a> {
     /// The last location found (byte offset, line, column): readers ask in file order, so the
     /// next column is counted from here rather than from the start of a possibly huge line.
     last: std::cell::Cell<(usize, usize, usize)>,
+    /// Where the text stands in a bigger file it was cut from (see [`Self::shifted`]).
+    shift: Option<Shift>,
+}
+
+/// From byte `at` of an indexed text on, the text continues a file at `resume`: what lay
+/// between was cut out (a streamed events array) or what came before is not held (a batch of
+/// records). `line` and `column` are where `at` itself falls in the text.
+#[derive(Clone, Copy)]
+struct Shift {
+    at: usize,
+    line: usize,
+    column: usize,
+    resume: Location,
 }
 
 impl<'a> LineIndex<'a> {
@@ -243,11 +256,48 @@ impl<'a> LineIndex<'a> {
             text,
             line_starts,
             last: std::cell::Cell::new((0, 1, 1)),
+            shift: None,
         }
+    }
+
+    /// Indexes `text` whose bytes from `at` on stand at `resume` in the file they come from
+    /// (bytes before `at` at their own place): locations are said in the file's terms.
+    pub fn shifted(text: &'a str, at: usize, resume: Location) -> Self {
+        let mut index = Self::new(text);
+        let local = index.local(at);
+        index.last.set((0, 1, 1));
+        index.shift = Some(Shift {
+            at,
+            line: local.line,
+            column: local.column,
+            resume,
+        });
+        index
     }
 
     /// Line and column of byte `offset` (clamped to the text).
     pub fn location(&self, offset: usize) -> Location {
+        let local = self.local(offset);
+        match self.shift {
+            Some(shift) if offset >= shift.at => {
+                if local.line == shift.line {
+                    Location {
+                        line: shift.resume.line,
+                        column: shift.resume.column + local.column - shift.column,
+                    }
+                } else {
+                    Location {
+                        line: shift.resume.line + local.line - shift.line,
+                        column: local.column,
+                    }
+                }
+            }
+            _ => local,
+        }
+    }
+
+    /// [`Self::location`] in the indexed text's own terms.
+    fn local(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
         let line = self
             .line_starts
@@ -277,9 +327,14 @@ impl<'a> LineIndex<'a> {
             .addr()
             .saturating_sub(self.text.as_ptr().addr())
             .min(self.text.len());
-        self.line_starts
+        let line = self
+            .line_starts
             .partition_point(|&start| start <= offset)
-            .max(1)
+            .max(1);
+        match self.shift {
+            Some(shift) if offset >= shift.at => shift.resume.line + line - shift.line,
+            _ => line,
+        }
     }
 
     /// Line and column of a sub-slice of the indexed text (by its address), e.g. a borrowed

@@ -217,7 +217,7 @@ impl Dataset {
             }
         }
         if !order.is_empty() {
-            all = all.permuted(&order);
+            all = all.into_permuted(&order);
         }
         all.shrink_to_fit();
         dataset.events = all;

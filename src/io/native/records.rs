@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde_json::value::RawValue;
 
 use crate::i18n::Said;
-use crate::io::json::{Fault, Reader, kind_of, record_name};
+use crate::io::json::{Fault, Reader, kind_of, named_record, numbered, record_name};
 use crate::model::event::parse_hex_color;
 use crate::model::store::{Core, Extra, LabelKind};
 use crate::model::{
@@ -64,17 +64,46 @@ impl Draft<'_> {
     }
 }
 
-/// Reads one event record into `draft`. `Err` means the record is skipped.
+/// One event record: a checked raw JSON value, or text cut from a stream (checked only if
+/// the fast reader cannot read it).
+pub(in crate::io) trait Record<'t>: Copy {
+    /// The record's text (without surrounding whitespace).
+    fn text(self) -> &'t str;
+    /// The record as a JSON value; `None`: it is not valid JSON.
+    fn raw(self) -> Option<&'t RawValue>;
+}
+
+impl<'t> Record<'t> for &'t RawValue {
+    fn text(self) -> &'t str {
+        self.get()
+    }
+    fn raw(self) -> Option<&'t RawValue> {
+        Some(self)
+    }
+}
+
+impl<'t> Record<'t> for &'t str {
+    fn text(self) -> &'t str {
+        self
+    }
+    fn raw(self) -> Option<&'t RawValue> {
+        serde_json::from_str(self).ok()
+    }
+}
+
+/// Reads one event record into `draft`. `Err(Some(..))` means the record is skipped;
+/// `Err(None)` that it is not JSON at all (only possible for text cut from a stream).
 pub(in crate::io) fn read_event<'t>(
     r: &mut Reader<'t>,
-    raw: &'t RawValue,
+    record: impl Record<'t>,
     what: &dyn Fn() -> Said,
     draft: &mut Draft<'t>,
-) -> Result<(), Fault> {
-    if crate::io::native_fast::read(raw, draft) && draft_is_complete(draft) {
+) -> Result<(), Option<Fault>> {
+    if crate::io::native_fast::read(record.text(), draft) && draft_is_complete(draft) {
         return Ok(());
     }
-    read_event_general(r, raw, what, draft)
+    let raw = record.raw().ok_or(None)?;
+    read_event_general(r, raw, what, draft).map_err(Some)
 }
 
 /// [`read_event`] without the fast path: every value read on its own, so a problem is
@@ -429,24 +458,34 @@ pub(in crate::io) fn read_periods<'t>(r: &mut Reader<'t>, raws: Vec<&'t RawValue
     periods
 }
 
+/// Where each kept event's record is: its number in the file's events array (from 0) and the
+/// column it starts at (its line is in the store). Only a duplicate id needs it, after all
+/// records are read: eight bytes an event, not the record's text.
+pub(in crate::io) type Kept = Vec<(u32, u32)>;
+
 /// Reads records `first..first + raws.len()` (numbered from 1 in messages as `first + i + 1`)
 /// into a store, with the record each event came from. Missing ids become `event-N` (N = the
 /// record's position in the file).
 pub(in crate::io) fn read_event_range<'t>(
     r: &mut Reader<'t>,
-    raws: &[&'t RawValue],
+    records: &[impl Record<'t>],
     first: usize,
-) -> (EventStore, Vec<(usize, &'t RawValue)>) {
-    let text_bytes: usize = raws.iter().map(|raw| raw.get().len() / 3).sum();
-    let mut events = EventStore::with_capacity(raws.len(), text_bytes);
-    let mut kept_raws = Vec::with_capacity(raws.len());
+) -> Option<(EventStore, Kept)> {
+    let text_bytes: usize = records.iter().map(|raw| raw.text().len() / 3).sum();
+    let mut events = EventStore::with_capacity(records.len(), text_bytes);
+    let mut kept = Vec::with_capacity(records.len());
     let mut draft = Draft::default();
     let mut generated = String::new();
-    for (i, &raw) in raws.iter().enumerate() {
+    for (i, &record) in records.iter().enumerate() {
         let i = first + i;
         // The record's name is needed only for a message: made on demand.
-        let what = || record_name("event", i + 1, raw);
-        match read_event(r, raw, &what, &mut draft) {
+        let what = || {
+            record.raw().map_or_else(
+                || numbered("record-event", i + 1),
+                |raw| record_name("event", i + 1, raw),
+            )
+        };
+        match read_event(r, record, &what, &mut draft) {
             Ok(()) => {
                 let id = match draft.id.as_deref() {
                     Some(id) if !id.is_empty() => id,
@@ -457,6 +496,7 @@ pub(in crate::io) fn read_event_range<'t>(
                         &generated
                     }
                 };
+                let at = r.lines.location_of(record.text());
                 let core = Core {
                     id,
                     title: draft.title.as_deref().unwrap_or_default(),
@@ -466,16 +506,20 @@ pub(in crate::io) fn read_event_range<'t>(
                     severity: draft.severity,
                     circa: draft.circa,
                     file: crate::model::FileId::default(),
-                    line: u32::try_from(r.lines.line_of(raw.get())).unwrap_or(u32::MAX),
+                    line: u32::try_from(at.line).unwrap_or(u32::MAX),
                 };
                 let labels = draft.labels.iter().map(|(k, s)| (*k, s.as_ref()));
                 events.push_parts(core, labels, std::mem::take(&mut draft.extra));
-                kept_raws.push((i, raw));
+                kept.push((
+                    u32::try_from(i).unwrap_or(u32::MAX),
+                    u32::try_from(at.column).unwrap_or(u32::MAX),
+                ));
             }
-            Err(fault) => r.skip(&what(), &fault),
+            Err(Some(fault)) => r.skip(&what(), &fault),
+            Err(None) => return None,
         }
     }
-    (events, kept_raws)
+    Some((events, kept))
 }
 
 /// Files with more records than this read them on two threads.
@@ -483,7 +527,7 @@ pub(in crate::io) const PARALLEL_RECORDS: usize = 20_000;
 
 pub(in crate::io) fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) -> EventStore {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let (mut events, kept_raws) = if raws.len() > PARALLEL_RECORDS && threads > 1 {
+    let (events, kept) = if raws.len() > PARALLEL_RECORDS && threads > 1 {
         // Records are independent: the second half is read on another thread with its own
         // reader (issues are merged and sorted by location afterwards).
         let (head, tail) = raws.split_at(raws.len() / 2);
@@ -495,41 +539,64 @@ pub(in crate::io) fn read_events<'t>(r: &mut Reader<'t>, raws: &[&'t RawValue]) 
             let worker = std::thread::Builder::new()
                 .name("reader".to_owned())
                 .spawn_scoped(scope, || read_event_range(&mut other, tail, head.len()));
-            let first = read_event_range(r, head, 0);
+            let first = read_event_range(r, head, 0).unwrap_or_default();
             let second = match worker {
-                Ok(handle) => handle.join().ok(),
+                Ok(handle) => handle.join().ok().flatten(),
                 Err(_) => None,
             };
             (first, second)
         });
-        let second = second.unwrap_or_else(|| read_event_range(&mut other, tail, head.len()));
+        let second = second
+            .or_else(|| read_event_range(&mut other, tail, head.len()))
+            .unwrap_or_default();
         r.issues.append(&mut other.issues);
         let (mut events, mut kept) = first;
         events.append(&second.0, None);
         kept.extend(second.1);
         (events, kept)
     } else {
-        read_event_range(r, raws, 0)
+        read_event_range(r, raws, 0).unwrap_or_default()
     };
-    // Ids must be unique within a file: the second of two equal ids is renamed, with a warning.
+    finish_events(&mut r.issues, events, &kept)
+}
+
+/// The last step of reading a file's events, however they were read: ids must be unique
+/// within a file, so the second of two equal ids is renamed, with a warning at its record.
+pub(in crate::io) fn finish_events(
+    issues: &mut Vec<crate::io::Issue>,
+    mut events: EventStore,
+    kept: &[(u32, u32)],
+) -> EventStore {
     let duplicates = duplicate_ids(&events);
     if !duplicates.is_empty() {
         let mut ids: HashSet<String> = events.iter().map(|e| e.id().to_owned()).collect();
         let mut renames = rustc_hash::FxHashMap::default();
         for n in duplicates {
-            let (Some(event), Some(&(i, raw))) = (events.get(n), kept_raws.get(n)) else {
+            let (Some(event), Some(&(record, column))) = (events.get(n), kept.get(n)) else {
                 continue;
             };
             let new_id = unique_id(&ids, event.id());
-            let location = r.lines.location_of(raw.get());
-            r.warn(
+            let location = crate::io::Location {
+                line: event.line() as usize,
+                column: column as usize,
+            };
+            issues.push(crate::io::Issue::new(
+                crate::io::IssueLevel::Warning,
                 location,
-                Some("id"),
+                Some("id".to_owned()),
                 Said::new("problem-duplicate-id")
-                    .said("what", record_name("event", i + 1, raw))
+                    .said(
+                        "what",
+                        named_record(
+                            "event",
+                            record as usize + 1,
+                            Some(event.title()),
+                            Some(event.id()),
+                        ),
+                    )
                     .text("id", format!("{:?}", event.id()))
                     .text("new", format!("{new_id:?}")),
-            );
+            ));
             ids.insert(new_id.clone());
             renames.insert(n, new_id);
         }

@@ -120,3 +120,59 @@ fn any_events_round_trip() {
         prop_assert_eq!(twice.to_vec(), doubled);
     });
 }
+
+#[test]
+fn a_store_permuted_in_place_equals_one_permuted_by_copy_whatever_its_events_have() {
+    proptest::proptest!(|(
+        kinds in proptest::collection::vec(0_u8..6, 0..40),
+        seed in 0_u64..1000,
+    )| {
+        // Events of every shape: plain, with an end, with extras, with a sub-second (wide)
+        // start, with labels, and with everything.
+        let events: Vec<Event> = kinds
+            .iter()
+            .enumerate()
+            .map(|(n, kind)| {
+                let mut e = match kind {
+                    0 => Event::new(format!("p{n}"), format!("plain {n}"), TimePoint::year(1990 + i64::try_from(n).unwrap()).unwrap()),
+                    1 => {
+                        let mut e = Event::new(format!("s{n}"), "span", TimePoint::year(2000).unwrap());
+                        e.end = Some(TimePoint::year(2001 + i64::try_from(n).unwrap()).unwrap());
+                        e
+                    }
+                    2 => {
+                        let mut e = Event::new(format!("x{n}"), "extra", TimePoint::year(1995).unwrap());
+                        e.description = Some(format!("description {n}"));
+                        e
+                    }
+                    3 => Event::new(format!("w{n}"), "wide", "2021-05-04T11:00:00.25Z".parse().unwrap()),
+                    4 => {
+                        let mut e = Event::new(format!("l{n}"), "labelled", TimePoint::year(2010).unwrap());
+                        e.tags = vec![format!("t{}", n % 3)];
+                        e.actors = vec!["CCB".into()];
+                        e
+                    }
+                    _ => {
+                        let mut e = full_event();
+                        e.id = format!("f{n}");
+                        e.file = FileId(0);
+                        e
+                    }
+                };
+                e.line = n as u32 + 1;
+                e
+            })
+            .collect();
+        let store = EventStore::from(events.clone());
+        // A shuffle from the seed.
+        let mut order: Vec<u32> = (0..events.len() as u32).collect();
+        let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        for i in (1..order.len()).rev() {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let expected: Vec<Event> = order.iter().map(|&i| events[i as usize].clone()).collect();
+        proptest::prop_assert_eq!(store.permuted(&order).to_vec(), expected.clone());
+        proptest::prop_assert_eq!(store.into_permuted(&order).to_vec(), expected);
+    });
+}

@@ -1,0 +1,575 @@
+//! Reading a native file while it streams in: the events array is cut into batches of records
+//! as the bytes arrive and each batch is read on a worker thread into a store of its own, so
+//! the whole file text is never held (only the batches in flight) and both cores read records
+//! while the disk is still being read. What lies outside the events array (title, categories,
+//! periods, translations) is kept and read by [`super::parse`] as always, located by a
+//! [`LineIndex`] that knows where the array was cut out.
+//!
+//! Strictness is the whole-text reader's: the stream gives up ([`read`] answers `None`) on
+//! anything only that reader says exactly (broken syntax, invalid UTF-8, a trailing comma, a
+//! second `events`, a key written with escapes), and the caller reads the file whole. A test
+//! and the fuzz target check that both readers give the same events and the same problems.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::sync::mpsc;
+
+use super::records::{Kept, finish_events, read_event_range};
+use crate::io::LoadProgress;
+use crate::io::json::Reader;
+use crate::io::report::{Issue, LineIndex, LoadError, LoadedFile, Location};
+use crate::model::EventStore;
+
+/// Bytes asked of the source at a time.
+const CHUNK_BYTES: usize = 4 << 20;
+/// A batch of records is cut once it holds this many bytes (about 3,500 events of `annals
+/// gen`): small enough that both workers stay busy and little is in flight, big enough that
+/// handing batches over costs nothing.
+const BATCH_BYTES: usize = 512 << 10;
+
+/// Whether `head` (the first bytes of a file) is an object whose first key is `annals` (after
+/// a `$schema` for editors, if any), as Annals writes its files: such a file is read as it
+/// streams in.
+pub fn native_head(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let Some(mut rest) = trim_ws(head).strip_prefix(b"{") else {
+        return false;
+    };
+    rest = trim_ws(rest);
+    if let Some(after) = rest.strip_prefix(b"\"$schema\"") {
+        let Some(value) = trim_ws(after).strip_prefix(b":") else {
+            return false;
+        };
+        let Some(string) = trim_ws(value).strip_prefix(b"\"") else {
+            return false;
+        };
+        // The end of the schema's string: the first quote not escaped.
+        let mut escaped = false;
+        let Some(end) = string.iter().position(|&b| {
+            let end = b == b'"' && !escaped;
+            escaped = b == b'\\' && !escaped;
+            end
+        }) else {
+            return false;
+        };
+        let Some(next) = trim_ws(string.get(end + 1..).unwrap_or_default()).strip_prefix(b",")
+        else {
+            return false;
+        };
+        rest = trim_ws(next);
+    }
+    rest.starts_with(b"\"annals\"")
+}
+
+fn trim_ws(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(bytes.len());
+    bytes.get(start..).unwrap_or_default()
+}
+
+/// Reads a native file from `source` as it arrives. `Ok(None)`: read it whole instead (it is
+/// not a file Annals wrote, or it has a problem only the whole-text reader locates exactly).
+/// Bytes read are counted into `progress`; once it is cancelled, reading and parsing stop.
+/// `size_bytes`, where known, lets the store be made big enough at once.
+pub fn read(
+    name: &str,
+    source: &mut dyn Read,
+    size_bytes: Option<u64>,
+    progress: &LoadProgress,
+) -> Result<Option<LoadedFile>, LoadError> {
+    read_with(
+        name,
+        source,
+        size_bytes,
+        progress,
+        (CHUNK_BYTES, BATCH_BYTES),
+    )
+}
+
+/// [`read`] asking `chunk_bytes` of the source at a time and cutting batches at `batch_bytes`
+/// (tests make both small to cut everywhere).
+fn read_with(
+    name: &str,
+    source: &mut dyn Read,
+    size_bytes: Option<u64>,
+    progress: &LoadProgress,
+    (chunk_bytes, batch_bytes): (usize, usize),
+) -> Result<Option<LoadedFile>, LoadError> {
+    let read_error = |source| LoadError::Read {
+        path: name.to_owned(),
+        source,
+    };
+    let cancelled = || LoadError::Cancelled {
+        path: name.to_owned(),
+    };
+    // The first read is big enough to see the head whatever the chunk size.
+    let chunk_bytes = chunk_bytes.max(1);
+    let mut chunk = vec![0; chunk_bytes.max(4096)];
+    let first = fill(source, &mut chunk).map_err(read_error)?;
+    let head = chunk.get(..first).unwrap_or_default();
+    if !native_head(head) {
+        return Ok(None);
+    }
+    count(progress, first);
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let (scan, assembly, failed) = std::thread::scope(|scope| {
+        // Each worker has a queue of its own and batches go round: a worker that stopped
+        // shows as a queue that cannot be sent to (the stream then gives up).
+        let (to_main, answers) = mpsc::channel::<(usize, Option<Done>)>();
+        let mut queues = Vec::with_capacity(workers);
+        for n in 0..workers {
+            let (queue, batches) = mpsc::sync_channel::<Batch>(2);
+            let to_main = to_main.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("reader {n}"))
+                .spawn_scoped(scope, move || {
+                    for batch in batches {
+                        let done = if progress.cancelled() {
+                            None
+                        } else {
+                            read_batch(&batch)
+                        };
+                        if to_main.send((batch.index, done)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            if spawned.is_ok() {
+                queues.push(queue);
+            }
+        }
+        drop(to_main);
+        let mut ship = move |batch: Batch| {
+            let Some(queue) = queues.get(batch.index % queues.len().max(1)) else {
+                return false;
+            };
+            queue.send(batch).is_ok()
+        };
+        let mut scan = Scan {
+            batch_bytes,
+            ..Scan::default()
+        };
+        let mut assembly = Assembly {
+            size_bytes: size_bytes.and_then(|s| usize::try_from(s).ok()),
+            ..Assembly::default()
+        };
+        let mut failed: Option<LoadError> = None;
+        let mut n = first;
+        loop {
+            for piece in chunk.get(..n).unwrap_or_default().chunks(chunk_bytes) {
+                scan.feed(piece, &mut ship);
+            }
+            while let Ok((index, done)) = answers.try_recv() {
+                assembly.take(index, done);
+            }
+            if scan.broken || assembly.broken {
+                break;
+            }
+            if progress.cancelled() {
+                failed = Some(cancelled());
+                break;
+            }
+            n = match fill(source, chunk.get_mut(..chunk_bytes).unwrap_or_default()) {
+                Ok(0) => {
+                    scan.finish();
+                    break;
+                }
+                Ok(n) => n,
+                Err(e) => {
+                    failed = Some(read_error(e));
+                    break;
+                }
+            };
+            count(progress, n);
+        }
+        drop(ship);
+        for (index, done) in answers {
+            assembly.take(index, done);
+        }
+        (scan, assembly, failed)
+    });
+    if let Some(failed) = failed {
+        return Err(failed);
+    }
+    if progress.cancelled() {
+        return Err(cancelled());
+    }
+    if scan.broken || assembly.broken || assembly.next != scan.batches {
+        return Ok(None);
+    }
+    let Ok(skeleton) = String::from_utf8(scan.skeleton) else {
+        return Ok(None);
+    };
+    let Some((at, resume)) = scan.gap else {
+        // No events array was cut out: the kept text is the whole file.
+        return super::parse(name, &skeleton).map(Some);
+    };
+    let lines = LineIndex::shifted(&skeleton, at, resume);
+    let Ok(mut file) = super::parse_indexed(name, &skeleton, lines) else {
+        return Ok(None);
+    };
+    if !file.part.events.is_empty() {
+        return Ok(None); // a second events array the stream did not cut
+    }
+    let mut issues = assembly.issues;
+    file.part.events = finish_events(&mut issues, assembly.store, &assembly.kept);
+    file.issues.append(&mut issues);
+    file.issues.sort_by_key(|issue| issue.location);
+    Ok(Some(file))
+}
+
+fn count(progress: &LoadProgress, n: usize) {
+    progress
+        .read_bytes
+        .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Reads until `buffer` is full or the source ends; the bytes read.
+fn fill(source: &mut dyn Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while let Some(rest) = buffer.get_mut(filled..).filter(|r| !r.is_empty()) {
+        match source.read(rest) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Records of the events array, end to end as in the file, with the commas between them.
+struct Batch {
+    /// Position among batches (answers are put back in this order).
+    index: usize,
+    /// Number of the first record in the events array, from 0.
+    first_record: usize,
+    /// Where `bytes` begin in the file.
+    base: Location,
+    bytes: Vec<u8>,
+    /// Offsets of the commas between records.
+    commas: Vec<u32>,
+    /// The array's last batch: after its last comma comes one more record (or, in an empty
+    /// array, nothing).
+    last: bool,
+}
+
+/// A batch read.
+struct Done {
+    /// The batch's size in bytes.
+    bytes: usize,
+    store: EventStore,
+    kept: Kept,
+    issues: Vec<Issue>,
+}
+
+/// Reads a batch's records; `None` when only the whole-text reader can say what is wrong.
+fn read_batch(batch: &Batch) -> Option<Done> {
+    let text = std::str::from_utf8(&batch.bytes).ok()?;
+    let json_ws: &[char] = &[' ', '\t', '\n', '\r'];
+    let mut records: Vec<&str> = Vec::with_capacity(batch.commas.len() + 1);
+    let mut from = 0;
+    for &comma in &batch.commas {
+        let piece = text.get(from..comma as usize)?.trim_matches(json_ws);
+        if piece.is_empty() {
+            return None;
+        }
+        records.push(piece);
+        from = comma as usize + 1;
+    }
+    if batch.last {
+        let piece = text.get(from..)?.trim_matches(json_ws);
+        if !piece.is_empty() {
+            records.push(piece);
+        } else if batch.index != 0 || !batch.commas.is_empty() {
+            return None; // only an empty array ends without a record after its last comma
+        }
+    }
+    let mut r = Reader {
+        lines: LineIndex::shifted(text, 0, batch.base),
+        issues: Vec::new(),
+    };
+    let (store, kept) = read_event_range(&mut r, &records, batch.first_record)?;
+    Some(Done {
+        bytes: batch.bytes.len(),
+        store,
+        kept,
+        issues: r.issues,
+    })
+}
+
+/// Batches read, put back in file order as they come.
+#[derive(Default)]
+struct Assembly {
+    waiting: BTreeMap<usize, Done>,
+    next: usize,
+    store: EventStore,
+    kept: Kept,
+    issues: Vec<Issue>,
+    broken: bool,
+    /// The file's size, if known: the first batch tells how many events it will hold.
+    size_bytes: Option<usize>,
+}
+
+impl Assembly {
+    fn take(&mut self, index: usize, done: Option<Done>) {
+        let Some(done) = done else {
+            self.broken = true;
+            return;
+        };
+        self.waiting.insert(index, done);
+        while let Some(mut done) = self.waiting.remove(&self.next) {
+            if self.store.is_empty() {
+                self.store = done.store;
+                if let Some(size) = self.size_bytes.filter(|&s| s > 0) {
+                    let events = (self.store.len() as u64)
+                        .saturating_mul(size as u64 + size as u64 / 16)
+                        / done.bytes.max(1) as u64;
+                    self.store
+                        .reserve_like_this(usize::try_from(events).unwrap_or(0));
+                    self.kept.reserve(usize::try_from(events).unwrap_or(0));
+                }
+            } else {
+                self.store.absorb(done.store, None);
+            }
+            self.kept.append(&mut done.kept);
+            self.issues.append(&mut done.issues);
+            self.next += 1;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Phase {
+    /// Before the events array: bytes are kept.
+    #[default]
+    Head,
+    /// Inside the events array: bytes go to batches.
+    Events,
+    /// After it: bytes are kept.
+    Tail,
+}
+
+/// Follows the JSON structure byte by byte (strings, nesting, the top level's keys) just far
+/// enough to cut the events array into records; the parser proper runs on each record.
+#[derive(Default)]
+#[expect(clippy::struct_excessive_bools, reason = "the state of a byte scanner")]
+struct Scan {
+    phase: Phase,
+    /// Nesting outside the events array (the top-level object is 1).
+    depth: usize,
+    /// Nesting inside one record of the events array.
+    inner: usize,
+    in_string: bool,
+    escaped: bool,
+    /// At the top level, the next string is a key.
+    expect_key: bool,
+    /// Where the key being read starts in `skeleton`.
+    key_start: Option<usize>,
+    /// The last top-level key was `events`.
+    key_is_events: bool,
+    events_seen: bool,
+    /// Something only the whole-text reader says right.
+    broken: bool,
+    /// The file without its events' records.
+    skeleton: Vec<u8>,
+    /// Where the records were cut out of `skeleton`, and where the file goes on after them.
+    gap: Option<(usize, Location)>,
+    batch: Vec<u8>,
+    commas: Vec<u32>,
+    /// Where the batch being filled begins in the file.
+    base: Location,
+    batches: usize,
+    records: usize,
+    /// Whether a BOM was looked for.
+    started: bool,
+    /// A batch is sent once it holds this many bytes.
+    batch_bytes: usize,
+}
+
+impl Scan {
+    fn feed(&mut self, mut bytes: &[u8], ship: &mut dyn FnMut(Batch) -> bool) {
+        if !self.started {
+            self.started = true;
+            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        }
+        let mut i = 0;
+        // Bytes from `from` to `i` are still to be copied to the skeleton or the batch.
+        let mut from = 0;
+        while i < bytes.len() && !self.broken {
+            if self.escaped {
+                self.escaped = false;
+                i += 1;
+                continue;
+            }
+            if self.in_string {
+                match memchr::memchr2(b'"', b'\\', bytes.get(i..).unwrap_or_default()) {
+                    None => i = bytes.len(),
+                    Some(k) => {
+                        i += k;
+                        if bytes.get(i) == Some(&b'\\') {
+                            self.escaped = true;
+                        } else {
+                            self.in_string = false;
+                            if self.phase != Phase::Events {
+                                self.end_string(bytes, from, i);
+                            }
+                        }
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            let byte = bytes.get(i).copied().unwrap_or_default();
+            if self.phase == Phase::Events {
+                match byte {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.inner += 1,
+                    b'}' | b']' if self.inner > 0 => self.inner -= 1,
+                    b']' => {
+                        // The end of the events array.
+                        self.batch
+                            .extend_from_slice(bytes.get(from..i).unwrap_or_default());
+                        from = i;
+                        self.ship(true, ship);
+                        self.gap = self.gap.map(|(at, _)| (at, self.base));
+                        self.phase = Phase::Tail; // the `]` itself is kept
+                    }
+                    b',' if self.inner == 0 => {
+                        let at = self.batch.len() + (i - from);
+                        self.commas.push(u32::try_from(at).unwrap_or(u32::MAX));
+                        if at + 1 >= self.batch_bytes {
+                            self.batch
+                                .extend_from_slice(bytes.get(from..=i).unwrap_or_default());
+                            from = i + 1;
+                            self.ship(false, ship);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            match byte {
+                b'"' => {
+                    self.in_string = true;
+                    if self.depth == 1 && self.expect_key {
+                        self.key_start = Some(self.skeleton.len() + (i - from));
+                    }
+                }
+                b'{' => {
+                    self.depth += 1;
+                    self.expect_key = self.depth == 1;
+                }
+                b'[' if self.depth == 1
+                    && self.key_is_events
+                    && !self.events_seen
+                    && self.phase == Phase::Head =>
+                {
+                    // The events array begins: what follows goes to batches.
+                    self.skeleton
+                        .extend_from_slice(bytes.get(from..=i).unwrap_or_default());
+                    from = i + 1;
+                    self.events_seen = true;
+                    let Ok(kept) = std::str::from_utf8(&self.skeleton) else {
+                        self.broken = true;
+                        break;
+                    };
+                    self.base = LineIndex::new(kept).location(kept.len());
+                    self.gap = Some((self.skeleton.len(), self.base));
+                    self.phase = Phase::Events;
+                }
+                b'[' => self.depth += 1,
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                b',' if self.depth == 1 => self.expect_key = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        let rest = bytes.get(from..).unwrap_or_default();
+        if self.phase == Phase::Events {
+            self.batch.extend_from_slice(rest);
+        } else {
+            self.skeleton.extend_from_slice(rest);
+        }
+    }
+
+    /// A string outside the events array ended at `bytes[end]`: if it was a top-level key,
+    /// note whether it is `events`.
+    fn end_string(&mut self, bytes: &[u8], from: usize, end: usize) {
+        let Some(start) = self.key_start.take() else {
+            return;
+        };
+        self.expect_key = false;
+        // The key's bytes (from its opening quote, at `start` counting the skeleton and then
+        // `bytes[from..]`): partly copied to the skeleton already, partly still in `bytes`.
+        let copied = self.skeleton.len();
+        let mut key = self
+            .skeleton
+            .get(start.min(copied)..)
+            .unwrap_or_default()
+            .to_vec();
+        key.extend_from_slice(
+            bytes
+                .get(from + start.saturating_sub(copied)..end)
+                .unwrap_or_default(),
+        );
+        let key = key.get(1..).unwrap_or_default();
+        if key.contains(&b'\\') {
+            self.broken = true; // `ev\u0065nts` is `events` too: the whole-text reader decides
+        }
+        self.key_is_events = key == b"events";
+        if self.key_is_events && self.events_seen {
+            self.broken = true;
+        }
+    }
+
+    /// Sends the batch being filled to the workers, and sets where the next one begins.
+    fn ship(&mut self, last: bool, ship: &mut dyn FnMut(Batch) -> bool) {
+        let bytes = std::mem::take(&mut self.batch);
+        let commas = std::mem::take(&mut self.commas);
+        let records = commas.len() + usize::from(last);
+        let base = self.base;
+        self.base = advance(base, &bytes);
+        let batch = Batch {
+            index: self.batches,
+            first_record: self.records,
+            base,
+            bytes,
+            commas,
+            last,
+        };
+        self.batches += 1;
+        self.records += records;
+        if !ship(batch) {
+            self.broken = true;
+        }
+    }
+
+    /// The source ended.
+    fn finish(&mut self) {
+        if self.phase == Phase::Events || self.in_string {
+            self.broken = true; // a truncated file: the whole-text reader says where
+        }
+    }
+}
+
+/// Where the file goes on after `bytes` that began at `base`.
+fn advance(base: Location, bytes: &[u8]) -> Location {
+    let chars = |b: &[u8]| b.iter().filter(|&&c| c & 0xc0 != 0x80).count();
+    match memchr::memrchr(b'\n', bytes) {
+        None => Location {
+            line: base.line,
+            column: base.column + chars(bytes),
+        },
+        Some(last) => Location {
+            line: base.line + memchr::memchr_iter(b'\n', bytes).count(),
+            column: 1 + chars(bytes.get(last + 1..).unwrap_or_default()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;
