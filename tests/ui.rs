@@ -489,3 +489,24 @@ fn english() -> annals::app::Settings {
         ..annals::app::Settings::default()
     }
 }
+
+/// A zoom key is drawn in the frame that handles it: the picture never shows the old view for a
+/// frame after the key (issue 15: on software rendering every frame costs tens of ms).
+#[test]
+fn a_zoom_key_is_drawn_in_the_frame_that_handles_it() {
+    let mut harness = harness();
+    harness.run();
+    for key in [egui::Key::W, egui::Key::S, egui::Key::D, egui::Key::A] {
+        let before = harness.state().canvas.scene.view;
+        harness.key_down(key); // one event: `step` runs exactly one frame
+        harness.step();
+        let window = harness.state();
+        assert_ne!(window.state.view, before, "{key:?} changes the view");
+        assert_eq!(
+            window.canvas.scene.view, window.state.view,
+            "{key:?}: the frame that handled the key drew the new view"
+        );
+        harness.key_up(key);
+        harness.run();
+    }
+}

@@ -140,12 +140,18 @@ impl Window {
         }
         self.apply_presenting(ui.ctx());
         let now = ui.input(|i| i.time);
+        // Keys and dropped files act before anything is drawn: the frame that handles a zoom
+        // key already shows the zoomed view, rather than the old one and the new one a frame
+        // later.
+        let mut commands = Commands::default();
+        self.input(ui, &mut commands);
+        let shown = self.displayed_view(now);
+        self.apply_commands(ui, commands, shown, now);
         let view = self.displayed_view(now);
         if self.animation.is_some() {
             ui.ctx().request_repaint();
         }
         let mut commands = Commands::default();
-        self.input(ui, &mut commands);
         let state = &self.state;
         if let Some(load) = &state.loading {
             egui::Panel::bottom("loading")
@@ -193,6 +199,12 @@ impl Window {
         event_list::members_ui(ui.ctx(), state, &mut commands);
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
         self.toast_ui(ui, &mut commands);
+        self.apply_commands(ui, commands, view, now);
+    }
+
+    /// Applies what the user asked for; a step between scenes is animated from `shown`, the
+    /// view on screen.
+    fn apply_commands(&mut self, ui: &Ui, commands: Commands, shown: TimeView, now: f64) {
         let before = self.state.view;
         let mut stepped = false;
         for command in commands {
@@ -211,7 +223,7 @@ impl Window {
             // The list's search field shows the scene's query; the zoom there is animated.
             self.list.query.clone_from(&self.state.filter.query);
             if self.state.view != before {
-                self.animation = Some((view, now));
+                self.animation = Some((shown, now));
                 ui.ctx().request_repaint();
             }
         }

@@ -55,6 +55,9 @@ pub struct CanvasFrame {
     pub rect: Rect,
     /// The scene drawn there.
     pub scene: Scene,
+    /// What the scene was laid out from: while it stays the same (the pointer moves, a panel
+    /// changes, an idle repaint), the scene is drawn again without being laid out again.
+    scene_key: Option<SceneKey>,
     /// The overview strip's counts.
     pub overview: OverviewCache,
 }
@@ -64,9 +67,21 @@ impl Default for CanvasFrame {
         Self {
             rect: Rect::NOTHING,
             scene: Scene::default(),
+            scene_key: None,
             overview: OverviewCache::default(),
         }
     }
+}
+
+/// Everything a scene is laid out from, but the data and lanes (counted by their generation).
+#[derive(Clone, Debug, PartialEq)]
+struct SceneKey {
+    generation: u64,
+    view: TimeView,
+    size: (f64, f64),
+    right_inset: f64,
+    pixels_per_point: f32,
+    extras: crate::timeline::scene::SceneExtras,
 }
 
 /// Width of `text` in the label font, in points.
@@ -108,23 +123,36 @@ pub fn timeline_ui(
         commands.push(ViewCommand::SetView(shown_view));
     }
 
-    let scene = scene::build(&SceneInput {
-        dataset: &state.dataset,
-        layout: &state.layout,
+    let style = SceneStyle {
+        // Labels keep clear of the scroll bar while there is one.
+        right_inset: if scroll_thumb(rect, &previous.scene).is_some() {
+            f64::from(SCROLL_BAR) + 2.0
+        } else {
+            0.0
+        },
+        ..SceneStyle::default()
+    };
+    let key = SceneKey {
+        generation: state.layout_generation,
         view: shown_view,
         size: (f64::from(rect.width()), f64::from(rect.height())),
-        style: SceneStyle {
-            // Labels keep clear of the scroll bar while there is one.
-            right_inset: if scroll_thumb(rect, &previous.scene).is_some() {
-                f64::from(SCROLL_BAR) + 2.0
-            } else {
-                0.0
-            },
-            ..SceneStyle::default()
-        },
-        measure: &measure,
-        extras: &state.scene_extras(),
-    });
+        right_inset: style.right_inset,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        extras: state.scene_extras(),
+    };
+    let scene = if previous.scene_key.as_ref() == Some(&key) {
+        previous.scene
+    } else {
+        scene::build(&SceneInput {
+            dataset: &state.dataset,
+            layout: &state.layout,
+            view: shown_view,
+            size: key.size,
+            style,
+            measure: &measure,
+            extras: &key.extras,
+        })
+    };
     let look = Look::new(state.settings.theme, &state.dataset);
     let hovered = plot_response.hover_pos().and_then(|p| {
         scene.hit(
@@ -167,6 +195,7 @@ pub fn timeline_ui(
     CanvasFrame {
         rect,
         scene,
+        scene_key: Some(key),
         overview,
     }
 }
