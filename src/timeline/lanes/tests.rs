@@ -183,6 +183,25 @@ fn galloping_finds_what_a_binary_search_finds() {
         let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
         prop_assert_eq!(index.first_not_before(from, edge), expected);
     });
+    // Lanes big enough to be tiled: bursts of equal starts, a long empty stretch, edges on
+    // starts, between them, before and after all of them.
+    proptest!(ProptestConfig::with_cases(24), |(
+        bursts in proptest::collection::vec((-1_000_000i64..1_000_000, 1usize..900), 6..40),
+        edges in proptest::collection::vec(-1_100_000i64..1_100_000, 50),
+        from in 0usize..100,
+    )| {
+        let mut starts: Vec<f64> = bursts
+            .iter()
+            .flat_map(|&(at, n)| (0..n).map(move |k| (at + i64::try_from(k % 7).unwrap()) as f64))
+            .collect();
+        starts.sort_by(f64::total_cmp);
+        let index = LaneIndex::from_sorted(vec![EventIdx(0); starts.len()], starts.clone(), starts.clone());
+        let on_starts = starts.iter().step_by(97).copied();
+        for edge in edges.iter().map(|&e| e as f64).chain(on_starts).chain([f64::INFINITY, f64::NEG_INFINITY]) {
+            let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
+            prop_assert_eq!(index.first_not_before(from, edge), expected, "edge {}", edge);
+        }
+    });
 }
 
 #[test]
