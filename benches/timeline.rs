@@ -1,15 +1,20 @@
 //! `cargo bench --bench timeline`: for synthetic files of N events (default 10k, 100k and 1M;
 //! set `ANNALS_BENCH_SIZES=10000,100000,1000000,10000000` for 10M, which needs minutes and
 //! ~3 GB), measures each size in a process of its own:
-//! - load: reading and parsing the file (`io::load_file`), in seconds and MB/s;
-//! - memory: resident bytes added by the loaded state, per event, against the file's size;
+//! - the whole `annals check FILE` process (release binary): wall seconds and peak resident
+//!   memory against the file's size (through GNU `/usr/bin/time -f %M`);
+//! - load: reading and parsing the file in this process (`io::load_file`), and the resident
+//!   bytes the loaded window state adds, against the file's size;
 //! - frames: CPU time of one real window frame (`egui::Context::run_ui` with the real `Window`,
-//!   then `tessellate`) at three zooms (everything, one year, one day), median and p95 of 60;
+//!   then `tessellate`) at three zooms (everything, one year, one day), median and p95 of 60,
+//!   both still (the same view every frame: an idle repaint, the pointer moving) and panning
+//!   (the view moves every frame, so the lanes are laid out anew), and all-in-view panning with
+//!   one category hidden;
 //! - for 10k and 100k, the same frame with a naive `egui_plot` baseline that hands egui one point per
 //!   event, and the ratio.
 //!
-//! Targets (issue 6, 2-core machine): 1M load ≤ 1.5 s, frame p95 ≤ 4 ms at 1M (≤ 8 ms at 10M),
-//! resident memory ≤ file size at 1M.
+//! Targets (issue 15, 2-core machine): `annals check` of 1M ≤ 0.6 s (10M ≤ 6 s), peak ≤ 1.25×
+//! the file; frame p95 ≤ 2 ms at any zoom at 1M, ≤ 3 ms at 10M, also with a filter.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -35,6 +40,29 @@ fn resident_bytes() -> u64 {
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
         .map_or(0, |kb| kb * 1024)
+}
+
+/// The whole `annals check FILE` process, as a user runs it: wall seconds and peak resident
+/// bytes (GNU time's `%M`; 0 where `/usr/bin/time` is missing).
+fn check_process(path: &std::path::Path) -> (f64, u64) {
+    let start = Instant::now();
+    let output = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(env!("CARGO_BIN_EXE_annals"))
+        .arg("check")
+        .arg(path)
+        .output();
+    let secs = start.elapsed().as_secs_f64();
+    let peak_kib = output
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse::<u64>().ok())
+        })
+        .unwrap_or(0);
+    (secs, peak_kib * 1024)
 }
 
 fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
@@ -88,9 +116,9 @@ fn main() {
     // freed by a smaller size would otherwise stay with the allocator and count against the next.
     if std::env::var_os("ANNALS_BENCH_CHILD").is_none() {
         println!(
-            "| events | file MB | load s | MB/s | resident MB | bytes/event | RSS / file | frame all (median / p95 ms) | frame 1 year | frame 1 day | naive egui_plot all (median / p95 ms) | naive p95 ÷ ours |"
+            "| events | file MB | `annals check` s | check peak RSS / file | load s (in process) | resident MB | resident / file | frame all, still (median / p95 ms) | all, panning | all, panning, one category hidden | 1 year, still | 1 year, panning | 1 day, still | 1 day, panning | naive egui_plot all | naive p95 ÷ ours (panning) |"
         );
-        println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         let me = std::env::current_exe().unwrap();
         for events in sizes {
             let status = std::process::Command::new(&me)
@@ -123,19 +151,51 @@ fn main() {
         let ctx = egui::Context::default();
         let (lo, hi) = window.state.dataset.extent_secs().unwrap();
         let middle = f64::midpoint(lo, hi);
-        let mut zoom = |view: Option<TimeView>| {
+        // A still view (every frame the same: an idle repaint, the pointer moving) and a
+        // panning one (every frame moves the view by a couple of points, so it is laid out anew).
+        let zoom = |window: &mut Window, view: Option<TimeView>, pan: bool| {
             match view {
                 None => window.state.apply(ViewCommand::FitAll),
                 Some(view) => window.state.apply(ViewCommand::SetView(view)),
             };
-            frames(&ctx, |ui| window.ui(ui))
+            let base = window.state.view;
+            let mut frame = 0_u32;
+            frames(&ctx, |ui| {
+                if pan {
+                    frame += 1;
+                    let step = base.span_secs / 800.0 * f64::from(frame % 50);
+                    let _ = window
+                        .state
+                        .apply(ViewCommand::SetView(TimeView::from_min_max(
+                            base.min_secs + step,
+                            base.max_secs() + step,
+                        )));
+                }
+                window.ui(ui);
+            })
         };
-        let all = zoom(None);
-        let year = zoom(Some(TimeView::from_min_max(
-            middle,
-            middle + 365.25 * 86_400.0,
-        )));
-        let day = zoom(Some(TimeView::from_min_max(middle, middle + 86_400.0)));
+        let year_view = TimeView::from_min_max(middle, middle + 365.25 * 86_400.0);
+        let day_view = TimeView::from_min_max(middle, middle + 86_400.0);
+        let all = zoom(&mut window, None, false);
+        let all_pan = zoom(&mut window, None, true);
+        let year = zoom(&mut window, Some(year_view), false);
+        let year_pan = zoom(&mut window, Some(year_view), true);
+        let day = zoom(&mut window, Some(day_view), false);
+        let day_pan = zoom(&mut window, Some(day_view), true);
+        // The same all-in-view frames with a filter applied: one category hidden.
+        window.state.background_events = Some(usize::MAX);
+        let hidden = window
+            .state
+            .dataset
+            .categories
+            .first()
+            .map(|c| c.id.clone());
+        if let Some(id) = hidden {
+            let _ = window
+                .state
+                .apply(annals::app::FilterCommand::ToggleCategory(id));
+        }
+        let filtered_pan = zoom(&mut window, None, true);
         let (naive, ratio) = if events <= 100_000 {
             let points: Vec<[f64; 2]> = window
                 .state
@@ -148,24 +208,26 @@ fn main() {
             let naive = naive_plot(&egui::Context::default(), &points);
             (
                 format!("{:.2} / {:.2}", naive.0, naive.1),
-                format!("{:.1}", naive.1 / all.1.max(1e-3)),
+                format!("{:.1}", naive.1 / all_pan.1.max(1e-3)),
             )
         } else {
             ("–".to_owned(), "–".to_owned())
         };
+        let (check_secs, check_peak) = check_process(&path);
+        let ms = |(median, p95): (f64, f64)| format!("{median:.2} / {p95:.2}");
         println!(
-            "| {events} | {:.1} | {load:.2} | {:.0} | {:.0} | {:.0} | {:.2} | {:.2} / {:.2} | {:.2} / {:.2} | {:.2} / {:.2} | {naive} | {ratio} |",
+            "| {events} | {:.1} | {check_secs:.2} | {:.2} | {load:.2} | {:.0} | {:.2} | {} | {} | {} | {} | {} | {} | {} | {naive} | {ratio} |",
             file_bytes as f64 / 1e6,
-            file_bytes as f64 / 1e6 / load,
+            check_peak as f64 / file_bytes as f64,
             resident as f64 / 1e6,
-            resident as f64 / events as f64,
             resident as f64 / file_bytes as f64,
-            all.0,
-            all.1,
-            year.0,
-            year.1,
-            day.0,
-            day.1,
+            ms(all),
+            ms(all_pan),
+            ms(filtered_pan),
+            ms(year),
+            ms(year_pan),
+            ms(day),
+            ms(day_pan),
         );
         drop(window);
         std::fs::remove_file(&path).ok();
