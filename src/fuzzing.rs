@@ -92,3 +92,40 @@ pub fn check_pipeline(text: &str) {
     let rendered = crate::export::render_svg(&dataset, &layout, &options);
     assert!(rendered.svg.ends_with("</svg>\n"));
 }
+
+/// Checks that reading `bytes` as a native file streams in gives what reading it whole gives:
+/// the same events, file, problems and places, or the same error (see `io::native::stream`).
+/// The stream's reads and batches are cut at sizes taken from the input, so cuts fall
+/// everywhere, and half the inputs are read on worker threads.
+///
+/// # Panics
+/// When the two readers disagree, or the answer breaks a promise of [`check`].
+pub fn check_native_stream(bytes: &[u8]) {
+    let chunk = 1 + bytes.first().map_or(0, |&b| usize::from(b) % 61);
+    let batch = 1 + bytes.last().map_or(0, |&b| usize::from(b) % 97);
+    let threaded = bytes.len() % 2 == 1;
+    let streamed = crate::io::native::stream::read_cut("fuzz", bytes, (chunk, batch, threaded));
+    let whole = std::str::from_utf8(bytes).map(|text| crate::io::native::parse("fuzz", text));
+    match (whole, streamed) {
+        (_, Ok(None)) => {}
+        (Ok(Ok(whole)), Ok(Some(streamed))) => {
+            assert_eq!(streamed.part, whole.part, "the readers read different data");
+            assert_eq!(
+                streamed.issues, whole.issues,
+                "the readers found different problems"
+            );
+            check(Ok(streamed));
+        }
+        (Ok(Err(whole)), Err(streamed)) => {
+            assert_eq!(streamed.to_string(), whole.to_string());
+            assert_eq!(streamed.location(), whole.location());
+            check(Err(streamed));
+        }
+        (Err(_), streamed) => panic!("the stream read bytes that are not UTF-8: {streamed:?}"),
+        (Ok(whole), streamed) => panic!(
+            "the readers disagree: whole {:?}, streamed {:?}",
+            whole.err(),
+            streamed.err()
+        ),
+    }
+}

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches as _;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     // `--help` speaks the language asked for (or the system's) before anything is parsed.
     let help_lang = annals::cli::language_of_args(std::env::args_os());
     let matches = annals::cli::command(help_lang).get_matches();
@@ -36,12 +37,12 @@ fn main() -> ExitCode {
             &mut std::io::stderr(),
         );
     }
-    open_window(args.files)
+    open_window(args.files, started)
 }
 
 #[cfg(feature = "gui")]
-fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
-    match annals::ui::shell::run(files) {
+fn open_window(files: Vec<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+    match annals::ui::shell::run(files, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             #[expect(
@@ -57,7 +58,7 @@ fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_files: Vec<std::path::PathBuf>) -> ExitCode {
+fn open_window(_files: Vec<std::path::PathBuf>, _started: std::time::Instant) -> ExitCode {
     #[expect(
         clippy::print_stderr,
         reason = "the one place errors reach the user without a window"

@@ -134,12 +134,58 @@ fn view_op() -> impl Strategy<Value = ViewOp> {
     ]
 }
 
+/// A native file with a bit of everything: categories, periods after the events, records with
+/// problems, ids twice, text in several scripts.
+const NATIVE_SAMPLE: &str = r#"{"annals": 1, "title": "Sample",
+"categories": [{"id": "incident", "label": "Incident"}],
+"events": [
+  {"id": "a", "title": "DDoS attack on Belnet", "start": "2021-05-04", "end": "2021-05-05", "category": "incident", "tags": ["ddos"]},
+  {"id": "a", "title": "Zweite", "start": "2021-02-30"},
+  {"title": "Cyber Strategy 2.0 — approuvée", "start": "2021-05-20", "actors": ["CCB"], "description": "x\"y"},
+  {"title": "t", "start": 2012, "severity": "high", "circa": true},
+  ["not", "an", "event"]
+],
+"periods": [{"title": "Strategy 2.0", "start": "2021", "end": "2025"}]
+}
+"#;
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn any_bytes_load_or_fail_with_a_location(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         fuzzing::check(io::load_bytes("bytes", bytes));
+    }
+
+    #[test]
+    fn a_damaged_native_file_reads_the_same_streamed_as_whole(
+        edits in prop::collection::vec(
+            (
+                0usize..2000,
+                prop::sample::select(b"{}[],:\"\\ \nae0-\xc3\xa9\xff".to_vec()),
+                0u8..3,
+            ),
+            0..5,
+        ),
+    ) {
+        // A small file Annals wrote, with a few bytes inserted, removed or replaced by the
+        // characters that matter to JSON's structure.
+        let mut bytes = NATIVE_SAMPLE.as_bytes().to_vec();
+        for (at, byte, how) in edits {
+            let at = at % (bytes.len() + 1);
+            match how {
+                0 => bytes.insert(at, byte),
+                1 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => {
+                    if let Some(slot) = bytes.get_mut(at) {
+                        *slot = byte;
+                    }
+                }
+            }
+        }
+        fuzzing::check_native_stream(&bytes);
     }
 
     #[test]

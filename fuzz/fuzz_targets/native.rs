@@ -1,4 +1,5 @@
 //! The native reader on any bytes: Ok, or an error that says where; never a panic or a hang.
+//! Read as it streams in (cut everywhere), it gives exactly what reading it whole gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,4 +8,5 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         annals::fuzzing::check(annals::io::native::parse("fuzz", text));
     }
+    annals::fuzzing::check_native_stream(data);
 });

@@ -201,18 +201,15 @@ impl Dataset {
             } else {
                 // Sorted as (start, end, index) rows: the keys travel with the index, so the
                 // sort reads memory in order (ties keep file order).
-                let mut rows: Vec<(f64, f64, u32)> = order
+                use super::sort::{sort_on_two_cores, total_order_key};
+                let mut rows: Vec<(i64, i64, u32)> = order
                     .iter()
                     .map(|&i| {
                         let (s, e) = key(i);
-                        (s, e, i)
+                        (total_order_key(s), total_order_key(e), i)
                     })
                     .collect();
-                rows.sort_unstable_by(|a, b| {
-                    a.0.total_cmp(&b.0)
-                        .then(a.1.total_cmp(&b.1))
-                        .then(a.2.cmp(&b.2))
-                });
+                sort_on_two_cores(&mut rows);
                 order = rows.into_iter().map(|r| r.2).collect();
             }
         }

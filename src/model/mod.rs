@@ -5,6 +5,7 @@ pub mod civil;
 pub mod dataset;
 pub mod event;
 pub mod filter;
+pub(crate) mod sort;
 pub mod store;
 pub mod text;
 pub mod time;

@@ -36,6 +36,10 @@ pub struct Shell {
     watcher: Option<(FileWatcher, Vec<PathBuf>)>,
     /// The last reason live reload could not work, said once.
     watch_trouble: Option<String>,
+    /// With `ANNALS_STARTUP_PROBE` set: when the process started and how many frames were
+    /// drawn; once the first frame is on screen the time is said and the window closes
+    /// (how `docs/benchmarks.md` measures the cold start).
+    probe: Option<(std::time::Instant, u32)>,
 }
 
 /// Whether a file dialog can appear: rfd's portal needs a session bus; without one it falls back
@@ -62,7 +66,11 @@ impl Shell {
     }
 
     /// Starts on `files`, or the embedded dataset when there are none.
-    pub fn new(cc: &eframe::CreationContext<'_>, files: &[PathBuf]) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        files: &[PathBuf],
+        started: std::time::Instant,
+    ) -> Self {
         let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
@@ -79,6 +87,31 @@ impl Shell {
             dialog_open: false,
             watcher: None,
             watch_trouble: None,
+            probe: std::env::var_os("ANNALS_STARTUP_PROBE").map(|_| (started, 0)),
+        }
+    }
+
+    /// The startup probe (see [`Shell::probe`]): the second frame begins once the first is
+    /// on screen.
+    fn probe(&mut self, ctx: &egui::Context) {
+        let Some((started, frames)) = &mut self.probe else {
+            return;
+        };
+        *frames += 1;
+        if *frames == 1 {
+            ctx.request_repaint();
+        } else if *frames == 2 {
+            #[expect(
+                clippy::print_stderr,
+                reason = "a measurement asked for by its variable"
+            )]
+            {
+                eprintln!(
+                    "annals: first frame on screen {:.1} ms after the process started",
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
@@ -304,6 +337,7 @@ impl Shell {
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.probe(ui.ctx());
         while let Ok(reply) = self.replies.try_recv() {
             match reply {
                 Message::Command(command) => {
@@ -348,7 +382,7 @@ impl eframe::App for Shell {
 }
 
 /// Opens the window and blocks until it closes.
-pub fn run(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
+pub fn run(files: Vec<PathBuf>, started: std::time::Instant) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Annals")
@@ -360,6 +394,6 @@ pub fn run(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
     eframe::run_native(
         "Annals",
         options,
-        Box::new(move |cc| Ok(Box::new(Shell::new(cc, &files)))),
+        Box::new(move |cc| Ok(Box::new(Shell::new(cc, &files, started)))),
     )
 }

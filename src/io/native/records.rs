@@ -621,7 +621,7 @@ fn duplicate_ids(events: &EventStore) -> Vec<usize> {
             )
         })
         .collect();
-    by_hash.sort_unstable();
+    crate::model::sort::sort_on_two_cores(&mut by_hash);
     let mut duplicates = Vec::new();
     for run in by_hash
         .chunk_by(|a, b| a.0 == b.0)

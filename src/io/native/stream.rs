@@ -79,23 +79,42 @@ pub fn read(
     size_bytes: Option<u64>,
     progress: &LoadProgress,
 ) -> Result<Option<LoadedFile>, LoadError> {
+    // A file of a batch or two is read on this thread (threads cost more than they save).
+    let threaded = size_bytes.is_none_or(|s| s > 2 * BATCH_BYTES as u64);
     read_with(
         name,
         source,
         size_bytes,
         progress,
-        (CHUNK_BYTES, BATCH_BYTES),
+        (CHUNK_BYTES, BATCH_BYTES, threaded),
+    )
+}
+
+/// [`read`] of bytes in memory cut into reads of `chunk_bytes` and batches of `batch_bytes`,
+/// read on worker threads or on this one (for the fuzz target, which compares it with reading
+/// the text whole).
+pub fn read_cut(
+    name: &str,
+    bytes: &[u8],
+    (chunk_bytes, batch_bytes, threaded): (usize, usize, bool),
+) -> Result<Option<LoadedFile>, LoadError> {
+    read_with(
+        name,
+        &mut &bytes[..],
+        Some(bytes.len() as u64),
+        &LoadProgress::default(),
+        (chunk_bytes, batch_bytes, threaded),
     )
 }
 
 /// [`read`] asking `chunk_bytes` of the source at a time and cutting batches at `batch_bytes`
-/// (tests make both small to cut everywhere).
+/// (tests make both small to cut everywhere), on worker threads if `threaded`.
 fn read_with(
     name: &str,
     source: &mut dyn Read,
     size_bytes: Option<u64>,
     progress: &LoadProgress,
-    (chunk_bytes, batch_bytes): (usize, usize),
+    (chunk_bytes, batch_bytes, threaded): (usize, usize, bool),
 ) -> Result<Option<LoadedFile>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: name.to_owned(),
@@ -113,7 +132,11 @@ fn read_with(
         return Ok(None);
     }
     count(progress, first);
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let workers = if threaded {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    } else {
+        0
+    };
     let (scan, assembly, failed) = std::thread::scope(|scope| {
         // Each worker has a queue of its own and batches go round: a worker that stopped
         // shows as a queue that cannot be sent to (the stream then gives up).
@@ -140,8 +163,13 @@ fn read_with(
                 queues.push(queue);
             }
         }
+        // Without workers, batches are read here as they are cut.
+        let here = queues.is_empty().then(|| to_main.clone());
         drop(to_main);
         let mut ship = move |batch: Batch| {
+            if let Some(here) = &here {
+                return here.send((batch.index, read_batch(&batch))).is_ok();
+            }
             let Some(queue) = queues.get(batch.index % queues.len().max(1)) else {
                 return false;
             };

@@ -5,8 +5,7 @@ use crate::io::{LoadProgress, native};
 /// its records into `batch`-byte batches.
 fn both(
     text: &str,
-    chunk: usize,
-    batch: usize,
+    (chunk, batch, threaded): (usize, usize, bool),
 ) -> (
     Result<LoadedFile, LoadError>,
     Result<Option<LoadedFile>, LoadError>,
@@ -17,7 +16,7 @@ fn both(
         &mut text.as_bytes(),
         Some(text.len() as u64),
         &LoadProgress::default(),
-        (chunk, batch),
+        (chunk, batch, threaded),
     );
     (whole, streamed)
 }
@@ -27,16 +26,16 @@ fn both(
 /// whole-text reader. Returns whether the stream read it at every cut.
 fn agree(text: &str) -> bool {
     let mut streamed_every_time = true;
-    for (chunk, batch) in [
-        (16, 1),
-        (17, 40),
-        (31, 64),
-        (64, 1),
-        (1000, 200),
-        (1 << 20, 1 << 20),
+    for cuts in [
+        (16, 1, true),
+        (17, 40, false),
+        (31, 64, true),
+        (64, 1, false),
+        (1000, 200, true),
+        (1 << 20, 1 << 20, false),
     ] {
-        let cut = format!("chunk {chunk}, batch {batch}:\n{text}");
-        match both(text, chunk, batch) {
+        let cut = format!("cut {cuts:?}:\n{text}");
+        match both(text, cuts) {
             (_, Ok(None)) => streamed_every_time = false,
             (Ok(whole), Ok(Some(streamed))) => {
                 assert_eq!(streamed.part, whole.part, "{cut}");
@@ -153,7 +152,13 @@ fn a_cancelled_stream_stops_with_cancelled() {
         .cancel
         .store(true, std::sync::atomic::Ordering::Relaxed);
     let text = crate::io::EMBEDDED_BELGIUM;
-    let result = read_with("a.json", &mut text.as_bytes(), None, &progress, (64, 64));
+    let result = read_with(
+        "a.json",
+        &mut text.as_bytes(),
+        None,
+        &progress,
+        (64, 64, true),
+    );
     assert!(matches!(result, Err(LoadError::Cancelled { .. })));
 }
 
