@@ -5,6 +5,7 @@
 //!   memory against the file's size (through GNU `/usr/bin/time -f %M`);
 //! - load: reading and parsing the file in this process (`io::load_file`), and the resident
 //!   bytes the loaded window state adds, against the file's size;
+//! - reopen: the same file opened again through its reopen cache (`io::cache`), to a dataset;
 //! - frames: CPU time of one real window frame (`egui::Context::run_ui` with the real `Window`,
 //!   then `tessellate`) at three zooms (everything, one year, one day), median and p95 of 60,
 //!   both still (the same view every frame: an idle repaint, the pointer moving) and panning
@@ -40,6 +41,22 @@ fn resident_bytes() -> u64 {
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
         .map_or(0, |kb| kb * 1024)
+}
+
+/// Opening `path` again once its reopen cache is written (`io::cache`): reading the cache and
+/// building the dataset from it, in seconds (the cache is written by a first open, not timed).
+fn reopen_secs(path: &std::path::Path, folder: &std::path::Path) -> f64 {
+    let cache = annals::io::cache::Cache::in_dir(folder.join("cache"), 0);
+    let progress = annals::io::LoadProgress::default();
+    drop(annals::io::load_file_cached(path, None, &progress, &cache).unwrap());
+    let start = Instant::now();
+    let file = annals::io::load_file_cached(path, None, &progress, &cache).unwrap();
+    assert!(file.issues.is_empty(), "read from the cache");
+    let dataset = annals::model::Dataset::from_parts(vec![file.part]);
+    let secs = start.elapsed().as_secs_f64();
+    drop(dataset);
+    std::fs::remove_dir_all(folder.join("cache")).ok();
+    secs
 }
 
 /// The whole `annals check FILE` process, as a user runs it: wall seconds and peak resident
@@ -116,9 +133,9 @@ fn main() {
     // freed by a smaller size would otherwise stay with the allocator and count against the next.
     if std::env::var_os("ANNALS_BENCH_CHILD").is_none() {
         println!(
-            "| events | file MB | `annals check` s | check peak RSS / file | load s (in process) | resident MB | resident / file | frame all, still (median / p95 ms) | all, panning | all, panning, one category hidden | 1 year, still | 1 year, panning | 1 day, still | 1 day, panning | naive egui_plot all | naive p95 ÷ ours (panning) |"
+            "| events | file MB | `annals check` s | check peak RSS / file | load s (in process) | reopen s (cached, to a dataset) | resident MB | resident / file | frame all, still (median / p95 ms) | all, panning | all, panning, one category hidden | 1 year, still | 1 year, panning | 1 day, still | 1 day, panning | naive egui_plot all | naive p95 ÷ ours (panning) |"
         );
-        println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         let me = std::env::current_exe().unwrap();
         for events in sizes {
             let status = std::process::Command::new(&me)
@@ -146,6 +163,7 @@ fn main() {
         let load = start.elapsed().as_secs_f64();
         let state = AppState::with_loaded(vec![(path.clone(), Ok(loaded))], Settings::default());
         let resident = resident_bytes().saturating_sub(before);
+        let reopen = reopen_secs(&path, &folder);
         let mut window = Window::new(state);
 
         let ctx = egui::Context::default();
@@ -216,7 +234,7 @@ fn main() {
         let (check_secs, check_peak) = check_process(&path);
         let ms = |(median, p95): (f64, f64)| format!("{median:.2} / {p95:.2}");
         println!(
-            "| {events} | {:.1} | {check_secs:.2} | {:.2} | {load:.2} | {:.0} | {:.2} | {} | {} | {} | {} | {} | {} | {} | {naive} | {ratio} |",
+            "| {events} | {:.1} | {check_secs:.2} | {:.2} | {load:.2} | {reopen:.2} | {:.0} | {:.2} | {} | {} | {} | {} | {} | {} | {} | {naive} | {ratio} |",
             file_bytes as f64 / 1e6,
             check_peak as f64 / file_bytes as f64,
             resident as f64 / 1e6,

@@ -406,6 +406,7 @@ fn several_files_loading_each_show_their_own_progress() {
         sizes: vec![40_000_000, 30_000_000, 20_000_000],
         progress,
         prepare: None,
+        cache: None,
     });
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1700.0))

@@ -523,6 +523,9 @@ problem-duplicate-key = { $what }: duplicate key `{ $field }`: the last value is
 problem-unknown-field = { $what }: unknown field `{ $field }` ignored (known: { $known })
 problem-duplicate-category = { $what }: duplicate category id { $id } ignored
 problem-duplicate-id = { $what }: duplicate id { $id }; kept as { $new }
+# The reopen cache (a copy of a big file's events kept in the user's cache folder) could not be trusted.
+problem-cache-damaged = The cached copy of this file was damaged and was not used; the file was read again.
+problem-cache-foreign = The cached copy of this file was written by another version of Annals and was not used; the file was read again.
 # A record: "event 3", "row 12", with its title: "event 3 "DDoS attack on Belnet"".
 record-numbered = { $kind } { $number }
 record-titled = { $record } { $title }

@@ -68,6 +68,8 @@ pub struct Loading {
     /// the loading thread also builds the dataset and its lanes (a million events take most of
     /// a second to merge and arrange; the window should not stop for them). Filled in by [`run`].
     pub prepare: Option<Arc<Prepare>>,
+    /// Where big files are kept for reopening, if anywhere (see `io::cache`).
+    pub cache: Option<io::cache::Cache>,
 }
 
 /// What the loading thread builds beyond reading.
@@ -131,7 +133,11 @@ pub fn run(load: &Loading) -> LoadResults {
         if load.progress.cancelled() {
             break;
         }
-        results.push((path.clone(), io::load_file_with(path, None, &load.progress)));
+        let result = match &load.cache {
+            Some(cache) => io::load_file_cached(path, None, &load.progress, cache),
+            None => io::load_file_with(path, None, &load.progress),
+        };
+        results.push((path.clone(), result));
     }
     if let Some(prepare) = &load.prepare
         && !load.progress.cancelled()
@@ -312,6 +318,7 @@ impl AppState {
                         .collect(),
                 }),
             })),
+            cache: self.reopen_cache.clone(),
         };
         self.loading = Some(load.clone());
         Some(Effect::Load(load))

@@ -172,6 +172,9 @@ pub struct AppState {
     /// From this many events on, filters and search are arranged on a thread (default
     /// [`arrange::BACKGROUND_EVENTS`]).
     pub background_events: Option<usize>,
+    /// Where big files, once read, are kept for reopening (`io::cache`); `None` (tests, and
+    /// until the shell sets the platform's folder): read every time.
+    pub reopen_cache: Option<crate::io::cache::Cache>,
     arrange_generation: u64,
     /// What is being computed on the arranging thread ("Filtering"), if anything.
     arranging: Option<String>,

@@ -1,5 +1,6 @@
 //! Files to model and back. Readers are pure functions of text; only [`load_file`] touches the disk.
 
+pub mod cache;
 pub mod csv;
 pub mod detect;
 mod json;
@@ -172,6 +173,45 @@ pub fn load_file_with(
         return Err(LoadError::Cancelled { path: name });
     }
     Ok(loaded)
+}
+
+/// [`load_file_with`] through the reopen cache: a big native file read before and unchanged
+/// since comes from its cache; one read now is kept there for next time. A cache that could
+/// not be trusted is said as a warning of the file (and replaced).
+pub fn load_file_cached(
+    path: &Path,
+    limit_bytes: Option<u64>,
+    progress: &LoadProgress,
+    cache: &cache::Cache,
+) -> Result<LoadedFile, LoadError> {
+    use std::sync::atomic::Ordering;
+    let name = path.display().to_string();
+    let size_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    let within_limit = limit_bytes.is_none_or(|limit| size_bytes <= limit);
+    let ignored = match cache.open(path, &name) {
+        cache::Reopened::Hit(file) if within_limit => {
+            progress.read_bytes.fetch_add(size_bytes, Ordering::Relaxed);
+            return Ok(*file);
+        }
+        cache::Reopened::Hit(_) | cache::Reopened::Miss => None,
+        cache::Reopened::Ignored(key) => Some(key),
+    };
+    let mut file = load_file_with(path, limit_bytes, progress)?;
+    // A cache that cannot be written (a full disk, no folder) costs nothing but the next
+    // reopen's speed.
+    let _ = cache.keep(path, &mut file);
+    if let Some(key) = ignored {
+        file.issues.insert(
+            0,
+            Issue::new(
+                IssueLevel::Warning,
+                Location { line: 1, column: 1 },
+                None,
+                crate::i18n::Said::new(key),
+            ),
+        );
+    }
+    Ok(file)
 }
 
 /// Reads the bytes of a file called `name`: UTF-16 and invalid UTF-8 are located errors, the rest

@@ -166,7 +166,7 @@ impl Dataset {
         }
         // All files' events end to end (column by column), then put in time order by one
         // gather per column. Sort keys are the stored seconds.
-        let mut all = if stores.len() == 1 {
+        let all = if stores.len() == 1 {
             let mut store = stores.pop().unwrap_or_default();
             store.set_file(FileId(0));
             store
@@ -177,45 +177,14 @@ impl Dataset {
             }
             all
         };
-        let mut order: Vec<u32> = (0..u32::try_from(all.len()).unwrap_or(u32::MAX)).collect();
-        {
-            let (starts, ends) = (all.start_secs(), all.end_secs());
-            let key = |i: u32| {
-                (
-                    starts.get(i as usize).copied().unwrap_or(0.0),
-                    ends.get(i as usize).copied().unwrap_or(0.0),
-                )
-            };
-            dataset.max_duration_secs = starts
-                .iter()
-                .zip(ends)
-                .map(|(s, e)| e - s)
-                .fold(0.0, f64::max);
-            // Already in order (a sorted file, or one that was loaded before): no copy at all.
-            let sorted = order.windows(2).all(|w| {
-                let (a, b) = (key(w[0]), key(w[1]));
-                a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).is_le()
-            });
-            if sorted {
-                order.clear();
-            } else {
-                // Sorted as (start, end, index) rows: the keys travel with the index, so the
-                // sort reads memory in order (ties keep file order).
-                use super::sort::{sort_on_two_cores, total_order_key};
-                let mut rows: Vec<(i64, i64, u32)> = order
-                    .iter()
-                    .map(|&i| {
-                        let (s, e) = key(i);
-                        (total_order_key(s), total_order_key(e), i)
-                    })
-                    .collect();
-                sort_on_two_cores(&mut rows);
-                order = rows.into_iter().map(|r| r.2).collect();
-            }
-        }
-        if !order.is_empty() {
-            all = all.into_permuted(&order);
-        }
+        dataset.max_duration_secs = all
+            .start_secs()
+            .iter()
+            .zip(all.end_secs())
+            .map(|(s, e)| e - s)
+            .fold(0.0, f64::max);
+        // Already in order (a sorted file, or one that was loaded before): no copy at all.
+        let mut all = all.into_time_order();
         all.shrink_to_fit();
         dataset.events = all;
         dataset.periods.sort_by_key(|p| p.start);

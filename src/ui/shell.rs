@@ -77,7 +77,9 @@ impl Shell {
             .unwrap_or_default();
         settings.export = settings.export.without_missing_folder();
         let (sender, replies) = channel();
-        let (state, effect) = AppState::starting_with(files, settings);
+        let (mut state, effect) = AppState::starting_with(files, settings);
+        // Big files open again from their built store (see `io::cache`).
+        state.reopen_cache = crate::io::cache::Cache::platform();
         let mut window = Window::new(state);
         window.effects.extend(effect);
         Self {

@@ -1,0 +1,376 @@
+//! The reopen cache: a big native file, once read, is kept as its built store in the user's
+//! cache folder (never beside or inside the data), so opening it again reads columns instead
+//! of parsing JSON.
+//!
+//! A cache file names the file it was made from (path, size, modification time, and a hash of
+//! its first and last 64 KiB): if any of these differ it is stale and silently replaced. Its
+//! own bytes end in a checksum, and every column is checked against the others as it is read
+//! (`EventStore::decode`); a cache that fails any check (damaged, cut short, written by
+//! another version) is never used, and the caller is told why. Only files read without a
+//! single problem are kept (their problems would otherwise have to be said again), in time
+//! order (so the dataset need not sort them again).
+
+use std::hash::Hasher as _;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHasher;
+
+use super::{LoadedFile, native, native_writer};
+use crate::model::{DatasetPart, EventStore, Format};
+
+/// What a cache file begins with.
+const MAGIC: &[u8; 13] = b"ANNALS-STORE\n";
+/// The layout of a cache file; with the crate's version it makes a cache "foreign".
+const LAYOUT: u32 = 1;
+/// Bytes hashed at each end of the source file.
+const ENDS_BYTES: u64 = 64 << 10;
+/// Files smaller than this are not kept: they read in a blink anyway.
+pub const DEFAULT_MIN_BYTES: u64 = 8 << 20;
+/// The folder is kept under this many bytes, the least recently written caches going first.
+const MAX_TOTAL_BYTES: u64 = 16 << 30;
+
+/// Where caches are kept, and from which size files are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+    min_bytes: u64,
+}
+
+/// What opening a file through the cache found.
+#[derive(Debug)]
+pub enum Reopened {
+    /// The file as it was read last time.
+    Hit(Box<LoadedFile>),
+    /// No cache for it, or one for an older version of the file (replaced once it is read).
+    Miss,
+    /// A cache that cannot be trusted was there and was not used: why, as the key of a
+    /// message (`problem-cache-damaged`, `problem-cache-foreign`).
+    Ignored(&'static str),
+}
+
+impl Cache {
+    /// The platform's cache folder for Annals (`$XDG_CACHE_HOME/annals`, `~/.cache/annals`,
+    /// `~/Library/Caches/annals`, `%LOCALAPPDATA%\annals`), if there is one.
+    pub fn platform() -> Option<Self> {
+        dirs::cache_dir().map(|dir| Self::in_dir(dir.join("annals"), DEFAULT_MIN_BYTES))
+    }
+
+    /// Caches in `dir`, for files of at least `min_bytes`.
+    pub fn in_dir(dir: PathBuf, min_bytes: u64) -> Self {
+        Self { dir, min_bytes }
+    }
+
+    /// The cache file for `source` (by a hash of its absolute path).
+    pub fn file_for(&self, source: &Path) -> PathBuf {
+        let absolute = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
+        let mut hasher = FxHasher::default();
+        hasher.write(absolute.as_os_str().as_encoded_bytes());
+        self.dir
+            .join(format!("{:016x}.annals-store", hasher.finish()))
+    }
+
+    /// Opens `source` (shown as `name`) from its cache, if a trustworthy one is there.
+    pub fn open(&self, source: &Path, name: &str) -> Reopened {
+        let Ok(key) = SourceKey::of(source) else {
+            return Reopened::Miss;
+        };
+        if key.size < self.min_bytes {
+            return Reopened::Miss;
+        }
+        let Ok(file) = std::fs::File::open(self.file_for(source)) else {
+            return Reopened::Miss;
+        };
+        let limit = file.metadata().map_or(0, |m| m.len());
+        let mut input = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
+        match read_cache(&mut input, limit, &key, name) {
+            Ok(loaded) => Reopened::Hit(Box::new(loaded)),
+            Err(Trouble::Stale) => Reopened::Miss,
+            Err(Trouble::Foreign) => Reopened::Ignored("problem-cache-foreign"),
+            Err(Trouble::Damaged) => Reopened::Ignored("problem-cache-damaged"),
+        }
+    }
+
+    /// Keeps `loaded` (just read from `source`) for next time, if it is big enough and was read
+    /// without a problem; its events are put in time order first (the dataset would sort them
+    /// anyway). Errors are the disk's; the cache is written atomically, so a failure leaves
+    /// no half-written cache behind.
+    pub fn keep(&self, source: &Path, loaded: &mut LoadedFile) -> std::io::Result<bool> {
+        let key = SourceKey::of(source)?;
+        if key.size < self.min_bytes
+            || !loaded.issues.is_empty()
+            || loaded.part.info.format != Format::Annals
+        {
+            return Ok(false);
+        }
+        loaded.part.events = std::mem::take(&mut loaded.part.events).into_time_order();
+        std::fs::create_dir_all(&self.dir)?;
+        let target = self.file_for(source);
+        native_writer::write_atomically_with(&target, |file| {
+            let mut out = Hashing::new(std::io::BufWriter::with_capacity(1 << 20, file));
+            write_cache(&mut out, &key, &loaded.part)?;
+            let sum = out.finish();
+            out.inner.write_all(&sum.to_le_bytes())?;
+            out.inner.flush()
+        })?;
+        self.trim();
+        Ok(true)
+    }
+
+    /// Removes the oldest caches while the folder holds more than [`MAX_TOTAL_BYTES`].
+    fn trim(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut caches: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "annals-store"))
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((meta.modified().ok()?, meta.len(), e.path()))
+            })
+            .collect();
+        caches.sort();
+        let mut total: u64 = caches.iter().map(|c| c.1).sum();
+        for (_, size, path) in caches {
+            if total <= MAX_TOTAL_BYTES {
+                break;
+            }
+            if std::fs::remove_file(&path).is_ok() {
+                total -= size;
+            }
+        }
+    }
+}
+
+/// What names the version of a source file a cache was made from.
+#[derive(Debug, PartialEq, Eq)]
+struct SourceKey {
+    path: Vec<u8>,
+    size: u64,
+    modified_nanos: u128,
+    ends_hash: u64,
+}
+
+impl SourceKey {
+    fn of(source: &Path) -> std::io::Result<Self> {
+        use std::io::Seek as _;
+        let mut file = std::fs::File::open(source)?;
+        let meta = file.metadata()?;
+        let modified_nanos = meta
+            .modified()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let size = meta.len();
+        let mut hasher = FxHasher::default();
+        let mut head = Vec::new();
+        (&mut file).take(ENDS_BYTES).read_to_end(&mut head)?;
+        hasher.write(&head);
+        if size > ENDS_BYTES {
+            file.seek(std::io::SeekFrom::Start(size.saturating_sub(ENDS_BYTES)))?;
+            let mut tail = Vec::new();
+            file.take(ENDS_BYTES).read_to_end(&mut tail)?;
+            hasher.write(&tail);
+        }
+        let absolute = std::path::absolute(source).unwrap_or_else(|_| source.to_path_buf());
+        Ok(Self {
+            path: absolute.as_os_str().as_encoded_bytes().to_vec(),
+            size,
+            modified_nanos,
+            ends_hash: hasher.finish(),
+        })
+    }
+
+    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(&(self.path.len() as u64).to_le_bytes())?;
+        out.write_all(&self.path)?;
+        out.write_all(&self.size.to_le_bytes())?;
+        out.write_all(&self.modified_nanos.to_le_bytes())?;
+        out.write_all(&self.ends_hash.to_le_bytes())
+    }
+
+    fn read(input: &mut dyn Read) -> Option<Self> {
+        let mut word = [0; 8];
+        input.read_exact(&mut word).ok()?;
+        let len = u64::from_le_bytes(word);
+        if len > 1 << 16 {
+            return None;
+        }
+        let mut path = vec![0; usize::try_from(len).ok()?];
+        input.read_exact(&mut path).ok()?;
+        input.read_exact(&mut word).ok()?;
+        let size = u64::from_le_bytes(word);
+        let mut wide = [0; 16];
+        input.read_exact(&mut wide).ok()?;
+        input.read_exact(&mut word).ok()?;
+        Some(Self {
+            path,
+            size,
+            modified_nanos: u128::from_le_bytes(wide),
+            ends_hash: u64::from_le_bytes(word),
+        })
+    }
+}
+
+/// Why a cache was not used.
+enum Trouble {
+    /// Made from another version of the file (or another file).
+    Stale,
+    /// Made by another version of Annals.
+    Foreign,
+    /// Not what Annals writes: cut short, changed, or not a cache at all.
+    Damaged,
+}
+
+/// A reader or writer that hashes every byte going through it (the cache's checksum). Bytes
+/// are hashed in blocks of [`HASH_BLOCK`] whatever sizes they are read or written in (a
+/// hasher's answer depends on how its input is cut).
+struct Hashing<T> {
+    inner: T,
+    hasher: FxHasher,
+    pending: Vec<u8>,
+}
+
+/// Bytes hashed at a time.
+const HASH_BLOCK: usize = 64 << 10;
+
+impl<T> Hashing<T> {
+    fn new(inner: T) -> Self {
+        Self {
+            inner,
+            hasher: FxHasher::default(),
+            pending: Vec::with_capacity(HASH_BLOCK),
+        }
+    }
+
+    fn hash(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let room = HASH_BLOCK - self.pending.len();
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            self.pending.extend_from_slice(now);
+            if self.pending.len() == HASH_BLOCK {
+                self.hasher.write(&self.pending);
+                self.pending.clear();
+            }
+            bytes = later;
+        }
+    }
+
+    /// The hash of every byte so far.
+    fn finish(&self) -> u64 {
+        let mut hasher = self.hasher.clone();
+        hasher.write(&self.pending);
+        hasher.finish()
+    }
+}
+
+impl<T: Read> Read for Hashing<T> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+}
+
+impl<T: Write> Write for Hashing<T> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The file's layout: magic, layout and crate version, the source's key, the file's own
+/// details and the extras' values as a native document, the store's columns; then (outside
+/// the hash) the hash of all that.
+fn write_cache(out: &mut dyn Write, key: &SourceKey, part: &DatasetPart) -> std::io::Result<()> {
+    out.write_all(MAGIC)?;
+    out.write_all(&LAYOUT.to_le_bytes())?;
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    out.write_all(&(version.len() as u64).to_le_bytes())?;
+    out.write_all(version)?;
+    key.write(out)?;
+    // The events with extras (descriptions, sources, links…) go as native records, read back
+    // by the native reader; the store keeps which events they belong to.
+    let mut with_extras = EventStore::default();
+    with_extras.copy_from(&part.events, part.events.extra_indices(), None);
+    let document = native_writer::to_json(&DatasetPart {
+        info: part.info.clone(),
+        categories: part.categories.clone(),
+        periods: part.periods.clone(),
+        events: with_extras,
+    });
+    out.write_all(&(document.len() as u64).to_le_bytes())?;
+    out.write_all(document.as_bytes())?;
+    part.events.encode(out)
+}
+
+fn read_cache(
+    input: &mut Hashing<impl Read>,
+    limit: u64,
+    key: &SourceKey,
+    name: &str,
+) -> Result<LoadedFile, Trouble> {
+    let mut magic = [0; MAGIC.len()];
+    input.read_exact(&mut magic).map_err(|_| Trouble::Damaged)?;
+    if &magic != MAGIC {
+        return Err(Trouble::Damaged);
+    }
+    let mut word = [0; 4];
+    input.read_exact(&mut word).map_err(|_| Trouble::Damaged)?;
+    let mut len = [0; 8];
+    input.read_exact(&mut len).map_err(|_| Trouble::Damaged)?;
+    let version_len = u64::from_le_bytes(len);
+    if version_len > 64 {
+        return Err(Trouble::Damaged);
+    }
+    let mut version = vec![0; usize::try_from(version_len).map_err(|_| Trouble::Damaged)?];
+    input
+        .read_exact(&mut version)
+        .map_err(|_| Trouble::Damaged)?;
+    if u32::from_le_bytes(word) != LAYOUT || version != env!("CARGO_PKG_VERSION").as_bytes() {
+        return Err(Trouble::Foreign);
+    }
+    if SourceKey::read(input).ok_or(Trouble::Damaged)? != *key {
+        return Err(Trouble::Stale);
+    }
+    input.read_exact(&mut len).map_err(|_| Trouble::Damaged)?;
+    let document_len = u64::from_le_bytes(len);
+    if document_len > limit {
+        return Err(Trouble::Damaged);
+    }
+    let mut document = vec![0; usize::try_from(document_len).map_err(|_| Trouble::Damaged)?];
+    input
+        .read_exact(&mut document)
+        .map_err(|_| Trouble::Damaged)?;
+    let mut events = EventStore::decode(input, limit).ok_or(Trouble::Damaged)?;
+    // The checksum: the hash of everything before it, then nothing after it.
+    let sum = input.finish();
+    let mut stored = [0; 8];
+    input
+        .inner
+        .read_exact(&mut stored)
+        .map_err(|_| Trouble::Damaged)?;
+    let mut more = [0; 1];
+    if u64::from_le_bytes(stored) != sum || input.inner.read(&mut more).map_or(true, |n| n != 0) {
+        return Err(Trouble::Damaged);
+    }
+    let document = String::from_utf8(document).map_err(|_| Trouble::Damaged)?;
+    let mut kept = native::parse(name, &document).map_err(|_| Trouble::Damaged)?;
+    if !kept.issues.is_empty() {
+        return Err(Trouble::Damaged);
+    }
+    let extras = kept.part.events.take_extras();
+    if !events.set_extras(extras) {
+        return Err(Trouble::Damaged);
+    }
+    name.clone_into(&mut kept.part.info.path);
+    kept.part.events = events;
+    Ok(kept)
+}
+
+#[cfg(test)]
+mod tests;

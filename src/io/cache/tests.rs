@@ -1,0 +1,206 @@
+use super::*;
+use crate::io::{LoadProgress, load_file_with};
+
+/// A native file of `events` generated events (with extras on some) in `dir`.
+fn source(dir: &Path, events: u64) -> PathBuf {
+    let path = dir.join("big.json");
+    let mut bytes = Vec::new();
+    crate::synth::write_native(crate::synth::SynthOptions { events, seed: 5 }, &mut bytes)
+        .expect("writing to memory");
+    // Some events with what only some have: a description, sources, a link, a sub-second
+    // start, a translation, and a period and a category after the events.
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let extra = r#"{"id": "x1", "title": "With extras", "start": "2021-05-04T11:00:00.25Z", "description": "Ünïcode", "sources": ["https://ccb.belgium.be"], "links": [{"type": "caused", "target": "x2"}], "translations": {"nl": {"title": "Met extra's"}}},
+{"id": "x2", "title": "Far year", "start": -40000, "end": 2021, "disclosed": "2022-01"},
+"#;
+    let text = text.replacen("\"events\": [\n", &format!("\"events\": [\n{extra}"), 1);
+    std::fs::write(&path, text).expect("writing the source");
+    path
+}
+
+fn cache_in(dir: &Path) -> Cache {
+    Cache::in_dir(dir.join("cache"), 0)
+}
+
+fn hit(cache: &Cache, path: &Path) -> LoadedFile {
+    match cache.open(path, &path.display().to_string()) {
+        Reopened::Hit(file) => *file,
+        other => panic!("expected the cache to be used, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_kept_file_reopens_equal_to_reading_it_again() {
+    let dir = tempfile_dir("reopen");
+    let path = source(&dir, 3000);
+    let cache = cache_in(&dir);
+    assert!(matches!(cache.open(&path, "big.json"), Reopened::Miss));
+    let mut first = load_file_with(&path, None, &LoadProgress::default()).expect("it loads");
+    assert!(first.issues.is_empty(), "{:?}", first.issues);
+    assert!(cache.keep(&path, &mut first).expect("written"));
+    let again = hit(&cache, &path);
+    assert_eq!(again.part.info, first.part.info);
+    assert_eq!(again.part.categories, first.part.categories);
+    assert_eq!(again.part.periods, first.part.periods);
+    assert_eq!(again.part.events.to_vec(), first.part.events.to_vec());
+    assert!(again.issues.is_empty());
+    // Kept in time order, so the dataset need not sort it again.
+    assert!(again.part.events.time_order().is_none());
+    let with_extras = again
+        .part
+        .events
+        .iter()
+        .find(|e| e.id() == "x1")
+        .expect("the event with extras");
+    assert_eq!(with_extras.description(), Some("Ünïcode"));
+    // The cache lives in the cache folder, not beside the data.
+    assert!(cache.file_for(&path).starts_with(dir.join("cache")));
+    assert_eq!(
+        std::fs::read_dir(&dir).expect("the folder").count(),
+        2,
+        "only the source and the cache folder"
+    );
+}
+
+#[test]
+fn a_stale_truncated_damaged_or_foreign_cache_is_never_used() {
+    let dir = tempfile_dir("distrust");
+    let path = source(&dir, 2000);
+    let cache = cache_in(&dir);
+    let mut first = load_file_with(&path, None, &LoadProgress::default()).expect("it loads");
+    cache.keep(&path, &mut first).expect("written");
+    let kept = std::fs::read(cache.file_for(&path)).expect("the cache");
+    let put = |bytes: &[u8]| std::fs::write(cache.file_for(&path), bytes).expect("writing");
+
+    // Truncated anywhere: damaged.
+    for cut in [
+        0,
+        5,
+        40,
+        kept.len() / 3,
+        kept.len() / 2,
+        kept.len() - 9,
+        kept.len() - 1,
+    ] {
+        put(&kept[..cut]);
+        assert!(
+            matches!(
+                cache.open(&path, "big.json"),
+                Reopened::Ignored("problem-cache-damaged")
+            ),
+            "cut at {cut}"
+        );
+    }
+    // One byte changed anywhere after the header (a title, a date, a column length, the
+    // checksum): damaged, never a different timeline.
+    for at in [
+        kept.len() / 5,
+        kept.len() / 2,
+        kept.len() * 4 / 5,
+        kept.len() - 3,
+    ] {
+        let mut changed = kept.clone();
+        changed[at] ^= 0x20;
+        put(&changed);
+        assert!(
+            matches!(cache.open(&path, "big.json"), Reopened::Ignored(_)),
+            "byte {at} changed"
+        );
+    }
+    // Extra bytes after the end: damaged.
+    let mut longer = kept.clone();
+    longer.push(0);
+    put(&longer);
+    assert!(matches!(
+        cache.open(&path, "big.json"),
+        Reopened::Ignored("problem-cache-damaged")
+    ));
+    // Another layout or another build: foreign.
+    let mut other_layout = kept.clone();
+    other_layout[MAGIC.len()] ^= 1;
+    put(&other_layout);
+    assert!(matches!(
+        cache.open(&path, "big.json"),
+        Reopened::Ignored("problem-cache-foreign")
+    ));
+    // Not a cache at all (the source itself put there): damaged.
+    put(&std::fs::read(&path).expect("the source"));
+    assert!(matches!(
+        cache.open(&path, "big.json"),
+        Reopened::Ignored("problem-cache-damaged")
+    ));
+
+    // Intact again: used.
+    put(&kept);
+    hit(&cache, &path);
+    // The source changed (same size, one title letter): stale, read again silently.
+    let text = std::fs::read_to_string(&path).expect("the source");
+    std::fs::write(&path, text.replacen("With extras", "With extraz", 1)).expect("editing");
+    assert!(matches!(cache.open(&path, "big.json"), Reopened::Miss));
+    // Another file's cache under this file's name: stale (it names its own source).
+    let other = dir.join("other.json");
+    std::fs::copy(&path, &other).expect("copy");
+    let mut other_loaded = load_file_with(&other, None, &LoadProgress::default()).expect("loads");
+    cache.keep(&other, &mut other_loaded).expect("written");
+    std::fs::copy(cache.file_for(&other), cache.file_for(&path)).expect("copy");
+    assert!(matches!(cache.open(&path, "big.json"), Reopened::Miss));
+}
+
+#[test]
+fn a_load_through_the_cache_says_when_it_did_not_trust_it_and_repairs_it() {
+    let dir = tempfile_dir("repair");
+    let path = source(&dir, 1500);
+    let cache = cache_in(&dir);
+    let progress = LoadProgress::default();
+    let first = crate::io::load_file_cached(&path, None, &progress, &cache).expect("loads");
+    assert!(first.issues.is_empty());
+    std::fs::write(cache.file_for(&path), b"ANNALS-STORE\nnot really").expect("damaging");
+    let second = crate::io::load_file_cached(&path, None, &progress, &cache).expect("loads");
+    assert_eq!(second.issues.len(), 1, "one note about the cache");
+    assert!(
+        second.issues[0].message.contains("damaged"),
+        "{}",
+        second.issues[0]
+    );
+    assert_eq!(second.part.events.len(), first.part.events.len());
+    // Rewritten: the third open is clean and from the cache.
+    let third = crate::io::load_file_cached(&path, None, &progress, &cache).expect("loads");
+    assert!(third.issues.is_empty());
+    hit(&cache, &path);
+    // Files with problems are not kept (their problems would have to be said again).
+    let broken = dir.join("broken.json");
+    let text = std::fs::read_to_string(&path).expect("the source");
+    std::fs::write(
+        &broken,
+        text.replacen("\"2021-05-04T11:00:00.25Z\"", "\"2021-02-30\"", 1),
+    )
+    .expect("writing");
+    let mut loaded = load_file_with(&broken, None, &progress).expect("loads with a problem");
+    assert!(!loaded.issues.is_empty());
+    assert!(!cache.keep(&broken, &mut loaded).expect("nothing to write"));
+}
+
+/// A fresh folder under the system's temporary folder.
+fn tempfile_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("annals-cache-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+#[test]
+fn the_checksum_does_not_depend_on_how_the_bytes_are_cut() {
+    let bytes: Vec<u8> = (0..300_000_u32).map(|i| (i * 7 % 251) as u8).collect();
+    let whole = {
+        let mut h = Hashing::new(std::io::sink());
+        h.write_all(&bytes).expect("a sink");
+        h.finish()
+    };
+    for cut in [1, 7, 4096, 65_537, 200_000] {
+        let mut h = Hashing::new(std::io::sink());
+        for piece in bytes.chunks(cut) {
+            h.write_all(piece).expect("a sink");
+        }
+        assert_eq!(h.finish(), whole, "cut every {cut} bytes");
+    }
+}
