@@ -23,32 +23,26 @@ impl Out<'_> {
         self.len(bytes.len())?;
         self.put(bytes)
     }
-    fn u32s(&mut self, values: &[u32]) -> std::io::Result<()> {
+    fn words<const W: usize, T: Copy>(
+        &mut self,
+        values: &[T],
+        to: fn(T) -> [u8; W],
+    ) -> std::io::Result<()> {
         self.len(values.len())?;
         for chunk in values.chunks(8192) {
-            let bytes: Vec<u8> = chunk.iter().flat_map(|v| v.to_le_bytes()).collect();
+            let bytes: Vec<u8> = chunk.iter().flat_map(|&v| to(v)).collect();
             self.put(&bytes)?;
         }
         Ok(())
+    }
+    fn u32s(&mut self, values: &[u32]) -> std::io::Result<()> {
+        self.words(values, u32::to_le_bytes)
     }
     fn u64s(&mut self, values: &[u64]) -> std::io::Result<()> {
-        self.len(values.len())?;
-        for chunk in values.chunks(8192) {
-            let bytes: Vec<u8> = chunk.iter().flat_map(|v| v.to_le_bytes()).collect();
-            self.put(&bytes)?;
-        }
-        Ok(())
+        self.words(values, u64::to_le_bytes)
     }
     fn f64s(&mut self, values: &[f64]) -> std::io::Result<()> {
-        self.len(values.len())?;
-        for chunk in values.chunks(8192) {
-            let bytes: Vec<u8> = chunk
-                .iter()
-                .flat_map(|v| v.to_bits().to_le_bytes())
-                .collect();
-            self.put(&bytes)?;
-        }
-        Ok(())
+        self.words(values, |v| v.to_bits().to_le_bytes())
     }
     fn time(&mut self, time: &TimePoint) -> std::io::Result<()> {
         if let Some(bits) = time.pack() {
