@@ -231,7 +231,7 @@ impl Dataset {
                 )
             })
             .collect();
-        by_hash.sort_unstable();
+        super::sort::sort_on_two_cores(&mut by_hash);
         dataset.by_key = by_hash.into_iter().map(|(_, i)| i).collect();
         let mut category_counts = vec![0; dataset.categories.len()];
         let mut file_counts = vec![0; dataset.files.len()];
