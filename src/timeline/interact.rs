@@ -51,9 +51,20 @@ pub fn views_differ(a: TimeView, b: TimeView) -> bool {
 }
 
 /// The range the overview strip covers: the data and the window, whichever reaches further,
-/// with 1 % to spare on each side.
+/// with 1 % to spare on each side. Where the window reaches past the data, the range grows in
+/// steps of a thirty-second of the data's span, so panning a little does not move the strip
+/// (nor make it count its bins again every frame).
 pub fn overview_range((data_min, data_max): (f64, f64), view: TimeView) -> (f64, f64) {
-    let (min, max) = (data_min.min(view.min_secs), data_max.max(view.max_secs()));
+    let step = (data_max - data_min).max(1.0) / 32.0;
+    let beyond = |by: f64| {
+        if by > 0.0 {
+            (by / step).ceil() * step
+        } else {
+            0.0
+        }
+    };
+    let min = data_min - beyond(data_min - view.min_secs);
+    let max = data_max + beyond(view.max_secs() - data_max);
     let pad = (max - min) * 0.01;
     (min - pad, max + pad)
 }
@@ -181,6 +192,20 @@ mod tests {
         assert_eq!((moved.min_secs, moved.max_secs()), (250.0, 450.0));
         let (min, max) = overview_range((0.0, 100.0), TimeView::from_min_max(50.0, 300.0));
         assert!(min < 0.0 && max > 300.0);
+        // Panning a little past the data keeps the strip where it is; the data and the window
+        // always fit.
+        let at =
+            |from: f64| overview_range((0.0, 3200.0), TimeView::from_min_max(from, from + 3200.0));
+        assert_eq!(at(10.0), at(60.0));
+        for from in [-5000.0, -10.0, 0.0, 10.0, 99.0, 101.0, 4000.0] {
+            let (min, max) = at(from);
+            assert!(
+                min < 0.0_f64.min(from) && max > 3200.0_f64.max(from + 3200.0),
+                "{from}"
+            );
+        }
+        let inside = overview_range((0.0, 3200.0), TimeView::from_min_max(100.0, 200.0));
+        assert_eq!(inside, (-32.0, 3232.0));
     }
 
     #[test]

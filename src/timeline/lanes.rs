@@ -195,6 +195,29 @@ impl LaneIndex {
         from..to.max(from)
     }
 
+    /// [`Self::first_not_before`] for an edge that may move by up to `slack` seconds: where the
+    /// lane's time tiles are that fine, the edge is taken at the start of its tile, found in the
+    /// few-kilobyte tile table alone (never touching the starts). Edges taken this way never go
+    /// back as the edge grows, so bins between them still count every event once.
+    pub fn first_not_before_near(&self, from: usize, edge: f64, slack: f64) -> usize {
+        if let Some(tiles) = &self.tiles
+            && !edge.is_nan()
+            && tiles.scale * slack >= 1.0
+        {
+            if self.starts.last().is_some_and(|&last| edge > last) {
+                return self.starts.len(); // past the last tile
+            }
+            let count = tiles.first.len() - 1;
+            let t = tiles.tile_of(edge, count);
+            let at = tiles
+                .first
+                .get(t)
+                .map_or(self.starts.len(), |&p| p as usize);
+            return at.max(from).min(self.starts.len());
+        }
+        self.first_not_before(from, edge)
+    }
+
     /// The first position at or after `from` whose start is not before `edge`: a galloping search
     /// (1, 2, 4, … steps, then a binary search), so walking a lane's bins left to right costs
     /// the log of each bin's count and stays in cache, instead of a search of the whole lane per

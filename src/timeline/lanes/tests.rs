@@ -200,7 +200,18 @@ fn galloping_finds_what_a_binary_search_finds() {
         for edge in edges.iter().map(|&e| e as f64).chain(on_starts).chain([f64::INFINITY, f64::NEG_INFINITY]) {
             let expected = starts.partition_point(|&s| s < edge).max(from.min(starts.len()));
             prop_assert_eq!(index.first_not_before(from, edge), expected, "edge {}", edge);
+            // With slack, the edge may move back by no more than the slack, never forward.
+            for slack in [10.0, 1000.0, 100_000.0] {
+                let near = index.first_not_before_near(from, edge, slack);
+                let earliest = starts.partition_point(|&s| s < edge - slack).max(from.min(starts.len()));
+                prop_assert!(near <= expected && near >= earliest, "edge {} slack {}: {} not in {}..={}", edge, slack, near, earliest, expected);
+            }
         }
+        // Edges that only grow give positions that only grow.
+        let mut sorted_edges: Vec<f64> = edges.iter().map(|&e| e as f64).collect();
+        sorted_edges.sort_by(f64::total_cmp);
+        let positions: Vec<usize> = sorted_edges.iter().map(|&e| index.first_not_before_near(0, e, 50_000.0)).collect();
+        prop_assert!(positions.windows(2).all(|w| w[0] <= w[1]));
     });
 }
 

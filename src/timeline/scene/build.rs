@@ -482,13 +482,16 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
                 for index in indexes {
                     let mut previous = index.starts.partition_point(|&s| s < min_secs);
                     for (bin, count) in counts.iter_mut().enumerate() {
-                        let edge = axis.secs_from_x((bin + 1) as f64 * DENSITY_BIN);
-                        let edge = if bin + 1 == bins {
-                            max_secs
+                        let x = (bin + 1) as f64 * DENSITY_BIN;
+                        let edge = axis.secs_from_x(x);
+                        // Inner edges may move by a quarter of a point (found in the lane's tile
+                        // table alone); the view's own end is exact, so the total is.
+                        let next = if bin + 1 == bins {
+                            index.first_not_before(previous, max_secs)
                         } else {
-                            edge.min(max_secs)
+                            let slack = axis.secs_from_x(x + 0.25) - edge;
+                            index.first_not_before_near(previous, edge.min(max_secs), slack)
                         };
-                        let next = index.first_not_before(previous, edge);
                         *count += u32::try_from(next - previous).unwrap_or(u32::MAX);
                         previous = next;
                     }
