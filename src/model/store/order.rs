@@ -132,15 +132,25 @@ impl EventStore {
             let mut new_at = Vec::with_capacity(order_text.len() + 1);
             let mut new_wraps = Vec::new();
             new_at.push(0);
-            for (k, &i) in order_text.iter().enumerate() {
-                let (from, to) = (offset(i as usize), offset(i as usize + 1));
-                new_text.push_str(text.get(from..to.max(from)).unwrap_or(""));
-                let end = new_text.len() as u64;
-                while (new_wraps.len() as u64) < end >> 32 {
-                    new_wraps.push(index_u32(k + 1));
+            // In chunks: first every span of the chunk (reads that do not wait on each other,
+            // so the memory system serves many at once), then the copies.
+            let mut spans = Vec::with_capacity(4096);
+            for (c, chunk) in order_text.chunks(4096).enumerate() {
+                spans.clear();
+                spans.extend(
+                    chunk
+                        .iter()
+                        .map(|&i| (offset(i as usize), offset(i as usize + 1))),
+                );
+                for (j, &(from, to)) in spans.iter().enumerate() {
+                    new_text.push_str(text.get(from..to.max(from)).unwrap_or(""));
+                    let end = new_text.len() as u64;
+                    while (new_wraps.len() as u64) < end >> 32 {
+                        new_wraps.push(index_u32(c * 4096 + j + 1));
+                    }
+                    #[allow(clippy::cast_possible_truncation)] // the high bits are in `new_wraps`
+                    new_at.push(end as u32);
                 }
-                #[allow(clippy::cast_possible_truncation)] // the high bits are in `new_wraps`
-                new_at.push(end as u32);
             }
             (new_text, new_at, new_wraps)
         };
