@@ -245,6 +245,13 @@ impl<T> Hashing<T> {
 
     fn hash(&mut self, mut bytes: &[u8]) {
         while !bytes.is_empty() {
+            if self.pending.is_empty() && bytes.len() >= HASH_BLOCK {
+                // At a block boundary: whole blocks are hashed where they are, not copied.
+                let (block, later) = bytes.split_at(HASH_BLOCK);
+                self.hasher.write(block);
+                bytes = later;
+                continue;
+            }
             let room = HASH_BLOCK - self.pending.len();
             let (now, later) = bytes.split_at(room.min(bytes.len()));
             self.pending.extend_from_slice(now);

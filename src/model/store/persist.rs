@@ -60,6 +60,8 @@ impl Out<'_> {
 struct In<'a> {
     r: &'a mut dyn Read,
     left: u64,
+    /// Bytes of a column being read, reused from column to column.
+    scratch: Vec<u8>,
 }
 
 impl In<'_> {
@@ -72,6 +74,17 @@ impl In<'_> {
         self.r.read_exact(&mut bytes).ok()?;
         self.left -= n64;
         Some(bytes)
+    }
+    /// Reads `n` bytes into the scratch buffer.
+    fn fill(&mut self, n: usize) -> Option<&[u8]> {
+        let n64 = u64::try_from(n).ok()?;
+        if n64 > self.left {
+            return None;
+        }
+        self.scratch.resize(n, 0);
+        self.r.read_exact(&mut self.scratch).ok()?;
+        self.left -= n64;
+        Some(&self.scratch)
     }
     fn u64(&mut self) -> Option<u64> {
         self.take(8)?.try_into().ok().map(u64::from_le_bytes)
@@ -89,8 +102,8 @@ impl In<'_> {
         let mut out = Vec::with_capacity(n);
         let mut left = n;
         while left > 0 {
-            let now = left.min(8192);
-            let raw = self.take(now * W)?;
+            let now = left.min(1 << 16);
+            let raw = self.fill(now * W)?;
             out.extend(
                 raw.chunks_exact(W)
                     .map(|c| from(<[u8; W]>::try_from(c).unwrap_or([0; W]))),
@@ -164,6 +177,7 @@ impl EventStore {
         let mut r = In {
             r: input,
             left: limit,
+            scratch: Vec::new(),
         };
         let text = String::from_utf8(r.bytes()?).ok()?;
         let text_at = r.u32s()?;
