@@ -443,6 +443,47 @@ pub fn render(
         Ok(zone) => zone,
         Err(why) => return fail(err, format!("--zone: {why}")),
     };
+    // The image's format follows the name it is written under; anything else is refused
+    // before any work (PNG bytes in a `.jpg` would mislead every program that opens it).
+    let extension = request
+        .output
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let is_svg = match extension.as_deref() {
+        Some("svg") => true,
+        Some("png") => false,
+        _ => {
+            let file = quoted(&request.output.display().to_string());
+            let message = lang.text("cli-bad-output-format", &[("file", Arg::Text(&file))]);
+            return fail(err, message);
+        }
+    };
+    let bound = |text: &Option<String>, end: bool| -> Result<Option<f64>, String> {
+        text.as_deref()
+            .map(|t| {
+                t.parse::<crate::model::TimePoint>()
+                    .map(|p| if end { p.end_secs() } else { p.start_secs() })
+                    .map_err(|e| format!("{t:?}: {}", e.text_in(lang)))
+            })
+            .transpose()
+    };
+    let (from, to) = match (bound(&request.from, false), bound(&request.to, true)) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(e), _) | (_, Err(e)) => return fail(err, e),
+    };
+    if let (Some(from_secs), Some(to_secs), Some(from_text), Some(to_text)) =
+        (from, to, &request.from, &request.to)
+        && to_secs <= from_secs
+    {
+        let message = lang.text(
+            "cli-range-backwards",
+            &[
+                ("from", Arg::Text(&quoted(from_text))),
+                ("to", Arg::Text(&quoted(to_text))),
+            ],
+        );
+        return fail(err, message);
+    }
     let mut parts = Vec::new();
     let mut skipped = false;
     let loaded = if request.files.is_empty() {
@@ -470,19 +511,6 @@ pub fn render(
     let layout = crate::timeline::lanes::build(&dataset, &crate::model::Filter::default(), &spec);
     let Some((data_min, data_max)) = dataset.extent_secs() else {
         return fail(err, lang.word("cli-nothing-to-draw"));
-    };
-    let bound = |text: &Option<String>, end: bool| -> Result<Option<f64>, String> {
-        text.as_deref()
-            .map(|t| {
-                t.parse::<crate::model::TimePoint>()
-                    .map(|p| if end { p.end_secs() } else { p.start_secs() })
-                    .map_err(|e| format!("{t:?}: {}", e.text_in(lang)))
-            })
-            .transpose()
-    };
-    let (from, to) = match (bound(&request.from, false), bound(&request.to, true)) {
-        (Ok(from), Ok(to)) => (from, to),
-        (Err(e), _) | (_, Err(e)) => return fail(err, e),
     };
     let view = match (from, to) {
         (None, None) => crate::timeline::TimeView::fitting(data_min, data_max, 0.03),
@@ -522,10 +550,6 @@ pub fn render(
         legend: !request.no_legend,
     };
     let rendered = export::render_svg(&dataset, &layout, &options);
-    let is_svg = request
-        .output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     let bytes = if is_svg && request.svg_live_text {
         rendered.svg.into_bytes()
     } else if is_svg {

@@ -348,3 +348,71 @@ fn help_and_messages_speak_the_asked_or_the_system_language() {
     );
     std::fs::remove_dir_all(&folder).ok();
 }
+
+/// `render` refuses a range that ends before it begins and an image name whose extension is
+/// not a format it writes, naming what was wrong, and writes nothing (issue 19).
+#[test]
+fn render_refuses_a_backwards_range_and_an_unknown_image_format() {
+    let folder = std::env::temp_dir().join(format!("annals-cli-refuse-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let png = folder.join("range.png");
+    let output = annals()
+        .args(["render", "--from", "2025", "--to", "2019", "-o"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("\"2019\"") && said.contains("\"2025\"") && said.contains("before"),
+        "{said}"
+    );
+    assert!(!png.exists(), "nothing written");
+    // A range within one year is fine: `--to` means the end of what it names.
+    let output = annals()
+        .args(["render", "--from", "2021", "--to", "2021", "-o"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(png.exists());
+
+    for name in ["slide.jpg", "slide", "slide.png.txt"] {
+        let target = folder.join(name);
+        let output = annals()
+            .args(["render", "-o"])
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains(".png") && said.contains(".svg"),
+            "{name}: {said}"
+        );
+        assert!(!target.exists(), "{name}: nothing written");
+    }
+    // The extension decides, whatever its case.
+    let upper = folder.join("SLIDE.SVG");
+    let output = annals()
+        .args(["render", "-o"])
+        .arg(&upper)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&upper).unwrap().starts_with("<svg")
+            || std::fs::read_to_string(&upper).unwrap().contains("<svg")
+    );
+    // In the language asked for.
+    let output = annals()
+        .args([
+            "render", "--lang", "de", "--from", "2025", "--to", "2019", "-o",
+        ])
+        .arg(&png)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("endet, bevor"), "{said}");
+    std::fs::remove_dir_all(&folder).ok();
+}
