@@ -16,7 +16,7 @@ fn each_format_reports_the_bad_record_and_keeps_the_good_one() {
         (
             "timelinejs-bad-parts.json",
             "timelinejs",
-            (2, 3),
+            (2, 18), // at the field's value, not the record's first character (issue 19)
             "start_date",
             "month: \"July\" is not a whole number",
         ),

@@ -442,7 +442,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 2,
-                column: 3,
+                column: 18, // the field's value, not the record (issue 19)
                 field: Some("start_date"),
                 needle: "month 13 does not exist",
                 events: 1,
@@ -453,7 +453,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 2,
-                column: 3,
+                column: 18, // the field's value, not the record (issue 19)
                 field: Some("start_date"),
                 needle: "year: \"abc\" is not a whole number",
                 events: 1,

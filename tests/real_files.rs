@@ -115,9 +115,10 @@ fn timelinejs_2_files_load_and_their_bad_end_date_is_reported() {
     );
     assert_eq!(file.issues.len(), 1);
     let issue = &file.issues[0];
+    // At the `endDate` value (line 207), not at the record's first line (197): issue 19.
     assert_eq!(
         (issue.location.line, issue.field.as_deref()),
-        (197, Some("endDate"))
+        (207, Some("endDate"))
     );
     assert!(issue.message.contains("196002152034"));
     assert_eq!(

@@ -327,6 +327,17 @@ impl<'t> Reader<'t> {
     }
 }
 
+/// Where `field` of the record `raw` is (its value's first character), or the record itself when
+/// it has no such field or is not an object: a problem with a field is shown at the field, not
+/// at the record's first line.
+pub(crate) fn field_location(lines: &LineIndex<'_>, raw: &RawValue, field: &str) -> Location {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let at = Entries::deserialize(&mut de)
+        .ok()
+        .and_then(|entries| entries.0.iter().find(|(k, _)| k == field).map(|(_, v)| *v));
+    lines.location_of(at.map_or(raw.get(), RawValue::get))
+}
+
 /// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.
 pub(crate) fn record_name(kind: &'static str, number: usize, raw: &RawValue) -> Said {
     #[derive(serde::Deserialize)]

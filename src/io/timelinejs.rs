@@ -413,7 +413,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         .map_err(|f| shape(events_raw, &f.message.english()))?;
     let mut issues = Vec::new();
     let mut skip = |raw: &RawValue, what: Said, (field, message): (String, Said)| {
-        let location = lines.location_of(raw.get());
+        let location = crate::io::json::field_location(&lines, raw, &field);
         issues.push(crate::io::json::skipped(location, what, field, message));
     };
     let mut events = Vec::with_capacity(event_raws.len());
@@ -466,6 +466,27 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_date_is_shown_at_its_field_not_at_the_records_first_line() {
+        let text = r#"{"events": [
+  {
+    "text": {"headline": "Spans lines"},
+    "start_date": {"year": "2020"},
+    "end_date": {"year": "2021", "month": "13"}
+  },
+  {"start_date": {"year": "2019"}, "text": {"headline": "Fine"}}
+]}"#;
+        let file = parse("t.json", text).unwrap();
+        assert_eq!(file.part.events.len(), 1);
+        let issue = &file.issues[0];
+        assert_eq!(issue.field.as_deref(), Some("end_date"));
+        assert_eq!(
+            (issue.location.line, issue.location.column),
+            (5, 17),
+            "{issue}"
+        );
+    }
 
     #[test]
     fn string_number_and_empty_parts_give_the_right_precision() {
