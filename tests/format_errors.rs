@@ -23,21 +23,21 @@ fn each_format_reports_the_bad_record_and_keeps_the_good_one() {
         (
             "stix-bad-time.json",
             "stix",
-            (2, 3),
+            (2, 74), // at the field's value
             "first_seen",
             "campaign \"Bad\": field `first_seen`: month 13 does not exist",
         ),
         (
             "veris-day-without-month.json",
             "veris",
-            (2, 3),
+            (2, 76), // at the field's value
             "timeline.incident",
             "day given without month",
         ),
         (
             "misp-bad-date.json",
             "misp",
-            (2, 3),
+            (2, 35), // at the field's value
             "date",
             "day 30 does not exist in February 2016 (it has 29 days)",
         ),

@@ -488,7 +488,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 2,
-                column: 3,
+                column: 118, // the field's value (issue 19)
                 field: Some("last_seen"),
                 needle: "1 January 2016 00:00:00 UTC is before the start 1 February 2016",
                 events: 1,
@@ -499,7 +499,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 1,
-                column: 1,
+                column: 98, // the field's value (issue 19)
                 field: Some("timeline.incident"),
                 needle: "month 13 does not exist",
                 events: 0,
@@ -518,7 +518,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 1,
-                column: 1,
+                column: 42, // the field's value (issue 19)
                 field: Some("date"),
                 needle: "expected a date string such as \"2021-05-04\", found a number",
                 events: 0,

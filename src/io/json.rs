@@ -329,13 +329,47 @@ impl<'t> Reader<'t> {
 
 /// Where `field` of the record `raw` is (its value's first character), or the record itself when
 /// it has no such field or is not an object: a problem with a field is shown at the field, not
-/// at the record's first line.
+/// at the record's first line. A dotted field (`timeline.incident`) is followed down; a field
+/// not at the top is looked for one object down (a MISP record's `Event` wrapper).
 pub(crate) fn field_location(lines: &LineIndex<'_>, raw: &RawValue, field: &str) -> Location {
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    let at = Entries::deserialize(&mut de)
-        .ok()
-        .and_then(|entries| entries.0.iter().find(|(k, _)| k == field).map(|(_, v)| *v));
-    lines.location_of(at.map_or(raw.get(), RawValue::get))
+    fn entries(raw: &RawValue) -> Vec<(Key<'_>, &RawValue)> {
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        Entries::deserialize(&mut de)
+            .map(|e| e.0)
+            .unwrap_or_default()
+    }
+    fn find<'a>(raw: &'a RawValue, key: &str) -> Option<&'a RawValue> {
+        let top = entries(raw);
+        top.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| *v)
+            .or_else(|| {
+                top.iter()
+                    .filter(|(_, v)| v.get().starts_with('{'))
+                    .find_map(|(_, v)| {
+                        entries(v)
+                            .into_iter()
+                            .find(|(k, _)| k == key)
+                            .map(|(_, v)| v)
+                    })
+            })
+    }
+    let mut at = raw;
+    for (depth, key) in field.split('.').enumerate() {
+        let found = if depth == 0 {
+            find(at, key)
+        } else {
+            entries(at)
+                .into_iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v)
+        };
+        match found {
+            Some(value) => at = value,
+            None => break,
+        }
+    }
+    lines.location_of(at.get())
 }
 
 /// Short name of a record for messages: `event 3 "DDoS attack on Belnet"`.

@@ -272,7 +272,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             }
             Err((field, message)) => {
                 let what = format!("{kind} {:?}", string(object, "name").unwrap_or_default());
-                let location = lines.location_of(raw.get());
+                let location = crate::io::json::field_location(&lines, raw, &field);
                 issues.push(crate::io::json::skipped(location, what, field, message));
             }
         }

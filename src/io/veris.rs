@@ -247,7 +247,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             }
             Err((field, message)) => {
                 let what = super::json::numbered("record-incident", i + 1);
-                let location = lines.location_of(raw.get());
+                let location = crate::io::json::field_location(&lines, raw, &field);
                 issues.push(super::json::skipped(location, what, field, message));
             }
         }
