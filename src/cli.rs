@@ -19,7 +19,9 @@ pub use help::{command, language, language_of_args};
     version,
     about = "A timeline for cyber incidents and strategy"
 )]
-#[command(args_conflicts_with_subcommands = true)]
+// A command's name is a command wherever it stands (`annals --lang de render …`); files given
+// before it are refused in `main` rather than silently dropped.
+#[command(subcommand_precedence_over_arg = true)]
 pub struct Args {
     /// Files to open in the window (none: the embedded Belgium dataset).
     pub files: Vec<PathBuf>,

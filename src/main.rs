@@ -29,6 +29,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.command.is_some() && !args.files.is_empty() {
+        // `annals a.json check`: the files would be dropped without a word.
+        let name = matches.subcommand_name().unwrap_or("check").to_owned();
+        let message = lang.text(
+            "cli-files-before-command",
+            &[("command", annals::i18n::Arg::Text(&name))],
+        );
+        #[expect(
+            clippy::print_stderr,
+            reason = "the one place errors reach the user without a window"
+        )]
+        {
+            eprintln!(
+                "{}",
+                lang.text(
+                    "cli-error",
+                    &[("message", annals::i18n::Arg::Text(&message))]
+                )
+            );
+        }
+        return ExitCode::from(2);
+    }
     if let Some(command) = args.command {
         return annals::cli::run(
             command,

@@ -416,3 +416,26 @@ fn render_refuses_a_backwards_range_and_an_unknown_image_format() {
     assert!(said.contains("endet, bevor"), "{said}");
     std::fs::remove_dir_all(&folder).ok();
 }
+
+/// `--lang` may stand before the command, and files before the command are refused rather than
+/// dropped without a word.
+#[test]
+fn the_language_may_come_before_the_command_and_files_may_not() {
+    let output = annals()
+        .args(["--lang", "nl", "check", &data("assets/belgium.json")])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("gebeurtenissen"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let output = annals()
+        .args([&data("assets/belgium.json"), "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("annals check FILE"), "{said}");
+}

@@ -450,6 +450,7 @@ cli-bad-theme = --theme { $value } ist nicht light, dark oder high-contrast
 cli-range-backwards = --to { $to } endet, bevor --from { $from } beginnt: dazwischen gibt es nichts zu zeichnen
 cli-bad-output-format = -o { $file }: Annals schreibt PNG- (.png) und SVG-Bilder (.svg), gewählt nach der Endung des Namens
 cli-nothing-to-draw = nichts zu zeichnen: keine Ereignisse
+cli-files-before-command = Dateien stehen nach dem Befehl: annals { $command } DATEI…
 cli-not-written = { $file } konnte nicht geschrieben werden: { $why }
 cli-wrote-synthetic = { $count ->
     [one] { $n } synthetisches Ereignis

@@ -477,6 +477,7 @@ cli-bad-theme = --theme { $value } is not light, dark or high-contrast
 cli-range-backwards = --to { $to } ends before --from { $from } begins: nothing to draw between them
 cli-bad-output-format = -o { $file }: Annals writes PNG (.png) and SVG (.svg) images, chosen by the name's extension
 cli-nothing-to-draw = nothing to draw: no events
+cli-files-before-command = files go after the command: annals { $command } FILE…
 cli-not-written = could not write { $file }: { $why }
 cli-wrote-synthetic = wrote { $count ->
     [one] { $n } synthetic event

@@ -452,6 +452,7 @@ cli-bad-theme = --theme { $value } n’est pas light, dark ou high-contrast
 cli-range-backwards = --to { $to } se termine avant le début de --from { $from } : rien à dessiner entre les deux
 cli-bad-output-format = -o { $file } : Annals écrit des images PNG (.png) et SVG (.svg), choisies par l’extension du nom
 cli-nothing-to-draw = rien à dessiner : aucun événement
+cli-files-before-command = les fichiers viennent après la commande : annals { $command } FICHIER…
 cli-not-written = impossible d’écrire { $file } : { $why }
 cli-wrote-synthetic = { $count ->
     [one] { $n } événement synthétique écrit

@@ -450,6 +450,7 @@ cli-bad-theme = --theme { $value } is niet light, dark of high-contrast
 cli-range-backwards = --to { $to } eindigt voordat --from { $from } begint: er is niets om tussen te tekenen
 cli-bad-output-format = -o { $file }: Annals schrijft PNG- (.png) en SVG-afbeeldingen (.svg), gekozen op de extensie van de naam
 cli-nothing-to-draw = niets te tekenen: geen gebeurtenissen
+cli-files-before-command = bestanden komen na de opdracht: annals { $command } BESTAND…
 cli-not-written = kon { $file } niet schrijven: { $why }
 cli-wrote-synthetic = { $count ->
     [one] { $n } synthetische gebeurtenis
