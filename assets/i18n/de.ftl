@@ -498,6 +498,7 @@ problem-duplicate-key = { $what }: doppelter Schlüssel `{ $field }`: der letzte
 problem-unknown-field = { $what }: unbekanntes Feld `{ $field }` ignoriert (bekannt: { $known })
 problem-duplicate-category = { $what }: doppelte Kategorie-ID { $id } ignoriert
 problem-duplicate-id = { $what }: doppelte ID { $id }; behalten als { $new }
+problem-end-dropped = { $what }: Feld `{ $field }`: { $problem }; als Punkt an seinem Beginn gezeichnet
 problem-cache-damaged = Die zwischengespeicherte Kopie dieser Datei war beschädigt und wurde nicht verwendet; die Datei wurde neu gelesen.
 problem-cache-foreign = Die zwischengespeicherte Kopie dieser Datei wurde von einer anderen Version von Annals geschrieben und nicht verwendet; die Datei wurde neu gelesen.
 record-numbered = { $kind } { $number }

@@ -526,6 +526,7 @@ problem-duplicate-key = { $what }: duplicate key `{ $field }`: the last value is
 problem-unknown-field = { $what }: unknown field `{ $field }` ignored (known: { $known })
 problem-duplicate-category = { $what }: duplicate category id { $id } ignored
 problem-duplicate-id = { $what }: duplicate id { $id }; kept as { $new }
+problem-end-dropped = { $what }: field `{ $field }`: { $problem }; drawn as a point at its start
 # The reopen cache (a copy of a big file's events kept in the user's cache folder) could not be trusted.
 problem-cache-damaged = The cached copy of this file was damaged and was not used; the file was read again.
 problem-cache-foreign = The cached copy of this file was written by another version of Annals and was not used; the file was read again.

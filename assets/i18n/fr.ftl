@@ -500,6 +500,7 @@ problem-duplicate-key = { $what } : clé `{ $field }` en double : la dernière
 problem-unknown-field = { $what } : champ inconnu `{ $field }` ignoré (connus : { $known })
 problem-duplicate-category = { $what } : id de catégorie { $id } en double, ignoré
 problem-duplicate-id = { $what } : id { $id } en double ; conservé sous { $new }
+problem-end-dropped = { $what } : champ `{ $field }` : { $problem } ; dessiné comme un point à son début
 problem-cache-damaged = La copie de ce fichier en cache était endommagée et n’a pas été utilisée ; le fichier a été relu.
 problem-cache-foreign = La copie de ce fichier en cache a été écrite par une autre version d’Annals et n’a pas été utilisée ; le fichier a été relu.
 record-numbered = { $kind } { $number }

@@ -498,6 +498,7 @@ problem-duplicate-key = { $what }: dubbele sleutel `{ $field }`: de laatste waar
 problem-unknown-field = { $what }: onbekend veld `{ $field }` genegeerd (bekend: { $known })
 problem-duplicate-category = { $what }: dubbele categorie-id { $id } genegeerd
 problem-duplicate-id = { $what }: dubbele id { $id }; behouden als { $new }
+problem-end-dropped = { $what }: veld `{ $field }`: { $problem }; getekend als een punt op het begin
 problem-cache-damaged = De kopie van dit bestand in de cache was beschadigd en is niet gebruikt; het bestand is opnieuw gelezen.
 problem-cache-foreign = De kopie van dit bestand in de cache is geschreven door een andere versie van Annals en is niet gebruikt; het bestand is opnieuw gelezen.
 record-numbered = { $kind } { $number }

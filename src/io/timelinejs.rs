@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use super::json::numbered;
 use super::json::{Entries, Reader, kind_of};
-use super::report::{LineIndex, LoadError, LoadedFile};
+use super::report::{Issue, IssueLevel, LineIndex, LoadError, LoadedFile};
 use super::text::plain_text;
 use crate::i18n::Said;
 use crate::model::{DatasetPart, Event, FileId, FileInfo, Format, Period, Source, TimePoint};
@@ -238,16 +238,23 @@ fn media_source(media: Option<&Value>, url_key: &str) -> Option<Source> {
 /// One record's outcome: an event, or why it was skipped (field and message).
 type Record<T> = Result<T, (String, Said)>;
 
-fn tl3_event(value: &Value, number: usize) -> Record<Event> {
+/// An event, and the problem of an end date that could not be read (the event is then kept as
+/// a point at its start: its start is good, and the end is optional).
+type WithBadEnd = (Event, Option<(String, Said)>);
+
+fn tl3_event(value: &Value, number: usize) -> Record<WithBadEnd> {
     let start_value = value
         .get("start_date")
         .ok_or(("start_date".to_owned(), Said::new("reason-missing")))?;
     let (start, display) = tl3_date(start_value).map_err(|e| ("start_date".to_owned(), e))?;
-    let end = match value.get("end_date") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(tl3_date(v).map_err(|e| ("end_date".to_owned(), e))?.0),
+    let (end, bad_end) = match value.get("end_date") {
+        None | Some(Value::Null) => (None, None),
+        Some(v) => match tl3_date(v) {
+            Ok((end, _)) => (Some(end), None),
+            Err(e) => (None, Some(("end_date".to_owned(), e))),
+        },
     };
-    build_event(value, number, start, end, display)
+    build_event(value, number, start, end, display).map(|event| (event, bad_end))
 }
 
 fn build_event(
@@ -306,17 +313,21 @@ fn build_event(
     Ok(event)
 }
 
-fn tl2_event(value: &Value, number: usize) -> Record<Event> {
+fn tl2_event(value: &Value, number: usize) -> Record<WithBadEnd> {
     let start_value = value
         .get("startDate")
         .ok_or(("startDate".to_owned(), Said::new("reason-missing")))?;
     let start = tl2_date(start_value).map_err(|e| ("startDate".to_owned(), e))?;
-    let end = match value.get("endDate") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(v) => Some(tl2_date(v).map_err(|e| ("endDate".to_owned(), e))?),
+    let (end, bad_end) = match value.get("endDate") {
+        None | Some(Value::Null) => (None, None),
+        Some(Value::String(s)) if s.trim().is_empty() => (None, None),
+        Some(v) => match tl2_date(v) {
+            Ok(end) => (Some(end), None),
+            Err(e) => (None, Some(("endDate".to_owned(), e))),
+        },
     };
-    build_event(value, number, start, end, None).map_err(|(field, message)| {
+    let built = build_event(value, number, start, end, None).map(|event| (event, bad_end));
+    built.map_err(|(field, message)| {
         let field = if field == "end_date" {
             "endDate".to_owned()
         } else {
@@ -412,9 +423,18 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         .array(events_raw, "events")
         .map_err(|f| shape(events_raw, &f.message.english()))?;
     let mut issues = Vec::new();
-    let mut skip = |raw: &RawValue, what: Said, (field, message): (String, Said)| {
+    let mut skip = |raw: &RawValue, what: Said, (field, message): (String, Said), kept: bool| {
         let location = crate::io::json::field_location(&lines, raw, &field);
-        issues.push(crate::io::json::skipped(location, what, field, message));
+        issues.push(if kept {
+            // The record is drawn, as a point at its good start.
+            let said = Said::new("problem-end-dropped")
+                .said("what", what)
+                .text("field", field.clone())
+                .said("problem", message);
+            Issue::new(IssueLevel::Warning, location, Some(field), said)
+        } else {
+            crate::io::json::skipped(location, what, field, message)
+        });
     };
     let mut events = Vec::with_capacity(event_raws.len());
     for (i, raw) in event_raws.iter().enumerate() {
@@ -429,11 +449,14 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 }
             });
         match record {
-            Ok(mut event) => {
+            Ok((mut event, bad_end)) => {
                 event.line = u32::try_from(lines.line_of(raw.get())).unwrap_or(u32::MAX);
                 events.push(event);
+                if let Some(fault) = bad_end {
+                    skip(raw, what, fault, true);
+                }
             }
-            Err(fault) => skip(raw, what, fault),
+            Err(fault) => skip(raw, what, fault, false),
         }
     }
     let mut periods = Vec::new();
@@ -447,7 +470,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 .and_then(|v| era(&v))
             {
                 Ok(period) => periods.push(period),
-                Err(fault) => skip(raw, numbered("record-era", i + 1), fault),
+                Err(fault) => skip(raw, numbered("record-era", i + 1), fault, false),
             }
         }
     }
@@ -478,8 +501,22 @@ mod tests {
   {"start_date": {"year": "2019"}, "text": {"headline": "Fine"}}
 ]}"#;
         let file = parse("t.json", text).unwrap();
-        assert_eq!(file.part.events.len(), 1);
+        // The record is kept as a point at its good start; its bad end is a warning, at the field.
+        assert_eq!(file.part.events.len(), 2);
+        let kept = file
+            .part
+            .events
+            .iter()
+            .find(|e| e.title() == "Spans lines")
+            .unwrap();
+        assert_eq!(kept.end(), None);
+        assert_eq!(kept.start().label(), "2020");
         let issue = &file.issues[0];
+        assert_eq!(issue.level, IssueLevel::Warning);
+        assert!(
+            issue.message.contains("drawn as a point at its start"),
+            "{issue}"
+        );
         assert_eq!(issue.field.as_deref(), Some("end_date"));
         assert_eq!(
             (issue.location.line, issue.location.column),
