@@ -199,8 +199,23 @@ fn incident(value: &Value, number: usize) -> Result<Event, (String, crate::i18n:
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
-            // "url1 url2" is two links; "see the report at url" is one text reference.
-            let words: Vec<&str> = part.split_whitespace().collect();
+            // "url1 url2" and "url1,url2" are two links; "see the report at url" is one text
+            // reference. A comma splits only where every piece is a link ("?a=1,2" stays whole).
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .flat_map(|word| {
+                    let pieces: Vec<&str> = word
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if !pieces.is_empty() && pieces.iter().all(|p| is_url(p)) {
+                        pieces
+                    } else {
+                        vec![word]
+                    }
+                })
+                .collect();
             let parts = if words.iter().all(|w| is_url(w)) {
                 words
             } else {
@@ -291,6 +306,42 @@ mod tests {
         assert_eq!(event.targets, ["Example Agency"]);
         assert_eq!(event.sources.len(), 2);
         assert!(event.sources[1].url.is_none());
+    }
+
+    #[test]
+    fn references_joined_by_commas_are_separate_sources_where_each_is_a_link() {
+        let with = |reference: &str| {
+            let text = format!(
+                r#"{{"incident_id": "x", "timeline": {{"incident": {{"year": 2012}}}}, "reference": {reference:?}}}"#
+            );
+            let file = parse("v.json", &text).unwrap();
+            file.part.events.owned(0).unwrap().sources
+        };
+        let urls = |sources: Vec<crate::model::Source>| -> Vec<Option<String>> {
+            sources.into_iter().map(|s| s.url).collect()
+        };
+        assert_eq!(
+            urls(with("https://a.example/x,https://b.example/y")),
+            [
+                Some("https://a.example/x".to_owned()),
+                Some("https://b.example/y".to_owned())
+            ]
+        );
+        assert_eq!(
+            urls(with("https://a.example/x, https://b.example/y")),
+            [
+                Some("https://a.example/x".to_owned()),
+                Some("https://b.example/y".to_owned())
+            ]
+        );
+        // A comma inside a link, or in words, splits nothing.
+        assert_eq!(
+            urls(with("https://a.example/?q=1,2")),
+            [Some("https://a.example/?q=1,2".to_owned())]
+        );
+        let text_reference = with("Reported by the press, see https://a.example/x");
+        assert_eq!(text_reference.len(), 1);
+        assert!(text_reference[0].url.is_none());
     }
 
     #[test]
