@@ -1,0 +1,243 @@
+//! The byte scanner of a streamed native file: follows strings, nesting and the top level's
+//! keys just far enough to cut the events array into batches of records.
+
+use super::Batch;
+use crate::io::report::{LineIndex, Location};
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Phase {
+    /// Before the events array: bytes are kept.
+    #[default]
+    Head,
+    /// Inside the events array: bytes go to batches.
+    Events,
+    /// After it: bytes are kept.
+    Tail,
+}
+
+/// Follows the JSON structure byte by byte (strings, nesting, the top level's keys) just far
+/// enough to cut the events array into records; the parser proper runs on each record.
+#[derive(Default)]
+#[expect(clippy::struct_excessive_bools, reason = "the state of a byte scanner")]
+pub(super) struct Scan {
+    phase: Phase,
+    /// Nesting outside the events array (the top-level object is 1).
+    pub(super) depth: usize,
+    /// Nesting inside one record of the events array.
+    pub(super) inner: usize,
+    pub(super) in_string: bool,
+    pub(super) escaped: bool,
+    /// At the top level, the next string is a key.
+    pub(super) expect_key: bool,
+    /// Where the key being read starts in `skeleton`.
+    pub(super) key_start: Option<usize>,
+    /// The last top-level key was `events`.
+    pub(super) key_is_events: bool,
+    pub(super) events_seen: bool,
+    /// Something only the whole-text reader says right.
+    pub(super) broken: bool,
+    /// The file without its events' records.
+    pub(super) skeleton: Vec<u8>,
+    /// Where the records were cut out of `skeleton`, and where the file goes on after them.
+    pub(super) gap: Option<(usize, Location)>,
+    pub(super) batch: Vec<u8>,
+    pub(super) commas: Vec<u32>,
+    /// Where the batch being filled begins in the file.
+    pub(super) base: Location,
+    pub(super) batches: usize,
+    pub(super) records: usize,
+    /// Whether a BOM was looked for.
+    pub(super) started: bool,
+    /// A batch is sent once it holds this many bytes.
+    pub(super) batch_bytes: usize,
+}
+
+impl Scan {
+    /// A scanner that sends a batch once it holds `batch_bytes`.
+    pub(super) fn new(batch_bytes: usize) -> Self {
+        Self {
+            batch_bytes,
+            ..Self::default()
+        }
+    }
+
+    pub(super) fn feed(&mut self, mut bytes: &[u8], ship: &mut dyn FnMut(Batch) -> bool) {
+        if !self.started {
+            self.started = true;
+            bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        }
+        let mut i = 0;
+        // Bytes from `from` to `i` are still to be copied to the skeleton or the batch.
+        let mut from = 0;
+        while i < bytes.len() && !self.broken {
+            if self.escaped {
+                self.escaped = false;
+                i += 1;
+                continue;
+            }
+            if self.in_string {
+                match memchr::memchr2(b'"', b'\\', bytes.get(i..).unwrap_or_default()) {
+                    None => i = bytes.len(),
+                    Some(k) => {
+                        i += k;
+                        if bytes.get(i) == Some(&b'\\') {
+                            self.escaped = true;
+                        } else {
+                            self.in_string = false;
+                            if self.phase != Phase::Events {
+                                self.end_string(bytes, from, i);
+                            }
+                        }
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            let byte = bytes.get(i).copied().unwrap_or_default();
+            if self.phase == Phase::Events {
+                match byte {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.inner += 1,
+                    b'}' | b']' if self.inner > 0 => self.inner -= 1,
+                    b']' => {
+                        // The end of the events array.
+                        self.batch
+                            .extend_from_slice(bytes.get(from..i).unwrap_or_default());
+                        from = i;
+                        self.ship(true, ship);
+                        self.gap = self.gap.map(|(at, _)| (at, self.base));
+                        self.phase = Phase::Tail; // the `]` itself is kept
+                    }
+                    b',' if self.inner == 0 => {
+                        let at = self.batch.len() + (i - from);
+                        self.commas.push(u32::try_from(at).unwrap_or(u32::MAX));
+                        if at + 1 >= self.batch_bytes {
+                            self.batch
+                                .extend_from_slice(bytes.get(from..=i).unwrap_or_default());
+                            from = i + 1;
+                            self.ship(false, ship);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            match byte {
+                b'"' => {
+                    self.in_string = true;
+                    if self.depth == 1 && self.expect_key {
+                        self.key_start = Some(self.skeleton.len() + (i - from));
+                    }
+                }
+                b'{' => {
+                    self.depth += 1;
+                    self.expect_key = self.depth == 1;
+                }
+                b'[' if self.depth == 1
+                    && self.key_is_events
+                    && !self.events_seen
+                    && self.phase == Phase::Head =>
+                {
+                    // The events array begins: what follows goes to batches.
+                    self.skeleton
+                        .extend_from_slice(bytes.get(from..=i).unwrap_or_default());
+                    from = i + 1;
+                    self.events_seen = true;
+                    let Ok(kept) = std::str::from_utf8(&self.skeleton) else {
+                        self.broken = true;
+                        break;
+                    };
+                    self.base = LineIndex::new(kept).location(kept.len());
+                    self.gap = Some((self.skeleton.len(), self.base));
+                    self.phase = Phase::Events;
+                }
+                b'[' => self.depth += 1,
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                b',' if self.depth == 1 => self.expect_key = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        let rest = bytes.get(from..).unwrap_or_default();
+        if self.phase == Phase::Events {
+            self.batch.extend_from_slice(rest);
+        } else {
+            self.skeleton.extend_from_slice(rest);
+        }
+    }
+
+    /// A string outside the events array ended at `bytes[end]`: if it was a top-level key,
+    /// note whether it is `events`.
+    fn end_string(&mut self, bytes: &[u8], from: usize, end: usize) {
+        let Some(start) = self.key_start.take() else {
+            return;
+        };
+        self.expect_key = false;
+        // The key's bytes (from its opening quote, at `start` counting the skeleton and then
+        // `bytes[from..]`): partly copied to the skeleton already, partly still in `bytes`.
+        let copied = self.skeleton.len();
+        let mut key = self
+            .skeleton
+            .get(start.min(copied)..)
+            .unwrap_or_default()
+            .to_vec();
+        key.extend_from_slice(
+            bytes
+                .get(from + start.saturating_sub(copied)..end)
+                .unwrap_or_default(),
+        );
+        let key = key.get(1..).unwrap_or_default();
+        if key.contains(&b'\\') {
+            self.broken = true; // `ev\u0065nts` is `events` too: the whole-text reader decides
+        }
+        self.key_is_events = key == b"events";
+        if self.key_is_events && self.events_seen {
+            self.broken = true;
+        }
+    }
+
+    /// Sends the batch being filled to the workers, and sets where the next one begins.
+    fn ship(&mut self, last: bool, ship: &mut dyn FnMut(Batch) -> bool) {
+        let bytes = std::mem::take(&mut self.batch);
+        let commas = std::mem::take(&mut self.commas);
+        let records = commas.len() + usize::from(last);
+        let base = self.base;
+        self.base = advance(base, &bytes);
+        let batch = Batch {
+            index: self.batches,
+            first_record: self.records,
+            base,
+            bytes,
+            commas,
+            last,
+        };
+        self.batches += 1;
+        self.records += records;
+        if !ship(batch) {
+            self.broken = true;
+        }
+    }
+
+    /// The source ended.
+    pub(super) fn finish(&mut self) {
+        if self.phase == Phase::Events || self.in_string {
+            self.broken = true; // a truncated file: the whole-text reader says where
+        }
+    }
+}
+
+/// Where the file goes on after `bytes` that began at `base`.
+pub(super) fn advance(base: Location, bytes: &[u8]) -> Location {
+    let chars = |b: &[u8]| b.iter().filter(|&&c| c & 0xc0 != 0x80).count();
+    match memchr::memrchr(b'\n', bytes) {
+        None => Location {
+            line: base.line,
+            column: base.column + chars(bytes),
+        },
+        Some(last) => Location {
+            line: base.line + memchr::memchr_iter(b'\n', bytes).count(),
+            column: 1 + chars(bytes.get(last + 1..).unwrap_or_default()),
+        },
+    }
+}
