@@ -12,6 +12,7 @@ use crate::model::{DatasetPart, FileInfo, Format};
 /// The format version this build reads and writes.
 pub const VERSION: u64 = 1;
 
+mod ids;
 mod records;
 pub mod stream;
 mod translations;

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::mpsc;
 
-use super::records::{Kept, finish_events, read_event_range};
+use super::ids::finish_events;
+use super::records::{Kept, read_event_range};
 use crate::io::LoadProgress;
 use crate::io::json::Reader;
 use crate::io::report::{Issue, LineIndex, LoadError, LoadedFile, Location};
