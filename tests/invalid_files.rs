@@ -537,7 +537,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 2,
-                column: 1,
+                column: 39, // at the field's value (issue 19)
                 field: Some("datetime"),
                 needle: "day 30 does not exist in February 2015",
                 events: 1,
@@ -548,7 +548,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Issue {
                 level: Skipped,
                 line: 3,
-                column: 1,
+                column: 5, // at the field's value (issue 19)
                 field: Some("datetime"),
                 needle: "got \"yesterday\"",
                 events: 1,

@@ -54,7 +54,6 @@ pub(crate) fn reader_and_headers<'t>(
     Ok((reader, headers))
 }
 
-/// Parses a generic CSV file.
 /// A row the CSV parser rejected, said plainly and located at its first line.
 pub(crate) fn row_error(row: usize, e: &::csv::Error) -> Issue {
     let line = e
@@ -80,6 +79,36 @@ pub(crate) fn row_error(row: usize, e: &::csv::Error) -> Issue {
     )
 }
 
+/// Where field `index` of the record that starts at byte `start` (on line `line`) of `text`
+/// begins: commas inside quotes, doubled quotes and line breaks inside quoted fields counted as
+/// the CSV parser counts them.
+pub(crate) fn field_location(text: &str, start: usize, line: usize, index: usize) -> Location {
+    let mut at = Location { line, column: 1 };
+    let mut field = 0;
+    let mut quoted = false;
+    for c in text.get(start..).unwrap_or_default().chars() {
+        if field == index {
+            return at;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            '\n' if !quoted => break,
+            _ => {}
+        }
+        if c == '\n' {
+            at = Location {
+                line: at.line + 1,
+                column: 1,
+            };
+        } else {
+            at.column += 1;
+        }
+    }
+    at
+}
+
+/// Parses a generic CSV file.
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (mut reader, headers) = reader_and_headers(path, text)?;
@@ -109,16 +138,10 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             .position()
             .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
             .max(1);
-        // Column of field i: the characters of the fields before it plus their commas (exact for
-        // unquoted fields).
-        let column_of = |i: usize| {
-            record
-                .iter()
-                .take(i)
-                .map(|f| f.chars().count() + 1)
-                .sum::<usize>()
-                + 1
-        };
+        let start_byte = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let location_of = |i: usize| field_location(text, start_byte, line, i);
         let get = |name: &str| {
             headers
                 .iter()
@@ -128,10 +151,7 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         let fault = |field: &str, index: usize, message: crate::i18n::Said| {
             Issue::new(
                 IssueLevel::Skipped,
-                Location {
-                    line,
-                    column: column_of(index),
-                },
+                location_of(index),
                 Some(field.to_owned()),
                 crate::io::json::field_problem(
                     crate::io::json::row_name(number + 1),

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod csv;
 pub mod detect;
+mod epoch;
 mod json;
 pub mod misp;
 pub mod native;

@@ -1,7 +1,8 @@
 //! Timesketch / Plaso timelines, as JSONL (one JSON object per line) or CSV with a header.
 //!
 //! Each row is an event: `datetime` (ISO 8601, kept at its precision and zone) or, without it,
-//! `timestamp` (microseconds since the epoch, UTC); `message` is the title and `timestamp_desc`
+//! `timestamp` (seconds, milliseconds, microseconds or nanoseconds since 1970, UTC, the unit read
+//! from the number's size: see [`super::epoch`]); `message` is the title and `timestamp_desc`
 //! says which time it is. Every other column is kept in the description. When `datetime` and
 //! `timestamp` disagree, `datetime` is used and the row is flagged.
 
@@ -17,70 +18,115 @@ pub(crate) fn looks_timesketch(columns: &[String]) -> bool {
     has("message") && (has("datetime") || has("timestamp"))
 }
 
-/// A time from microseconds since the epoch, at microsecond precision, UTC.
-fn from_micros(micros: i64) -> Result<TimePoint, crate::i18n::Said> {
-    let secs = micros.div_euclid(1_000_000);
-    let fraction = micros.rem_euclid(1_000_000);
-    TimePoint::from_unix_secs(secs)
-        .and_then(|t| t.with_fraction(&format!("{fraction:06}")))
-        .map_err(|e| e.said())
-}
-
 /// One row as `(column, value)` pairs, in column order.
 type Row = Vec<(String, String)>;
 
-/// Rows with the line each starts on, and the lines that could not be read.
-type Rows = (Vec<(usize, Row)>, Vec<Issue>);
+/// A row's warning: the field it is about, and what it says.
+type FieldWarning = (&'static str, crate::i18n::Said);
+
+/// Rows with where each is, and the lines that could not be read.
+type Rows = (Vec<(RowAt, Row)>, Vec<Issue>);
+
+/// Where a row is in the text.
+#[derive(Clone, Copy, Debug)]
+enum RowAt {
+    /// A JSONL line: its number and its bytes in the text.
+    Jsonl {
+        line: usize,
+        start: usize,
+        end: usize,
+    },
+    /// A CSV record: the line and byte it starts at.
+    Csv { line: usize, start: usize },
+}
+
+impl RowAt {
+    /// The line the row starts on.
+    fn line(self) -> usize {
+        match self {
+            Self::Jsonl { line, .. } | Self::Csv { line, .. } => line,
+        }
+    }
+
+    /// Where `field`'s value is in the row (the row's start when it has no such field).
+    fn field(self, text: &str, row: &Row, field: &str) -> Location {
+        match self {
+            Self::Jsonl { line, start, end } => {
+                let Some(source) = text.get(start..end) else {
+                    return Location { line, column: 1 };
+                };
+                let lines = super::report::LineIndex::new(source);
+                let local = serde_json::from_str::<&serde_json::value::RawValue>(source)
+                    .map_or(Location { line: 1, column: 1 }, |raw| {
+                        super::json::field_location(&lines, raw, field)
+                    });
+                Location {
+                    line,
+                    column: local.column,
+                }
+            }
+            Self::Csv { line, start } => match row.iter().position(|(k, _)| k == field) {
+                Some(index) => super::csv::field_location(text, start, line, index),
+                None => Location { line, column: 1 },
+            },
+        }
+    }
+}
 
 fn event_of(
     row: &Row,
     number: usize,
-) -> Result<(Event, Option<crate::i18n::Said>), (String, crate::i18n::Said)> {
+) -> Result<(Event, Option<FieldWarning>), (String, crate::i18n::Said)> {
     let get = |name: &str| {
         row.iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty())
     };
-    let from_timestamp = get("timestamp")
-        .map(|t| {
-            t.parse::<i64>()
-                .map_err(|_| {
-                    (
-                        "timestamp".to_owned(),
-                        crate::i18n::Said::new("reason-not-micros").text("value", format!("{t:?}")),
-                    )
-                })
-                .and_then(|m| from_micros(m).map_err(|e| ("timestamp".to_owned(), e)))
-        })
-        .transpose()?;
+    let mut timestamp_unsure = None;
+    let mut datetime_unsure = None;
+    let from_timestamp = match get("timestamp") {
+        Some(text) => {
+            let (point, unsure) =
+                super::epoch::read(text).map_err(|e| ("timestamp".to_owned(), e))?;
+            timestamp_unsure = unsure.map(|w| ("timestamp", w));
+            Some(point)
+        }
+        None => None,
+    };
     let from_datetime = match get("datetime") {
-        // Some exports put microseconds in the datetime column.
-        Some(text) if text.bytes().all(|b| b.is_ascii_digit()) && text.len() > 12 => Some(
-            text.parse::<i64>()
-                .map_err(|e| ("datetime".to_owned(), e.to_string().into()))
-                .and_then(|m| from_micros(m).map_err(|e| ("datetime".to_owned(), e)))?,
-        ),
+        // Some exports put a number (microseconds, or another unit) in the datetime column.
+        Some(text) if text.bytes().all(|b| b.is_ascii_digit()) && text.len() > 8 => {
+            let (point, unsure) =
+                super::epoch::read(text).map_err(|e| ("datetime".to_owned(), e))?;
+            datetime_unsure = unsure.map(|w| ("datetime", w));
+            Some(point)
+        }
         Some(text) => Some(
             text.parse::<TimePoint>()
                 .map_err(|e| ("datetime".to_owned(), e.said()))?,
         ),
         None => None,
     };
-    let mut warning = None;
-    let start = match (from_datetime, from_timestamp) {
+    let (start, warning) = match (from_datetime, from_timestamp) {
         (Some(datetime), Some(timestamp)) => {
-            if (datetime.start_secs() - timestamp.start_secs()).abs() >= 1.0 {
-                warning = Some(
+            // The datetime is what is shown; a doubt about the timestamp's unit is moot, but
+            // a timestamp saying another time is said.
+            let disagree = (datetime.start_secs() - timestamp.start_secs()).abs() >= 1.0;
+            let warning = if disagree {
+                Some((
+                    "timestamp",
                     crate::i18n::Said::new("reason-timesketch-disagree")
                         .date("timestamp", timestamp)
                         .date("datetime", datetime),
-                );
-            }
-            datetime
+                ))
+            } else {
+                datetime_unsure
+            };
+            (datetime, warning)
         }
-        (Some(datetime), None) => datetime,
-        (None, Some(timestamp)) => timestamp,
+        (Some(datetime), None) => (datetime, datetime_unsure),
+        (None, Some(timestamp)) => (timestamp, timestamp_unsure),
         (None, None) => {
             return Err((
                 "datetime".to_owned(),
@@ -121,9 +167,14 @@ fn rows(path: &str, text: &str, jsonl: bool) -> Result<Rows, LoadError> {
             if line.trim().is_empty() {
                 continue;
             }
+            let start = line.as_ptr().addr().saturating_sub(text.as_ptr().addr());
             match serde_json::from_str::<serde_json::Map<String, Value>>(line) {
                 Ok(map) => rows.push((
-                    i + 1,
+                    RowAt::Jsonl {
+                        line: i + 1,
+                        start,
+                        end: start + line.len(),
+                    },
                     map.iter().map(|(k, v)| (k.clone(), cell(v))).collect(),
                 )),
                 Err(e) => issues.push(Issue::new(
@@ -149,8 +200,11 @@ fn rows(path: &str, text: &str, jsonl: bool) -> Result<Rows, LoadError> {
                     .position()
                     .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
                     .max(1);
+                let start = record
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
                 rows.push((
-                    line,
+                    RowAt::Csv { line, start },
                     headers
                         .iter()
                         .cloned()
@@ -169,18 +223,15 @@ pub fn parse(path: &str, text: &str, jsonl: bool) -> Result<LoadedFile, LoadErro
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (rows, mut issues) = rows(path, text, jsonl)?;
     let mut events = Vec::with_capacity(rows.len());
-    for (number, (line, row)) in rows.iter().enumerate() {
+    for (number, (at, row)) in rows.iter().enumerate() {
         match event_of(row, number + 1) {
             Ok((mut event, warning)) => {
-                event.line = u32::try_from(*line).unwrap_or(u32::MAX);
-                if let Some(message) = warning {
+                event.line = u32::try_from(at.line()).unwrap_or(u32::MAX);
+                if let Some((field, message)) = warning {
                     issues.push(Issue::new(
                         IssueLevel::Warning,
-                        Location {
-                            line: *line,
-                            column: 1,
-                        },
-                        Some("timestamp".to_owned()),
+                        at.field(text, row, field),
+                        Some(field.to_owned()),
                         crate::i18n::Said::new("problem-in")
                             .said("what", crate::io::json::row_name(number + 1))
                             .said("problem", message),
@@ -190,10 +241,7 @@ pub fn parse(path: &str, text: &str, jsonl: bool) -> Result<LoadedFile, LoadErro
             }
             Err((field, message)) => issues.push(Issue::new(
                 IssueLevel::Skipped,
-                Location {
-                    line: *line,
-                    column: 1,
-                },
+                at.field(text, row, &field),
                 Some(field.clone()),
                 crate::io::json::field_problem(
                     crate::io::json::row_name(number + 1),
