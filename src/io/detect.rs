@@ -3,8 +3,32 @@
 use serde::Deserialize as _;
 
 use super::json::Entries;
-use super::report::{LineIndex, LoadError};
+use super::report::{LineIndex, LoadError, Location};
 use crate::model::Format;
+
+/// How many items of an array are looked at to tell what they are.
+const LOOK_AT: usize = 64;
+
+/// Keys an Annals event may have: an array item with one of them is read as an event (and a
+/// wrong value in it reported there), one with none is not an event at all.
+const NATIVE_EVENT_KEYS: [&str; 16] = [
+    "title",
+    "start",
+    "end",
+    "id",
+    "category",
+    "tags",
+    "actors",
+    "targets",
+    "description",
+    "severity",
+    "circa",
+    "display_date",
+    "disclosed",
+    "links",
+    "sources",
+    "translations",
+];
 
 /// The format of `text`, or a located error saying why no reader fits.
 pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
@@ -18,22 +42,55 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         return Ok(Format::Annals);
     }
     if trimmed.starts_with('[') {
-        // An array of VERIS incidents, or of native events.
-        let first = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(body)
-            .ok()
-            .and_then(|items| {
-                items
-                    .first()
-                    .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
-            });
-        let first = first.map(|value| serde_json::Value::Array(vec![value]));
+        // An array of VERIS incidents, of MISP events, or of native events.
+        let items = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(body).ok();
+        let Some(items) = items else {
+            // Not even JSON: the native reader says where it breaks.
+            return Ok(Format::Annals);
+        };
+        let look: Vec<serde_json::Value> = items
+            .iter()
+            .take(LOOK_AT)
+            .filter_map(|raw| serde_json::from_str(raw.get()).ok())
+            .collect();
+        let first = look
+            .first()
+            .map(|value| serde_json::Value::Array(vec![value.clone()]));
         if first.as_ref().is_some_and(super::veris::looks_veris) {
             return Ok(Format::Veris);
         }
         if first.as_ref().is_some_and(super::misp::looks_misp) {
             return Ok(Format::Misp);
         }
-        return Ok(Format::Annals);
+        // Objects with keys, none an event's, are something else (a MISP sharing-groups export,
+        // say). Anything else is read as events, so that a broken record is reported where it
+        // is: empty objects (records without a title), items that are not objects.
+        let objects: Vec<&serde_json::Map<String, serde_json::Value>> = look
+            .iter()
+            .filter_map(serde_json::Value::as_object)
+            .collect();
+        let other_objects = objects.len() == items.len().min(LOOK_AT)
+            && objects.iter().any(|map| !map.is_empty())
+            && !objects
+                .iter()
+                .any(|map| NATIVE_EVENT_KEYS.iter().any(|k| map.contains_key(*k)));
+        if !other_objects {
+            return Ok(Format::Annals);
+        }
+        let lines = LineIndex::new(body);
+        let location = items
+            .first()
+            .map_or(Location { line: 1, column: 1 }, |raw| {
+                lines.location_of(raw.get())
+            });
+        return Err(LoadError::Shape {
+            path: path.to_owned(),
+            location,
+            message: "not a format Annals reads: an array whose items have none of the keys of an \
+                      Annals event (`title`, `start`, …), a VERIS incident (`incident_id`, \
+                      `timeline`) or a MISP event (`info`, `date`)"
+                .to_owned(),
+        });
     }
     if trimmed.starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(body);
@@ -55,7 +112,7 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         }
         let misp_keys = has("Event")
             || has("response")
-            || (has("info") && has("date") && (has("Attribute") || has("uuid")));
+            || (has("info") && has("date") && super::misp::EVENT_KEYS.iter().any(|k| has(k)));
         if misp_keys
             && serde_json::from_str::<serde_json::Value>(body)
                 .is_ok_and(|v| super::misp::looks_misp(&v))

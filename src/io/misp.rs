@@ -16,6 +16,29 @@ fn event_body(value: &Value) -> Option<&Value> {
     (body.get("info").is_some() && body.get("date").is_some()).then_some(body)
 }
 
+/// Keys only a MISP event has (beside `info` and `date`, which other formats use too).
+/// `PyMISP` writes events with any of them missing, so one is enough.
+pub(crate) const EVENT_KEYS: [&str; 18] = [
+    "uuid",
+    "Attribute",
+    "Object",
+    "Tag",
+    "Galaxy",
+    "threat_level_id",
+    "analysis",
+    "distribution",
+    "published",
+    "Orgc",
+    "orgc_id",
+    "org_id",
+    "sharing_group_id",
+    "attribute_count",
+    "publish_timestamp",
+    "event_creator_email",
+    "EventReport",
+    "extends_uuid",
+];
+
 /// Whether a top-level value is one or more MISP events.
 pub(crate) fn looks_misp(value: &Value) -> bool {
     match value {
@@ -25,8 +48,7 @@ pub(crate) fn looks_misp(value: &Value) -> bool {
             _ => {
                 event_body(value).is_some()
                     && (map.contains_key("Event")
-                        || map.contains_key("Attribute")
-                        || map.contains_key("uuid"))
+                        || EVENT_KEYS.iter().any(|k| map.contains_key(*k)))
             }
         },
         _ => false,
