@@ -2,8 +2,9 @@
 //!
 //! `timeline.incident` (year, optional month, day, time) is the start at that precision;
 //! `plus.timeline.notification` is when it became known. The summary is the description and its
-//! first sentence the title; actor and action categories become actors and tags; the victim is the
-//! target; references are sources. VERIS has no time zones: times are floating.
+//! first sentence the title; named actors (`actor.*.name`) become actors, and where none is named
+//! the actor's category and variety do; action categories become tags; the victim is the target;
+//! references are sources. VERIS has no time zones: times are floating.
 
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -99,23 +100,82 @@ fn capitalised(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// The first sentence of a summary, at most 100 characters.
-fn title_of(summary: &str) -> String {
-    let first = summary
-        .split_inclusive(". ")
+/// Words that end in a full stop without ending a sentence (compared in lower case).
+const ABBREVIATIONS: [&str; 40] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "inc", "corp", "co", "ltd", "llc", "plc", "jr", "sr",
+    "vs", "etc", "approx", "dept", "gov", "govt", "univ", "no", "nos", "fig", "gen", "sen", "rep",
+    "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Quotation marks a summary may be wrapped in.
+const QUOTES: [char; 6] = ['"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+
+/// Whether the full stop at byte `dot` of `text` ends a sentence: it is followed by a space and a
+/// capital, digit or quote (or by nothing), and the word before it is not an abbreviation ("U.S",
+/// "Inc", an initial "J").
+fn ends_sentence(text: &str, dot: usize) -> bool {
+    let after = text.get(dot + 1..).unwrap_or_default();
+    let after = after.trim_start_matches(QUOTES);
+    let next = after.trim_start();
+    if next.is_empty() {
+        return true;
+    }
+    if next.len() == after.len()
+        || !next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || QUOTES.contains(&c))
+    {
+        return false;
+    }
+    if !text.get(dot..).is_some_and(|t| t.starts_with('.')) {
+        return true; // `!` and `?` always end a sentence.
+    }
+    let before = text.get(..dot).unwrap_or_default();
+    let word = before
+        .rsplit(char::is_whitespace)
         .next()
-        .unwrap_or(summary)
-        .trim()
-        .trim_end_matches('.');
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    !(word.contains('.') || initial || ABBREVIATIONS.contains(&lower.as_str()))
+}
+
+/// A summary's first sentence as a title: quotes around it trimmed, at most 100 characters (cut
+/// at a word, with "…").
+fn title_of(summary: &str) -> String {
+    let text = summary.trim().trim_start_matches(QUOTES).trim_start();
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && ends_sentence(text, i))
+        .map_or(
+            text.len(),
+            |(i, c)| if c == '.' { i } else { i + c.len_utf8() },
+        );
+    let mut first = text
+        .get(..end)
+        .unwrap_or(text)
+        .trim_end()
+        .trim_end_matches(QUOTES)
+        .trim_end()
+        .to_owned();
+    // A quotation the sentence ends inside is closed again.
+    if first.matches('"').count() % 2 == 1 {
+        first.push('"');
+    }
+    if first.contains('\u{201c}') && !first.contains('\u{201d}') {
+        first.push('\u{201d}');
+    }
     if first.chars().count() > 100 {
         let cut: String = first.chars().take(99).collect();
         // End on a whole word.
         let cut = cut
             .rfind(' ')
             .map_or(cut.as_str(), |i| cut.get(..i).unwrap_or(&cut));
-        format!("{}…", cut.trim_end())
+        format!("{}…", cut.trim_end().trim_end_matches([',', ';', ':']))
     } else {
-        first.to_owned()
+        first
     }
 }
 
@@ -126,6 +186,19 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .flatten()
         .filter_map(Value::as_str)
         .map(str::to_owned)
+        .collect()
+}
+
+/// An actor's `name`: VERIS writes an array of strings; one string is read too. "Unknown" and
+/// blanks are no names.
+fn names(value: Option<&Value>) -> Vec<String> {
+    let all = match value {
+        Some(Value::String(name)) => vec![name.clone()],
+        other => strings(other),
+    };
+    all.into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("unknown"))
         .collect()
 }
 
@@ -164,12 +237,23 @@ fn incident(value: &Value, number: usize) -> Result<Event, (String, crate::i18n:
         for (category, details) in actors {
             let varieties = strings(details.get("variety"));
             let varieties: Vec<_> = varieties.into_iter().filter(|v| v != "Unknown").collect();
-            let actor = if varieties.is_empty() {
+            let kind = if varieties.is_empty() {
                 capitalised(category)
             } else {
                 format!("{} ({})", capitalised(category), varieties.join(", "))
             };
-            event.actors.push(actor);
+            // A named actor ("Cl0p ransomware group") is the actor; its kind becomes a tag.
+            let names = names(details.get("name"));
+            if names.is_empty() {
+                event.actors.push(kind);
+            } else {
+                for name in names {
+                    if !event.actors.contains(&name) {
+                        event.actors.push(name);
+                    }
+                }
+                event.tags.push(format!("actor: {kind}"));
+            }
             event.tags.extend(
                 strings(details.get("motive"))
                     .into_iter()
