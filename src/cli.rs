@@ -162,8 +162,9 @@ fn generate(
     }
 }
 
-/// `annals convert`: every file read (skipping bad records, reported on `err`), merged, written.
-/// Exit 0 clean, 1 records skipped, 2 a file unusable or the output not written.
+/// `annals convert`: every file read (skipping bad records and unusable files, each reported on
+/// `err`), what could be read merged and written. Exit 0 clean, 1 records or files skipped, 2
+/// nothing could be read or the output not written.
 pub fn convert(
     paths: &[PathBuf],
     output: &std::path::Path,
@@ -186,9 +187,13 @@ pub fn convert(
             }
             Err(e) => {
                 error_line(err, lang, &e.text_in(lang));
-                return ExitCode::from(2);
+                code = ExitCode::from(1);
             }
         }
+    }
+    if parts.is_empty() && !paths.is_empty() {
+        // Nothing at all could be read: an empty file written would look like a result.
+        return ExitCode::from(2);
     }
     let merged = io::native_writer::merge(parts);
     let events = merged.events.len();
@@ -260,11 +265,11 @@ pub fn check(
         .periods
         .iter()
         .map(|p| (p.start.start_secs(), p.start));
-    let first = first_event
+    let first_point = first_event
         .into_iter()
         .chain(period_starts)
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, t)| t.iso());
+        .map(|(_, t)| t);
     let last_event = events
         .end_secs()
         .iter()
@@ -275,18 +280,20 @@ pub fn check(
             Some((secs, e.end().unwrap_or(e.start())))
         });
     let period_ends = dataset.periods.iter().map(|p| (p.end.end_secs(), p.end));
-    let last = last_event
+    let last_point = last_event
         .into_iter()
         .chain(period_ends)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, t)| t.iso());
+        .map(|(_, t)| t);
 
     let skipped = loaded
         .iter()
         .any(|f| f.issues.iter().any(|i| i.level == IssueLevel::Skipped));
-    let code = if !errors.is_empty() {
+    // Exit 2 only when nothing at all could be read; 1 when something was skipped (a record or a
+    // whole file) but the rest was read; as `convert`.
+    let code = if loaded.is_empty() && !errors.is_empty() {
         ExitCode::from(2)
-    } else if skipped {
+    } else if skipped || !errors.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -298,7 +305,7 @@ pub fn check(
             &loaded,
             &event_counts,
             &errors,
-            (first, last),
+            (first_point.map(|t| t.iso()), last_point.map(|t| t.iso())),
             out,
             err,
         );
@@ -334,7 +341,18 @@ pub fn check(
             Arg::Text(&lang.count("periods", dataset.periods.len())),
         ),
     ];
-    let total = match (first, last) {
+    // Years up to 1 BCE are written as ISO 8601 writes them (astronomical: 0 is 1 BCE, -0299 is
+    // 300 BCE), and said as people count them beside it.
+    let for_people = |t: Option<crate::model::TimePoint>| {
+        t.map(|t| {
+            if t.year_number() <= 0 {
+                format!("{} ({})", t.iso(), t.label_in(lang))
+            } else {
+                t.iso()
+            }
+        })
+    };
+    let total = match (for_people(first_point), for_people(last_point)) {
         (Some(first), Some(last)) => lang.text(
             "cli-total-range",
             &[
