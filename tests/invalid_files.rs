@@ -600,6 +600,33 @@ fn cases() -> Vec<(&'static str, Expect)> {
                 needle: "is not UTF-8 text at line 2, column 4",
             },
         ),
+        (
+            "sheet-bad-date.xlsx",
+            Issue {
+                level: Skipped,
+                line: 3, // the sheet's row 3, column B, as the spreadsheet shows them
+                column: 2,
+                field: Some("start"),
+                needle: "sheet “Log”, row 3: field `start`: expected a date",
+                events: 1,
+            },
+        ),
+        (
+            "sheet-no-timeline.xlsx",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "no sheet has the columns title and start",
+            },
+        ),
+        (
+            "sheet-truncated.xlsx",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "damaged or cut short",
+            },
+        ),
     ]
 }
 

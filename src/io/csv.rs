@@ -1,12 +1,13 @@
-//! Generic CSV: a header row, then one event per row.
+//! CSV: a header row, then one event per row.
 //!
 //! Columns `title,start,end,category,tags,actors,description,source_url` (only `title` and `start`
 //! are required; `tags` and `actors` are `;`-separated; dates as in the native format). Other
-//! columns are kept in the description as `column: value`.
+//! columns are kept in the description as `column: value`. A header with the `TimelineJS`
+//! Google-Sheets template's columns is read as that template (see [`super::table`]).
 
 use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
-use crate::i18n::Said;
-use crate::model::{Event, Format, Source, TimePoint};
+use super::table::{Cell, Place, Row, Rules, Table};
+use crate::model::Format;
 
 /// The columns this reader knows.
 pub const COLUMNS: [&str; 8] = [
@@ -20,21 +21,26 @@ pub const COLUMNS: [&str; 8] = [
     "source_url",
 ];
 
-/// Whether a header row is a generic Annals CSV.
+/// Whether a header row is a CSV Annals reads: generic columns or the `TimelineJS` template.
 pub(crate) fn looks_csv(columns: &[String]) -> bool {
-    columns.iter().any(|c| c == "title") && columns.iter().any(|c| c == "start")
-}
-
-fn list(text: &str) -> Vec<String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    Rules::of(columns).is_some()
 }
 
 /// A strict CSV reader over `text` and its header row, names trimmed and lower-cased.
 pub(crate) fn reader_and_headers<'t>(
+    path: &str,
+    text: &'t str,
+) -> Result<(csv::Reader<&'t [u8]>, Vec<String>), LoadError> {
+    let (reader, shown) = reader_and_header_names(path, text)?;
+    let headers = shown
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    Ok((reader, headers))
+}
+
+/// A strict CSV reader over `text` and its header row as written.
+fn reader_and_header_names<'t>(
     path: &str,
     text: &'t str,
 ) -> Result<(csv::Reader<&'t [u8]>, Vec<String>), LoadError> {
@@ -49,7 +55,7 @@ pub(crate) fn reader_and_headers<'t>(
             message: format!("CSV header: {e}"),
         })?
         .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
+        .map(str::to_owned)
         .collect();
     Ok((reader, headers))
 }
@@ -108,127 +114,68 @@ pub(crate) fn field_location(text: &str, start: usize, line: usize, index: usize
     at
 }
 
-/// Parses a generic CSV file.
+/// Parses a CSV file: generic columns, or the `TimelineJS` template's (then read as
+/// `TimelineJS`).
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut reader, headers) = reader_and_headers(path, text)?;
-    for required in ["title", "start"] {
-        if !headers.iter().any(|h| h == required) {
-            return Err(LoadError::Shape {
-                path: path.to_owned(),
-                location: Location { line: 1, column: 1 },
-                message: format!(
-                    "the header has no `{required}` column (expected {})",
-                    COLUMNS.join(",")
-                ),
-            });
-        }
-    }
-    let mut events = Vec::new();
+    let (mut reader, shown) = reader_and_header_names(path, text)?;
+    let headers: Vec<String> = shown
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let Some(rules) = Rules::of(&headers) else {
+        let missing = ["title", "start"]
+            .into_iter()
+            .find(|required| !headers.iter().any(|h| h == required))
+            .unwrap_or("title");
+        return Err(LoadError::Shape {
+            path: path.to_owned(),
+            location: Location { line: 1, column: 1 },
+            message: format!(
+                "the header has no `{missing}` column (expected {}, or the TimelineJS \
+                 template's Year, Month, Day, …, Headline, Text)",
+                COLUMNS.join(",")
+            ),
+        });
+    };
     let mut issues = Vec::new();
+    let mut table = Table {
+        source: text,
+        sheet: None,
+        headers,
+        shown,
+        rows: Vec::new(),
+    };
     for (number, record) in reader.records().enumerate() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                issues.push(row_error(number + 1, &e));
-                continue;
+        match record {
+            Ok(record) => {
+                let position = record.position();
+                let line = position
+                    .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+                    .max(1);
+                let start = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+                table.rows.push(Row {
+                    place: Place::Line { line, start },
+                    cells: record.iter().map(|c| Cell::Text(c.to_owned())).collect(),
+                });
             }
-        };
-        let line = record
-            .position()
-            .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
-            .max(1);
-        let start_byte = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let location_of = |i: usize| field_location(text, start_byte, line, i);
-        let get = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| record.get(i).map(|v| (i, v.trim())))
-        };
-        let fault = |field: &str, index: usize, message: crate::i18n::Said| {
-            Issue::new(
-                IssueLevel::Skipped,
-                location_of(index),
-                Some(field.to_owned()),
-                crate::io::json::field_problem(
-                    crate::io::json::row_name(number + 1),
-                    field,
-                    message,
-                ),
-            )
-        };
-        let Some((title_index, title)) = get("title") else {
-            continue;
-        };
-        if title.is_empty() {
-            issues.push(fault("title", title_index, Said::new("reason-empty")));
-            continue;
+            Err(e) => issues.push(row_error(number + 1, &e)),
         }
-        let start = match get("start").map(|(i, v)| (i, v.parse::<TimePoint>())) {
-            Some((_, Ok(start))) => start,
-            Some((i, Err(e))) => {
-                issues.push(fault("start", i, e.said()));
-                continue;
-            }
-            None => continue,
-        };
-        let end = match get("end")
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(i, v)| (i, v.parse::<TimePoint>()))
-        {
-            Some((_, Ok(end))) if end.start_secs() < start.start_secs() => {
-                let index = headers.iter().position(|h| h == "end").unwrap_or(0);
-                issues.push(fault(
-                    "end",
-                    index,
-                    crate::io::json::end_before_start(end, start),
-                ));
-                continue;
-            }
-            Some((_, Ok(end))) => Some(end),
-            Some((i, Err(e))) => {
-                issues.push(fault("end", i, e.said()));
-                continue;
-            }
-            None => None,
-        };
-        let mut event = Event::new(format!("row-{}", number + 1), title, start);
-        event.end = end;
-        event.line = u32::try_from(line).unwrap_or(u32::MAX);
-        event.category = get("category")
-            .map(|(_, v)| v.to_owned())
-            .filter(|v| !v.is_empty());
-        event.tags = get("tags").map(|(_, v)| list(v)).unwrap_or_default();
-        event.actors = get("actors").map(|(_, v)| list(v)).unwrap_or_default();
-        if let Some((_, url)) = get("source_url").filter(|(_, v)| !v.is_empty()) {
-            event.sources.push(Source {
-                title: url.to_owned(),
-                url: Some(url.to_owned()),
-            });
-        }
-        let extra: Vec<String> = headers
-            .iter()
-            .zip(record.iter())
-            .filter(|(h, v)| !COLUMNS.contains(&h.as_str()) && !v.trim().is_empty())
-            .map(|(h, v)| format!("{h}: {}", v.trim()))
-            .collect();
-        let description = get("description")
-            .map(|(_, v)| v.to_owned())
-            .filter(|v| !v.is_empty());
-        let parts: Vec<String> = description.into_iter().chain(extra).collect();
-        event.description = (!parts.is_empty()).then(|| parts.join("\n"));
-        events.push(event);
     }
-    Ok(LoadedFile::of_events(
-        path,
-        Format::Csv,
-        Vec::new(),
-        events,
-        issues,
-    ))
+    let read = table.read(rules);
+    issues.extend(read.issues);
+    issues.sort_by_key(|i| i.location);
+    let format = match rules {
+        Rules::Generic => Format::Csv,
+        Rules::TimelineJs => Format::TimelineJs,
+    };
+    let mut file = LoadedFile::of_events(path, format, Vec::new(), read.events, issues);
+    file.part.periods = read.periods;
+    if let Some((title, description)) = read.title {
+        file.part.info.title = Some(title);
+        file.part.info.description = description;
+    }
+    Ok(file)
 }
 
 #[cfg(test)]

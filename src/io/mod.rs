@@ -10,7 +10,9 @@ pub mod native;
 mod native_fast;
 pub mod native_writer;
 pub mod report;
+pub mod sheet;
 pub mod stix;
+mod table;
 mod text;
 pub mod timelinejs;
 pub mod timesketch;
@@ -91,6 +93,12 @@ fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             timesketch::parse(path, text, jsonl)
         }
         Format::Csv => csv::parse(path, text),
+        // Spreadsheets are bytes, read before any text (see `load_bytes`).
+        Format::Spreadsheet => Err(LoadError::Shape {
+            path: path.to_owned(),
+            location: Location { line: 1, column: 1 },
+            message: "a spreadsheet is read from its bytes, not from text".to_owned(),
+        }),
     }
 }
 
@@ -219,6 +227,9 @@ pub fn load_file_cached(
 /// is [`load_text`].
 pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     let name = name.to_owned();
+    if sheet::looks_spreadsheet(&bytes) {
+        return sheet::parse(&name, bytes).map(cap_issues);
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(LoadError::Shape {
             path: name,

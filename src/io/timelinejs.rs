@@ -236,13 +236,13 @@ fn media_source(media: Option<&Value>, url_key: &str) -> Option<Source> {
 }
 
 /// One record's outcome: an event, or why it was skipped (field and message).
-type Record<T> = Result<T, (String, Said)>;
+pub(crate) type Record<T> = Result<T, (String, Said)>;
 
 /// An event, and the problem of an end date that could not be read (the event is then kept as
 /// a point at its start: its start is good, and the end is optional).
-type WithBadEnd = (Event, Option<(String, Said)>);
+pub(crate) type WithBadEnd = (Event, Option<(String, Said)>);
 
-fn tl3_event(value: &Value, number: usize) -> Record<WithBadEnd> {
+pub(crate) fn tl3_event(value: &Value, number: usize) -> Record<WithBadEnd> {
     let start_value = value
         .get("start_date")
         .ok_or(("start_date".to_owned(), Said::new("reason-missing")))?;
@@ -337,7 +337,7 @@ fn tl2_event(value: &Value, number: usize) -> Record<WithBadEnd> {
     })
 }
 
-fn era(value: &Value) -> Record<Period> {
+pub(crate) fn era(value: &Value) -> Record<Period> {
     let start = value
         .get("start_date")
         .ok_or(("start_date".to_owned(), Said::new("reason-missing")))?;

@@ -21,6 +21,8 @@ pub enum Format {
     Timesketch,
     /// Generic CSV with a header row.
     Csv,
+    /// A spreadsheet (`.xlsx`, `.xls`, `.ods`), each sheet read by the CSV column rules.
+    Spreadsheet,
 }
 
 impl Format {
@@ -34,6 +36,7 @@ impl Format {
             Self::Misp => "misp",
             Self::Timesketch => "timesketch",
             Self::Csv => "csv",
+            Self::Spreadsheet => "spreadsheet",
         }
     }
 }

@@ -324,6 +324,15 @@ impl TimePoint {
         self.year
     }
 
+    /// Hour, minute and second (0 when coarser than that).
+    pub fn clock(&self) -> (u32, u32, u32) {
+        (
+            u32::from(self.hour),
+            u32::from(self.minute),
+            u32::from(self.second),
+        )
+    }
+
     /// Month 1–12 (1 when coarser than month).
     pub fn month_number(&self) -> u32 {
         u32::from(self.month)

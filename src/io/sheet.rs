@@ -1,0 +1,213 @@
+//! Spreadsheets (`.xlsx`, `.xls`, `.ods`, `.xlsb`) through calamine: each sheet is a table read
+//! by the same column rules as CSV ([`super::table`]), its header the first row with anything in
+//! it. Date cells are read from their serial numbers (the 1900 and 1904 systems both), at day
+//! precision when the serial is whole, else to the minute, second or millisecond the cell holds;
+//! spreadsheets have no time zones, so times are floating. When more than one sheet gives events,
+//! an event without a category takes its sheet's name, so that each sheet is its own lane.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _};
+
+use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
+use super::table::{Cell, Place, Row, Rules, Table};
+use crate::i18n::Said;
+use crate::model::{Format, TimePoint};
+
+/// Whether `bytes` start like a spreadsheet: a ZIP container (`.xlsx`, `.ods`, `.xlsb`) or an
+/// OLE compound file (`.xls`).
+pub(crate) fn looks_spreadsheet(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
+}
+
+/// Serial numbers past this are after 31 December 9999, where spreadsheets stop.
+const LAST_SERIAL: f64 = 2_958_466.0;
+
+/// A date cell's time.
+fn date_cell(value: &calamine::ExcelDateTime) -> Cell {
+    let serial = value.as_f64();
+    if value.is_duration() || (0.0..1.0).contains(&serial) {
+        // A time of day (or a duration) with no date.
+        let secs = (serial.fract() * 86_400.0).round();
+        if secs.is_finite() && (0.0..86_400.0).contains(&secs) {
+            // In range: the conversions below cannot truncate.
+            let secs = secs as u32;
+            return Cell::TimeOfDay(secs / 3600, secs / 60 % 60, secs % 60);
+        }
+    }
+    if !serial.is_finite() || !(1.0..LAST_SERIAL).contains(&serial) {
+        return Cell::Time(Err(
+            Said::new("reason-not-a-date").text("value", serial.to_string())
+        ));
+    }
+    let (year, month, day, hour, minute, second, milli) = value.to_ymd_hms_milli();
+    let date = super::json::calendar_date(
+        i64::from(year),
+        Some(u32::from(month)),
+        Some(u32::from(day)),
+    );
+    let time = date.and_then(|date| {
+        if serial.fract() == 0.0 {
+            return Ok(date);
+        }
+        let seconds = (second != 0 || milli != 0).then_some(u32::from(second));
+        let point = date
+            .with_time(u32::from(hour), Some(u32::from(minute)), seconds)
+            .map_err(|e| e.said())?;
+        if milli == 0 {
+            Ok(point)
+        } else {
+            point
+                .with_fraction(&format!("{milli:03}"))
+                .map_err(|e| e.said())
+        }
+    });
+    Cell::Time(time)
+}
+
+/// An ODS duration `PT14H30M00S` as a time of day.
+fn duration_cell(text: &str) -> Cell {
+    let parse = || -> Option<Cell> {
+        let rest = text.strip_prefix("PT")?;
+        let (hours, rest) = rest.split_once('H')?;
+        let (minutes, rest) = rest.split_once('M')?;
+        let seconds = rest.strip_suffix('S')?;
+        let seconds: f64 = seconds.parse().ok()?;
+        let (h, m) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
+        // Whole seconds of a time of day: in range, so the cast cannot truncate.
+        (h < 24 && m < 60 && (0.0..60.0).contains(&seconds))
+            .then_some(Cell::TimeOfDay(h, m, seconds as u32))
+    };
+    parse().unwrap_or_else(|| Cell::Text(text.to_owned()))
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(text) => Cell::Text(text.clone()),
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a spreadsheet number is a double"
+        )]
+        Data::Int(n) => Cell::Number(*n as f64),
+        Data::Float(n) => Cell::Number(*n),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(value) => date_cell(value),
+        Data::DateTimeIso(text) => {
+            // A cell always stores seconds; ":00" means none were entered (as for serials).
+            let text = match text.strip_suffix(":00") {
+                Some(minutes) if minutes.len() == "2021-05-04T11:00".len() => minutes,
+                _ => text.as_str(),
+            };
+            Cell::Time(text.parse::<TimePoint>().map_err(|e| e.said()))
+        }
+        Data::DurationIso(text) => duration_cell(text),
+    }
+}
+
+/// One sheet as a table: its header is the first row with anything in it.
+fn table(name: &str, range: &calamine::Range<Data>) -> Option<Table<'static>> {
+    let (first_row, first_column) = range.start()?;
+    let (first_row, first_column) = (first_row as usize, first_column as usize);
+    let mut rows = range.rows().enumerate().map(|(i, cells)| Row {
+        place: Place::Cell {
+            row: first_row + i + 1,
+            column: first_column + 1,
+        },
+        cells: cells.iter().map(cell).collect(),
+    });
+    let header = rows.find(|row| row.cells.iter().any(|c| *c != Cell::Empty))?;
+    let shown: Vec<String> = header.cells.iter().map(Cell::text).collect();
+    Some(Table {
+        source: "",
+        sheet: Some(name.to_owned()),
+        headers: shown.iter().map(|h| h.to_ascii_lowercase()).collect(),
+        shown,
+        rows: rows
+            .filter(|row| row.cells.iter().any(|c| *c != Cell::Empty))
+            .collect(),
+    })
+}
+
+/// Reads a workbook's bytes.
+pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
+    let unreadable = |why: String| LoadError::Shape {
+        path: path.to_owned(),
+        location: Location { line: 1, column: 1 },
+        message: Said::new("load-sheet-unreadable")
+            .text("why", why)
+            .english(),
+    };
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        // calamine tries each kind of workbook in turn and says only that none fitted.
+        unreadable(format!("the file looks damaged or cut short: {e}"))
+    })?;
+    let mut file = LoadedFile::of_events(
+        path,
+        Format::Spreadsheet,
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
+    let mut events = Vec::new();
+    let mut sheets_with_events = Vec::new();
+    let mut usable = false;
+    for name in workbook.sheet_names() {
+        let range = match workbook.worksheet_range(&name) {
+            Ok(range) => range,
+            Err(e) => {
+                file.issues.push(Issue::new(
+                    IssueLevel::Warning,
+                    Location { line: 1, column: 1 },
+                    None,
+                    Said::new("load-sheet-unreadable").text("why", format!("{name}: {e}")),
+                ));
+                continue;
+            }
+        };
+        let Some(table) = table(&name, &range) else {
+            continue; // an empty sheet
+        };
+        let Some(rules) = Rules::of(&table.headers) else {
+            file.issues.push(Issue::new(
+                IssueLevel::Warning,
+                Location { line: 1, column: 1 },
+                None,
+                Said::new("load-sheet-skipped").text("sheet", name.clone()),
+            ));
+            continue;
+        };
+        usable = true;
+        let read = table.read(rules);
+        if !read.events.is_empty() {
+            sheets_with_events.push((name.clone(), events.len()..events.len() + read.events.len()));
+        }
+        events.extend(read.events);
+        file.part.periods.extend(read.periods);
+        file.issues.extend(read.issues);
+        if let Some((title, description)) = read.title
+            && file.part.info.title.is_none()
+        {
+            file.part.info.title = Some(title);
+            file.part.info.description = description;
+        }
+    }
+    if !usable {
+        return Err(unreadable(
+            "no sheet has the columns title and start, or the TimelineJS template's Year and \
+             Headline"
+                .to_owned(),
+        ));
+    }
+    if sheets_with_events.len() > 1 {
+        for (name, range) in sheets_with_events {
+            for event in events.get_mut(range).into_iter().flatten() {
+                if event.category.is_none() {
+                    event.category = Some(name.clone());
+                }
+            }
+        }
+    }
+    file.part.events = events.into();
+    Ok(file)
+}
