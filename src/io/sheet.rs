@@ -211,3 +211,58 @@ pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     file.part.events = events.into();
     Ok(file)
 }
+
+#[cfg(test)]
+mod tests {
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Days from the 1900 system's day 0 (30 December 1899) to 1 January 1970.
+    const UNIX_DAY_1900: f64 = 25_569.0;
+    /// The 1904 system counts from 1 January 1904, 1,462 days later.
+    const SHIFT_1904: f64 = 1_462.0;
+
+    fn secs(cell: &Cell) -> Option<f64> {
+        match cell {
+            Cell::Time(Ok(t)) => Some(t.start_secs()),
+            _ => None,
+        }
+    }
+
+    proptest! {
+        /// A whole serial is that day in either system; a fraction is that time of day, kept to
+        /// the second.
+        #[test]
+        fn serials_are_the_days_they_count(day in 61u32..2_958_000, second in 0u32..86_400) {
+            let serial = f64::from(day);
+            let date = date_cell(&ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, false));
+            prop_assert_eq!(secs(&date), Some((serial - UNIX_DAY_1900) * 86_400.0));
+            let mac = ExcelDateTime::new(serial - SHIFT_1904, ExcelDateTimeType::DateTime, true);
+            if serial - SHIFT_1904 >= 1.0 {
+                prop_assert_eq!(secs(&date_cell(&mac)), secs(&date));
+            }
+            let with_time = serial + f64::from(second) / 86_400.0;
+            let cell = date_cell(&ExcelDateTime::new(with_time, ExcelDateTimeType::DateTime, false));
+            let expected = (serial - UNIX_DAY_1900) * 86_400.0 + f64::from(second);
+            prop_assert!((secs(&cell).unwrap_or(f64::NAN) - expected).abs() < 0.002);
+        }
+    }
+
+    #[test]
+    fn serials_outside_the_calendar_and_times_of_day() {
+        for bad in [-1.0, LAST_SERIAL, f64::NAN, f64::INFINITY] {
+            let cell = date_cell(&ExcelDateTime::new(bad, ExcelDateTimeType::DateTime, false));
+            assert!(matches!(cell, Cell::Time(Err(_)) | Cell::TimeOfDay(..)), "{bad}: {cell:?}");
+        }
+        // Excel's 29 February 1900 does not exist.
+        let leap_bug = date_cell(&ExcelDateTime::new(60.0, ExcelDateTimeType::DateTime, false));
+        assert!(matches!(leap_bug, Cell::Time(Err(_))), "{leap_bug:?}");
+        let half_past_two =
+            date_cell(&ExcelDateTime::new(0.6041666666, ExcelDateTimeType::DateTime, false));
+        assert_eq!(half_past_two, Cell::TimeOfDay(14, 30, 0));
+        assert_eq!(duration_cell("PT14H30M05S"), Cell::TimeOfDay(14, 30, 5));
+        assert_eq!(duration_cell("P1D"), Cell::Text("P1D".to_owned()));
+    }
+}

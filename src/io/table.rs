@@ -506,7 +506,84 @@ fn clock_text(text: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    fn any_cell() -> impl Strategy<Value = Cell> {
+        prop_oneof![
+            Just(Cell::Empty),
+            "[ -~]{0,12}".prop_map(Cell::Text),
+            "-?[0-9]{1,4}(-[0-9]{1,2}(-[0-9]{1,2})?)?".prop_map(Cell::Text),
+            any::<f64>().prop_map(Cell::Number),
+            any::<bool>().prop_map(Cell::Bool),
+            (0u32..30, 0u32..70, 0u32..70).prop_map(|(h, m, s)| Cell::TimeOfDay(h, m, s)),
+            (1i64..3000, 1u32..13, 1u32..29).prop_map(|(y, m, d)| {
+                Cell::Time(crate::io::json::calendar_date(y, Some(m), Some(d)))
+            }),
+        ]
+    }
+
+    fn any_table(headers: &'static [&'static str]) -> impl Strategy<Value = Table<'static>> {
+        proptest::collection::vec(
+            proptest::collection::vec(any_cell(), headers.len()),
+            0..12,
+        )
+        .prop_map(move |rows| Table {
+            source: "",
+            sheet: Some("S".to_owned()),
+            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            shown: headers.iter().map(|h| h.to_uppercase()).collect(),
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    place: Place::Cell {
+                        row: i + 2,
+                        column: 1,
+                    },
+                    cells,
+                })
+                .collect(),
+        })
+    }
+
+    proptest! {
+        /// Whatever the cells hold, every row is an event or one skipped problem at its own row,
+        /// and every event's dates are in order.
+        #[test]
+        fn every_generic_row_is_an_event_or_one_located_problem(
+            table in any_table(&["title", "start", "end", "tags", "note"])
+        ) {
+            let read = table.read(Rules::Generic);
+            let skipped: Vec<&Issue> =
+                read.issues.iter().filter(|i| i.level == IssueLevel::Skipped).collect();
+            prop_assert_eq!(read.events.len() + skipped.len(), table.rows.len());
+            for issue in &skipped {
+                prop_assert!((2..table.rows.len() + 2).contains(&issue.location.line));
+                prop_assert!((1..=5).contains(&issue.location.column));
+            }
+            for event in &read.events {
+                let end = event.end.unwrap_or(event.start);
+                prop_assert!(event.start.start_secs() <= end.start_secs());
+            }
+        }
+
+        /// The template's rows never panic; each is an event, a period, the title, skipped or
+        /// blank, and each problem names a column the template has.
+        #[test]
+        fn every_template_row_is_accounted_for(
+            table in any_table(&["year", "month", "day", "time", "end year", "headline", "type"])
+        ) {
+            let read = table.read(Rules::TimelineJs);
+            let skipped = read.issues.iter().filter(|i| i.level == IssueLevel::Skipped).count();
+            prop_assert!(read.events.len() + read.periods.len() + skipped <= table.rows.len());
+            for issue in &read.issues {
+                let field = issue.field.clone().unwrap_or_default();
+                prop_assert!(["YEAR", "END YEAR", "HEADLINE"].contains(&field.as_str()), "{}", field);
+            }
+        }
+    }
 
     #[test]
     fn clock_text_reads_24_hour_and_am_pm_times() {

@@ -236,7 +236,7 @@ impl Shell {
                 }))
                 .add_filter(
                     lang.word("dialog-timeline-files"),
-                    &["json", "jsonl", "csv"],
+                    &["json", "jsonl", "csv", "xlsx", "xls", "ods"],
                 )
                 .add_filter(lang.word("dialog-all-files"), &["*"]);
             match pollster::block_on(dialog.pick_files()) {
