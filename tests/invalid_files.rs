@@ -620,6 +620,24 @@ fn cases() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            // Found by the fuzzer: 6 KiB on which calamine asked for 24 GiB (a sector chain
+            // that loops), and one on which it panicked.
+            "sheet-chain-loop.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "looks damaged",
+            },
+        ),
+        (
+            "sheet-calamine-panic.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "looks damaged",
+            },
+        ),
+        (
             "sheet-truncated.xlsx",
             Unusable {
                 line: 1,

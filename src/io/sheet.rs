@@ -75,8 +75,11 @@ fn duration_cell(text: &str) -> Cell {
         let seconds: f64 = seconds.parse().ok()?;
         let (h, m) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
         // Whole seconds of a time of day: in range, so the cast cannot truncate.
-        (h < 24 && m < 60 && (0.0..60.0).contains(&seconds))
-            .then_some(Cell::TimeOfDay(h, m, seconds as u32))
+        (h < 24 && m < 60 && (0.0..60.0).contains(&seconds)).then_some(Cell::TimeOfDay(
+            h,
+            m,
+            seconds as u32,
+        ))
     };
     parse().unwrap_or_else(|| Cell::Text(text.to_owned()))
 }
@@ -129,8 +132,123 @@ fn table(name: &str, range: &calamine::Range<Data>) -> Option<Table<'static>> {
     })
 }
 
-/// Reads a workbook's bytes.
+/// Why an OLE compound file (`.xls`) cannot be handed to calamine, if it cannot: calamine follows
+/// its sector chains without looking for loops, so a few damaged bytes make it allocate without
+/// end (seen by the fuzzer: 6 KiB asked for 24 GiB). Every chain of the allocation table must end
+/// and point inside the file.
+fn compound_file_problem(bytes: &[u8]) -> Option<&'static str> {
+    const END_MARKS: u32 = 0xffff_fffa; // MAXREGSECT + 1: everything above ends a chain
+    let u16_at = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+    };
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let shift = u16_at(0x1e)?;
+    if shift != 9 && shift != 12 {
+        return Some("its sector size is neither 512 nor 4096 bytes");
+    }
+    let size = 1usize << shift;
+    let sectors = bytes.len().saturating_sub(size) / size;
+    let sector = |id: u32| {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        bytes.get(start..start + size)
+    };
+    // The allocation table's own sectors: 109 named in the header, the rest in a chain.
+    let mut fat_sectors: Vec<u32> = (0..109)
+        .filter_map(|i| u32_at(0x4c + 4 * i))
+        .filter(|&id| id < END_MARKS)
+        .collect();
+    let mut next = u32_at(0x44).unwrap_or(u32::MAX);
+    let mut steps = 0;
+    while next < END_MARKS {
+        steps += 1;
+        if steps > sectors {
+            return Some("its allocation table's chain loops");
+        }
+        let Some(words) = sector(next) else {
+            return Some("its allocation table points past the end of the file");
+        };
+        let ids: Vec<u32> = words
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let (last, named) = ids.split_last()?;
+        fat_sectors.extend(named.iter().copied().filter(|&id| id < END_MARKS));
+        next = *last;
+    }
+    let mut fat = Vec::new();
+    for id in fat_sectors {
+        let Some(words) = sector(id) else {
+            return Some("its allocation table points past the end of the file");
+        };
+        fat.extend(
+            words
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+        );
+    }
+    // Each sector's chain must end: walk each once, marking what is known to end.
+    let mut state = vec![0u8; fat.len()]; // 0 unseen, 1 on the current walk, 2 ends
+    for first in 0..fat.len() {
+        let mut walk = Vec::new();
+        let mut at = first;
+        loop {
+            match state.get(at) {
+                Some(2) => break,
+                Some(1) => return Some("a chain of its sectors loops"),
+                Some(_) => {}
+                None => return Some("a chain of its sectors points past the end of the file"),
+            }
+            state[at] = 1;
+            walk.push(at);
+            let next = fat[at];
+            if next >= END_MARKS {
+                break;
+            }
+            at = next as usize;
+        }
+        for done in walk {
+            state[done] = 2;
+        }
+    }
+    None
+}
+
+/// Reads a workbook's bytes. calamine is not trusted with damaged files: its known ways to
+/// hang are checked first, and a panic in it is a damaged file, not a crash.
 pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
+        && let Some(problem) = compound_file_problem(&bytes)
+    {
+        return Err(LoadError::Shape {
+            path: path.to_owned(),
+            location: Location { line: 1, column: 1 },
+            message: Said::new("load-sheet-unreadable")
+                .text("why", format!("the file looks damaged: {problem}"))
+                .english(),
+        });
+    }
+    let name = path.to_owned();
+    std::panic::catch_unwind(move || parse_trusted(&name, bytes)).unwrap_or_else(|_| {
+        Err(LoadError::Shape {
+            path: path.to_owned(),
+            location: Location { line: 1, column: 1 },
+            message: Said::new("load-sheet-unreadable")
+                .text(
+                    "why",
+                    "the file looks damaged (the spreadsheet library gave up)".to_owned(),
+                )
+                .english(),
+        })
+    })
+}
+
+fn parse_trusted(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     let unreadable = |why: String| LoadError::Shape {
         path: path.to_owned(),
         location: Location { line: 1, column: 1 },
@@ -254,13 +372,23 @@ mod tests {
     fn serials_outside_the_calendar_and_times_of_day() {
         for bad in [-1.0, LAST_SERIAL, f64::NAN, f64::INFINITY] {
             let cell = date_cell(&ExcelDateTime::new(bad, ExcelDateTimeType::DateTime, false));
-            assert!(matches!(cell, Cell::Time(Err(_)) | Cell::TimeOfDay(..)), "{bad}: {cell:?}");
+            assert!(
+                matches!(cell, Cell::Time(Err(_)) | Cell::TimeOfDay(..)),
+                "{bad}: {cell:?}"
+            );
         }
         // Excel's 29 February 1900 does not exist.
-        let leap_bug = date_cell(&ExcelDateTime::new(60.0, ExcelDateTimeType::DateTime, false));
+        let leap_bug = date_cell(&ExcelDateTime::new(
+            60.0,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
         assert!(matches!(leap_bug, Cell::Time(Err(_))), "{leap_bug:?}");
-        let half_past_two =
-            date_cell(&ExcelDateTime::new(0.6041666666, ExcelDateTimeType::DateTime, false));
+        let half_past_two = date_cell(&ExcelDateTime::new(
+            0.6041666666,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
         assert_eq!(half_past_two, Cell::TimeOfDay(14, 30, 0));
         assert_eq!(duration_cell("PT14H30M05S"), Cell::TimeOfDay(14, 30, 5));
         assert_eq!(duration_cell("P1D"), Cell::Text("P1D".to_owned()));

@@ -525,27 +525,24 @@ mod tests {
     }
 
     fn any_table(headers: &'static [&'static str]) -> impl Strategy<Value = Table<'static>> {
-        proptest::collection::vec(
-            proptest::collection::vec(any_cell(), headers.len()),
-            0..12,
-        )
-        .prop_map(move |rows| Table {
-            source: "",
-            sheet: Some("S".to_owned()),
-            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-            shown: headers.iter().map(|h| h.to_uppercase()).collect(),
-            rows: rows
-                .into_iter()
-                .enumerate()
-                .map(|(i, cells)| Row {
-                    place: Place::Cell {
-                        row: i + 2,
-                        column: 1,
-                    },
-                    cells,
-                })
-                .collect(),
-        })
+        proptest::collection::vec(proptest::collection::vec(any_cell(), headers.len()), 0..12)
+            .prop_map(move |rows| Table {
+                source: "",
+                sheet: Some("S".to_owned()),
+                headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+                shown: headers.iter().map(|h| h.to_uppercase()).collect(),
+                rows: rows
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, cells)| Row {
+                        place: Place::Cell {
+                            row: i + 2,
+                            column: 1,
+                        },
+                        cells,
+                    })
+                    .collect(),
+            })
     }
 
     proptest! {

@@ -214,19 +214,29 @@ fn generate(step: Step, min_secs: f64, max_secs: f64, lang: Lang) -> Vec<Tick> {
             }
         }
         Step::Years(n) => {
+            // Round numbers as people count years: before the era in BCE years (200 BCE is
+            // astronomical -199), after it in CE years; there is no year 0 between them.
             let first = civil::year_from_secs(min_secs);
-            let mut y = first.div_euclid(n) * n;
-            if civil::secs_from_year(y) < min_secs {
-                y += n;
+            let mut push = |y: i64, count: i64| {
+                let secs = civil::secs_from_year(y);
+                if secs >= min_secs && secs <= max_secs && ticks.len() <= 501 {
+                    ticks.push(Tick {
+                        secs,
+                        label: civil::year_label_in(y, lang),
+                        major: count.rem_euclid(10) == 0,
+                    });
+                }
+            };
+            let mut k = (1 - first).div_euclid(n) + 1;
+            while k >= 1 && civil::secs_from_year(1 - k * n) <= max_secs {
+                push(1 - k * n, k);
+                k -= 1;
             }
-            while civil::secs_from_year(y) <= max_secs && ticks.len() <= 501 {
-                let major = y.rem_euclid(n * 10) == 0;
-                ticks.push(Tick {
-                    secs: civil::secs_from_year(y),
-                    label: civil::year_label_in(y, lang),
-                    major,
-                });
-                y += n;
+            let mut k = first.div_euclid(n).max(1);
+            // At most 502 ticks: `push` stops adding past that.
+            while civil::secs_from_year(k * n) <= max_secs && k - first.div_euclid(n) <= 502 {
+                push(k * n, k);
+                k += 1;
             }
         }
     }
@@ -432,6 +442,14 @@ mod tests {
         assert!(
             !set.ticks.iter().any(|t| t.label == "0"),
             "no year zero shown"
+        );
+        // Round numbers on both sides of the era, as people count (not "201 BCE", "1 BCE").
+        let labels: Vec<&str> = set.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE", "100 BCE", "100", "200"
+            ]
         );
     }
 
