@@ -232,6 +232,10 @@ fn generate(step: Step, min_secs: f64, max_secs: f64, lang: Lang) -> Vec<Tick> {
                 push(1 - k * n, k);
                 k -= 1;
             }
+            // The era's first year marks where the count turns (between "100 BCE" and "100").
+            if n > 1 {
+                push(1, 0);
+            }
             let mut k = first.div_euclid(n).max(1);
             // At most 502 ticks: `push` stops adding past that.
             while civil::secs_from_year(k * n) <= max_secs && k - first.div_euclid(n) <= 502 {
@@ -448,7 +452,7 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE", "100 BCE", "100", "200"
+                "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE", "100 BCE", "1", "100", "200"
             ]
         );
     }
