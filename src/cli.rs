@@ -65,6 +65,9 @@ pub enum Subcommand {
         /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// `native` (Annals JSON) or `l2tcsv` (a Plaso super-timeline as `psort` writes it).
+        #[arg(long, default_value = "native", value_parser = ["native", "l2tcsv"])]
+        format: String,
         /// The file to write.
         #[arg(short, long)]
         output: PathBuf,
@@ -80,9 +83,11 @@ pub fn run(command: Subcommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
         Subcommand::Gen {
             events,
             seed,
+            format,
             output,
         } => generate(
             crate::synth::SynthOptions { events, seed },
+            format == "l2tcsv",
             &output,
             lang,
             out,
@@ -129,6 +134,7 @@ fn not_written(lang: Lang, path: &std::path::Path, why: &std::io::Error) -> Stri
 /// `annals gen`: exit 0 written, 2 not.
 fn generate(
     options: crate::synth::SynthOptions,
+    l2tcsv: bool,
     output: &std::path::Path,
     lang: Lang,
     out: &mut dyn Write,
@@ -136,7 +142,11 @@ fn generate(
 ) -> ExitCode {
     let written = io::native_writer::write_atomically_with(output, |file| {
         let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
-        crate::synth::write_native(options, &mut writer)?;
+        if l2tcsv {
+            crate::synth::write_l2tcsv(options, &mut writer)?;
+        } else {
+            crate::synth::write_native(options, &mut writer)?;
+        }
         writer.flush()
     });
     match written {

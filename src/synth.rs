@@ -196,6 +196,76 @@ pub fn write_native(options: SynthOptions, out: &mut impl Write) -> io::Result<(
     out.write_all(b"]}\n")
 }
 
+/// Plaso sources: `source`, `sourcetype`, the parser (`format`) and the times each gives.
+const PLASO_SOURCES: [(&str, &str, &str, &[&str]); 5] = [
+    (
+        "FILE",
+        "NTFS $MFT",
+        "mft",
+        &[
+            "Creation Time",
+            "Content Modification Time",
+            "Last Access Time",
+            "Metadata Modification Time",
+        ],
+    ),
+    ("REG", "NTUSER.DAT Registry", "winreg", &["Last Written"]),
+    (
+        "WEBHIST",
+        "Chrome History",
+        "chrome_history",
+        &["Last Visited Time"],
+    ),
+    ("LOG", "Syslog", "syslog", &["Content Modification Time"]),
+    ("EVT", "WinEVTX", "winevtx", &["Content Modification Time"]),
+];
+
+/// Writes `options.events` rows of a synthetic Plaso super-timeline as `psort -o l2tcsv` does
+/// (17 columns, times in UTC, one host over 90 days, bursts of activity).
+pub fn write_l2tcsv(options: SynthOptions, out: &mut impl Write) -> io::Result<()> {
+    /// 1 March 2024, 00:00 UTC: the incident's first day.
+    const FIRST: i64 = 1_709_251_200;
+    const DAYS: i64 = 90;
+    let mut rng = Rng::new(options.seed);
+    out.write_all(
+        b"date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n",
+    )?;
+    for i in 0..options.events {
+        // Most activity in working hours on a few busy days.
+        let day = if rng.unit() < 0.6 {
+            rng.below_secs(6) * 15
+        } else {
+            rng.below_secs(DAYS)
+        };
+        let secs = FIRST + day * 86_400 + 7 * 3_600 + rng.below_secs(12 * 3_600);
+        let c = civil::civil_from_secs(secs);
+        let (source, sourcetype, parser, times) =
+            PLASO_SOURCES[rng.below(PLASO_SOURCES.len() as u64) as usize];
+        let kind = times[rng.below(times.len() as u64) as usize];
+        let macb = match kind {
+            "Creation Time" => "...B",
+            "Last Access Time" | "Last Visited Time" => ".A..",
+            "Metadata Modification Time" => "..C.",
+            _ => "M...",
+        };
+        let user = ["-", "alice", "bob", "SYSTEM"][rng.below(4) as usize];
+        let file = format!("C:/Users/alice/AppData/file{}.dat", rng.below(5_000));
+        writeln!(
+            out,
+            "{:02}/{:02}/{:04},{:02}:{:02}:{:02},UTC,{macb},{source},{sourcetype},{kind},{user},WS-042,\
+             {kind}: {file},{kind}: {file} (entry {i}),2,{file},{},-,{parser},-",
+            c.month,
+            c.day,
+            c.year,
+            c.hour,
+            c.minute,
+            c.second,
+            rng.below(1_000_000),
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

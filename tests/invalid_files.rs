@@ -601,6 +601,17 @@ fn cases() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            "l2tcsv-iso-date.csv",
+            Issue {
+                level: Skipped,
+                line: 3,
+                column: 1,
+                field: Some("date"),
+                needle: "is not as psort writes it",
+                events: 1,
+            },
+        ),
+        (
             "sheet-bad-date.xlsx",
             Issue {
                 level: Skipped,
@@ -631,6 +642,22 @@ fn cases() -> Vec<(&'static str, Expect)> {
         ),
         (
             "sheet-calamine-panic.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "looks damaged",
+            },
+        ),
+        (
+            "sheet-calamine-panic-1.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "looks damaged",
+            },
+        ),
+        (
+            "sheet-calamine-panic-2.xls",
             Unusable {
                 line: 1,
                 column: 1,

@@ -440,6 +440,7 @@ cli-convert-arg-output = Die zu schreibende Datei im eigenen Format (atomar gesc
 cli-gen-about = Eine synthetische Datei im eigenen Format für Benchmarks schreiben: Wellen von Vorfällen, Zeitspannen, Schlagwörter, Akteure, 8 Kategorien über 25 Jahre. Derselbe Seed ergibt dieselben Bytes
 cli-gen-arg-events = Wie viele Ereignisse
 cli-gen-arg-seed = Zufalls-Seed
+cli-gen-arg-format = native (Annals-JSON) oder l2tcsv (eine Plaso-Super-Timeline, wie psort sie schreibt)
 cli-gen-arg-output = Die zu schreibende Datei
 
 # Die Befehlszeile: was sie ausgibt.
@@ -528,6 +529,9 @@ reason-missing-start = fehlt (jedes Ereignis braucht ein Anfangsdatum)
 reason-missing-or-empty = fehlt oder ist leer
 reason-empty = ist leer
 reason-not-a-date = { $value } ist kein Datum
+reason-l2tcsv-value = { $value } ist nicht so geschrieben, wie psort schreibt (Datum MM/DD/YYYY, Zeit HH:MM:SS)
+reason-plaso-not-a-time = Plaso hat für dieses Ereignis keine Zeit geschrieben („Not a time“)
+reason-not-a-zone = { $value } ist keine Zeitzone (UTC oder ein IANA-Name wie Europe/Brussels)
 load-sheet-skipped = Tabellenblatt „{ $sheet }“ hat weder die Spalten title und start noch Year und Headline der TimelineJS-Vorlage; nicht gelesen
 load-sheet-unreadable = keine Tabellendatei, die Annals lesen kann ({ $why })
 reason-period-needs-both = fehlt (ein Zeitraum braucht Anfang und Ende)

@@ -467,6 +467,7 @@ cli-convert-arg-output = The native file to write (written atomically: a crash l
 cli-gen-about = Write a synthetic native file for benchmarks: bursts of incidents, spans, tags, actors, 8 categories over 25 years. The same seed gives the same bytes
 cli-gen-arg-events = How many events
 cli-gen-arg-seed = Random seed
+cli-gen-arg-format = native (Annals JSON) or l2tcsv (a Plaso super-timeline as psort writes it)
 cli-gen-arg-output = The file to write
 
 # The command line: what it prints.
@@ -559,6 +560,9 @@ reason-missing-start = missing (every event needs a start date)
 reason-missing-or-empty = missing or empty
 reason-empty = is empty
 reason-not-a-date = { $value } is not a date
+reason-l2tcsv-value = { $value } is not as psort writes it (date MM/DD/YYYY, time HH:MM:SS)
+reason-plaso-not-a-time = Plaso wrote no time for this event ("Not a time")
+reason-not-a-zone = { $value } is not a time zone (UTC or an IANA name such as Europe/Brussels)
 load-sheet-skipped = sheet “{ $sheet }” has neither the columns title and start nor the TimelineJS template’s Year and Headline; not read
 load-sheet-unreadable = not a spreadsheet Annals can read ({ $why })
 reason-period-needs-both = missing (a period needs start and end)

@@ -442,6 +442,7 @@ cli-convert-arg-output = Le fichier natif à écrire (écrit de façon atomique�
 cli-gen-about = Écrire un fichier natif synthétique pour les mesures de performance : vagues d’incidents, périodes, étiquettes, acteurs, 8 catégories sur 25 ans. La même graine donne les mêmes octets
 cli-gen-arg-events = Combien d’événements
 cli-gen-arg-seed = Graine aléatoire
+cli-gen-arg-format = native (JSON d’Annals) ou l2tcsv (une super-chronologie Plaso telle que psort l’écrit)
 cli-gen-arg-output = Le fichier à écrire
 
 # La ligne de commande : ce qu’elle affiche.
@@ -530,6 +531,9 @@ reason-missing-start = manquant (chaque événement a besoin d’une date de dé
 reason-missing-or-empty = manquant ou vide
 reason-empty = est vide
 reason-not-a-date = { $value } n’est pas une date
+reason-l2tcsv-value = { $value } n’est pas écrit comme psort l’écrit (date MM/DD/YYYY, heure HH:MM:SS)
+reason-plaso-not-a-time = Plaso n’a écrit aucune heure pour cet événement (« Not a time »)
+reason-not-a-zone = { $value } n’est pas un fuseau horaire (UTC ou un nom IANA comme Europe/Brussels)
 load-sheet-skipped = la feuille « { $sheet } » n’a ni les colonnes title et start, ni Year et Headline du modèle TimelineJS ; non lue
 load-sheet-unreadable = pas un classeur qu’Annals sait lire ({ $why })
 reason-period-needs-both = manquant (une période a besoin d’un début et d’une fin)

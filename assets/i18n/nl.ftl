@@ -440,6 +440,7 @@ cli-convert-arg-output = Het te schrijven eigen bestand (atomair geschreven: bij
 cli-gen-about = Een synthetisch bestand in het eigen formaat schrijven voor benchmarks: golven van incidenten, perioden, tags, actoren, 8 categorieën over 25 jaar. Dezelfde seed geeft dezelfde bytes
 cli-gen-arg-events = Hoeveel gebeurtenissen
 cli-gen-arg-seed = Willekeurige seed
+cli-gen-arg-format = native (Annals-JSON) of l2tcsv (een Plaso-supertijdlijn zoals psort die schrijft)
 cli-gen-arg-output = Het te schrijven bestand
 
 # De opdrachtregel: wat hij toont.
@@ -528,6 +529,9 @@ reason-missing-start = ontbreekt (elke gebeurtenis heeft een begindatum nodig)
 reason-missing-or-empty = ontbreekt of is leeg
 reason-empty = is leeg
 reason-not-a-date = { $value } is geen datum
+reason-l2tcsv-value = { $value } is niet zoals psort het schrijft (datum MM/DD/YYYY, tijd HH:MM:SS)
+reason-plaso-not-a-time = Plaso schreef geen tijdstip voor deze gebeurtenis ("Not a time")
+reason-not-a-zone = { $value } is geen tijdzone (UTC of een IANA-naam zoals Europe/Brussels)
 load-sheet-skipped = werkblad “{ $sheet }” heeft niet de kolommen title en start, noch Year en Headline van het TimelineJS-sjabloon; niet gelezen
 load-sheet-unreadable = geen rekenblad dat Annals kan lezen ({ $why })
 reason-period-needs-both = ontbreekt (een periode heeft een begin en een einde nodig)

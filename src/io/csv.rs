@@ -9,6 +9,9 @@ use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
 use super::table::{Cell, Place, Row, Rules, Table};
 use crate::model::Format;
 
+/// Records read at a time.
+const BATCH: usize = 4096;
+
 /// The columns this reader knows.
 pub const COLUMNS: [&str; 8] = [
     "title",
@@ -138,36 +141,72 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             ),
         });
     };
-    let mut issues = Vec::new();
-    let mut table = Table {
+    let table = Table {
         source: text,
         sheet: None,
         headers,
         shown,
-        rows: Vec::new(),
     };
-    for (number, record) in reader.records().enumerate() {
-        match record {
-            Ok(record) => {
+    // Read a batch of records at a time into reused buffers, the rows borrowing their text: a
+    // super-timeline of millions of rows is never held as rows.
+    let mut read = crate::io::table::Read::default();
+    let mut issues = Vec::new();
+    let mut batch = vec![csv::StringRecord::new(); BATCH];
+    let mut number = 0;
+    loop {
+        // A batch ends at the end of the file, when full, or at a record the parser rejects
+        // (so that the rows around it keep their numbers).
+        let mut filled = 0;
+        let mut rejected = None;
+        let mut at_end = false;
+        while filled < BATCH {
+            let Some(record) = batch.get_mut(filled) else {
+                break;
+            };
+            match reader.read_record(record) {
+                Ok(true) => filled += 1,
+                Ok(false) => {
+                    at_end = true;
+                    break;
+                }
+                Err(e) => {
+                    rejected = Some(e);
+                    break;
+                }
+            }
+        }
+        let rows: Vec<Row<'_>> = batch
+            .get(..filled)
+            .unwrap_or_default()
+            .iter()
+            .map(|record| {
                 let position = record.position();
                 let line = position
                     .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
                     .max(1);
                 let start = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-                table.rows.push(Row {
+                Row {
                     place: Place::Line { line, start },
-                    cells: record.iter().map(|c| Cell::Text(c.to_owned())).collect(),
-                });
-            }
-            Err(e) => issues.push(row_error(number + 1, &e)),
+                    cells: record.iter().map(Cell::Text).collect(),
+                }
+            })
+            .collect();
+        table.read(rules, &rows, number + 1, &mut read);
+        number += filled;
+        if let Some(e) = rejected {
+            number += 1;
+            issues.push(row_error(number, &e));
+        }
+        if at_end {
+            break;
         }
     }
-    let read = table.read(rules);
-    issues.extend(read.issues);
+    issues.extend(std::mem::take(&mut read.issues));
     issues.sort_by_key(|i| i.location);
     let format = match rules {
         Rules::Generic => Format::Csv,
         Rules::TimelineJs => Format::TimelineJs,
+        Rules::L2tCsv => Format::Plaso,
     };
     let mut file = LoadedFile::of_events(path, format, Vec::new(), read.events, issues);
     file.part.periods = read.periods;

@@ -92,7 +92,8 @@ fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
                 .starts_with('{');
             timesketch::parse(path, text, jsonl)
         }
-        Format::Csv => csv::parse(path, text),
+        // CSV's header says which column rules (generic, TimelineJS template, l2tcsv) apply.
+        Format::Csv | Format::Plaso => csv::parse(path, text),
         // Spreadsheets are bytes, read before any text (see `load_bytes`).
         Format::Spreadsheet => Err(LoadError::Shape {
             path: path.to_owned(),

@@ -24,7 +24,7 @@ pub(crate) fn looks_spreadsheet(bytes: &[u8]) -> bool {
 const LAST_SERIAL: f64 = 2_958_466.0;
 
 /// A date cell's time.
-fn date_cell(value: &calamine::ExcelDateTime) -> Cell {
+fn date_cell(value: &calamine::ExcelDateTime) -> Cell<'static> {
     let serial = value.as_f64();
     if value.is_duration() || (0.0..1.0).contains(&serial) {
         // A time of day (or a duration) with no date.
@@ -66,8 +66,8 @@ fn date_cell(value: &calamine::ExcelDateTime) -> Cell {
 }
 
 /// An ODS duration `PT14H30M00S` as a time of day.
-fn duration_cell(text: &str) -> Cell {
-    let parse = || -> Option<Cell> {
+fn duration_cell(text: &str) -> Cell<'_> {
+    let parse = || -> Option<Cell<'_>> {
         let rest = text.strip_prefix("PT")?;
         let (hours, rest) = rest.split_once('H')?;
         let (minutes, rest) = rest.split_once('M')?;
@@ -81,13 +81,13 @@ fn duration_cell(text: &str) -> Cell {
             seconds as u32,
         ))
     };
-    parse().unwrap_or_else(|| Cell::Text(text.to_owned()))
+    parse().unwrap_or(Cell::Text(text))
 }
 
-fn cell(data: &Data) -> Cell {
+fn cell(data: &Data) -> Cell<'_> {
     match data {
         Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(text) => Cell::Text(text.clone()),
+        Data::String(text) => Cell::Text(text),
         #[expect(
             clippy::cast_precision_loss,
             reason = "a spreadsheet number is a double"
@@ -108,8 +108,11 @@ fn cell(data: &Data) -> Cell {
     }
 }
 
-/// One sheet as a table: its header is the first row with anything in it.
-fn table(name: &str, range: &calamine::Range<Data>) -> Option<Table<'static>> {
+/// One sheet as a table and its rows: the header is the first row with anything in it.
+fn table<'r>(
+    name: &str,
+    range: &'r calamine::Range<Data>,
+) -> Option<(Table<'static>, Vec<Row<'r>>)> {
     let (first_row, first_column) = range.start()?;
     let (first_row, first_column) = (first_row as usize, first_column as usize);
     let mut rows = range.rows().enumerate().map(|(i, cells)| Row {
@@ -120,16 +123,17 @@ fn table(name: &str, range: &calamine::Range<Data>) -> Option<Table<'static>> {
         cells: cells.iter().map(cell).collect(),
     });
     let header = rows.find(|row| row.cells.iter().any(|c| *c != Cell::Empty))?;
-    let shown: Vec<String> = header.cells.iter().map(Cell::text).collect();
-    Some(Table {
+    let shown: Vec<String> = header.cells.iter().map(|c| c.text().into_owned()).collect();
+    let table = Table {
         source: "",
         sheet: Some(name.to_owned()),
         headers: shown.iter().map(|h| h.to_ascii_lowercase()).collect(),
         shown,
-        rows: rows
-            .filter(|row| row.cells.iter().any(|c| *c != Cell::Empty))
-            .collect(),
-    })
+    };
+    let rows = rows
+        .filter(|row| row.cells.iter().any(|c| *c != Cell::Empty))
+        .collect();
+    Some((table, rows))
 }
 
 /// Why an OLE compound file (`.xls`) cannot be handed to calamine, if it cannot: calamine follows
@@ -220,7 +224,7 @@ fn compound_file_problem(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Reads a workbook's bytes. calamine is not trusted with damaged files: its known ways to
-/// hang are checked first, and a panic in it is a damaged file, not a crash.
+/// hang are checked first, and a panic in one of its calls is a damaged file, not a crash.
 pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
         && let Some(problem) = compound_file_problem(&bytes)
@@ -233,22 +237,18 @@ pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
                 .english(),
         });
     }
-    let name = path.to_owned();
-    std::panic::catch_unwind(move || parse_trusted(&name, bytes)).unwrap_or_else(|_| {
-        Err(LoadError::Shape {
-            path: path.to_owned(),
-            location: Location { line: 1, column: 1 },
-            message: Said::new("load-sheet-unreadable")
-                .text(
-                    "why",
-                    "the file looks damaged (the spreadsheet library gave up)".to_owned(),
-                )
-                .english(),
-        })
-    })
+    read_workbook(path, bytes)
 }
 
-fn parse_trusted(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
+/// Runs a calamine call; a panic in it (seen on damaged `.xls` files: slices out of range,
+/// failed assertions) is the file's damage, said as such. Only calamine's calls are wrapped, so
+/// that a panic in Annals' own code is never taken for a damaged file.
+fn calamine<T>(call: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .unwrap_or_else(|_| Err("the spreadsheet library gave up on it".to_owned()))
+}
+
+fn read_workbook(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     let unreadable = |why: String| LoadError::Shape {
         path: path.to_owned(),
         location: Location { line: 1, column: 1 },
@@ -256,7 +256,10 @@ fn parse_trusted(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
             .text("why", why)
             .english(),
     };
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+    let mut workbook = calamine(|| {
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())
+    })
+    .map_err(|e| {
         // calamine tries each kind of workbook in turn and says only that none fitted.
         unreadable(format!("the file looks damaged or cut short: {e}"))
     })?;
@@ -271,7 +274,7 @@ fn parse_trusted(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     let mut sheets_with_events = Vec::new();
     let mut usable = false;
     for name in workbook.sheet_names() {
-        let range = match workbook.worksheet_range(&name) {
+        let range = match calamine(|| workbook.worksheet_range(&name).map_err(|e| e.to_string())) {
             Ok(range) => range,
             Err(e) => {
                 file.issues.push(Issue::new(
@@ -283,7 +286,7 @@ fn parse_trusted(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
                 continue;
             }
         };
-        let Some(table) = table(&name, &range) else {
+        let Some((table, rows)) = table(&name, &range) else {
             continue; // an empty sheet
         };
         let Some(rules) = Rules::of(&table.headers) else {
@@ -296,7 +299,7 @@ fn parse_trusted(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
             continue;
         };
         usable = true;
-        let read = table.read(rules);
+        let read = table.read_all(rules, &rows);
         if !read.events.is_empty() {
             sheets_with_events.push((name.clone(), events.len()..events.len() + read.events.len()));
         }
@@ -342,7 +345,7 @@ mod tests {
     /// The 1904 system counts from 1 January 1904, 1,462 days later.
     const SHIFT_1904: f64 = 1_462.0;
 
-    fn secs(cell: &Cell) -> Option<f64> {
+    fn secs(cell: &Cell<'_>) -> Option<f64> {
         match cell {
             Cell::Time(Ok(t)) => Some(t.start_secs()),
             _ => None,
@@ -385,12 +388,12 @@ mod tests {
         ));
         assert!(matches!(leap_bug, Cell::Time(Err(_))), "{leap_bug:?}");
         let half_past_two = date_cell(&ExcelDateTime::new(
-            0.6041666666,
+            0.604_166_666_6,
             ExcelDateTimeType::DateTime,
             false,
         ));
         assert_eq!(half_past_two, Cell::TimeOfDay(14, 30, 0));
         assert_eq!(duration_cell("PT14H30M05S"), Cell::TimeOfDay(14, 30, 5));
-        assert_eq!(duration_cell("P1D"), Cell::Text("P1D".to_owned()));
+        assert_eq!(duration_cell("P1D"), Cell::Text("P1D"));
     }
 }

@@ -23,6 +23,8 @@ pub enum Format {
     Csv,
     /// A spreadsheet (`.xlsx`, `.xls`, `.ods`), each sheet read by the CSV column rules.
     Spreadsheet,
+    /// A Plaso / log2timeline super-timeline (`psort -o l2tcsv`).
+    Plaso,
 }
 
 impl Format {
@@ -37,6 +39,7 @@ impl Format {
             Self::Timesketch => "timesketch",
             Self::Csv => "csv",
             Self::Spreadsheet => "spreadsheet",
+            Self::Plaso => "plaso",
         }
     }
 }
