@@ -98,3 +98,23 @@ fn gen_writes_l2tcsv_that_reads_back_clean() {
     assert!(file.issues.is_empty(), "{:?}", file.issues.first());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn json_line_rows_read_as_timesketch_jsonl_with_microseconds_and_data_type_lanes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/plaso/super-timeline.json_line.jsonl");
+    let file = io::load_file(&path).unwrap();
+    assert!(file.issues.is_empty(), "{:?}", file.issues);
+    let events: Vec<Event> = (0..file.part.events.len())
+        .map(|i| file.part.events.owned(i).unwrap())
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].start.label(), "4 May 2021 09:00:03.000000 UTC");
+    assert_eq!(events[0].category.as_deref(), Some("fs:stat"));
+    assert_eq!(events[0].tags, ["Creation Time"]);
+    assert_eq!(events[1].start.label(), "4 May 2021 09:00:05.123456 UTC");
+    assert_eq!(
+        events[1].category.as_deref(),
+        Some("chrome:history:page_visited")
+    );
+}
