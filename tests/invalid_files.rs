@@ -559,7 +559,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Unusable {
                 line: 1,
                 column: 1,
-                needle: "CSV with title,start columns",
+                needle: "CSV: the first row is not a header with `title` and `start`",
             },
         ),
         (

@@ -260,3 +260,37 @@ fn bce_years_are_said_as_the_source_meant_them_everywhere() {
     assert_eq!(back.part.events.owned(0).unwrap().start.label(), "300 BCE");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A file no reader takes says what each tried and why it refused.
+#[test]
+fn a_file_no_reader_takes_says_why_each_refused() {
+    let said = |text: &str| {
+        io::load_text("x", text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let object = said(r#"{"foo": 1}"#);
+    for reason in [
+        "Annals: no `events`",
+        "TimelineJS: ",
+        "STIX: ",
+        "VERIS: ",
+        "MISP: ",
+        "Timesketch: ",
+    ] {
+        assert!(object.contains(reason), "{object}");
+    }
+    assert!(
+        !object.contains("CSV"),
+        "a JSON object is not CSV: {object}"
+    );
+    let schema =
+        said(r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}"#);
+    assert!(schema.contains("JSON Schema"), "{schema}");
+    let text = said("a,b\n1,2\n");
+    assert!(
+        text.contains("CSV: the first row") && text.contains("neither"),
+        "{text}"
+    );
+}

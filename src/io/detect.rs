@@ -92,6 +92,7 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
                 .to_owned(),
         });
     }
+    let mut json_tried = JSON_NOT_JSON;
     if trimmed.starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(body);
         let entries = Entries::deserialize(&mut de).map_err(|e| LoadError::json(path, &e))?;
@@ -99,6 +100,11 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         if has("annals") {
             return Ok(Format::Annals);
         }
+        json_tried = if has("$schema") && (has("properties") || has("type")) {
+            JSON_SCHEMA
+        } else {
+            JSON_OBJECT
+        };
         // JSONL: the first line is one object with Timesketch's columns.
         let keys: Vec<String> = entries.0.iter().map(|(k, _)| k.to_string()).collect();
         if super::timesketch::looks_timesketch(&keys) {
@@ -144,12 +150,53 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         }
     }
     let start = LineIndex::new(body).location(body.len() - trimmed.len());
+    // A JSON object was never going to be CSV: only the JSON readers' reasons are said for it.
+    let csv_tried: &[(&str, &str)] = if json_tried == JSON_NOT_JSON {
+        &CSV_TRIED
+    } else {
+        &[]
+    };
+    let tried: Vec<String> = json_tried
+        .iter()
+        .chain(csv_tried)
+        .map(|(format, why)| format!("{format}: {why}"))
+        .collect();
     Err(LoadError::Shape {
         path: path.to_owned(),
         location: start,
-        message:
-            "not a format Annals reads (an Annals file is an object with `events` or an array of \
-                  events; also TimelineJS, STIX, VERIS, MISP, Timesketch JSONL/CSV and CSV with title,start columns)"
-                .to_owned(),
+        message: format!("not a format Annals reads. Tried {}", tried.join("; ")),
     })
 }
+
+/// Why each JSON reader refused an object: the first thing each looks for and did not find.
+const JSON_OBJECT: &[(&str, &str)] = &[
+    ("Annals", "no `events` list"),
+    ("TimelineJS", "no `events` whose items have a `start_date`"),
+    ("STIX", "no `objects` with a `type`"),
+    ("VERIS", "no `incident_id` or `timeline.incident`"),
+    (
+        "MISP",
+        "no `Event`, nor `info` and `date` beside a MISP field such as `uuid`",
+    ),
+    ("Timesketch", "no `message` with `datetime` or `timestamp`"),
+];
+
+/// A JSON Schema is said as such (people open the schema beside their data by mistake).
+const JSON_SCHEMA: &[(&str, &str)] = &[(
+    "JSON",
+    "this is a JSON Schema (it has `$schema`), which describes files; it is not a timeline",
+)];
+
+/// Text that is not a JSON object or array.
+const JSON_NOT_JSON: &[(&str, &str)] = &[(
+    "the JSON formats",
+    "the text starts with neither `{` nor `[`",
+)];
+
+/// Why the CSV readers refused the first row.
+const CSV_TRIED: [(&str, &str); 1] = [(
+    "CSV",
+    "the first row is not a header with `title` and `start`, the TimelineJS template's `Year` \
+     and `Headline`, Plaso's 17 l2tcsv columns, or Timesketch's `message` with `datetime` or \
+     `timestamp`",
+)];
