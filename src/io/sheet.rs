@@ -10,7 +10,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader as _};
 
 use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
-use super::table::{Cell, Place, Row, Rules, Table};
+use super::table::{Cell, Place, Read, Row, Rules, Table};
 use crate::i18n::Said;
 use crate::model::{Format, TimePoint};
 
@@ -108,32 +108,100 @@ fn cell(data: &Data) -> Cell<'_> {
     }
 }
 
-/// One sheet as a table and its rows: the header is the first row with anything in it.
-fn table<'r>(
+/// A sheet's filled cells, `((row, column), value)` from 0, in reading order. Only filled cells
+/// are kept: a tiny file may name a cell a million rows down and sixteen thousand columns
+/// across, and calamine's own ranges would be that big (seen: one allocation of 512 GiB).
+type Sparse = Vec<((u32, u32), Data)>;
+
+/// The filled cells of sheet `name`: streamed from the XML for `.xlsx`, from calamine's range
+/// for the others (whose sizes their formats bound: `.xls` at 65,536 × 256).
+fn sparse_cells(
+    workbook: &mut calamine::Sheets<Cursor<Vec<u8>>>,
     name: &str,
-    range: &'r calamine::Range<Data>,
-) -> Option<(Table<'static>, Vec<Row<'r>>)> {
-    let (first_row, first_column) = range.start()?;
-    let (first_row, first_column) = (first_row as usize, first_column as usize);
-    let mut rows = range.rows().enumerate().map(|(i, cells)| Row {
-        place: Place::Cell {
-            row: first_row + i + 1,
-            column: first_column + 1,
-        },
-        cells: cells.iter().map(cell).collect(),
-    });
-    let header = rows.find(|row| row.cells.iter().any(|c| *c != Cell::Empty))?;
-    let shown: Vec<String> = header.cells.iter().map(|c| c.text().into_owned()).collect();
+) -> Result<Sparse, String> {
+    if let calamine::Sheets::Xlsx(xlsx) = workbook {
+        let mut reader = xlsx
+            .worksheet_cells_reader(name)
+            .map_err(|e| e.to_string())?;
+        let mut cells = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+            let value = Data::from(cell.get_value().clone());
+            if value != Data::Empty {
+                cells.push((cell.get_position(), value));
+            }
+        }
+        return Ok(cells);
+    }
+    let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+    Ok(range
+        .used_cells()
+        .filter(|(_, _, v)| **v != Data::Empty)
+        .map(|(r, c, v)| {
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            ((r0 + r as u32, c0 + c as u32), v.clone())
+        })
+        .collect())
+}
+
+/// Cells materialised at a time when rows are built from a sheet's filled cells.
+const CELL_BUDGET: usize = 1 << 20;
+
+/// Reads one sheet's filled cells as a table: the header is the first row with anything in it,
+/// its width the last named column; rows are built a batch at a time.
+fn read_sheet(name: &str, mut cells: Sparse) -> Option<(Table<'static>, Option<Rules>, Read)> {
+    cells.sort_by_key(|(at, _)| *at);
+    let first_column = cells.iter().map(|((_, c), _)| *c).min()?;
+    let header_row = cells.first()?.0.0;
+    let header_end = cells.partition_point(|((r, _), _)| *r == header_row);
+    let (header_cells, body) = cells.split_at(header_end);
+    let width = header_cells
+        .last()
+        .map_or(0, |((_, c), _)| (c - first_column) as usize + 1);
+    let mut shown = vec![String::new(); width];
+    for ((_, c), value) in header_cells {
+        if let Some(slot) = shown.get_mut((c - first_column) as usize) {
+            *slot = cell(value).text().into_owned();
+        }
+    }
     let table = Table {
         source: "",
         sheet: Some(name.to_owned()),
         headers: shown.iter().map(|h| h.to_ascii_lowercase()).collect(),
         shown,
     };
-    let rows = rows
-        .filter(|row| row.cells.iter().any(|c| *c != Cell::Empty))
-        .collect();
-    Some((table, rows))
+    let rules = Rules::of(&table.headers)?;
+    let mut read = Read::default();
+    let mut number = 0;
+    let mut rest = body;
+    while !rest.is_empty() {
+        let mut rows = Vec::new();
+        let mut budget = 0;
+        while budget < CELL_BUDGET {
+            let Some(((row, _), _)) = rest.first() else {
+                break;
+            };
+            let end = rest.partition_point(|((r, _), _)| r == row);
+            let (row_cells, after) = rest.split_at(end);
+            rest = after;
+            let mut cells = vec![Cell::Empty; width];
+            for ((_, c), value) in row_cells {
+                if let Some(slot) = cells.get_mut((c - first_column) as usize) {
+                    *slot = cell(value);
+                }
+            }
+            budget += width.max(1);
+            rows.push(Row {
+                place: Place::Cell {
+                    row: *row as usize + 1,
+                    column: first_column as usize + 1,
+                },
+                cells,
+            });
+        }
+        table.read(rules, &rows, number + 1, &mut read);
+        number += rows.len();
+    }
+    Some((table, Some(rules), read))
 }
 
 /// Why an OLE compound file (`.xls`) cannot be handed to calamine, if it cannot: calamine follows
@@ -274,8 +342,8 @@ fn read_workbook(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     let mut sheets_with_events = Vec::new();
     let mut usable = false;
     for name in workbook.sheet_names() {
-        let range = match calamine(|| workbook.worksheet_range(&name).map_err(|e| e.to_string())) {
-            Ok(range) => range,
+        let cells = match calamine(|| sparse_cells(&mut workbook, &name)) {
+            Ok(cells) => cells,
             Err(e) => {
                 file.issues.push(Issue::new(
                     IssueLevel::Warning,
@@ -286,10 +354,10 @@ fn read_workbook(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
                 continue;
             }
         };
-        let Some((table, rows)) = table(&name, &range) else {
+        if cells.is_empty() {
             continue; // an empty sheet
-        };
-        let Some(rules) = Rules::of(&table.headers) else {
+        }
+        let Some((_, Some(_), read)) = read_sheet(&name, cells) else {
             file.issues.push(Issue::new(
                 IssueLevel::Warning,
                 Location { line: 1, column: 1 },
@@ -299,7 +367,6 @@ fn read_workbook(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
             continue;
         };
         usable = true;
-        let read = table.read_all(rules, &rows);
         if !read.events.is_empty() {
             sheets_with_events.push((name.clone(), events.len()..events.len() + read.events.len()));
         }

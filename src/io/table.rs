@@ -228,6 +228,7 @@ impl Table<'_> {
     }
 
     /// [`Table::read`] of all rows at once.
+    #[cfg(test)]
     pub(crate) fn read_all(&self, rules: Rules, rows: &[Row<'_>]) -> Read {
         let mut read = Read::default();
         self.read(rules, rows, 1, &mut read);
