@@ -678,6 +678,16 @@ fn cases() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            // Found by the fuzzer: 6 KiB on which calamine took 10 GiB and 24 s (a cell
+            // record far to the right makes its sheet one dense block).
+            "sheet-xls-far-column.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "looks damaged",
+            },
+        ),
+        (
             "sheet-truncated.xlsx",
             Unusable {
                 line: 1,

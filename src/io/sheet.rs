@@ -204,98 +204,12 @@ fn read_sheet(name: &str, mut cells: Sparse) -> Option<(Table<'static>, Option<R
     Some((table, Some(rules), read))
 }
 
-/// Why an OLE compound file (`.xls`) cannot be handed to calamine, if it cannot: calamine follows
-/// its sector chains without looking for loops, so a few damaged bytes make it allocate without
-/// end (seen by the fuzzer: 6 KiB asked for 24 GiB). Every chain of the allocation table must end
-/// and point inside the file.
-fn compound_file_problem(bytes: &[u8]) -> Option<&'static str> {
-    const END_MARKS: u32 = 0xffff_fffa; // MAXREGSECT + 1: everything above ends a chain
-    let u16_at = |at: usize| {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-    };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let shift = u16_at(0x1e)?;
-    if shift != 9 && shift != 12 {
-        return Some("its sector size is neither 512 nor 4096 bytes");
-    }
-    let size = 1usize << shift;
-    let sectors = bytes.len().saturating_sub(size) / size;
-    let sector = |id: u32| {
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        bytes.get(start..start + size)
-    };
-    // The allocation table's own sectors: 109 named in the header, the rest in a chain.
-    let mut fat_sectors: Vec<u32> = (0..109)
-        .filter_map(|i| u32_at(0x4c + 4 * i))
-        .filter(|&id| id < END_MARKS)
-        .collect();
-    let mut next = u32_at(0x44).unwrap_or(u32::MAX);
-    let mut steps = 0;
-    while next < END_MARKS {
-        steps += 1;
-        if steps > sectors {
-            return Some("its allocation table's chain loops");
-        }
-        let Some(words) = sector(next) else {
-            return Some("its allocation table points past the end of the file");
-        };
-        let ids: Vec<u32> = words
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        let (last, named) = ids.split_last()?;
-        fat_sectors.extend(named.iter().copied().filter(|&id| id < END_MARKS));
-        next = *last;
-    }
-    let mut fat = Vec::new();
-    for id in fat_sectors {
-        let Some(words) = sector(id) else {
-            return Some("its allocation table points past the end of the file");
-        };
-        fat.extend(
-            words
-                .chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-        );
-    }
-    // Each sector's chain must end: walk each once, marking what is known to end.
-    let mut state = vec![0u8; fat.len()]; // 0 unseen, 1 on the current walk, 2 ends
-    for first in 0..fat.len() {
-        let mut walk = Vec::new();
-        let mut at = first;
-        loop {
-            match state.get(at) {
-                Some(2) => break,
-                Some(1) => return Some("a chain of its sectors loops"),
-                Some(_) => {}
-                None => return Some("a chain of its sectors points past the end of the file"),
-            }
-            state[at] = 1;
-            walk.push(at);
-            let next = fat[at];
-            if next >= END_MARKS {
-                break;
-            }
-            at = next as usize;
-        }
-        for done in walk {
-            state[done] = 2;
-        }
-    }
-    None
-}
-
 /// Reads a workbook's bytes. calamine is not trusted with damaged files: its known ways to
-/// hang are checked first, and a panic in one of its calls is a damaged file, not a crash.
+/// exhaust memory are checked first, and a panic in one of its calls is a damaged file, not a
+/// crash.
 pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
-        && let Some(problem) = compound_file_problem(&bytes)
+        && let Some(problem) = xls_cells_problem(&bytes)
     {
         return Err(LoadError::Shape {
             path: path.to_owned(),
@@ -306,6 +220,53 @@ pub fn parse(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
         });
     }
     read_workbook(path, bytes)
+}
+
+/// Why a `.xls` workbook cannot be handed to calamine, if it cannot. calamine follows sector
+/// chains without looking for loops (seen: 24 GiB asked for by a 6 KiB file) and makes each
+/// sheet one dense block from its first to its last cell, so a cell record naming column 65,535
+/// costs gigabytes (seen: 10 GiB). The cfb crate opens the compound file first, checking its
+/// structure; then the workbook stream's BIFF records are walked: `.xls` holds 256 columns (A to
+/// IV), and a cell beyond them is damage.
+fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
+    use std::io::Read as _;
+    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Some("its compound-file structure does not hold together");
+    };
+    let stream = ["/Workbook", "/Book"]
+        .into_iter()
+        .find_map(|name| file.open_stream(name).ok());
+    let mut workbook = Vec::new();
+    match stream {
+        Some(mut stream) => {
+            if stream.read_to_end(&mut workbook).is_err() {
+                return Some("its workbook stream cannot be read");
+            }
+        }
+        None => return None, // calamine says what is missing
+    }
+    let u16_at = |at: usize| {
+        workbook
+            .get(at..at + 2)
+            .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let mut at = 0;
+    while let (Some(kind), Some(len)) = (u16_at(at), u16_at(at + 2)) {
+        let data = at + 4;
+        // Cell records start with row and column; MULRK and MULBLANK end with their last column.
+        let column = match kind {
+            0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027e | 0x00fd | 0x00d6 => {
+                u16_at(data + 2)
+            }
+            0x00bd | 0x00be => u16_at((data + len).saturating_sub(2)),
+            _ => None,
+        };
+        if column.is_some_and(|c| c > 255) {
+            return Some("a cell lies beyond column IV, the last an .xls sheet has");
+        }
+        at = data + len;
+    }
+    None
 }
 
 /// Runs a calamine call; a panic in it (seen on damaged `.xls` files: slices out of range,
