@@ -3,7 +3,7 @@
 //! Columns `title,start,end,category,tags,actors,description,source_url` (only `title` and `start`
 //! are required; `tags` and `actors` are `;`-separated; dates as in the native format). Other
 //! columns are kept in the description as `column: value`. A header with the `TimelineJS`
-//! Google-Sheets template's columns is read as that template (see [`super::table`]).
+//! Google-Sheets template's columns is read as that template (see `io::table`).
 
 use super::report::{Issue, IssueLevel, LoadError, LoadedFile, Location};
 use super::table::{Cell, Place, Row, Rules, Table};

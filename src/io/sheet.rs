@@ -1,5 +1,5 @@
 //! Spreadsheets (`.xlsx`, `.xls`, `.ods`, `.xlsb`) through calamine: each sheet is a table read
-//! by the same column rules as CSV ([`super::table`]), its header the first row with anything in
+//! by the same column rules as CSV (`io::table`), its header the first row with anything in
 //! it. Date cells are read from their serial numbers (the 1900 and 1904 systems both), at day
 //! precision when the serial is whole, else to the minute, second or millisecond the cell holds;
 //! spreadsheets have no time zones, so times are floating. When more than one sheet gives events,

@@ -2,7 +2,7 @@
 //!
 //! Each row is an event: `datetime` (ISO 8601, kept at its precision and zone) or, without it,
 //! `timestamp` (seconds, milliseconds, microseconds or nanoseconds since 1970, UTC, the unit read
-//! from the number's size: see [`super::epoch`]); `message` is the title and `timestamp_desc`
+//! from the number's size: see `io::epoch`); `message` is the title and `timestamp_desc`
 //! says which time it is. Every other column is kept in the description. When `datetime` and
 //! `timestamp` disagree, `datetime` is used and the row is flagged.
 
