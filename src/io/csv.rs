@@ -208,7 +208,9 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
         Rules::TimelineJs => Format::TimelineJs,
         Rules::L2tCsv => Format::Plaso,
     };
-    let mut file = LoadedFile::of_events(path, format, Vec::new(), read.events, issues);
+    let (store, read) = read.into_store();
+    let mut file = LoadedFile::of_events(path, format, Vec::new(), Vec::new(), issues);
+    file.part.events = store;
     file.part.periods = read.periods;
     if let Some((title, description)) = read.title {
         file.part.info.title = Some(title);

@@ -328,6 +328,9 @@ fn read_workbook(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
             continue;
         };
         usable = true;
+        let mut read = read;
+        let direct = std::mem::take(&mut read.store);
+        read.events.extend(direct.to_vec());
         if !read.events.is_empty() {
             sheets_with_events.push((name.clone(), events.len()..events.len() + read.events.len()));
         }

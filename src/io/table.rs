@@ -131,10 +131,28 @@ impl Rules {
 #[derive(Debug, Default)]
 pub(crate) struct Read {
     pub(crate) events: Vec<Event>,
+    /// Events pushed straight into a store, without an owned `Event` each (the rules for big
+    /// files: Plaso's l2tcsv); they come after `events`.
+    pub(crate) store: crate::model::store::EventStore,
     pub(crate) periods: Vec<Period>,
     /// The template's `title` row: headline and text.
     pub(crate) title: Option<(String, Option<String>)>,
     pub(crate) issues: Vec<Issue>,
+}
+
+impl Read {
+    /// All its events in one store, `events` first.
+    pub(crate) fn into_store(self) -> (crate::model::store::EventStore, Self) {
+        let mut rest = self;
+        let mut store: crate::model::store::EventStore = std::mem::take(&mut rest.events).into();
+        let direct = std::mem::take(&mut rest.store);
+        if store.is_empty() {
+            store = direct;
+        } else if !direct.is_empty() {
+            store.absorb(direct, None);
+        }
+        (store, rest)
+    }
 }
 
 impl Table<'_> {
@@ -422,7 +440,7 @@ mod tests {
         fn every_l2tcsv_row_is_an_event_or_one_located_problem(owned in any_rows(17)) {
             let rows = rows(&owned);
             let read = table(&l2tcsv::COLUMNS).read_all(Rules::L2tCsv, &rows);
-            prop_assert_eq!(read.events.len() + read.issues.len(), rows.len());
+            prop_assert_eq!(read.store.len() + read.issues.len(), rows.len());
         }
     }
 

@@ -10,7 +10,8 @@ use chrono::{NaiveDate, Offset as _, TimeZone as _};
 use super::{Read, Row, Table};
 use crate::i18n::Said;
 use crate::io::report::{Issue, IssueLevel};
-use crate::model::{Event, TimePoint};
+use crate::model::store::{Core, Extra, LabelKind};
+use crate::model::{FileId, TimePoint};
 
 /// The header `psort` writes, in lower case.
 pub(crate) const COLUMNS: [&str; 17] = [
@@ -148,6 +149,9 @@ impl Table<'_> {
     pub(super) fn l2tcsv(&self, rows: &[Row<'_>], first: usize, read: &mut Read) {
         let columns = Columns::of(self);
         let mut zones = Zones::default();
+        // Reused for each row: the store copies what it keeps.
+        let mut id = String::new();
+        let mut macb = String::new();
         for (number, row) in rows.iter().enumerate() {
             let number = number + first;
             let value = |name: &str| columns.get(row, name);
@@ -164,20 +168,20 @@ impl Table<'_> {
                     continue;
                 }
             };
-            let title = value("short")
-                .or_else(|| value("desc"))
-                .map_or_else(|| format!("Row {number}"), str::to_owned);
-            let mut event = Event::new(self.row_id(row, number), title, start);
-            event.line = u32::try_from(Self::line(row)).unwrap_or(u32::MAX);
-            event.category = value("source").map(str::to_owned);
-            // Which time this is (creation, modification…) and the MACB letters.
-            event.tags.extend(value("type").map(str::to_owned));
-            event.tags.extend(value("sourcetype").map(str::to_owned));
-            event
-                .tags
-                .extend(value("macb").map(|m| format!("MACB {m}")));
-            event.actors.extend(value("user").map(str::to_owned));
-            event.targets.extend(value("host").map(str::to_owned));
+            let fallback;
+            let title = if let Some(title) = value("short").or_else(|| value("desc")) {
+                title
+            } else {
+                fallback = format!("Row {number}");
+                &fallback
+            };
+            id.clear();
+            id.push_str(&self.row_id(row, number));
+            macb.clear();
+            if let Some(m) = value("macb") {
+                macb.push_str("MACB ");
+                macb.push_str(m);
+            }
             let mut description = value("desc").unwrap_or_default().to_owned();
             for name in [
                 "type", "filename", "inode", "notes", "format", "extra", "version",
@@ -191,8 +195,33 @@ impl Table<'_> {
                     description.push_str(v);
                 }
             }
-            event.description = (!description.is_empty()).then_some(description);
-            read.events.push(event);
+            // Which time this is (creation, modification…), the source's kind and the MACB
+            // letters as tags; the user as the actor, the host as the target.
+            let labels = [
+                (LabelKind::Tag, value("type")),
+                (LabelKind::Tag, value("sourcetype")),
+                (LabelKind::Tag, (!macb.is_empty()).then_some(macb.as_str())),
+                (LabelKind::Actor, value("user")),
+                (LabelKind::Target, value("host")),
+            ];
+            read.store.push_parts(
+                Core {
+                    id: &id,
+                    title,
+                    start,
+                    end: None,
+                    category: value("source"),
+                    severity: None,
+                    circa: false,
+                    file: FileId::default(),
+                    line: u32::try_from(Self::line(row)).unwrap_or(u32::MAX),
+                },
+                labels.into_iter().filter_map(|(kind, v)| Some((kind, v?))),
+                Extra {
+                    description: (!description.is_empty()).then_some(description),
+                    ..Extra::default()
+                },
+            );
         }
     }
 
