@@ -688,6 +688,16 @@ fn cases() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            // Found by the fuzzer: a DIMENSIONS record from which calamine reserved 367 GiB,
+            // which aborts (nothing can catch a failed allocation).
+            "sheet-xls-huge-dimensions.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "more rows or columns than an .xls sheet has",
+            },
+        ),
+        (
             "sheet-truncated.xlsx",
             Unusable {
                 line: 1,

@@ -264,6 +264,22 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
         if column.is_some_and(|c| c > 255) {
             return Some("a cell lies beyond column IV, the last an .xls sheet has");
         }
+        // DIMENSIONS: calamine reserves rows × columns cells from it (seen: 367 GiB asked for).
+        if kind == 0x0200 {
+            let u32_at = |at: usize| {
+                workbook
+                    .get(at..at + 4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            };
+            let (last_row, last_column) = if len == 10 {
+                (u16_at(data + 2), u16_at(data + 6))
+            } else {
+                (u32_at(data + 4), u16_at(data + 10))
+            };
+            if last_row.is_some_and(|r| r > 65_536) || last_column.is_some_and(|c| c > 256) {
+                return Some("a sheet claims more rows or columns than an .xls sheet has");
+            }
+        }
         at = data + len;
     }
     None
