@@ -133,13 +133,11 @@ fn sparse_cells(
         return Ok(cells);
     }
     let range = workbook.worksheet_range(name).map_err(|e| e.to_string())?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
     Ok(range
         .used_cells()
         .filter(|(_, _, v)| **v != Data::Empty)
-        .map(|(r, c, v)| {
-            let (r0, c0) = range.start().unwrap_or((0, 0));
-            ((r0 + r as u32, c0 + c as u32), v.clone())
-        })
+        .map(|(r, c, v)| ((r0 + r as u32, c0 + c as u32), v.clone()))
         .collect())
 }
 
@@ -147,8 +145,9 @@ fn sparse_cells(
 const CELL_BUDGET: usize = 1 << 20;
 
 /// Reads one sheet's filled cells as a table: the header is the first row with anything in it,
-/// its width the last named column; rows are built a batch at a time.
-fn read_sheet(name: &str, mut cells: Sparse) -> Option<(Table<'static>, Option<Rules>, Read)> {
+/// its width the last named column; rows are built a batch at a time. `None` when the header
+/// fits no column rules.
+fn read_sheet(name: &str, mut cells: Sparse) -> Option<Read> {
     cells.sort_by_key(|(at, _)| *at);
     let first_column = cells.iter().map(|((_, c), _)| *c).min()?;
     let header_row = cells.first()?.0.0;
@@ -201,7 +200,7 @@ fn read_sheet(name: &str, mut cells: Sparse) -> Option<(Table<'static>, Option<R
         table.read(rules, &rows, number + 1, &mut read);
         number += rows.len();
     }
-    Some((table, Some(rules), read))
+    Some(read)
 }
 
 /// Reads a workbook's bytes. calamine is not trusted with damaged files: its known ways to
@@ -334,7 +333,7 @@ fn read_workbook(path: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
         if cells.is_empty() {
             continue; // an empty sheet
         }
-        let Some((_, Some(_), read)) = read_sheet(&name, cells) else {
+        let Some(read) = read_sheet(&name, cells) else {
             file.issues.push(Issue::new(
                 IssueLevel::Warning,
                 Location { line: 1, column: 1 },
