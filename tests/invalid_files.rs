@@ -40,7 +40,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Unusable {
                 line: 3,
                 column: 1,
-                needle: "not valid JSON at line 3, column 1: EOF while parsing",
+                needle: "ends unexpectedly at line 3, column 1: the file looks truncated",
             },
         ),
         (
@@ -464,7 +464,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Unusable {
                 line: 2,
                 column: 58,
-                needle: "not valid JSON at line 2, column 58: EOF while parsing a string",
+                needle: "ends unexpectedly at line 2, column 58: the file looks truncated",
             },
         ),
         (
@@ -472,7 +472,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Unusable {
                 line: 2,
                 column: 83,
-                needle: "not valid JSON at line 2, column 83: EOF while parsing a string",
+                needle: "ends unexpectedly at line 2, column 83: the file looks truncated",
             },
         ),
         (
@@ -510,7 +510,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Unusable {
                 line: 1,
                 column: 102,
-                needle: "not valid JSON at line 1, column 102: EOF while parsing an object",
+                needle: "ends unexpectedly at line 1, column 102: the file looks truncated",
             },
         ),
         (
@@ -529,7 +529,7 @@ fn cases() -> Vec<(&'static str, Expect)> {
             Unusable {
                 line: 1,
                 column: 100,
-                needle: "not valid JSON at line 1, column 100: EOF while parsing a string",
+                needle: "ends unexpectedly at line 1, column 100: the file looks truncated",
             },
         ),
         (

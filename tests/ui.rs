@@ -5,6 +5,9 @@
     reason = "tests fail loudly on purpose"
 )]
 
+mod common;
+use common::DroppedPath;
+
 use annals::app::{FilterCommand, PresentCommand, SelectCommand, ViewCommand};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -107,19 +110,6 @@ fn clicking_an_event_on_the_timeline_selects_it() {
     harness.get_by_label("Start: minute precision; UTC+2");
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn drop_file(harness: &mut Harness<'_, Window>, relative: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     harness
@@ -141,7 +131,13 @@ fn dropping_an_invalid_file_shows_a_problem_and_keeps_the_events_on_screen() {
     assert_eq!(window.canvas.scene.visible_events, 28);
     assert_eq!(window.state.view, view);
     harness.get_by_label_contains("truncated.json:3:1");
-    harness.get_by_label_contains("EOF while parsing an object");
+    // In the problems panel and, as a file that did not open, in the Files list.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("ends unexpectedly: the file looks truncated")
+            .count(),
+        2
+    );
     harness.get_by_label("1 problem");
 }
 

@@ -271,6 +271,10 @@ too-large-load = Trotzdem laden
 too-large-skip = Nicht laden
 empty-hint = Öffnen Sie eine Datei (Strg+O), ziehen Sie Dateien hierher oder übergeben Sie sie auf der Befehlszeile: annals DATEI…
 empty-example = Das belgische Beispiel zeigen
+broken-heading = { $file } konnte nicht geöffnet werden
+broken-place = { $file }, Zeile { $line }, Spalte { $column }
+broken-watching = Annals beobachtet diese Datei: Sobald sie korrigiert und gespeichert ist, öffnet sie sich von selbst.
+broken-reload = Korrigieren Sie die Datei und laden Sie sie dann neu (Strg+R).
 toast-dismiss = Klicken zum Schließen
 
 # Die Übersicht der Tastenkürzel.
@@ -394,7 +398,6 @@ toast-session-not-saved = Sitzung nicht gespeichert: { $value }
 toast-session-not-opened = Sitzung { $file } nicht geöffnet: { $value }
 toast-scenes-not-saved = Szenen nicht gespeichert: { $value }
 toast-live-reload = Automatisches Neuladen: { $value }. Verwenden Sie Datei, Dateien neu laden (Strg+R).
-notice-no-dialog = Auf diesem System ist kein Dateidialog verfügbar (kein XDG-Desktop-Portal und kein zenity). Ziehen Sie Dateien auf das Fenster oder übergeben Sie sie auf der Befehlszeile: annals DATEI…
 
 # Die Dateidialoge des Systems.
 dialog-session-files = Annals-Sitzung
@@ -485,6 +488,13 @@ load-error-cancelled = das Laden von { $file } wurde abgebrochen
 load-error-not-utf8 = { $file } ist in Zeile { $line }, Spalte { $column } kein UTF-8-Text
 load-error-json = { $file } ist in Zeile { $line }, Spalte { $column } kein gültiges JSON: { $why }
 load-error-shape = { $file } in Zeile { $line }, Spalte { $column }: { $why }
+load-error-truncated = { $file } endet unerwartet in Zeile { $line }, Spalte { $column }: die Datei scheint abgeschnitten
+load-reason-read = konnte nicht gelesen werden: { $why }
+load-reason-too-large = { $size } groß, über der Grenze von { $limit }
+load-reason-cancelled = das Laden wurde abgebrochen
+load-reason-not-utf8 = kein UTF-8-Text
+load-reason-truncated = endet unerwartet: die Datei scheint abgeschnitten
+load-reason-json = kein gültiges JSON: { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Ausgewählt: { $event }
@@ -599,3 +609,41 @@ key-enter = Eingabe
 key-escape = Esc
 key-home = Pos1
 key-end = Ende
+
+folder-files = Ordner „{ $folder }“: { $files ->
+    [0] keine Datei, die Annals liest
+    [one] 1 Datei zum Öffnen
+   *[other] { $files } Dateien zum Öffnen
+}
+folder-other-kinds = { $count ->
+    [one] 1 Datei übersprungen, kein Format, das Annals liest
+   *[other] { $count } Dateien übersprungen, keine Formate, die Annals liest
+} ({ $kinds })
+folder-no-extension = ohne Endung
+folder-left-out = { $count } ausgelassen jenseits von { $files } Dateien oder { $depth } Ordnerebenen
+
+chooser-title-open-session = Sitzung öffnen
+chooser-title-save-session = Sitzung speichern
+chooser-title-export = Exportieren nach
+chooser-open = Öffnen
+chooser-add = Hinzufügen
+chooser-save = Speichern
+chooser-choose = Wählen
+chooser-path = Pfad
+chooser-up = Nach oben
+chooser-recent-folders = Letzte Ordner
+chooser-recent-files = Letzte Dateien
+chooser-hint = Tab ergänzt · Auf und Ab gehen durch die Liste · Enter öffnet · Esc bricht ab
+chooser-marked = { $count ->
+    [one] 1 Datei markiert
+   *[other] { $count } Dateien markiert
+}
+chooser-more = { $count } weitere nicht angezeigt: Namen tippen, um einzugrenzen
+chooser-missing = Die Datei { $file } gibt es nicht.
+chooser-unlisted = Dieser Ordner kann nicht gelesen werden: { $why }
+chooser-replace-question = { $file } existiert bereits. Ersetzen?
+chooser-replace = Ersetzen
+chooser-folder-empty = Hier ist nichts
+menu-in-window-chooser = Den eigenen Dateiwähler von Annals verwenden
+menu-in-window-chooser-tip = Statt des Systemdialogs (wird ohnehin verwendet, wo das System keinen hat)
+chooser-mark = { $file } markieren

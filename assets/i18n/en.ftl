@@ -290,6 +290,10 @@ too-large-skip = Don't load
 # The main area when nothing is open.
 empty-hint = Open a file (Ctrl+O), drop files here, or pass them on the command line: annals FILE…
 empty-example = Show the Belgium example
+broken-heading = { $file } could not be opened
+broken-place = { $file }, line { $line }, column { $column }
+broken-watching = Annals is watching this file: once it is fixed and saved, it opens by itself.
+broken-reload = Fix the file, then reload it (Ctrl+R).
 toast-dismiss = Click to dismiss
 
 # The keyboard shortcut sheet (?): groups, rows for two opposite keys.
@@ -421,7 +425,6 @@ toast-session-not-saved = Session not saved: { $value }
 toast-session-not-opened = Session { $file } not opened: { $value }
 toast-scenes-not-saved = Scenes not saved: { $value }
 toast-live-reload = Live reload: { $value }. Use File, Reload (Ctrl+R).
-notice-no-dialog = No file dialog is available on this system (no XDG desktop portal and no zenity). Drop files on the window, or pass them on the command line: annals FILE…
 
 # The system's file dialogs.
 dialog-session-files = Annals session
@@ -513,6 +516,13 @@ load-error-cancelled = loading { $file } was cancelled
 load-error-not-utf8 = { $file } is not UTF-8 text at line { $line }, column { $column }
 load-error-json = { $file } is not valid JSON at line { $line }, column { $column }: { $why }
 load-error-shape = { $file } at line { $line }, column { $column }: { $why }
+load-error-truncated = { $file } ends unexpectedly at line { $line }, column { $column }: the file looks truncated
+load-reason-read = could not be read: { $why }
+load-reason-too-large = { $size }, over the limit of { $limit }
+load-reason-cancelled = loading was cancelled
+load-reason-not-utf8 = not UTF-8 text
+load-reason-truncated = ends unexpectedly: the file looks truncated
+load-reason-json = not valid JSON: { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Selected: { $event }
@@ -630,3 +640,41 @@ key-enter = Enter
 key-escape = Escape
 key-home = Home
 key-end = End
+
+folder-files = Folder “{ $folder }”: { $files ->
+    [0] no file Annals reads
+    [one] 1 file to open
+   *[other] { $files } files to open
+}
+folder-other-kinds = { $count ->
+    [one] 1 file skipped, not a format Annals reads
+   *[other] { $count } files skipped, not formats Annals reads
+} ({ $kinds })
+folder-no-extension = no extension
+folder-left-out = { $count } left out beyond { $files } files or { $depth } folders deep
+
+chooser-title-open-session = Open session
+chooser-title-save-session = Save session
+chooser-title-export = Export to
+chooser-open = Open
+chooser-add = Add
+chooser-save = Save
+chooser-choose = Choose
+chooser-path = Path
+chooser-up = Up
+chooser-recent-folders = Recent folders
+chooser-recent-files = Recent files
+chooser-hint = Tab completes · Up and Down walk the list · Enter opens · Esc cancels
+chooser-marked = { $count ->
+    [one] 1 file marked
+   *[other] { $count } files marked
+}
+chooser-more = { $count } more not listed: type a name to narrow
+chooser-missing = There is no file { $file }.
+chooser-unlisted = This folder cannot be listed: { $why }
+chooser-replace-question = { $file } already exists. Replace it?
+chooser-replace = Replace
+chooser-folder-empty = Nothing here
+menu-in-window-chooser = Use Annals’ own file chooser
+menu-in-window-chooser-tip = Instead of the system’s dialog (used anyway where the system has none)
+chooser-mark = Mark { $file }

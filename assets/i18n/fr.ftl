@@ -273,6 +273,10 @@ too-large-load = Charger quand même
 too-large-skip = Ne pas charger
 empty-hint = Ouvrez un fichier (Ctrl+O), déposez des fichiers ici ou passez-les en ligne de commande : annals FICHIER…
 empty-example = Afficher l’exemple belge
+broken-heading = Impossible d’ouvrir { $file }
+broken-place = { $file }, ligne { $line }, colonne { $column }
+broken-watching = Annals surveille ce fichier : dès qu’il sera corrigé et enregistré, il s’ouvrira de lui-même.
+broken-reload = Corrigez le fichier, puis rechargez-le (Ctrl+R).
 toast-dismiss = Cliquer pour fermer
 
 # La feuille des raccourcis clavier.
@@ -396,7 +400,6 @@ toast-session-not-saved = Session non enregistrée : { $value }
 toast-session-not-opened = Session { $file } non ouverte : { $value }
 toast-scenes-not-saved = Scènes non enregistrées : { $value }
 toast-live-reload = Rechargement automatique : { $value }. Utilisez Fichier, Recharger les fichiers (Ctrl+R).
-notice-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible sur ce système (ni portail de bureau XDG ni zenity). Déposez des fichiers sur la fenêtre ou passez-les en ligne de commande : annals FICHIER…
 
 # Les boîtes de dialogue du système.
 dialog-session-files = Session Annals
@@ -487,6 +490,13 @@ load-error-cancelled = le chargement de { $file } a été annulé
 load-error-not-utf8 = { $file } n’est pas du texte UTF-8 à la ligne { $line }, colonne { $column }
 load-error-json = { $file } n’est pas du JSON valide à la ligne { $line }, colonne { $column } : { $why }
 load-error-shape = { $file } à la ligne { $line }, colonne { $column } : { $why }
+load-error-truncated = { $file } se termine de façon inattendue à la ligne { $line }, colonne { $column } : le fichier semble tronqué
+load-reason-read = impossible à lire : { $why }
+load-reason-too-large = { $size }, au-delà de la limite de { $limit }
+load-reason-cancelled = le chargement a été annulé
+load-reason-not-utf8 = pas du texte UTF-8
+load-reason-truncated = se termine de façon inattendue : le fichier semble tronqué
+load-reason-json = pas du JSON valide : { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Sélectionné : { $event }
@@ -601,3 +611,41 @@ key-enter = Entrée
 key-escape = Échap
 key-home = Début
 key-end = Fin
+
+folder-files = Dossier « { $folder } » : { $files ->
+    [0] aucun fichier qu’Annals lit
+    [one] 1 fichier à ouvrir
+   *[other] { $files } fichiers à ouvrir
+}
+folder-other-kinds = { $count ->
+    [one] 1 fichier ignoré, pas un format qu’Annals lit
+   *[other] { $count } fichiers ignorés, pas des formats qu’Annals lit
+} ({ $kinds })
+folder-no-extension = sans extension
+folder-left-out = { $count } laissés de côté au-delà de { $files } fichiers ou de { $depth } niveaux de dossiers
+
+chooser-title-open-session = Ouvrir une session
+chooser-title-save-session = Enregistrer la session
+chooser-title-export = Exporter vers
+chooser-open = Ouvrir
+chooser-add = Ajouter
+chooser-save = Enregistrer
+chooser-choose = Choisir
+chooser-path = Chemin
+chooser-up = Remonter
+chooser-recent-folders = Dossiers récents
+chooser-recent-files = Fichiers récents
+chooser-hint = Tab complète · Haut et Bas parcourent la liste · Entrée ouvre · Échap annule
+chooser-marked = { $count ->
+    [one] 1 fichier marqué
+   *[other] { $count } fichiers marqués
+}
+chooser-more = { $count } de plus non affichés : tapez un nom pour affiner
+chooser-missing = Le fichier { $file } n’existe pas.
+chooser-unlisted = Ce dossier ne peut pas être lu : { $why }
+chooser-replace-question = { $file } existe déjà. Le remplacer ?
+chooser-replace = Remplacer
+chooser-folder-empty = Rien ici
+menu-in-window-chooser = Utiliser le sélecteur de fichiers d’Annals
+menu-in-window-chooser-tip = Au lieu de la boîte de dialogue du système (utilisé de toute façon si le système n’en a pas)
+chooser-mark = Marquer { $file }

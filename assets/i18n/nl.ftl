@@ -271,6 +271,10 @@ too-large-load = Toch laden
 too-large-skip = Niet laden
 empty-hint = Open een bestand (Ctrl+O), sleep bestanden hierheen of geef ze op de opdrachtregel mee: annals BESTAND…
 empty-example = Het Belgische voorbeeld tonen
+broken-heading = { $file } kon niet geopend worden
+broken-place = { $file }, regel { $line }, kolom { $column }
+broken-watching = Annals houdt dit bestand in het oog: zodra het hersteld en bewaard is, opent het vanzelf.
+broken-reload = Herstel het bestand en laad het daarna opnieuw (Ctrl+R).
 toast-dismiss = Klik om te sluiten
 
 # Het sneltoetsenoverzicht.
@@ -394,7 +398,6 @@ toast-session-not-saved = Sessie niet bewaard: { $value }
 toast-session-not-opened = Sessie { $file } niet geopend: { $value }
 toast-scenes-not-saved = Scènes niet bewaard: { $value }
 toast-live-reload = Automatisch herladen: { $value }. Gebruik Bestand, Bestanden opnieuw laden (Ctrl+R).
-notice-no-dialog = Op dit systeem is geen bestandsvenster beschikbaar (geen XDG desktop portal en geen zenity). Sleep bestanden op het venster of geef ze op de opdrachtregel mee: annals BESTAND…
 
 # De bestandsvensters van het systeem.
 dialog-session-files = Annals-sessie
@@ -485,6 +488,13 @@ load-error-cancelled = het laden van { $file } is geannuleerd
 load-error-not-utf8 = { $file } is geen UTF-8-tekst op regel { $line }, kolom { $column }
 load-error-json = { $file } is geen geldige JSON op regel { $line }, kolom { $column }: { $why }
 load-error-shape = { $file } op regel { $line }, kolom { $column }: { $why }
+load-error-truncated = { $file } eindigt onverwacht op regel { $line }, kolom { $column }: het bestand lijkt afgekapt
+load-reason-read = kon niet gelezen worden: { $why }
+load-reason-too-large = { $size }, boven de limiet van { $limit }
+load-reason-cancelled = het laden is geannuleerd
+load-reason-not-utf8 = geen UTF-8-tekst
+load-reason-truncated = eindigt onverwacht: het bestand lijkt afgekapt
+load-reason-json = geen geldige JSON: { $why }
 
 # Said by a screen reader when the selection changes.
 access-selected = Geselecteerd: { $event }
@@ -599,3 +609,41 @@ key-enter = Enter
 key-escape = Esc
 key-home = Home
 key-end = End
+
+folder-files = Map “{ $folder }”: { $files ->
+    [0] geen bestand dat Annals leest
+    [one] 1 bestand om te openen
+   *[other] { $files } bestanden om te openen
+}
+folder-other-kinds = { $count ->
+    [one] 1 bestand overgeslagen, geen formaat dat Annals leest
+   *[other] { $count } bestanden overgeslagen, geen formaten die Annals leest
+} ({ $kinds })
+folder-no-extension = geen extensie
+folder-left-out = { $count } weggelaten voorbij { $files } bestanden of { $depth } mappen diep
+
+chooser-title-open-session = Sessie openen
+chooser-title-save-session = Sessie bewaren
+chooser-title-export = Exporteren naar
+chooser-open = Openen
+chooser-add = Toevoegen
+chooser-save = Bewaren
+chooser-choose = Kiezen
+chooser-path = Pad
+chooser-up = Omhoog
+chooser-recent-folders = Recente mappen
+chooser-recent-files = Recente bestanden
+chooser-hint = Tab vult aan · Omhoog en Omlaag doorlopen de lijst · Enter opent · Esc annuleert
+chooser-marked = { $count ->
+    [one] 1 bestand gemarkeerd
+   *[other] { $count } bestanden gemarkeerd
+}
+chooser-more = nog { $count } niet getoond: typ een naam om te verfijnen
+chooser-missing = Er is geen bestand { $file }.
+chooser-unlisted = Deze map kan niet gelezen worden: { $why }
+chooser-replace-question = { $file } bestaat al. Vervangen?
+chooser-replace = Vervangen
+chooser-folder-empty = Niets hier
+menu-in-window-chooser = De eigen bestandskiezer van Annals gebruiken
+menu-in-window-chooser-tip = In plaats van het venster van het systeem (hoe dan ook gebruikt waar het systeem er geen heeft)
+chooser-mark = { $file } markeren

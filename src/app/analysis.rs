@@ -340,9 +340,16 @@ impl AppState {
             SessionCommand::SaveSession(path) => self.save_session(&path),
             SessionCommand::OpenSession(path) => Self::open_session(&path),
             SessionCommand::PickSessionSave => {
-                vec![Effect::PickSessionSave(self.default_session_path())]
+                let suggested = self.default_session_path();
+                self.choose_file(super::ChooserPurpose::SaveSession, Some(suggested))
             }
-            SessionCommand::PickSessionOpen => vec![Effect::PickSessionOpen],
+            SessionCommand::PickSessionOpen => {
+                let folder = self
+                    .session_path
+                    .as_ref()
+                    .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+                self.choose_file(super::ChooserPurpose::OpenSession, folder)
+            }
         }
     }
 
@@ -354,14 +361,9 @@ impl AppState {
             return None;
         }
         let changed: Vec<PathBuf> = self
-            .files
-            .iter()
-            .filter_map(|f| match &f.source {
-                FileSource::Path(path) => Some(path),
-                FileSource::Embedded => None,
-            })
-            .filter(|open| paths.contains(open))
-            .cloned()
+            .watched_paths()
+            .into_iter()
+            .filter(|watched| paths.contains(watched))
             .collect();
         if changed.is_empty() {
             return None;
@@ -369,15 +371,21 @@ impl AppState {
         Some(Self::open(changed, PickMode::Reload, None))
     }
 
-    /// The paths live reload watches: every open file on disk.
+    /// The paths live reload watches: every open file on disk, and every file that failed when
+    /// opened (it joins once it reads).
     pub fn watched_paths(&self) -> Vec<PathBuf> {
-        self.files
-            .iter()
-            .filter_map(|f| match &f.source {
-                FileSource::Path(path) => Some(path.clone()),
-                FileSource::Embedded => None,
-            })
-            .collect()
+        let open = self.files.iter().filter_map(|f| match &f.source {
+            FileSource::Path(path) => Some(path),
+            FileSource::Embedded => None,
+        });
+        let broken = self.failed_unopened().filter_map(|f| f.path.as_ref());
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for path in open.chain(broken) {
+            if !paths.contains(path) {
+                paths.push(path.clone());
+            }
+        }
+        paths
     }
 
     fn fit_shown(&mut self) {

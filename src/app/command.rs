@@ -38,6 +38,8 @@ pub enum Command {
     Session(SessionCommand),
     /// Window-only state: panels, notices, theme, links.
     Window(WindowCommand),
+    /// The in-window file chooser.
+    Chooser(super::ChooserCommand),
 }
 
 /// Opening, adding, reloading and closing files.
@@ -226,7 +228,7 @@ pub enum SessionCommand {
     PickSessionOpen,
 }
 
-/// Window-only state: panels, notices, theme, links.
+/// Window-only state: panels, toasts, theme, links.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WindowCommand {
     /// Open a link in the browser (only http, https and mailto are honoured).
@@ -237,12 +239,10 @@ pub enum WindowCommand {
     ToggleShortcuts,
     /// Switch theme.
     SetTheme(Theme),
-    /// No file dialog could be shown on this system.
-    DialogUnavailable,
-    /// Dismiss the notice.
-    DismissNotice,
     /// Hide the toast.
     DismissToast,
+    /// Use the in-window file chooser even where the system has a dialog, or not.
+    SetInWindowChooser(bool),
 }
 
 /// An answer from outside the window's thread: a background job, or the file watcher.
@@ -278,6 +278,11 @@ pub enum Reply {
     },
     /// Files to open were sized (one size per path, in order).
     Measured(super::jobs::Measure, Vec<u64>),
+    /// A folder was listed for the chooser (or why not).
+    Listed(
+        PathBuf,
+        Result<crate::io::folder::Listing, crate::i18n::Said>,
+    ),
 }
 
 macro_rules! concern {
@@ -301,6 +306,7 @@ concern!(
     Export(ExportCommand),
     Session(SessionCommand),
     Window(WindowCommand),
+    Chooser(super::ChooserCommand),
 );
 
 /// The commands one frame's panels push, applied in order after drawing.

@@ -219,12 +219,10 @@ impl AppState {
             }
             ExportCommand::CloseExportDialog => self.export_dialog = None,
             ExportCommand::PickExportPath => {
-                return self
-                    .export_dialog
-                    .as_ref()
-                    .map(|d| Effect::PickSavePath(d.path.clone()))
-                    .into_iter()
-                    .collect();
+                let Some(path) = self.export_dialog.as_ref().map(|d| d.path.clone()) else {
+                    return Vec::new();
+                };
+                return self.choose_file(super::ChooserPurpose::Export, Some(path));
             }
             ExportCommand::SetExportPath(path) => {
                 if let Some(dialog) = &mut self.export_dialog {

@@ -95,11 +95,28 @@ pub struct Measure {
     pub mode: super::PickMode,
     /// The size over which to ask first (`None`: the user already said yes).
     pub limit_bytes: Option<u64>,
+    /// The folders among the paths, once looked into: their files replace them in `paths`.
+    pub folders: Vec<crate::io::folder::FolderFiles>,
 }
 
 impl Measure {
-    /// Sizes the files (a file that cannot be sized counts 0 bytes; reading it says why).
-    pub fn run(self) -> Reply {
+    /// Sizes the files (a file that cannot be sized counts 0 bytes; reading it says why). A
+    /// folder is replaced by the files in it that Annals reads (see
+    /// [`crate::io::folder::timeline_files_in`]).
+    pub fn run(mut self) -> Reply {
+        if self.paths.iter().any(|p| p.is_dir()) {
+            let mut paths = Vec::new();
+            for path in std::mem::take(&mut self.paths) {
+                if path.is_dir() {
+                    let found = crate::io::folder::timeline_files_in(&path);
+                    paths.extend(found.files.iter().cloned());
+                    self.folders.push(found);
+                } else {
+                    paths.push(path);
+                }
+            }
+            self.paths = paths;
+        }
         let sizes = self
             .paths
             .iter()
@@ -107,6 +124,14 @@ impl Measure {
             .collect();
         Reply::Measured(self, sizes)
     }
+}
+
+/// Lists a folder for the in-window chooser (a folder of thousands of entries takes
+/// milliseconds; the listing is capped at [`crate::io::folder::MAX_ENTRIES`]).
+pub fn list_folder(folder: PathBuf) -> Reply {
+    let result = crate::io::folder::list(&folder)
+        .map_err(|e| Said::new("job-not-read").text("why", e.to_string()));
+    Reply::Listed(folder, result)
 }
 
 /// Carries out, here and now, every effect that needs no window (loads, arranging, file reads
@@ -126,12 +151,8 @@ pub fn settle(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect> {
             Effect::WriteFile(write) => write.run(),
             Effect::ReadFile(read) => read.run(),
             Effect::WriteImage(job) => Reply::ImageWritten(super::export::write_image(&job)),
-            window @ (Effect::PickFiles(_)
-            | Effect::OpenUrl(_)
-            | Effect::CopyImage(_)
-            | Effect::PickSavePath(_)
-            | Effect::PickSessionSave(_)
-            | Effect::PickSessionOpen) => {
+            Effect::ListFolder(folder) => list_folder(folder),
+            window @ (Effect::Choose(_) | Effect::OpenUrl(_) | Effect::CopyImage(_)) => {
                 left.push(window);
                 continue;
             }
@@ -156,15 +177,13 @@ pub fn settle_at_once(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect>
             }
             Effect::WriteFile(write) => write.run(),
             Effect::ReadFile(read) => read.run(),
+            Effect::ListFolder(folder) => list_folder(folder),
             later @ (Effect::Load(_)
             | Effect::Arrange(_)
             | Effect::WriteImage(_)
-            | Effect::PickFiles(_)
+            | Effect::Choose(_)
             | Effect::OpenUrl(_)
-            | Effect::CopyImage(_)
-            | Effect::PickSavePath(_)
-            | Effect::PickSessionSave(_)
-            | Effect::PickSessionOpen) => {
+            | Effect::CopyImage(_)) => {
                 left.push(later);
                 continue;
             }

@@ -246,7 +246,59 @@ impl AppState {
             paths,
             mode,
             limit_bytes,
+            folders: Vec::new(),
         })
+    }
+
+    /// Says what dropped folders held: how many files open, how many were skipped and why.
+    fn say_folders(&mut self, folders: &[crate::io::folder::FolderFiles], nothing: bool) {
+        let lang = self.lang();
+        let said: Vec<String> = folders
+            .iter()
+            .map(|found| {
+                let name = found.folder.file_name().map_or_else(
+                    || found.folder.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let mut parts = vec![
+                    crate::i18n::Said::new("folder-files")
+                        .text("folder", name)
+                        .count("files", found.files.len())
+                        .in_lang(lang),
+                ];
+                if !found.other_kinds.is_empty() {
+                    let kinds: Vec<String> = found
+                        .other_kinds
+                        .iter()
+                        .map(|(kind, n)| {
+                            let kind = if kind.is_empty() {
+                                lang.word("folder-no-extension")
+                            } else {
+                                kind.clone()
+                            };
+                            format!("{kind} × {}", lang.number(*n))
+                        })
+                        .collect();
+                    parts.push(
+                        crate::i18n::Said::new("folder-other-kinds")
+                            .count("count", found.other_kinds.values().sum())
+                            .text("kinds", kinds.join(", "))
+                            .in_lang(lang),
+                    );
+                }
+                if found.left_out > 0 {
+                    parts.push(
+                        crate::i18n::Said::new("folder-left-out")
+                            .count("count", found.left_out)
+                            .count("files", crate::io::folder::MAX_DROPPED_FILES)
+                            .count("depth", crate::io::folder::MAX_DROP_DEPTH)
+                            .in_lang(lang),
+                    );
+                }
+                parts.join("; ")
+            })
+            .collect();
+        self.toast(said.join(" · "), nothing);
     }
 
     /// The files to open were sized: asks first if one is over the size limit, else starts the
@@ -260,7 +312,14 @@ impl AppState {
             paths,
             mode,
             limit_bytes,
+            folders,
         } = measure;
+        if !folders.is_empty() {
+            self.say_folders(&folders, paths.is_empty());
+        }
+        if paths.is_empty() {
+            return None;
+        }
         debug_assert_eq!(paths.len(), sizes.len(), "one size per path");
         if let Some(limit_bytes) = limit_bytes
             && let Some((path, &size)) = paths

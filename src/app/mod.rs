@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod arrange;
+pub mod chooser;
 pub mod command;
 pub mod export;
 pub mod jobs;
@@ -16,16 +17,17 @@ pub mod session;
 mod settings;
 pub mod watch;
 
-pub use problems::{Problem, ProblemCounts, ProblemLevel};
+pub use problems::{FailedFile, Problem, ProblemCounts, ProblemLevel};
 pub use settings::{DEFAULT_PRESENTATION_SCALE, Settings};
 
 use std::path::{Path, PathBuf};
 
-use crate::io::{self, LoadError, LoadedFile, Location};
+use crate::io::{self, LoadError, LoadedFile};
 use crate::model::filter::{FacetValue, Field};
 use crate::model::{Dataset, EventIdx, Filter};
 use crate::timeline::{AxisBreaks, LaneLayout, LaneSpec, TimeView};
 pub use analysis::{Bookmark, Note, ViewOptions};
+pub use chooser::{ChooseFile, Chooser, ChooserCommand, ChooserPurpose};
 pub use command::{
     Command, Commands, ExportCommand, FilesCommand, FilterCommand, LanesCommand, NotesCommand,
     PresentCommand, Reply, SelectCommand, SessionCommand, ViewCommand, WindowCommand,
@@ -78,24 +80,22 @@ pub enum PickMode {
 /// A side effect for the shell to carry out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Show a file dialog off the UI thread and answer with `OpenFiles`/`AddFiles`.
-    PickFiles(PickMode),
+    /// Show the system's file dialog off the UI thread and answer with what the file was
+    /// chosen for ([`ChooserPurpose::answer`]); where none can appear, show the in-window
+    /// chooser instead.
+    Choose(ChooseFile),
+    /// List a folder for the in-window chooser and answer `Listed`.
+    ListFolder(PathBuf),
     /// Open this http(s) URL in the browser.
     OpenUrl(String),
     /// Rasterise (if PNG) and write an image off the UI thread, then answer `ImageWritten`.
     WriteImage(ImageJob),
     /// Rasterise this SVG and put it on the clipboard, then answer `ImageCopied`.
     CopyImage(String),
-    /// Show a save dialog starting at this path and answer `SetExportPath`.
-    PickSavePath(PathBuf),
     /// Run this load on the loading thread and answer `Loaded`.
     Load(Loading),
     /// Arrange (filter, search, lanes) on a thread and answer `Arranged`.
     Arrange(arrange::ArrangeJob),
-    /// Show a save dialog for a session starting at this path and answer `SaveSession`.
-    PickSessionSave(PathBuf),
-    /// Show an open dialog for a session file and answer `OpenSession`.
-    PickSessionOpen,
     /// Write a file (a sidecar, a session) and answer `Written`.
     WriteFile(jobs::FileWrite),
     /// Read a file (a session, a sidecar) and answer `Read`.
@@ -110,7 +110,7 @@ pub struct AppState {
     /// Files that loaded, in order (their index is their `FileId`).
     pub files: Vec<OpenFile>,
     /// Files that could not be used at the last attempt, with why.
-    pub failed: Vec<(String, crate::i18n::Said, Option<Location>)>,
+    pub failed: Vec<FailedFile>,
     /// The merged data of `files` (shared with the arranging thread while it works).
     pub dataset: std::sync::Arc<Dataset>,
     /// Lanes and rows of the shown events.
@@ -125,8 +125,11 @@ pub struct AppState {
     pub selection: Option<Selection>,
     /// Persistent settings.
     pub settings: Settings,
-    /// A message to show once (e.g. no file dialog available).
-    pub notice: Option<String>,
+    /// The in-window file chooser, while it is open.
+    pub chooser: Option<Chooser>,
+    /// Whether the system can show a file dialog (an XDG portal or zenity; the shell says so
+    /// at start). Without one, the in-window chooser is used.
+    pub system_dialog: chooser::SystemDialog,
     /// Whether the problems panel is open.
     pub problems_open: bool,
     /// The export dialog's choices while it is open.
@@ -268,6 +271,7 @@ impl AppState {
             Command::Export(command) => self.apply_export(command),
             Command::Session(command) => self.apply_session(command),
             Command::Window(command) => self.apply_window(command),
+            Command::Chooser(command) => self.apply_chooser(command),
         };
         self.with_arrange_effect(effects)
     }
@@ -327,6 +331,10 @@ impl AppState {
                 Vec::new()
             }
             Reply::Measured(measure, sizes) => self.measured(measure, sizes).into_iter().collect(),
+            Reply::Listed(folder, result) => {
+                self.folder_listed(&folder, result);
+                Vec::new()
+            }
         };
         self.with_arrange_effect(effects)
     }
@@ -336,7 +344,14 @@ impl AppState {
         let effect = match command {
             FilesCommand::OpenFiles(paths) => Some(Self::open(paths, PickMode::Open, limit)),
             FilesCommand::AddFiles(paths) => Some(Self::open(paths, PickMode::Add, limit)),
-            FilesCommand::PickFiles(mode) => Some(Effect::PickFiles(mode)),
+            FilesCommand::PickFiles(mode) => {
+                let purpose = if mode == PickMode::Open {
+                    ChooserPurpose::Open
+                } else {
+                    ChooserPurpose::Add
+                };
+                return self.choose_file(purpose, None);
+            }
             FilesCommand::ReloadAll => self.reload_all(),
             FilesCommand::CloseAll => {
                 self.reclaim_events();
@@ -415,7 +430,7 @@ impl AppState {
                 self.scenes.clear();
                 self.scene_index = None;
             }
-            Err(err) => self.record_failure(io::EMBEDDED_NAME, &err),
+            Err(err) => self.record_failure(None, &err),
         }
     }
 
@@ -431,11 +446,8 @@ impl AppState {
             WindowCommand::ToggleProblems => self.problems_open = !self.problems_open,
             WindowCommand::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
             WindowCommand::SetTheme(theme) => self.settings.theme = theme,
-            WindowCommand::DialogUnavailable => {
-                self.notice = Some(self.lang().word("notice-no-dialog"));
-            }
-            WindowCommand::DismissNotice => self.notice = None,
             WindowCommand::DismissToast => self.toast = None,
+            WindowCommand::SetInWindowChooser(on) => self.settings.in_window_chooser = on,
         }
         Vec::new()
     }
@@ -475,8 +487,9 @@ impl AppState {
         for (path, result) in results {
             match result {
                 Ok(file) => {
-                    let name = file.part.info.path.clone();
-                    self.failed.retain(|(p, _, _)| p != &name);
+                    let name = &file.part.info.path;
+                    self.failed
+                        .retain(|f| &f.name != name && f.path.as_ref() != Some(&path));
                     self.remember_recent(&path);
                     loaded.push(OpenFile {
                         source: FileSource::Path(path),
@@ -487,7 +500,7 @@ impl AppState {
                     self.pending_session = None;
                     return None;
                 }
-                Err(err) => self.record_failure(&path.display().to_string(), &err),
+                Err(err) => self.record_failure(Some(&path), &err),
             }
         }
         if loaded.is_empty() {
@@ -502,8 +515,10 @@ impl AppState {
         } else {
             self.reclaim_events();
         }
+        // A reload that brings the first good file (one broken when opened, now fixed) opens it
+        // as an Open would: fitted, with its scenes.
         let replaced = mode == PickMode::Open || self.files.is_empty();
-        let reload = mode == PickMode::Reload;
+        let reload = mode == PickMode::Reload && !replaced;
         if mode == PickMode::Open {
             self.files.clear();
             self.selection = None;
@@ -561,16 +576,10 @@ impl AppState {
     }
 
     /// Re-reads every open file (in the background if they are big); a file that now fails keeps
-    /// its last good version on screen, with the problem shown.
+    /// its last good version on screen, with the problem shown. A file that failed when opened
+    /// is tried again and joins if it now reads.
     fn reload_all(&mut self) -> Option<Effect> {
-        let paths: Vec<PathBuf> = self
-            .files
-            .iter()
-            .filter_map(|f| match &f.source {
-                FileSource::Path(path) => Some(path.clone()),
-                FileSource::Embedded => None,
-            })
-            .collect();
+        let paths = self.watched_paths();
         if paths.is_empty() {
             return None;
         }

@@ -29,6 +29,22 @@ pub struct Problem<'a> {
     pub said: &'a crate::i18n::Said,
 }
 
+/// A file that could not be used at its last attempt. A data file the user opened stays
+/// listed and watched, and joins the timeline by itself once it reads (see
+/// `AppState::retry_paths`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FailedFile {
+    /// The data file on disk to try again (`None`: the embedded dataset, or a scenes
+    /// sidecar, which is read with its data file).
+    pub path: Option<std::path::PathBuf>,
+    /// Its name as the problems panel shows it.
+    pub name: String,
+    /// What went wrong, without the file or the place (shown beside them).
+    pub reason: crate::i18n::Said,
+    /// Where in the file, if known.
+    pub location: Option<Location>,
+}
+
 /// How many problems of each level there are (the status bar's summary).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ProblemCounts {
@@ -61,11 +77,11 @@ impl AppState {
 
     /// Every problem: unusable files first, then skipped records and warnings per file.
     pub fn problems(&self) -> Vec<Problem<'_>> {
-        let failed = self.failed.iter().map(|(path, said, location)| Problem {
+        let failed = self.failed.iter().map(|failed| Problem {
             level: ProblemLevel::Error,
-            path,
-            location: *location,
-            said,
+            path: &failed.name,
+            location: failed.location,
+            said: &failed.reason,
         });
         let issues = self.files.iter().flat_map(|file| {
             file.loaded.issues.iter().map(|issue| Problem {
@@ -96,10 +112,32 @@ impl AppState {
         }
     }
 
-    pub(super) fn record_failure(&mut self, path: &str, err: &LoadError) {
-        self.failed.retain(|(p, _, _)| p != path);
-        self.failed
-            .push((path.to_owned(), err.said(), err.location()));
+    pub(super) fn record_failure(&mut self, path: Option<&std::path::Path>, err: &LoadError) {
+        let name = path.map_or_else(|| err.path().to_owned(), |p| p.display().to_string());
+        self.record_failed(FailedFile {
+            path: path.map(std::path::Path::to_path_buf),
+            name,
+            reason: err.reason(),
+            location: err.location(),
+        });
+    }
+
+    /// Lists `failed` (in place of an earlier failure of the same file) and shows the problems.
+    pub(super) fn record_failed(&mut self, failed: FailedFile) {
+        match self.failed.iter_mut().find(|f| f.name == failed.name) {
+            Some(earlier) => *earlier = failed,
+            None => self.failed.push(failed),
+        }
         self.problems_open = true;
+    }
+
+    /// The files that failed and are not open in an earlier, good version: the ones the main
+    /// area and the Files list show as problems rather than as data.
+    pub fn failed_unopened(&self) -> impl Iterator<Item = &FailedFile> {
+        self.failed.iter().filter(|failed| {
+            !self.files.iter().any(|open| {
+                matches!((&open.source, &failed.path), (super::FileSource::Path(a), Some(b)) if a == b)
+            })
+        })
     }
 }

@@ -252,13 +252,15 @@ impl AppState {
         match parsed {
             Ok(scenes) => self.scenes = scenes.unwrap_or_default(),
             Err(why) => {
-                let name = path.display().to_string();
-                self.failed.retain(|(p, _, _)| p != &name);
-                let said = crate::i18n::Said::new("problem-in")
+                let reason = crate::i18n::Said::new("problem-in")
                     .text("what", "scenes")
                     .said("problem", why);
-                self.failed.push((name, said, None));
-                self.problems_open = true;
+                self.record_failed(super::FailedFile {
+                    path: None,
+                    name: path.display().to_string(),
+                    reason,
+                    location: None,
+                });
             }
         }
     }

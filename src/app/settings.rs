@@ -13,6 +13,10 @@ use crate::palette::Theme;
 pub struct Settings {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
+    /// The folders files were last chosen in with the in-window chooser, most recent first.
+    pub recent_folders: Vec<PathBuf>,
+    /// Use the in-window file chooser even where the system has a file dialog.
+    pub in_window_chooser: bool,
     /// Light, dark or high contrast.
     pub theme: Theme,
     /// The export dialog's last choices.
@@ -33,6 +37,8 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             recent_files: Vec::new(),
+            recent_folders: Vec::new(),
+            in_window_chooser: false,
             theme: Theme::default(),
             export: ExportSettings::default(),
             presentation_scale: DEFAULT_PRESENTATION_SCALE,

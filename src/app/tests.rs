@@ -29,7 +29,7 @@ fn a_file_that_fails_to_open_keeps_what_is_on_screen() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].level, ProblemLevel::Error);
     assert!(
-        problems[0].said.english().contains("could not read"),
+        problems[0].said.english().starts_with("could not be read"),
         "{}",
         problems[0].said
     );
@@ -37,20 +37,36 @@ fn a_file_that_fails_to_open_keeps_what_is_on_screen() {
 }
 
 #[test]
-fn without_a_dialog_the_window_points_to_other_ways_to_open() {
+fn without_a_system_dialog_open_shows_the_in_window_chooser_and_with_one_the_dialog() {
     let mut state = AppState::default();
-    assert_eq!(
-        state.apply_at_once(FilesCommand::PickFiles(PickMode::Open)),
-        [Effect::PickFiles(PickMode::Open)]
-    );
-    state.apply_quietly(WindowCommand::DialogUnavailable);
-    let notice = state.notice.clone().unwrap();
+    assert_eq!(state.system_dialog, chooser::SystemDialog::Missing);
+    let effects = state.apply(FilesCommand::PickFiles(PickMode::Open));
     assert!(
-        notice.contains("Drop files") && notice.contains("annals FILE"),
-        "{notice}"
+        matches!(&effects[..], [Effect::ListFolder(_)]),
+        "{effects:?}"
     );
-    state.apply_quietly(WindowCommand::DismissNotice);
-    assert!(state.notice.is_none());
+    assert_eq!(
+        state.chooser.as_ref().map(|c| c.purpose),
+        Some(ChooserPurpose::Open)
+    );
+    state.apply_quietly(ChooserCommand::Cancel);
+    assert!(state.chooser.is_none());
+    state.system_dialog = chooser::SystemDialog::Available;
+    assert_eq!(
+        state.apply(SessionCommand::PickSessionOpen),
+        [Effect::Choose(ChooseFile {
+            purpose: ChooserPurpose::OpenSession,
+            start: None
+        })]
+    );
+    // Chosen in the settings, the in-window chooser is used even so.
+    state.apply_quietly(WindowCommand::SetInWindowChooser(true));
+    let effects = state.apply(SessionCommand::PickSessionOpen);
+    assert!(
+        matches!(&effects[..], [Effect::ListFolder(_)]),
+        "{effects:?}"
+    );
+    assert!(state.chooser.is_some());
 }
 
 #[test]

@@ -100,11 +100,23 @@ pub fn detect(path: &str, text: &str) -> Result<Format, LoadError> {
         if has("annals") {
             return Ok(Format::Annals);
         }
-        json_tried = if has("$schema") && (has("properties") || has("type")) {
-            JSON_SCHEMA
-        } else {
-            JSON_OBJECT
-        };
+        let schema_words = [
+            "properties",
+            "type",
+            "oneOf",
+            "anyOf",
+            "allOf",
+            "$defs",
+            "$ref",
+        ];
+        if has("$schema") && !has("events") && schema_words.iter().any(|k| has(k)) {
+            return Err(LoadError::Shape {
+                path: path.to_owned(),
+                location: LineIndex::new(body).location(body.len() - trimmed.len()),
+                message: JSON_SCHEMA.to_owned(),
+            });
+        }
+        json_tried = JSON_OBJECT;
         // JSONL: the first line is one object with Timesketch's columns.
         let keys: Vec<String> = entries.0.iter().map(|(k, _)| k.to_string()).collect();
         if super::timesketch::looks_timesketch(&keys) {
@@ -182,10 +194,8 @@ const JSON_OBJECT: &[(&str, &str)] = &[
 ];
 
 /// A JSON Schema is said as such (people open the schema beside their data by mistake).
-const JSON_SCHEMA: &[(&str, &str)] = &[(
-    "JSON",
-    "this is a JSON Schema (it has `$schema`), which describes files; it is not a timeline",
-)];
+const JSON_SCHEMA: &str = "this is a JSON Schema, not a timeline: it describes files (it has \
+                           `$schema`); open the data it describes instead";
 
 /// Text that is not a JSON object or array.
 const JSON_NOT_JSON: &[(&str, &str)] = &[(

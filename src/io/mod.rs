@@ -4,6 +4,7 @@ pub mod cache;
 pub mod csv;
 pub mod detect;
 mod epoch;
+pub mod folder;
 mod json;
 pub mod misp;
 pub mod native;

@@ -123,7 +123,7 @@ pub enum LoadError {
         location: Location,
     },
     /// The text is not JSON.
-    #[error("{path:?} is not valid JSON at line {}, column {}: {message}", location.line, location.column)]
+    #[error("{}", json_error_text(path, *location, message, *truncated))]
     Json {
         /// The file.
         path: String,
@@ -131,6 +131,9 @@ pub enum LoadError {
         location: Location,
         /// The parser's words.
         message: String,
+        /// The text ended inside a value: the file looks cut off (a copy or a download that
+        /// did not finish), which is said so rather than in the parser's words.
+        truncated: bool,
     },
     /// JSON, but not in a shape any reader knows.
     #[error("{path:?} at line {}, column {}: {message}", location.line, location.column)]
@@ -151,6 +154,7 @@ impl LoadError {
             path: path.to_owned(),
             location: Location::of_json_error(error),
             message: super::json::strip_position(&error.to_string()),
+            truncated: error.classify() == serde_json::error::Category::Eof,
         }
     }
 
@@ -183,8 +187,37 @@ impl LoadError {
                 .text("limit", crate::model::text::size_label(*limit_bytes)),
             Self::Cancelled { .. } => about("load-error-cancelled"),
             Self::NotUtf8 { .. } => about("load-error-not-utf8"),
+            Self::Json {
+                truncated: true, ..
+            } => about("load-error-truncated"),
             Self::Json { message, .. } => about("load-error-json").text("why", message.clone()),
             Self::Shape { message, .. } => about("load-error-shape").text("why", message.clone()),
+        }
+    }
+
+    /// What went wrong without the file's name or the place (for the window, which shows
+    /// both beside it): "ends unexpectedly: the file looks truncated".
+    pub fn reason(&self) -> Said {
+        match self {
+            Self::Read { source, .. } => {
+                Said::new("load-reason-read").text("why", error_chain(source))
+            }
+            Self::TooLarge {
+                size_bytes,
+                limit_bytes,
+                ..
+            } => Said::new("load-reason-too-large")
+                .text("size", crate::model::text::size_label(*size_bytes))
+                .text("limit", crate::model::text::size_label(*limit_bytes)),
+            Self::Cancelled { .. } => Said::new("load-reason-cancelled"),
+            Self::NotUtf8 { .. } => Said::new("load-reason-not-utf8"),
+            Self::Json {
+                truncated: true, ..
+            } => Said::new("load-reason-truncated"),
+            Self::Json { message, .. } => {
+                Said::new("load-reason-json").text("why", message.clone())
+            }
+            Self::Shape { message, .. } => Said::verbatim(message.clone()),
         }
     }
 
@@ -208,6 +241,19 @@ impl LoadError {
             | Self::Json { path, .. }
             | Self::Shape { path, .. } => path,
         }
+    }
+}
+
+/// How a JSON error reads in English (the reference for `load-error-json` and
+/// `load-error-truncated`).
+fn json_error_text(path: &str, location: Location, message: &str, truncated: bool) -> String {
+    let Location { line, column } = location;
+    if truncated {
+        format!(
+            "{path:?} ends unexpectedly at line {line}, column {column}: the file looks truncated"
+        )
+    } else {
+        format!("{path:?} is not valid JSON at line {line}, column {column}: {message}")
     }
 }
 
@@ -431,6 +477,13 @@ mod text_tests {
                     column: 118,
                 },
                 message: "EOF while parsing a string".into(),
+                truncated: true,
+            },
+            LoadError::Json {
+                path: "a.json".into(),
+                location: Location { line: 2, column: 5 },
+                message: "expected `,` or `}`".into(),
+                truncated: false,
             },
         ];
         for error in &errors {
@@ -438,7 +491,15 @@ mod text_tests {
         }
         assert_eq!(
             errors[3].text_in(Lang::Nl),
-            "\"a.json\" is geen geldige JSON op regel 196, kolom 118: EOF while parsing a string"
+            "\"a.json\" eindigt onverwacht op regel 196, kolom 118: het bestand lijkt afgekapt"
+        );
+        assert_eq!(
+            errors[4].text_in(Lang::Fr),
+            "\"a.json\" n’est pas du JSON valide à la ligne 2, colonne 5\u{a0}: expected `,` or `}`"
+        );
+        assert_eq!(
+            errors[3].reason().in_lang(Lang::En),
+            "ends unexpectedly: the file looks truncated"
         );
         assert_eq!(
             errors[2].text_in(Lang::De),

@@ -458,6 +458,9 @@ pub enum KeyScope {
     Typing,
     /// A modal sheet is open: only the sheet's own key.
     Sheet,
+    /// A dialog is open (the file chooser, the export dialog, a question): its own keys only,
+    /// no shortcut.
+    Dialog,
     /// Nothing has focus: every key.
     All,
 }
@@ -467,6 +470,9 @@ pub enum KeyScope {
 /// also see them.
 pub fn pressed(ctx: &egui::Context, state: &AppState, scope: KeyScope) -> Vec<Action> {
     let mut fired = Vec::new();
+    if scope == KeyScope::Dialog {
+        return fired;
+    }
     // With Ctrl+Shift+O and Ctrl+O both bound, the longer chord must be tried first.
     let mut typing: Vec<(Action, Modifiers, Key)> = Action::ALL
         .iter()

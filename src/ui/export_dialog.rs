@@ -72,6 +72,11 @@ pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, comman
     preview.update(ui.ctx(), state, settings);
     let mut edited = settings.clone();
     let lang = state.lang();
+    // Enter exports (Esc closes, below), unless the chooser it opened is on top.
+    let enter = state.chooser.is_none()
+        && ui
+            .ctx()
+            .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
     let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ui.ctx(), |ui| {
         ui.heading(lang.word("action-export-image").trim_end_matches('…'));
         ui.add_space(4.0);
@@ -105,7 +110,7 @@ pub fn export_dialog_ui(ui: &Ui, state: &AppState, preview: &mut Preview, comman
         });
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button(lang.word("export-run")).clicked() {
+            if ui.button(lang.word("export-run")).clicked() || enter {
                 commands.push(ExportCommand::RunExport);
             }
             if ui.button(lang.word("cancel")).clicked() {

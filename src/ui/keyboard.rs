@@ -147,6 +147,8 @@ pub fn keys(
 
 /// The `?` sheet.
 pub fn shortcut_sheet_ui(ctx: &egui::Context, lang: Lang, commands: &mut Commands) {
+    // Enter closes it too: it only shows.
+    let enter = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
     let modal = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui: &mut Ui| {
         ui.heading(lang.word("action-shortcuts"));
         ui.add_space(4.0);
@@ -171,7 +173,7 @@ pub fn shortcut_sheet_ui(ctx: &egui::Context, lang: Lang, commands: &mut Command
             commands.push(WindowCommand::ToggleShortcuts);
         }
     });
-    if modal.should_close() {
+    if modal.should_close() || enter {
         commands.push(WindowCommand::ToggleShortcuts);
     }
 }

@@ -33,7 +33,7 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     }
     ui.add_space(6.0);
     ui.strong(lang.word("legend-files"));
-    if dataset.files.is_empty() {
+    if dataset.files.is_empty() && state.failed_unopened().next().is_none() {
         ui.weak(lang.word("nothing-open"));
     }
     for (i, file) in dataset.files.iter().enumerate() {
@@ -43,5 +43,17 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             .map_or_else(|| file.path.clone(), |n| n.to_string_lossy().into_owned());
         ui.label(format!("{name} · {} · {events}", file.format.name()))
             .on_hover_text(&file.path);
+    }
+    // Files that could not be read stay listed with their problem (and are watched).
+    let dark = ui.visuals().dark_mode;
+    for failed in state.failed_unopened() {
+        let name = std::path::Path::new(&failed.name)
+            .file_name()
+            .map_or_else(|| failed.name.clone(), |n| n.to_string_lossy().into_owned());
+        let color = theme::problem_color(crate::app::ProblemLevel::Error, dark);
+        ui.label(
+            egui::RichText::new(format!("{name} · {}", failed.reason.in_lang(lang))).color(color),
+        )
+        .on_hover_text(super::failed_place(failed, lang));
     }
 }

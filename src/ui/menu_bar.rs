@@ -52,6 +52,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             {
                 commands.push(FilesCommand::SetLiveReload(live));
             }
+            let mut own = state.settings.in_window_chooser;
+            if ui
+                .checkbox(&mut own, lang.word("menu-in-window-chooser"))
+                .on_hover_text(lang.word("menu-in-window-chooser-tip"))
+                .changed()
+            {
+                commands.push(WindowCommand::SetInWindowChooser(own));
+            }
         });
         ui.menu_button(lang.word("menu-edit"), |ui| {
             action_item(ui, state, Action::CopyImage, commands);

@@ -2,6 +2,7 @@
 //! queues the [`Effect`]s for the eframe shell.
 
 pub mod actions;
+pub mod chooser;
 pub mod detail_panel;
 pub mod event_list;
 pub mod export_dialog;
@@ -168,6 +169,8 @@ impl Window {
             if state.dataset.events.is_empty() && state.dataset.periods.is_empty() {
                 if state.loading.is_some() {
                     ui.centered_and_justified(|ui| ui.heading(state.lang().word("loading")));
+                } else if state.failed_unopened().next().is_some() {
+                    broken_ui(ui, state, &mut commands);
                 } else {
                     empty_ui(ui, state.lang(), &mut commands);
                 }
@@ -176,15 +179,6 @@ impl Window {
                 *canvas = timeline_canvas::timeline_ui(ui, state, view, previous, &mut commands);
             }
         });
-        if let Some(notice) = &state.notice {
-            egui::Modal::new(egui::Id::unique("notice")).show(ui.ctx(), |ui| {
-                ui.set_max_width(420.0);
-                ui.label(notice);
-                if ui.button(state.lang().word("ok")).clicked() {
-                    commands.push(WindowCommand::DismissNotice);
-                }
-            });
-        }
         if let Some(asked) = &state.too_large {
             too_large_ui(ui, asked, state.lang(), &mut commands);
         }
@@ -198,6 +192,8 @@ impl Window {
         }
         event_list::members_ui(ui.ctx(), state, &mut commands);
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
+        // Last: the chooser sits over the export dialog that asked for it.
+        chooser::chooser_ui(ui.ctx(), state, &mut commands);
         self.toast_ui(ui, &mut commands);
         self.apply_commands(ui, commands, view, now);
     }
@@ -368,7 +364,12 @@ impl Window {
         if !dropped.is_empty() {
             commands.push(FilesCommand::AddFiles(dropped));
         }
-        let scope = if ctx.memory(|m| m.focused().is_some()) || self.jump.is_some() {
+        let scope = if state.chooser.is_some()
+            || state.too_large.is_some()
+            || state.export_dialog.is_some()
+        {
+            KeyScope::Dialog
+        } else if ctx.memory(|m| m.focused().is_some()) || self.jump.is_some() {
             KeyScope::Typing
         } else if state.shortcuts_open {
             KeyScope::Sheet
@@ -456,6 +457,7 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, lang: Lang, commands: &mu
 /// Asks before loading a file over the size limit.
 fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, lang: Lang, commands: &mut Commands) {
     use crate::app::loading::size_label;
+    let (enter, escape) = chooser::modal_keys(ui.ctx());
     egui::Modal::new(egui::Id::unique("too-large")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
         ui.heading(lang.word("too-large-heading"));
@@ -468,11 +470,78 @@ fn too_large_ui(ui: &Ui, asked: &crate::app::TooLarge, lang: Lang, commands: &mu
             ],
         ));
         ui.horizontal(|ui| {
-            if ui.button(lang.word("too-large-load")).clicked() {
+            if ui.button(lang.word("too-large-load")).clicked() || enter {
                 commands.push(FilesCommand::LoadAnyway);
             }
-            if ui.button(lang.word("too-large-skip")).clicked() {
+            if ui.button(lang.word("too-large-skip")).clicked() || escape {
                 commands.push(FilesCommand::DeclineTooLarge);
+            }
+        });
+    });
+}
+
+/// Where a failed file is and where in it the problem is: "/data/x.json, line 30, column 28".
+pub(crate) fn failed_place(failed: &crate::app::FailedFile, lang: Lang) -> String {
+    match failed.location {
+        Some(place) => crate::i18n::Said::new("broken-place")
+            .text("file", failed.name.clone())
+            .text("line", lang.number(place.line))
+            .text("column", lang.number(place.column))
+            .in_lang(lang),
+        None => failed.name.clone(),
+    }
+}
+
+/// Nothing could be opened: what went wrong with each file, where, and that it will open by
+/// itself once fixed.
+fn broken_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+    let lang = state.lang();
+    let dark = ui.visuals().dark_mode;
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 4.0);
+        ui.set_max_width(720.0);
+        for failed in state.failed_unopened() {
+            let name = std::path::Path::new(&failed.name)
+                .file_name()
+                .map_or_else(|| failed.name.clone(), |n| n.to_string_lossy().into_owned());
+            ui.heading(
+                crate::i18n::Said::new("broken-heading")
+                    .text("file", name)
+                    .in_lang(lang),
+            );
+            ui.label(
+                egui::RichText::new(failed.reason.in_lang(lang))
+                    .color(theme::problem_color(crate::app::ProblemLevel::Error, dark))
+                    .size(16.0),
+            );
+            ui.label(egui::RichText::new(failed_place(failed, lang)).monospace());
+            ui.add_space(12.0);
+        }
+        ui.label(lang.word(if state.settings.live_reload {
+            "broken-watching"
+        } else {
+            "broken-reload"
+        }));
+        ui.add_space(8.0);
+        let buttons = [
+            ("action-reload-files", FilesCommand::ReloadAll),
+            ("action-open-files", FilesCommand::PickFiles(PickMode::Open)),
+            ("empty-example", FilesCommand::OpenEmbedded),
+        ];
+        // The row is centred: its width is the buttons' texts, their padding and the gaps.
+        let spacing = ui.spacing().item_spacing.x;
+        let padding = ui.spacing().button_padding.x * 2.0;
+        let width: f32 = buttons
+            .iter()
+            .map(|(key, _)| body_text_width(ui, &lang.word(key)) + padding + spacing)
+            .sum::<f32>()
+            - spacing;
+        ui.horizontal(|ui| {
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            for (key, command) in buttons {
+                if ui.button(lang.word(key)).clicked() {
+                    commands.push(command);
+                }
             }
         });
     });

@@ -7,8 +7,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use crate::app::export::write_image;
 use crate::app::watch::FileWatcher;
 use crate::app::{
-    AppState, Command, Delivery, Effect, ExportCommand, FilesCommand, PickMode, Reply,
-    SessionCommand, Settings, WindowCommand,
+    AppState, ChooseFile, ChooserCommand, ChooserPurpose, Command, Delivery, Effect, Reply,
+    Settings,
 };
 use crate::export::RgbaImage;
 use crate::ui::Window;
@@ -17,8 +17,8 @@ const SETTINGS_KEY: &str = "annals-settings";
 
 /// What a background thread sends back to the UI thread.
 enum Message {
-    /// A command to apply (a dialog's answer, a finished export).
-    Command(Command),
+    /// The system dialog's answer, as the command for what the file was chosen for.
+    Chosen(Command),
     Reply(Reply),
     /// A rasterised view for the clipboard, or why not.
     Copy(Result<RgbaImage, String>),
@@ -78,6 +78,9 @@ impl Shell {
         settings.export = settings.export.without_missing_folder();
         let (sender, replies) = channel();
         let (mut state, effect) = AppState::starting_with(files, settings);
+        if dialog_available() {
+            state.system_dialog = crate::app::chooser::SystemDialog::Available;
+        }
         // Big files open again from their built store (see `io::cache`).
         state.reopen_cache = crate::io::cache::Cache::platform();
         let mut window = Window::new(state);
@@ -160,40 +163,6 @@ impl Shell {
         }
     }
 
-    fn pick_session(&mut self, ctx: &egui::Context, save_at: Option<PathBuf>) {
-        let lang = self.window.state.lang();
-        self.dialog(ctx, move || {
-            let mut dialog = rfd::AsyncFileDialog::new()
-                .add_filter(lang.word("dialog-session-files"), &["json"])
-                .add_filter(lang.word("dialog-all-files"), &["*"]);
-            if let Some(suggested) = &save_at {
-                if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
-                    dialog = dialog.set_directory(folder);
-                }
-                if let Some(name) = suggested.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
-                }
-                let title = lang.word("action-save-session");
-                let title = title.trim_end_matches('…');
-                match pollster::block_on(dialog.set_title(title).save_file()) {
-                    Some(file) => Message::Command(
-                        SessionCommand::SaveSession(file.path().to_path_buf()).into(),
-                    ),
-                    None => Message::DialogClosed,
-                }
-            } else {
-                let title = lang.word("action-open-session");
-                let title = title.trim_end_matches('…');
-                match pollster::block_on(dialog.set_title(title).pick_file()) {
-                    Some(file) => Message::Command(
-                        SessionCommand::OpenSession(file.path().to_path_buf()).into(),
-                    ),
-                    None => Message::DialogClosed,
-                }
-            }
-        });
-    }
-
     /// Runs `work` on a named thread and wakes the UI when it has answered. Returns false if no
     /// thread could be started.
     fn background(
@@ -213,74 +182,81 @@ impl Shell {
             .is_ok()
     }
 
-    /// Shows one file dialog at a time on the `file-dialog` thread; says so when none can appear.
-    fn dialog(&mut self, ctx: &egui::Context, show: impl FnOnce() -> Message + Send + 'static) {
+    /// Shows the system's file dialog on the `file-dialog` thread (one at a time); where none
+    /// can appear, the in-window chooser.
+    fn choose(&mut self, ctx: &egui::Context, request: ChooseFile) {
         if self.dialog_open {
             return;
         }
-        let started = dialog_available() && self.background(ctx, "file-dialog", show);
+        let lang = self.window.state.lang();
+        let fallback = request.clone();
+        let started = self.window.state.system_dialog
+            == crate::app::chooser::SystemDialog::Available
+            && self.background(ctx, "file-dialog", move || {
+                let purpose = request.purpose;
+                let title = lang.word(purpose.words().0);
+                let mut dialog = rfd::AsyncFileDialog::new().set_title(title.trim_end_matches('…'));
+                dialog = match purpose {
+                    ChooserPurpose::Open | ChooserPurpose::Add => dialog.add_filter(
+                        lang.word("dialog-timeline-files"),
+                        crate::io::folder::TIMELINE_EXTENSIONS,
+                    ),
+                    ChooserPurpose::OpenSession | ChooserPurpose::SaveSession => {
+                        dialog.add_filter(lang.word("dialog-session-files"), &["json"])
+                    }
+                    ChooserPurpose::Export => dialog
+                        .add_filter(lang.word("dialog-png"), &["png"])
+                        .add_filter(lang.word("dialog-svg"), &["svg"]),
+                };
+                if purpose != ChooserPurpose::Export {
+                    dialog = dialog.add_filter(lang.word("dialog-all-files"), &["*"]);
+                }
+                if let Some(start) = &request.start {
+                    if start.is_dir() {
+                        dialog = dialog.set_directory(start);
+                    } else {
+                        if let Some(folder) = start.parent().filter(|p| p.is_dir()) {
+                            dialog = dialog.set_directory(folder);
+                        }
+                        if let (true, Some(name)) = (purpose.saves(), start.file_name()) {
+                            dialog = dialog.set_file_name(name.to_string_lossy());
+                        }
+                    }
+                }
+                let paths: Vec<PathBuf> = match purpose {
+                    ChooserPurpose::Open | ChooserPurpose::Add => {
+                        pollster::block_on(dialog.pick_files())
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|f| f.path().to_path_buf())
+                            .collect()
+                    }
+                    ChooserPurpose::OpenSession => pollster::block_on(dialog.pick_file())
+                        .map(|f| f.path().to_path_buf())
+                        .into_iter()
+                        .collect(),
+                    ChooserPurpose::SaveSession | ChooserPurpose::Export => {
+                        pollster::block_on(dialog.save_file())
+                            .map(|f| f.path().to_path_buf())
+                            .into_iter()
+                            .collect()
+                    }
+                };
+                purpose
+                    .answer(paths)
+                    .map_or(Message::DialogClosed, Message::Chosen)
+            });
         self.dialog_open = started;
         if !started {
-            self.apply(WindowCommand::DialogUnavailable);
+            self.apply(ChooserCommand::Show(fallback));
         }
-    }
-
-    fn pick_files(&mut self, ctx: &egui::Context, mode: PickMode) {
-        let lang = self.window.state.lang();
-        self.dialog(ctx, move || {
-            let dialog = rfd::AsyncFileDialog::new()
-                .set_title(lang.word(if mode == PickMode::Open {
-                    "dialog-open-files"
-                } else {
-                    "dialog-add-files"
-                }))
-                .add_filter(
-                    lang.word("dialog-timeline-files"),
-                    &["json", "jsonl", "csv", "xlsx", "xls", "ods"],
-                )
-                .add_filter(lang.word("dialog-all-files"), &["*"]);
-            match pollster::block_on(dialog.pick_files()) {
-                Some(files) => {
-                    let paths = files.iter().map(|f| f.path().to_path_buf()).collect();
-                    Message::Command(Command::Files(match mode {
-                        PickMode::Open => FilesCommand::OpenFiles(paths),
-                        PickMode::Add | PickMode::Reload => FilesCommand::AddFiles(paths),
-                    }))
-                }
-                None => Message::DialogClosed,
-            }
-        });
-    }
-
-    fn pick_save_path(&mut self, ctx: &egui::Context, suggested: PathBuf) {
-        let lang = self.window.state.lang();
-        self.dialog(ctx, move || {
-            let title = lang.word("action-export-image");
-            let mut dialog = rfd::AsyncFileDialog::new()
-                .set_title(title.trim_end_matches('…'))
-                .add_filter(lang.word("dialog-png"), &["png"])
-                .add_filter(lang.word("dialog-svg"), &["svg"]);
-            if let Some(folder) = suggested.parent().filter(|p| p.is_dir()) {
-                dialog = dialog.set_directory(folder);
-            }
-            if let Some(name) = suggested.file_name() {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
-            match pollster::block_on(dialog.save_file()) {
-                Some(file) => {
-                    Message::Command(ExportCommand::SetExportPath(file.path().to_path_buf()).into())
-                }
-                None => Message::DialogClosed,
-            }
-        });
     }
 
     fn carry_out(&mut self, ctx: &egui::Context, effect: Effect) {
         match effect {
-            Effect::PickFiles(mode) => self.pick_files(ctx, mode),
-            Effect::PickSavePath(suggested) => self.pick_save_path(ctx, suggested),
-            Effect::PickSessionSave(suggested) => self.pick_session(ctx, Some(suggested)),
-            Effect::PickSessionOpen => self.pick_session(ctx, None),
+            Effect::Choose(request) => self.choose(ctx, request),
+            // A folder listing is small and quick: done here, between frames, in order.
+            Effect::ListFolder(folder) => self.receive(crate::app::jobs::list_folder(folder)),
             Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Effect::Measure(measure) => self.receive(measure.run()),
             // Small loads are read at once, so a small file opens without a progress flash.
@@ -342,17 +318,8 @@ impl eframe::App for Shell {
         self.probe(ui.ctx());
         while let Ok(reply) = self.replies.try_recv() {
             match reply {
-                Message::Command(command) => {
-                    if matches!(
-                        command,
-                        Command::Files(FilesCommand::OpenFiles(_) | FilesCommand::AddFiles(_))
-                            | Command::Export(ExportCommand::SetExportPath(_))
-                            | Command::Session(
-                                SessionCommand::SaveSession(_) | SessionCommand::OpenSession(_)
-                            )
-                    ) {
-                        self.dialog_open = false;
-                    }
+                Message::Chosen(command) => {
+                    self.dialog_open = false;
                     self.apply(command);
                 }
                 Message::Reply(reply) => self.receive(reply),

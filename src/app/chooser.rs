@@ -1,0 +1,716 @@
+//! The in-window file chooser: used where the system has no file dialog (no XDG desktop portal,
+//! no zenity: minimal, remote and kiosk sessions) or when the settings ask for it. One chooser
+//! for every purpose (Open, Add files, Open session, Save session, Export), keyboard-first: the
+//! path field lists its folder, Tab completes, the arrows walk the list, Enter opens, Esc
+//! cancels; saving over a file asks first. The folder is read by an effect
+//! ([`Effect::ListFolder`]) like every other file work; no egui here.
+
+use std::path::{Path, PathBuf};
+
+use super::{AppState, Command, Effect, ExportCommand, FilesCommand, SessionCommand};
+use crate::i18n::Said;
+use crate::io::folder::{self, Listing};
+
+/// Whether the system can show a file dialog (an XDG desktop portal or zenity).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SystemDialog {
+    /// None can appear (tests, minimal, remote and kiosk sessions): the in-window chooser.
+    #[default]
+    Missing,
+    /// The system's dialog is used unless the settings ask for the in-window chooser.
+    Available,
+}
+
+/// What a file is chosen for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChooserPurpose {
+    /// Files replacing what is open.
+    Open,
+    /// Files joining what is open.
+    Add,
+    /// A session to open.
+    OpenSession,
+    /// Where to save the session.
+    SaveSession,
+    /// Where to write the export.
+    Export,
+}
+
+impl ChooserPurpose {
+    /// Whether the chosen file is written (and may need to be replaced).
+    pub fn saves(self) -> bool {
+        matches!(self, Self::SaveSession | Self::Export)
+    }
+
+    /// Whether several files may be chosen at once.
+    pub fn takes_several(self) -> bool {
+        matches!(self, Self::Open | Self::Add)
+    }
+
+    /// The command that does what the files were chosen for (from this chooser or the
+    /// system's dialog); `None` for no file.
+    pub fn answer(self, mut paths: Vec<PathBuf>) -> Option<Command> {
+        let first = paths.first()?.clone();
+        Some(match self {
+            Self::Open => FilesCommand::OpenFiles(std::mem::take(&mut paths)).into(),
+            Self::Add => FilesCommand::AddFiles(std::mem::take(&mut paths)).into(),
+            Self::OpenSession => SessionCommand::OpenSession(first).into(),
+            Self::SaveSession => SessionCommand::SaveSession(first).into(),
+            Self::Export => ExportCommand::SetExportPath(first).into(),
+        })
+    }
+
+    /// Whether a file of this name is one this purpose looks for (marked in the list).
+    pub fn wants(self, path: &Path) -> bool {
+        match self {
+            Self::Open | Self::Add => folder::is_timeline_file(path),
+            Self::OpenSession | Self::SaveSession => folder::has_extension(path, &["json"]),
+            Self::Export => folder::has_extension(path, &["png", "svg"]),
+        }
+    }
+
+    /// The message key of the chooser's title and of its button.
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Open => ("dialog-open-files", "chooser-open"),
+            Self::Add => ("dialog-add-files", "chooser-add"),
+            Self::OpenSession => ("chooser-title-open-session", "chooser-open"),
+            Self::SaveSession => ("chooser-title-save-session", "chooser-save"),
+            Self::Export => ("chooser-title-export", "chooser-choose"),
+        }
+    }
+}
+
+/// Asking for a file: what for, and where to start (a folder, or a file to suggest).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChooseFile {
+    /// What for.
+    pub purpose: ChooserPurpose,
+    /// A suggested file (saving) or folder to start in.
+    pub start: Option<PathBuf>,
+}
+
+/// What the user does in the chooser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChooserCommand {
+    /// Show the in-window chooser (also where the system's dialog could not appear).
+    Show(ChooseFile),
+    /// The path field's new text.
+    SetText(String),
+    /// Tab: complete the path field as far as the folder's names agree.
+    Complete,
+    /// Walk the list (+1 down, -1 up): the field takes the entry's path.
+    Step(i32),
+    /// Go into this folder.
+    GoTo(PathBuf),
+    /// Mark or unmark a file (Open and Add take several).
+    ToggleMark(PathBuf),
+    /// Enter: open a folder, or choose the typed file (and the marked ones).
+    Accept,
+    /// Replace the existing file (after the question), or not.
+    ConfirmReplace(bool),
+    /// Esc: close without choosing.
+    Cancel,
+}
+
+/// Why the chooser cannot choose what is typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChooserProblem {
+    /// There is no such file.
+    Missing(PathBuf),
+    /// The folder could not be listed.
+    Unlisted(String),
+}
+
+/// The in-window chooser's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chooser {
+    /// What for.
+    pub purpose: ChooserPurpose,
+    /// The path field: a path, `~/` for the home folder; relative paths start at `base`.
+    pub typed: String,
+    /// Where relative paths start (the folder the chooser opened in).
+    pub base: PathBuf,
+    /// The folder the list shows (the typed path's folder), once listed.
+    pub listing: Option<Listing>,
+    /// The entry the arrows are on.
+    pub highlighted: Option<PathBuf>,
+    /// While the arrows walk the list: the name it was narrowed to when the walk began (the
+    /// field then holds the entry's path, which must not narrow the list to that one entry).
+    pub walking: Option<String>,
+    /// Files marked to be opened together.
+    pub marked: Vec<PathBuf>,
+    /// The file that exists and would be replaced, waiting for a yes or no.
+    pub confirm_replace: Option<PathBuf>,
+    /// What is wrong with the last Enter, or with the folder.
+    pub problem: Option<ChooserProblem>,
+    /// Counts changes of the field made by the chooser (not by typing), so the window moves
+    /// the cursor to its end.
+    pub typed_serial: u64,
+}
+
+/// The home folder, from `HOME`.
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
+
+impl Chooser {
+    /// The typed text as a path (`~` expanded, relative to `base`).
+    pub fn typed_path(&self) -> PathBuf {
+        let text = self.typed.trim();
+        let expanded = match (text.strip_prefix('~'), home()) {
+            (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                home.join(rest.trim_start_matches('/'))
+            }
+            _ => PathBuf::from(text),
+        };
+        if expanded.is_absolute() {
+            expanded
+        } else {
+            self.base.join(expanded)
+        }
+    }
+
+    /// The folder the typed text is in: itself if it ends with `/`, else its parent.
+    pub fn typed_folder(&self) -> PathBuf {
+        let path = self.typed_path();
+        if self.typed.trim().ends_with('/') || self.typed.trim().is_empty() {
+            path
+        } else {
+            path.parent().map_or(path.clone(), Path::to_path_buf)
+        }
+    }
+
+    /// The part of the typed text after its folder (what Tab completes).
+    fn typed_name(&self) -> String {
+        let text = self.typed.trim();
+        if text.ends_with('/') {
+            String::new()
+        } else {
+            Path::new(text)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        }
+    }
+
+    /// The listed entries whose names start with what is typed after the folder, in list
+    /// order; all of them when nothing is typed or nothing starts so (a new name to save
+    /// under).
+    pub fn matching(&self) -> Vec<&folder::Entry> {
+        let Some(listing) = &self.listing else {
+            return Vec::new();
+        };
+        let name = self.walking.clone().unwrap_or_else(|| self.typed_name());
+        let narrowed: Vec<&folder::Entry> = listing
+            .entries
+            .iter()
+            .filter(|e| e.name.starts_with(&name))
+            .collect();
+        if narrowed.is_empty() {
+            listing.entries.iter().collect()
+        } else {
+            narrowed
+        }
+    }
+
+    fn set_typed(&mut self, text: String) {
+        self.typed = text;
+        self.typed_serial += 1;
+    }
+
+    /// The text of a path as the field shows it (folders end with `/`).
+    fn text_of(path: &Path, is_dir: bool) -> String {
+        let mut text = path.display().to_string();
+        if is_dir && !text.ends_with('/') {
+            text.push('/');
+        }
+        text
+    }
+}
+
+impl AppState {
+    /// Whether file questions go to the in-window chooser: when asked to in the settings, or
+    /// when the system has no dialog.
+    pub fn uses_in_window_chooser(&self) -> bool {
+        self.settings.in_window_chooser || self.system_dialog == SystemDialog::Missing
+    }
+
+    /// Asks for a file: the system's dialog (an effect) or the in-window chooser.
+    pub(super) fn choose_file(
+        &mut self,
+        purpose: ChooserPurpose,
+        start: Option<PathBuf>,
+    ) -> Vec<Effect> {
+        let request = ChooseFile { purpose, start };
+        if self.uses_in_window_chooser() {
+            self.apply_chooser(ChooserCommand::Show(request))
+        } else {
+            vec![Effect::Choose(request)]
+        }
+    }
+
+    /// Where an open chooser starts: the suggested place, else the folder last chosen in, else
+    /// the folder of the most recent file, else the working folder.
+    fn chooser_start(&self, start: Option<&Path>) -> PathBuf {
+        let recent = self.settings.recent_folders.first().cloned().or_else(|| {
+            self.settings
+                .recent_files
+                .first()
+                .and_then(|f| f.parent().map(Path::to_path_buf))
+        });
+        let start = start
+            .map(Path::to_path_buf)
+            .or(recent)
+            .or_else(|| std::env::current_dir().ok())
+            .or_else(home)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        std::path::absolute(&start).unwrap_or(start)
+    }
+
+    pub(super) fn apply_chooser(&mut self, command: ChooserCommand) -> Vec<Effect> {
+        if let ChooserCommand::Show(request) = command {
+            let start = self.chooser_start(request.start.as_deref());
+            let (folder, typed) = if request.purpose.saves() || start.is_file() {
+                let folder = start.parent().map_or(start.clone(), Path::to_path_buf);
+                (folder, start.display().to_string())
+            } else {
+                (start.clone(), Chooser::text_of(&start, true))
+            };
+            self.chooser = Some(Chooser {
+                purpose: request.purpose,
+                typed,
+                base: folder.clone(),
+                listing: None,
+                highlighted: None,
+                walking: None,
+                marked: Vec::new(),
+                confirm_replace: None,
+                problem: None,
+                typed_serial: 1,
+            });
+            return vec![Effect::ListFolder(folder)];
+        }
+        let Some(chooser) = &mut self.chooser else {
+            return Vec::new();
+        };
+        let listed = chooser.listing.as_ref().map(|l| l.folder.clone());
+        match command {
+            ChooserCommand::Show(_) => {}
+            ChooserCommand::SetText(text) => {
+                chooser.typed = text;
+                chooser.highlighted = None;
+                chooser.walking = None;
+                chooser.problem = None;
+            }
+            ChooserCommand::Complete => complete(chooser),
+            ChooserCommand::Step(by) => {
+                if chooser.walking.is_none() {
+                    chooser.walking = Some(chooser.typed_name());
+                }
+                let entries: Vec<(PathBuf, bool)> = chooser
+                    .matching()
+                    .iter()
+                    .map(|e| (e.path.clone(), e.is_dir))
+                    .collect();
+                let at = chooser
+                    .highlighted
+                    .as_ref()
+                    .and_then(|h| entries.iter().position(|(p, _)| p == h));
+                let next = match at {
+                    None if by > 0 => Some(0),
+                    None => entries.len().checked_sub(1),
+                    Some(at) if by > 0 => Some((at + 1).min(entries.len() - 1)),
+                    Some(at) => Some(at.saturating_sub(1)),
+                };
+                if let Some((path, _)) = next.and_then(|i| entries.get(i)) {
+                    chooser.highlighted = Some(path.clone());
+                    let text = Chooser::text_of(path, false);
+                    chooser.set_typed(text);
+                }
+            }
+            ChooserCommand::GoTo(folder) => {
+                chooser.set_typed(Chooser::text_of(&folder, true));
+                chooser.highlighted = None;
+                chooser.walking = None;
+                chooser.problem = None;
+            }
+            ChooserCommand::ToggleMark(path) => {
+                if let Some(at) = chooser.marked.iter().position(|p| p == &path) {
+                    chooser.marked.remove(at);
+                } else {
+                    chooser.marked.push(path);
+                }
+            }
+            ChooserCommand::Accept => return self.chooser_accept(),
+            ChooserCommand::ConfirmReplace(yes) => {
+                let path = chooser.confirm_replace.take();
+                if yes && let Some(path) = path {
+                    return self.chosen(vec![path]);
+                }
+            }
+            ChooserCommand::Cancel => {
+                if chooser.confirm_replace.take().is_none() {
+                    self.chooser = None;
+                }
+                return Vec::new();
+            }
+        }
+        // The list follows the folder of what is typed.
+        let Some(chooser) = &self.chooser else {
+            return Vec::new();
+        };
+        let folder = chooser.typed_folder();
+        if listed.as_ref() != Some(&folder) && folder.is_absolute() {
+            vec![Effect::ListFolder(folder)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Enter: a folder is opened; a file is chosen (an existing one replaced only after asking);
+    /// with nothing typed after the folder, the marked files are.
+    fn chooser_accept(&mut self) -> Vec<Effect> {
+        let Some(chooser) = &mut self.chooser else {
+            return Vec::new();
+        };
+        let path = chooser.typed_path();
+        let names_a_file = !chooser.typed.trim().ends_with('/');
+        if path.is_dir() {
+            if chooser.purpose.takes_several() && !chooser.marked.is_empty() && !names_a_file {
+                let marked = chooser.marked.clone();
+                return self.chosen(marked);
+            }
+            let text = Chooser::text_of(&path, true);
+            chooser.set_typed(text);
+            chooser.highlighted = None;
+            chooser.walking = None;
+            return vec![Effect::ListFolder(path)];
+        }
+        if chooser.purpose.saves() {
+            if path.exists() {
+                chooser.confirm_replace = Some(path);
+                return Vec::new();
+            }
+            return self.chosen(vec![path]);
+        }
+        if !path.is_file() {
+            chooser.problem = Some(ChooserProblem::Missing(path));
+            return Vec::new();
+        }
+        let mut paths = chooser.marked.clone();
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+        self.chosen(paths)
+    }
+
+    /// Closes the chooser with `paths` chosen: remembers the folder and does what they were
+    /// chosen for.
+    fn chosen(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
+        let Some(chooser) = self.chooser.take() else {
+            return Vec::new();
+        };
+        if let Some(folder) = paths.first().and_then(|p| p.parent()) {
+            let folder = folder.to_path_buf();
+            self.settings.recent_folders.retain(|f| f != &folder);
+            self.settings.recent_folders.insert(0, folder);
+            self.settings.recent_folders.truncate(super::RECENT_FILES);
+        }
+        chooser
+            .purpose
+            .answer(paths)
+            .map(|command| self.apply(command))
+            .unwrap_or_default()
+    }
+
+    /// A folder was listed for the chooser (or could not be).
+    pub(super) fn folder_listed(&mut self, folder: &Path, result: Result<Listing, Said>) {
+        let lang = self.lang();
+        let Some(chooser) = &mut self.chooser else {
+            return;
+        };
+        if chooser.typed_folder() != folder && chooser.listing.is_some() {
+            return; // an answer for a folder left since
+        }
+        match result {
+            Ok(listing) => {
+                chooser.listing = Some(listing);
+                if matches!(chooser.problem, Some(ChooserProblem::Unlisted(_))) {
+                    chooser.problem = None;
+                }
+            }
+            Err(why) => {
+                chooser.listing = Some(Listing {
+                    folder: folder.to_path_buf(),
+                    ..Listing::default()
+                });
+                chooser.problem = Some(ChooserProblem::Unlisted(why.in_lang(lang)));
+            }
+        }
+    }
+}
+
+/// Tab: the typed name grows to what every matching entry shares; a single folder is entered
+/// (with its `/`), a single file completed.
+fn complete(chooser: &mut Chooser) {
+    let typed_name = chooser.typed_name();
+    let matching: Vec<&folder::Entry> = chooser
+        .matching()
+        .into_iter()
+        .filter(|e| e.name.starts_with(&typed_name))
+        .collect();
+    let Some(first) = matching.first() else {
+        return;
+    };
+    let (common, single_dir) = if matching.len() == 1 {
+        (first.name.clone(), first.is_dir)
+    } else {
+        let mut common = first.name.clone();
+        for entry in &matching[1..] {
+            let shared = common
+                .char_indices()
+                .zip(entry.name.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(common.len().min(entry.name.len()), |((i, _), _)| i);
+            common.truncate(shared);
+        }
+        (common, false)
+    };
+    if common.len() <= typed_name.len() && !single_dir {
+        return;
+    }
+    let folder = chooser.typed.trim().len() - typed_name.len();
+    let mut text = chooser.typed.trim()[..folder].to_owned();
+    text.push_str(&common);
+    if single_dir {
+        text.push('/');
+    }
+    chooser.set_typed(text);
+    chooser.highlighted = None;
+    chooser.walking = None;
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly on purpose")]
+    use super::*;
+    use crate::app::Settings;
+
+    fn scratch(name: &str) -> PathBuf {
+        let folder =
+            std::env::temp_dir().join(format!("annals-chooser-{name}-{}", std::process::id()));
+        std::fs::remove_dir_all(&folder).ok();
+        std::fs::create_dir_all(folder.join("cases/2021")).unwrap();
+        std::fs::create_dir_all(folder.join("captures")).unwrap();
+        for name in [
+            "cases/belnet.json",
+            "cases/belnet-notes.csv",
+            "cases/other.json",
+        ] {
+            std::fs::write(
+                folder.join(name),
+                r#"[{"title": "Belnet", "start": "2021-05-04"}]"#,
+            )
+            .unwrap();
+        }
+        folder
+    }
+
+    fn open(state: &mut AppState, purpose: ChooserPurpose, start: &Path) {
+        let effects = state.choose_file(purpose, Some(start.to_path_buf()));
+        let left = crate::app::jobs::settle(state, effects);
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    fn act(state: &mut AppState, command: ChooserCommand) -> Vec<Effect> {
+        let effects = state.apply(command);
+        crate::app::jobs::settle(state, effects)
+    }
+
+    #[test]
+    fn tab_completes_folders_then_the_shared_part_of_names_and_enter_opens_the_file() {
+        let folder = scratch("tab");
+        let mut state = AppState {
+            settings: Settings::default(),
+            ..AppState::default()
+        };
+        open(&mut state, ChooserPurpose::Open, &folder);
+        let chooser = state.chooser.as_ref().unwrap();
+        assert_eq!(chooser.typed, format!("{}/", folder.display()));
+        let names: Vec<&str> = chooser.matching().iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["captures", "cases"]);
+
+        act(
+            &mut state,
+            ChooserCommand::SetText(format!("{}/cas", folder.display())),
+        );
+        act(&mut state, ChooserCommand::Complete);
+        assert_eq!(
+            state.chooser.as_ref().unwrap().typed,
+            format!("{}/cases/", folder.display())
+        );
+        // The list followed into the folder.
+        let chooser = state.chooser.as_ref().unwrap();
+        assert_eq!(
+            chooser.listing.as_ref().unwrap().folder,
+            folder.join("cases")
+        );
+
+        act(
+            &mut state,
+            ChooserCommand::SetText(format!("{}/cases/b", folder.display())),
+        );
+        act(&mut state, ChooserCommand::Complete);
+        assert_eq!(
+            state.chooser.as_ref().unwrap().typed,
+            format!("{}/cases/belnet", folder.display()),
+            "as far as belnet.json and belnet-notes.csv agree"
+        );
+        act(
+            &mut state,
+            ChooserCommand::SetText(format!("{}/cases/belnet.", folder.display())),
+        );
+        act(&mut state, ChooserCommand::Complete);
+        let effects = act(&mut state, ChooserCommand::Accept);
+        assert!(effects.is_empty(), "{effects:?}");
+        assert!(state.chooser.is_none());
+        assert!(state.failed.is_empty(), "{:?}", state.failed);
+        assert_eq!(state.files.len(), 1);
+        assert_eq!(
+            state.files[0].source,
+            crate::app::FileSource::Path(folder.join("cases/belnet.json"))
+        );
+        assert_eq!(state.settings.recent_folders, [folder.join("cases")]);
+        std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn a_missing_file_is_said_and_the_chooser_stays_and_esc_closes_it() {
+        let folder = scratch("missing");
+        let mut state = AppState::default();
+        open(&mut state, ChooserPurpose::Add, &folder);
+        act(
+            &mut state,
+            ChooserCommand::SetText(format!("{}/nope.json", folder.display())),
+        );
+        act(&mut state, ChooserCommand::Accept);
+        let chooser = state.chooser.as_ref().unwrap();
+        assert_eq!(
+            chooser.problem,
+            Some(ChooserProblem::Missing(folder.join("nope.json")))
+        );
+        act(&mut state, ChooserCommand::Cancel);
+        assert!(state.chooser.is_none());
+        std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn arrows_walk_the_list_and_marked_files_open_together() {
+        let folder = scratch("arrows");
+        let mut state = AppState::default();
+        open(&mut state, ChooserPurpose::Add, &folder.join("cases"));
+        act(&mut state, ChooserCommand::Step(1));
+        act(&mut state, ChooserCommand::Step(1));
+        let chooser = state.chooser.as_ref().unwrap();
+        assert_eq!(
+            chooser.typed,
+            folder.join("cases/belnet-notes.csv").display().to_string()
+        );
+        assert_eq!(
+            chooser.matching().len(),
+            4,
+            "walking keeps the whole list in sight"
+        );
+        // Typing narrows again, and the arrows walk what is left.
+        act(
+            &mut state,
+            ChooserCommand::SetText(format!("{}/cases/o", folder.display())),
+        );
+        assert_eq!(state.chooser.as_ref().unwrap().matching().len(), 1);
+        act(&mut state, ChooserCommand::Step(-1));
+        act(&mut state, ChooserCommand::Step(1));
+        assert_eq!(
+            state.chooser.as_ref().unwrap().typed,
+            folder.join("cases/other.json").display().to_string()
+        );
+        let notes = folder.join("cases/belnet-notes.csv").display().to_string();
+        act(&mut state, ChooserCommand::SetText(notes));
+        act(
+            &mut state,
+            ChooserCommand::ToggleMark(folder.join("cases/other.json")),
+        );
+        let effects = state.apply(ChooserCommand::Accept);
+        assert_eq!(
+            effects,
+            [Effect::Measure(crate::app::jobs::Measure {
+                paths: vec![
+                    folder.join("cases/other.json"),
+                    folder.join("cases/belnet-notes.csv")
+                ],
+                mode: crate::app::PickMode::Add,
+                limit_bytes: Some(state.settings.size_limit_bytes),
+                folders: Vec::new(),
+            })]
+        );
+        std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn saving_over_a_file_asks_first_and_esc_goes_back_to_the_chooser() {
+        let folder = scratch("replace");
+        let existing = folder.join("cases/belnet.json");
+        let mut state = AppState::default();
+        open(&mut state, ChooserPurpose::SaveSession, &existing);
+        assert_eq!(
+            state.chooser.as_ref().unwrap().typed,
+            existing.display().to_string()
+        );
+        act(&mut state, ChooserCommand::Accept);
+        assert_eq!(
+            state.chooser.as_ref().unwrap().confirm_replace,
+            Some(existing.clone())
+        );
+        act(&mut state, ChooserCommand::Cancel);
+        let chooser = state.chooser.as_ref().unwrap();
+        assert!(
+            chooser.confirm_replace.is_none(),
+            "back to the chooser, not closed"
+        );
+        act(&mut state, ChooserCommand::Accept);
+        let effects = state.apply(ChooserCommand::ConfirmReplace(true));
+        assert!(state.chooser.is_none());
+        assert!(
+            matches!(&effects[..], [Effect::WriteFile(write)] if write.path == existing),
+            "{effects:?}"
+        );
+        std::fs::remove_dir_all(&folder).ok();
+    }
+
+    #[test]
+    fn a_relative_or_home_path_is_read_from_the_start_folder_or_home() {
+        let chooser = Chooser {
+            purpose: ChooserPurpose::Open,
+            typed: "cases/x.json".into(),
+            base: PathBuf::from("/data"),
+            listing: None,
+            highlighted: None,
+            walking: None,
+            marked: Vec::new(),
+            confirm_replace: None,
+            problem: None,
+            typed_serial: 0,
+        };
+        assert_eq!(chooser.typed_path(), Path::new("/data/cases/x.json"));
+        assert_eq!(chooser.typed_folder(), Path::new("/data/cases"));
+        if let Some(home) = home() {
+            let chooser = Chooser {
+                typed: "~/x.json".into(),
+                ..chooser
+            };
+            assert_eq!(chooser.typed_path(), home.join("x.json"));
+        }
+    }
+}
