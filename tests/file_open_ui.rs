@@ -227,6 +227,48 @@ fn every_modal_closes_with_esc_and_confirms_with_enter() {
     );
     harness.state_mut().effects.clear();
 
+    // The chooser over the export dialog: Esc closes the chooser only; Enter chooses the file
+    // (the chooser's Enter, not the dialog's export).
+    press(&mut harness, Modifiers::COMMAND, Key::E);
+    harness.get_by_label("Choose…").click();
+    harness.run();
+    carry_out(&mut harness);
+    assert_eq!(
+        harness.state().state.chooser.as_ref().map(|c| c.purpose),
+        Some(ChooserPurpose::Export)
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().state.chooser.is_none());
+    assert!(
+        harness.state().state.export_dialog.is_some(),
+        "the dialog stays"
+    );
+    harness.get_by_label("Choose…").click();
+    harness.run();
+    carry_out(&mut harness);
+    let target = folder.join("slide.svg");
+    let left = harness
+        .state_mut()
+        .state
+        .apply_at_once(annals::app::ChooserCommand::SetText(
+            target.display().to_string(),
+        ));
+    assert!(left.is_empty(), "{left:?}");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(harness.state().state.chooser.is_none());
+    let dialog = harness
+        .state()
+        .state
+        .export_dialog
+        .clone()
+        .expect("still open");
+    assert_eq!(dialog.path, target);
+    assert_eq!(dialog.format, annals::app::ImageFormat::Svg);
+    assert!(harness.state().effects.is_empty(), "nothing exported yet");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().state.export_dialog.is_none());
+
     // The date prompt: Esc closes it.
     press(&mut harness, Modifiers::NONE, Key::G);
     harness.get_by_label("Go to date");

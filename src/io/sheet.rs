@@ -250,18 +250,25 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
             .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
     };
     let mut at = 0;
+    let mut sheet = SheetExtent::default();
     while let (Some(kind), Some(len)) = (u16_at(at), u16_at(at + 2)) {
         let data = at + 4;
         // Cell records start with row and column; MULRK and MULBLANK end with their last column.
-        let column = match kind {
+        let (row, columns) = match kind {
             0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027e | 0x00fd | 0x00d6 => {
-                u16_at(data + 2)
+                (u16_at(data), u16_at(data + 2).map(|c| (c, c)))
             }
-            0x00bd | 0x00be => u16_at((data + len).saturating_sub(2)),
-            _ => None,
+            0x00bd | 0x00be => (
+                u16_at(data),
+                u16_at(data + 2).zip(u16_at((data + len).saturating_sub(2))),
+            ),
+            _ => (None, None),
         };
-        if column.is_some_and(|c| c > 255) {
+        if columns.is_some_and(|(_, last)| last > 255) {
             return Some("a cell lies beyond column IV, the last an .xls sheet has");
+        }
+        if let (Some(row), Some((first, last))) = (row, columns) {
+            sheet.cell(row, first, last);
         }
         // DIMENSIONS: calamine reserves rows × columns cells from it (seen: 367 GiB asked for).
         if kind == 0x0200 {
@@ -270,18 +277,78 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
                     .get(at..at + 4)
                     .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
             };
-            let (last_row, last_column) = if len == 10 {
-                (u16_at(data + 2), u16_at(data + 6))
+            let (rows, columns) = if len == 10 {
+                (
+                    u16_at(data).zip(u16_at(data + 2)),
+                    u16_at(data + 4).zip(u16_at(data + 6)),
+                )
             } else {
-                (u32_at(data + 4), u16_at(data + 10))
+                (
+                    u32_at(data).zip(u32_at(data + 4)),
+                    u16_at(data + 8).zip(u16_at(data + 10)),
+                )
             };
-            if last_row.is_some_and(|r| r > 65_536) || last_column.is_some_and(|c| c > 256) {
+            let (Some((first_row, end_row)), Some((first_column, end_column))) = (rows, columns)
+            else {
+                return Some("a sheet's dimensions record is cut short");
+            };
+            if end_row > 65_536 || end_column > 256 {
                 return Some("a sheet claims more rows or columns than an .xls sheet has");
             }
+            sheet.claimed =
+                end_row.saturating_sub(first_row) * end_column.saturating_sub(first_column);
+        }
+        // BOF starts a sheet, EOF ends it: the block calamine makes of it must be in keeping
+        // with the cells it holds.
+        if kind == 0x0809 || kind == 0x000a {
+            if sheet.too_spread() {
+                return Some(SPREAD_OUT);
+            }
+            sheet = SheetExtent::default();
         }
         at = data + len;
     }
+    if sheet.too_spread() {
+        return Some(SPREAD_OUT);
+    }
     None
+}
+
+/// Why a sheet whose few cells span a huge block is refused.
+const SPREAD_OUT: &str = "a sheet's few cells lie spread over a block of more than a million \
+                          cells, far more than they fill; save it as .xlsx or .csv";
+
+/// A `.xls` sheet's cells as its BIFF records give them: how many, the block they span, and the
+/// block its DIMENSIONS record claims. calamine makes each sheet one dense block (32 bytes a
+/// cell), so a 6 KiB file with a cell in A1 and one in IV65536 costs half a gigabyte.
+#[derive(Debug, Default)]
+struct SheetExtent {
+    cells: usize,
+    rows: Option<(usize, usize)>,
+    columns: Option<(usize, usize)>,
+    claimed: usize,
+}
+
+impl SheetExtent {
+    /// Cells a sheet may span however few it fills.
+    const FREE: usize = 1 << 20;
+
+    fn cell(&mut self, row: usize, first: usize, last: usize) {
+        self.cells += last.saturating_sub(first) + 1;
+        let grow = |span: Option<(usize, usize)>, lo: usize, hi: usize| {
+            Some(span.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
+        };
+        self.rows = grow(self.rows, row, row);
+        self.columns = grow(self.columns, first, last);
+    }
+
+    fn too_spread(&self) -> bool {
+        let spanned = match (self.rows, self.columns) {
+            (Some((r0, r1)), Some((c0, c1))) => (r1 - r0 + 1) * (c1 - c0 + 1),
+            _ => 0,
+        };
+        spanned.max(self.claimed) > Self::FREE.max(self.cells.saturating_mul(8))
+    }
 }
 
 /// Runs a calamine call; a panic in it (seen on damaged `.xls` files: slices out of range,
