@@ -113,6 +113,17 @@ pub enum ChooserCommand {
     Cancel,
 }
 
+/// What a path names on disk (the answer to [`Effect::ProbePath`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathKind {
+    /// Nothing.
+    Missing,
+    /// A file (or anything that is not a folder).
+    File,
+    /// A folder (or a link to one).
+    Folder,
+}
+
 /// Why the chooser cannot choose what is typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChooserProblem {
@@ -273,7 +284,8 @@ impl AppState {
     pub(super) fn apply_chooser(&mut self, command: ChooserCommand) -> Vec<Effect> {
         if let ChooserCommand::Show(request) = command {
             let start = self.chooser_start(request.start.as_deref());
-            let (folder, typed) = if request.purpose.saves() || start.is_file() {
+            // A save starts on a suggested file; the others in a folder.
+            let (folder, typed) = if request.purpose.saves() {
                 let folder = start.parent().map_or(start.clone(), Path::to_path_buf);
                 (folder, start.display().to_string())
             } else {
@@ -370,41 +382,55 @@ impl AppState {
         }
     }
 
-    /// Enter: a folder is opened; a file is chosen (an existing one replaced only after asking);
-    /// with nothing typed after the folder, the marked files are.
+    /// Enter: with nothing typed after the folder, the marked files are chosen; else what the
+    /// typed path is decides (asked of the disk by [`Effect::ProbePath`], see
+    /// [`AppState::path_probed`]).
     fn chooser_accept(&mut self) -> Vec<Effect> {
         let Some(chooser) = &mut self.chooser else {
             return Vec::new();
         };
-        let path = chooser.typed_path();
-        let names_a_file = !chooser.typed.trim().ends_with('/');
-        if path.is_dir() {
-            if chooser.purpose.takes_several() && !chooser.marked.is_empty() && !names_a_file {
-                let marked = chooser.marked.clone();
-                return self.chosen(marked);
-            }
-            let text = Chooser::text_of(&path, true);
-            chooser.set_typed(text);
-            chooser.highlighted = None;
-            chooser.walking = None;
-            return vec![Effect::ListFolder(path)];
+        let folder_form = chooser.typed.trim().is_empty() || chooser.typed.trim().ends_with('/');
+        if folder_form && chooser.purpose.takes_several() && !chooser.marked.is_empty() {
+            let marked = chooser.marked.clone();
+            return self.chosen(marked);
         }
-        if chooser.purpose.saves() {
-            if path.exists() {
-                chooser.confirm_replace = Some(path);
-                return Vec::new();
-            }
-            return self.chosen(vec![path]);
-        }
-        if !path.is_file() {
-            chooser.problem = Some(ChooserProblem::Missing(path));
+        vec![Effect::ProbePath(chooser.typed_path())]
+    }
+
+    /// What the path Enter was pressed on is: a folder is entered; a file is chosen (an
+    /// existing one replaced only after asking); a missing file is said.
+    pub(super) fn path_probed(&mut self, path: PathBuf, kind: PathKind) -> Vec<Effect> {
+        let Some(chooser) = &mut self.chooser else {
             return Vec::new();
+        };
+        if chooser.typed_path() != path {
+            return Vec::new(); // typed on since
         }
-        let mut paths = chooser.marked.clone();
-        if !paths.contains(&path) {
-            paths.push(path);
+        match kind {
+            PathKind::Folder => {
+                let text = Chooser::text_of(&path, true);
+                chooser.set_typed(text);
+                chooser.highlighted = None;
+                chooser.walking = None;
+                vec![Effect::ListFolder(path)]
+            }
+            PathKind::File if chooser.purpose.saves() => {
+                chooser.confirm_replace = Some(path);
+                Vec::new()
+            }
+            PathKind::Missing if chooser.purpose.saves() => self.chosen(vec![path]),
+            PathKind::Missing => {
+                chooser.problem = Some(ChooserProblem::Missing(path));
+                Vec::new()
+            }
+            PathKind::File => {
+                let mut paths = chooser.marked.clone();
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+                self.chosen(paths)
+            }
         }
-        self.chosen(paths)
     }
 
     /// Closes the chooser with `paths` chosen: remembers the folder and does what they were
@@ -642,7 +668,13 @@ mod tests {
             &mut state,
             ChooserCommand::ToggleMark(folder.join("cases/other.json")),
         );
-        let effects = state.apply(ChooserCommand::Accept);
+        let notes = folder.join("cases/belnet-notes.csv");
+        assert_eq!(
+            state.apply(ChooserCommand::Accept),
+            [Effect::ProbePath(notes.clone())],
+            "the disk says what the typed path is"
+        );
+        let effects = state.receive(crate::app::jobs::probe_path(notes));
         assert_eq!(
             effects,
             [Effect::Measure(crate::app::jobs::Measure {

@@ -278,6 +278,8 @@ pub enum Reply {
     },
     /// Files to open were sized (one size per path, in order).
     Measured(super::jobs::Measure, Vec<u64>),
+    /// What a path the chooser asked about is.
+    Probed(PathBuf, super::chooser::PathKind),
     /// A folder was listed for the chooser (or why not).
     Listed(
         PathBuf,

@@ -134,6 +134,19 @@ pub fn list_folder(folder: PathBuf) -> Reply {
     Reply::Listed(folder, result)
 }
 
+/// Says what `path` names: a folder, a file or nothing.
+pub fn probe_path(path: PathBuf) -> Reply {
+    use super::chooser::PathKind;
+    let kind = match std::fs::metadata(&path) {
+        Ok(m) if m.is_dir() => PathKind::Folder,
+        Ok(_) => PathKind::File,
+        // A dangling link is still a name taken: saving there replaces it.
+        Err(_) if std::fs::symlink_metadata(&path).is_ok() => PathKind::File,
+        Err(_) => PathKind::Missing,
+    };
+    Reply::Probed(path, kind)
+}
+
 /// Carries out, here and now, every effect that needs no window (loads, arranging, file reads
 /// and writes, image writes), feeding each answer back into `state`, until none is left; returns
 /// the effects only a window can carry out (dialogs, links, the clipboard), in order.
@@ -152,6 +165,7 @@ pub fn settle(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect> {
             Effect::ReadFile(read) => read.run(),
             Effect::WriteImage(job) => Reply::ImageWritten(super::export::write_image(&job)),
             Effect::ListFolder(folder) => list_folder(folder),
+            Effect::ProbePath(path) => probe_path(path),
             window @ (Effect::Choose(_) | Effect::OpenUrl(_) | Effect::CopyImage(_)) => {
                 left.push(window);
                 continue;
@@ -178,6 +192,7 @@ pub fn settle_at_once(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect>
             Effect::WriteFile(write) => write.run(),
             Effect::ReadFile(read) => read.run(),
             Effect::ListFolder(folder) => list_folder(folder),
+            Effect::ProbePath(path) => probe_path(path),
             later @ (Effect::Load(_)
             | Effect::Arrange(_)
             | Effect::WriteImage(_)

@@ -86,6 +86,8 @@ pub enum Effect {
     Choose(ChooseFile),
     /// List a folder for the in-window chooser and answer `Listed`.
     ListFolder(PathBuf),
+    /// Say what a path is (a folder, a file, nothing) and answer `Probed`.
+    ProbePath(PathBuf),
     /// Open this http(s) URL in the browser.
     OpenUrl(String),
     /// Rasterise (if PNG) and write an image off the UI thread, then answer `ImageWritten`.
@@ -331,6 +333,7 @@ impl AppState {
                 Vec::new()
             }
             Reply::Measured(measure, sizes) => self.measured(measure, sizes).into_iter().collect(),
+            Reply::Probed(path, kind) => self.path_probed(path, kind),
             Reply::Listed(folder, result) => {
                 self.folder_listed(&folder, result);
                 Vec::new()

@@ -257,6 +257,7 @@ impl Shell {
             Effect::Choose(request) => self.choose(ctx, request),
             // A folder listing is small and quick: done here, between frames, in order.
             Effect::ListFolder(folder) => self.receive(crate::app::jobs::list_folder(folder)),
+            Effect::ProbePath(path) => self.receive(crate::app::jobs::probe_path(path)),
             Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Effect::Measure(measure) => self.receive(measure.run()),
             // Small loads are read at once, so a small file opens without a progress flash.
