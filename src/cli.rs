@@ -28,6 +28,10 @@ pub use render::{RenderRequest, render};
 pub struct Args {
     /// Files to open in the window (none: the embedded Belgium dataset).
     pub files: Vec<PathBuf>,
+    /// Open a window of its own even if one is running (by default files join the running
+    /// window).
+    #[arg(long)]
+    pub new_window: bool,
     /// The language of messages, dates and captions: `en`, `nl`, `fr` or `de` (default: the
     /// system's, from `LC_ALL`, `LC_MESSAGES` or `LANG`).
     #[arg(long, global = true, value_name = "LANG")]

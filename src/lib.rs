@@ -10,6 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod fuzzing;
 pub mod i18n;
+pub mod instance;
 pub mod io;
 pub mod model;
 pub mod palette;

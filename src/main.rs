@@ -59,6 +59,29 @@ fn main() -> ExitCode {
             &mut std::io::stderr(),
         );
     }
+    #[cfg(all(unix, feature = "gui"))]
+    if !args.files.is_empty() && !args.new_window {
+        // A window is running: the files join it, and this launch is done.
+        if let Some(socket) = annals::instance::socket_path()
+            && let Ok(true) = annals::instance::hand_over(&socket, &args.files)
+        {
+            let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
+            #[expect(
+                clippy::print_stderr,
+                reason = "the one place errors reach the user without a window"
+            )]
+            {
+                eprintln!(
+                    "{}",
+                    lang.text(
+                        "cli-handed-over",
+                        &[("files", annals::i18n::Arg::Text(&names.join(", ")))]
+                    )
+                );
+            }
+            return ExitCode::SUCCESS;
+        }
+    }
     open_window(args.files, started)
 }
 

@@ -243,6 +243,8 @@ pub enum WindowCommand {
     DismissToast,
     /// Use the in-window file chooser even where the system has a dialog, or not.
     SetInWindowChooser(bool),
+    /// Files opened from outside replace what is open, or join it.
+    SetOutsideFilesReplace(bool),
 }
 
 /// An answer from outside the window's thread: a background job, or the file watcher.
@@ -258,6 +260,8 @@ pub enum Reply {
     ImageCopied(Result<(), crate::i18n::Said>),
     /// Files on disk changed (from the watcher): reload those that are open.
     FilesChanged(Vec<PathBuf>),
+    /// Files opened from outside while the window runs (another launch handed them over).
+    OpenedFromOutside(Vec<PathBuf>),
     /// A file was written for the state (or could not be).
     Written {
         /// What it was written for.

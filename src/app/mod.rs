@@ -311,6 +311,29 @@ impl AppState {
                 Vec::new()
             }
             Reply::FilesChanged(paths) => self.files_changed(&paths).into_iter().collect(),
+            Reply::OpenedFromOutside(paths) => {
+                let names: Vec<String> = paths
+                    .iter()
+                    .map(|p| {
+                        p.file_name().map_or_else(
+                            || p.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        )
+                    })
+                    .collect();
+                let message = self.said("toast-opened-from-outside", names.join(", "));
+                self.toast(message, false);
+                let mode = if self.settings.outside_files_replace {
+                    PickMode::Open
+                } else {
+                    PickMode::Add
+                };
+                vec![Self::open(
+                    paths,
+                    mode,
+                    Some(self.settings.size_limit_bytes),
+                )]
+            }
             Reply::Written {
                 purpose,
                 path,
@@ -451,6 +474,7 @@ impl AppState {
             WindowCommand::SetTheme(theme) => self.settings.theme = theme,
             WindowCommand::DismissToast => self.toast = None,
             WindowCommand::SetInWindowChooser(on) => self.settings.in_window_chooser = on,
+            WindowCommand::SetOutsideFilesReplace(on) => self.settings.outside_files_replace = on,
         }
         Vec::new()
     }

@@ -17,6 +17,9 @@ pub struct Settings {
     pub recent_folders: Vec<PathBuf>,
     /// Use the in-window file chooser even where the system has a file dialog.
     pub in_window_chooser: bool,
+    /// Files opened from outside while the window runs (a double-click in the file manager,
+    /// `annals FILE` in a terminal) replace what is open, rather than joining it.
+    pub outside_files_replace: bool,
     /// Light, dark or high contrast.
     pub theme: Theme,
     /// The export dialog's last choices.
@@ -39,6 +42,7 @@ impl Default for Settings {
             recent_files: Vec::new(),
             recent_folders: Vec::new(),
             in_window_chooser: false,
+            outside_files_replace: false,
             theme: Theme::default(),
             export: ExportSettings::default(),
             presentation_scale: DEFAULT_PRESENTATION_SCALE,

@@ -60,6 +60,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             {
                 commands.push(WindowCommand::SetInWindowChooser(own));
             }
+            let mut replace = state.settings.outside_files_replace;
+            if ui
+                .checkbox(&mut replace, lang.word("menu-outside-replace"))
+                .on_hover_text(lang.word("menu-outside-replace-tip"))
+                .changed()
+            {
+                commands.push(WindowCommand::SetOutsideFilesReplace(replace));
+            }
         });
         ui.menu_button(lang.word("menu-edit"), |ui| {
             action_item(ui, state, Action::CopyImage, commands);

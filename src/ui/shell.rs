@@ -24,6 +24,8 @@ enum Message {
     Copy(Result<RgbaImage, String>),
     /// A dialog closed without an answer.
     DialogClosed,
+    /// Files another launch handed over (a double-click in the file manager).
+    FromOutside(Vec<PathBuf>),
 }
 
 /// The eframe application.
@@ -36,6 +38,10 @@ pub struct Shell {
     watcher: Option<(FileWatcher, Vec<PathBuf>)>,
     /// The last reason live reload could not work, said once.
     watch_trouble: Option<String>,
+    /// Listening for files opened from outside (another launch hands them over); the socket
+    /// goes when the window does.
+    #[cfg(unix)]
+    _instance: Option<crate::instance::Listening>,
     /// With `ANNALS_STARTUP_PROBE` set: when the process started and how many frames were
     /// drawn; once the first frame is on screen the time is said and the window closes
     /// (how `docs/benchmarks.md` measures the cold start).
@@ -85,7 +91,21 @@ impl Shell {
         state.reopen_cache = crate::io::cache::Cache::platform();
         let mut window = Window::new(state);
         window.effects.extend(effect);
+        #[cfg(unix)]
+        let instance = {
+            let sender = sender.clone();
+            let ctx = cc.egui_ctx.clone();
+            crate::instance::socket_path().and_then(|socket| {
+                crate::instance::listen(&socket, move |files| {
+                    sender.send(Message::FromOutside(files)).ok();
+                    ctx.request_repaint();
+                })
+                .ok()
+            })
+        };
         Self {
+            #[cfg(unix)]
+            _instance: instance,
             window,
             sender,
             replies,
@@ -325,6 +345,10 @@ impl eframe::App for Shell {
                 }
                 Message::Reply(reply) => self.receive(reply),
                 Message::DialogClosed => self.dialog_open = false,
+                Message::FromOutside(files) => {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Focus);
+                    self.receive(Reply::OpenedFromOutside(files));
+                }
                 Message::Copy(Ok(image)) => {
                     let size = [image.width as usize, image.height as usize];
                     ui.ctx()
