@@ -708,6 +708,16 @@ fn cases() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            // Found by the fuzzer: a run of cells (MULRK) that ends before it starts, which
+            // Annals' own walk of the records once subtracted the wrong way round.
+            "sheet-xls-backwards-run.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "looks damaged",
+            },
+        ),
+        (
             "sheet-truncated.xlsx",
             Unusable {
                 line: 1,

@@ -334,7 +334,9 @@ impl SheetExtent {
     const FREE: usize = 1 << 20;
 
     fn cell(&mut self, row: usize, first: usize, last: usize) {
-        self.cells += last.saturating_sub(first) + 1;
+        // A damaged MULRK or MULBLANK may end before it starts.
+        let (first, last) = (first.min(last), first.max(last));
+        self.cells += last - first + 1;
         let grow = |span: Option<(usize, usize)>, lo: usize, hi: usize| {
             Some(span.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
         };
@@ -482,6 +484,18 @@ mod tests {
             let expected = (serial - UNIX_DAY_1900) * 86_400.0 + f64::from(second);
             prop_assert!((secs(&cell).unwrap_or(f64::NAN) - expected).abs() < 0.002);
         }
+    }
+
+    #[test]
+    fn a_sheet_extent_counts_cells_and_takes_a_backwards_run_as_it_spans() {
+        let mut sheet = SheetExtent::default();
+        sheet.cell(3, 10, 2); // a damaged MULRK: columns 10 down to 2
+        sheet.cell(5, 0, 0);
+        assert_eq!(sheet.cells, 10);
+        assert_eq!((sheet.rows, sheet.columns), (Some((3, 5)), Some((0, 10))));
+        assert!(!sheet.too_spread());
+        sheet.cell(65_535, 255, 255); // one cell far away: the block is 16.7 million cells
+        assert!(sheet.too_spread());
     }
 
     #[test]
