@@ -22,7 +22,7 @@ use crate::model::{DatasetPart, EventStore, Format};
 /// What a cache file begins with.
 const MAGIC: &[u8; 13] = b"ANNALS-STORE\n";
 /// The layout of a cache file; with the crate's version it makes a cache "foreign".
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 /// Bytes hashed at each end of the source file.
 const ENDS_BYTES: u64 = 64 << 10;
 /// Files smaller than this are not kept: they read in a blink anyway.
@@ -104,6 +104,10 @@ impl Cache {
             return Ok(false);
         }
         loaded.part.events = std::mem::take(&mut loaded.part.events).into_time_order();
+        // The key index, built once here: the cache keeps it, and the dataset built from this
+        // file now takes it from the store rather than building it again.
+        let order = loaded.part.events.compute_key_order();
+        loaded.part.events.set_key_order(order);
         std::fs::create_dir_all(&self.dir)?;
         let target = self.file_for(source);
         native_writer::write_atomically_with(&target, |file| {
@@ -312,7 +316,14 @@ fn write_cache(out: &mut dyn Write, key: &SourceKey, part: &DatasetPart) -> std:
     });
     out.write_all(&(document.len() as u64).to_le_bytes())?;
     out.write_all(document.as_bytes())?;
-    part.events.encode(out)
+    part.events.encode(out)?;
+    let order = part.events.key_order();
+    out.write_all(&(order.len() as u64).to_le_bytes())?;
+    let mut bytes = Vec::with_capacity(order.len() * 4);
+    for i in order {
+        bytes.extend_from_slice(&i.to_le_bytes());
+    }
+    out.write_all(&bytes)
 }
 
 fn read_cache(
@@ -354,6 +365,16 @@ fn read_cache(
         .read_exact(&mut document)
         .map_err(|_| Trouble::Damaged)?;
     let mut events = EventStore::decode(input, limit).ok_or(Trouble::Damaged)?;
+    input.read_exact(&mut len).map_err(|_| Trouble::Damaged)?;
+    if u64::from_le_bytes(len) != events.len() as u64 {
+        return Err(Trouble::Damaged);
+    }
+    let mut bytes = vec![0; events.len() * 4];
+    input.read_exact(&mut bytes).map_err(|_| Trouble::Damaged)?;
+    let order = bytes
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
     // The checksum: the hash of everything before it, then nothing after it.
     let sum = input.finish();
     let mut stored = [0; 8];
@@ -375,6 +396,9 @@ fn read_cache(
         return Err(Trouble::Damaged);
     }
     name.clone_into(&mut kept.part.info.path);
+    if !events.set_key_order(order) {
+        return Err(Trouble::Damaged);
+    }
     kept.part.events = events;
     Ok(kept)
 }

@@ -227,18 +227,9 @@ impl Dataset {
                     .unwrap_or(u32::MAX)
             })
             .collect();
-        let mut by_hash: Vec<(u64, u32)> = dataset
-            .events
-            .iter()
-            .map(|e| {
-                (
-                    key_hash(e.file(), e.id()),
-                    u32::try_from(e.index()).unwrap_or(u32::MAX),
-                )
-            })
-            .collect();
-        super::sort::sort_on_two_cores(&mut by_hash);
-        dataset.by_key = by_hash.into_iter().map(|(_, i)| i).collect();
+        // Carried by a store read back from the reopen cache (one file, already in time order),
+        // else built here.
+        dataset.by_key = dataset.events.take_key_order();
         let mut category_counts = vec![0; dataset.categories.len()];
         let mut file_counts = vec![0; dataset.files.len()];
         for event in &dataset.events {
@@ -319,11 +310,11 @@ impl Dataset {
 
     /// Finds an event of `file` by id.
     pub fn find_in_file(&self, file: FileId, id: &str) -> Option<EventIdx> {
-        let hash = key_hash(file, id);
+        let hash = EventStore::key_hash(id);
         let hash_of = |i: u32| {
             self.events
                 .get(i as usize)
-                .map_or(u64::MAX, |e| key_hash(e.file(), e.id()))
+                .map_or(u64::MAX, |e| EventStore::key_hash(e.id()))
         };
         let from = self.by_key.partition_point(|&i| hash_of(i) < hash);
         self.by_key
@@ -455,15 +446,6 @@ impl Dataset {
             .filter(move |&(_, &end)| end > min_secs)
             .map(move |(i, _)| EventIdx(u32::try_from(from + i).unwrap_or(u32::MAX)))
     }
-}
-
-/// The hash `by_key` files an event under.
-fn key_hash(file: FileId, id: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
-    hasher.write_u32(file.0);
-    hasher.write(id.as_bytes());
-    hasher.finish()
 }
 
 #[cfg(test)]

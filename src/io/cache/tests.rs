@@ -44,8 +44,20 @@ fn a_kept_file_reopens_equal_to_reading_it_again() {
     assert_eq!(again.part.periods, first.part.periods);
     assert_eq!(again.part.events.to_vec(), first.part.events.to_vec());
     assert!(again.issues.is_empty());
-    // Kept in time order, so the dataset need not sort it again.
+    // Kept in time order, so the dataset need not sort it again; with its key index, so the
+    // dataset need not build that either, and finds every event by it.
     assert!(again.part.events.time_order().is_none());
+    assert_eq!(
+        again.part.events.key_order(),
+        again.part.events.compute_key_order()
+    );
+    let dataset = crate::model::Dataset::from_parts(vec![again.part.clone()]);
+    for (i, event) in dataset.events.iter().enumerate().step_by(97) {
+        assert_eq!(
+            dataset.find_in_file(crate::model::FileId(0), event.id()),
+            Some(crate::model::EventIdx(u32::try_from(i).expect("small")))
+        );
+    }
     let with_extras = again
         .part
         .events

@@ -11,6 +11,7 @@
 use super::event::{Event, FileId, Link, Severity, Source};
 use super::time::TimePoint;
 
+mod key_order;
 mod order;
 mod persist;
 mod read;
@@ -150,6 +151,9 @@ pub struct EventStore {
     extra_keys: Vec<u32>,
     extras: Vec<Extra>,
     names: Interner,
+    /// The events in key order (see `key_order.rs`) when known: a store read back from the
+    /// reopen cache brings it; adding, removing or moving events forgets it.
+    key_order: Vec<u32>,
 }
 
 /// A start kept whole rather than packed.
@@ -179,6 +183,7 @@ impl Default for EventStore {
             extra_keys: Vec::new(),
             extras: Vec::new(),
             names: Interner::default(),
+            key_order: Vec::new(),
         }
     }
 }
@@ -342,6 +347,7 @@ impl EventStore {
 
     /// Stores one event; labels are pushed by the caller right before, as raw entries.
     fn push_row(&mut self, row: Row<'_>) {
+        self.key_order = Vec::new();
         let i = index_u32(self.len());
         self.text.push_str(row.id);
         self.text.push_str(row.title);
@@ -537,6 +543,7 @@ impl EventStore {
         if !fits(self.len(), other.len()) || !fits(self.labels.len(), other.labels.len()) {
             return false;
         }
+        self.key_order = Vec::new();
         let names = self.translation(other);
         if names.contains(&NONE) {
             return false;

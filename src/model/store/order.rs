@@ -120,6 +120,7 @@ impl EventStore {
         if order.len() != self.len() {
             return self.permuted(order);
         }
+        self.key_order = Vec::new();
         // The texts (the biggest column) on a second core while this one does the rest.
         let order_text = order;
         let (text, text_at, text_wraps) = (&self.text, &self.text_at, &self.text_wraps);

@@ -234,6 +234,7 @@ impl EventStore {
             extra_keys,
             extras: Vec::new(),
             names,
+            key_order: Vec::new(),
         };
         store.is_whole().then_some(store)
     }
