@@ -108,7 +108,14 @@ pub fn timeline_ui(
     let measure = move |text: &str| measure_text(&ctx, text);
     let breaks = state.breaks.clone();
     let zone = state.zone();
-    let response = plot_ui(ui, state, view);
+    // The axis names its zone at its right end, in room of its own: no tick label runs into
+    // it, and no event label under it (it sits in the axis row, not over the last lane).
+    let zone_note = state.lang().text(
+        "canvas-axis-zone",
+        &[("zone", Arg::Text(&zone.name_at(view.center_secs())))],
+    );
+    let zone_room = measure(&zone_note) + 12.0;
+    let response = plot_ui(ui, state, view, zone_room);
     let rect = *response.transform.frame();
     let bounds = response.transform.bounds();
     let mut shown_view = interact::view_from_axis(&breaks, bounds.min()[0], bounds.max()[0]);
@@ -165,21 +172,20 @@ pub fn timeline_ui(
         .selected()
         .map(|s| state.neighbours(s))
         .unwrap_or_default();
-    let mut prims = paint::timeline(
+    let prims = paint::timeline(
         &scene,
         &look,
         &emphasis(state, hovered.as_ref(), &neighbours),
     );
-    // The axis always names its zone.
-    prims.push(paint::corner_note(
-        &look,
-        state.lang().text(
-            "canvas-axis-zone",
-            &[("zone", Arg::Text(&zone.name_at(view.center_secs())))],
-        ),
-        (scene.size.0 - 6.0, scene.size.1 - 10.0),
-    ));
     super::paint::paint(&ui.painter_at(rect), rect.min, &prims);
+    // Level with the tick labels, which egui_plot draws from the frame's bottom down.
+    let label_height = f64::from(ui.text_style_height(&egui::TextStyle::Body));
+    let note = paint::corner_note(
+        &look,
+        zone_note,
+        (scene.size.0 - 2.0, scene.size.1 + label_height / 2.0),
+    );
+    super::paint::paint(ui.painter(), rect.min, &[note]);
     scroll_bar(ui, rect, &scene);
     lane_headers_ui(ui, rect, &scene, state, &look, commands);
     overview_ui(ui, state, shown_view, &look, &mut overview, commands);
@@ -202,7 +208,12 @@ pub fn timeline_ui(
 
 /// The `egui_plot` host: its x is the axis coordinate (time, with collapsed stretches drawn short),
 /// its ticks and labels are ours, and it is told the state's view when a command moved it.
-fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResponse<()> {
+fn plot_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: TimeView,
+    zone_room: f64,
+) -> egui_plot::PlotResponse<()> {
     let ctx = ui.ctx().clone();
     let measure = move |text: &str| measure_text(&ctx, text);
     let ticks_shared: Rc<RefCell<Vec<Tick>>> = Rc::default();
@@ -224,7 +235,9 @@ fn plot_ui(ui: &mut Ui, state: &AppState, view: TimeView) -> egui_plot::PlotResp
             let width = (max_u - min_u) / u_per_point;
             let view = interact::view_from_axis(&breaks, min_u, max_u);
             let axis = TimeAxis::with_breaks(view, 0.0, width, breaks.clone());
-            let placed = scene::axis_ticks(&axis, zone, lang, &measure);
+            let mut placed = scene::axis_ticks(&axis, zone, lang, &measure);
+            // The right end is the zone note's.
+            placed.retain(|t| t.x + measure(&t.tick.label) / 2.0 <= width - zone_room);
             let marks = placed
                 .iter()
                 .map(|t| {
