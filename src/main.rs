@@ -82,12 +82,16 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    open_window(args.files, started)
+    open_window(args.files, started, args.lang.is_some().then_some(lang))
 }
 
 #[cfg(feature = "gui")]
-fn open_window(files: Vec<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
-    match annals::ui::shell::run(files, started) {
+fn open_window(
+    files: Vec<std::path::PathBuf>,
+    started: std::time::Instant,
+    lang: Option<annals::i18n::Lang>,
+) -> ExitCode {
+    match annals::ui::shell::run(files, started, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             #[expect(
@@ -103,7 +107,11 @@ fn open_window(files: Vec<std::path::PathBuf>, started: std::time::Instant) -> E
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_files: Vec<std::path::PathBuf>, _started: std::time::Instant) -> ExitCode {
+fn open_window(
+    _files: Vec<std::path::PathBuf>,
+    _started: std::time::Instant,
+    _lang: Option<annals::i18n::Lang>,
+) -> ExitCode {
     #[expect(
         clippy::print_stderr,
         reason = "the one place errors reach the user without a window"

@@ -633,7 +633,7 @@ chooser-path = Pfad
 chooser-up = Nach oben
 chooser-recent-folders = Letzte Ordner
 chooser-recent-files = Letzte Dateien
-chooser-hint = Tab ergänzt · Auf und Ab gehen durch die Liste · Enter öffnet · Esc bricht ab
+chooser-hint = Tab ergänzt · Hoch und Runter gehen durch die Liste · Enter öffnet · Esc bricht ab
 chooser-marked = { $count ->
     [one] 1 Datei markiert
    *[other] { $count } Dateien markiert
@@ -652,3 +652,5 @@ cli-handed-over = Im laufenden Annals-Fenster geöffnet: { $files }
 menu-outside-replace = Von außen geöffnete Dateien ersetzen, was offen ist
 menu-outside-replace-tip = Eine im Dateimanager doppelt angeklickte oder annals im Terminal übergebene Datei, während dieses Fenster läuft: statt des Offenen geöffnet, statt hinzugefügt
 toast-opened-from-outside = Von außen geöffnet: { $value }
+chooser-hint-save = Tab ergänzt · Hoch und Runter gehen durch die Liste · Enter speichert · Esc bricht ab
+chooser-hint-choose = Tab ergänzt · Hoch und Runter gehen durch die Liste · Enter wählt · Esc bricht ab

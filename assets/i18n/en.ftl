@@ -683,3 +683,5 @@ cli-handed-over = Opened in the running Annals window: { $files }
 menu-outside-replace = Files opened from outside replace what is open
 menu-outside-replace-tip = A file double-clicked in the file manager, or given to annals in a terminal, while this window runs: opened in place of what is open, rather than added to it
 toast-opened-from-outside = Opened from outside: { $value }
+chooser-hint-save = Tab completes · Up and Down walk the list · Enter saves · Esc cancels
+chooser-hint-choose = Tab completes · Up and Down walk the list · Enter chooses · Esc cancels

@@ -654,3 +654,5 @@ cli-handed-over = Ouvert dans la fenêtre Annals déjà ouverte : { $files }
 menu-outside-replace = Les fichiers ouverts de l’extérieur remplacent ce qui est ouvert
 menu-outside-replace-tip = Un fichier double-cliqué dans le gestionnaire de fichiers, ou passé à annals dans un terminal, pendant que cette fenêtre tourne : ouvert à la place de ce qui est ouvert, plutôt qu’ajouté
 toast-opened-from-outside = Ouvert de l’extérieur : { $value }
+chooser-hint-save = Tab complète · Haut et Bas parcourent la liste · Entrée enregistre · Échap annule
+chooser-hint-choose = Tab complète · Haut et Bas parcourent la liste · Entrée choisit · Échap annule

@@ -652,3 +652,5 @@ cli-handed-over = Geopend in het lopende Annals-venster: { $files }
 menu-outside-replace = Bestanden die van buitenaf geopend worden, vervangen wat open is
 menu-outside-replace-tip = Een bestand dat in de bestandsbeheerder dubbel wordt aangeklikt, of in een terminal aan annals wordt gegeven, terwijl dit venster draait: geopend in plaats van wat open is, in plaats van eraan toegevoegd
 toast-opened-from-outside = Van buitenaf geopend: { $value }
+chooser-hint-save = Tab vult aan · Omhoog en Omlaag doorlopen de lijst · Enter bewaart · Esc annuleert
+chooser-hint-choose = Tab vult aan · Omhoog en Omlaag doorlopen de lijst · Enter kiest · Esc annuleert

@@ -64,8 +64,19 @@ impl ChooserPurpose {
     pub fn wants(self, path: &Path) -> bool {
         match self {
             Self::Open | Self::Add => folder::is_timeline_file(path),
-            Self::OpenSession | Self::SaveSession => folder::has_extension(path, &["json"]),
+            Self::OpenSession | Self::SaveSession => path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(".annals-session.json")),
             Self::Export => folder::has_extension(path, &["png", "svg"]),
+        }
+    }
+
+    /// The message key of the keys' hint under the list (what Enter does).
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Open | Self::Add | Self::OpenSession => "chooser-hint",
+            Self::SaveSession => "chooser-hint-save",
+            Self::Export => "chooser-hint-choose",
         }
     }
 

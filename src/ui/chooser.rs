@@ -133,7 +133,7 @@ pub fn chooser_ui(ctx: &egui::Context, state: &AppState, commands: &mut Commands
             });
         });
         ui.separator();
-        ui.weak(lang.word("chooser-hint"));
+        ui.weak(lang.word(chooser.purpose.hint()));
         ui.horizontal(|ui| {
             if !chooser.marked.is_empty() {
                 ui.label(lang.count("chooser-marked", chooser.marked.len()));

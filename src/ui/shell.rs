@@ -76,12 +76,16 @@ impl Shell {
         cc: &eframe::CreationContext<'_>,
         files: &[PathBuf],
         started: std::time::Instant,
+        lang: Option<crate::i18n::Lang>,
     ) -> Self {
         let mut settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         settings.export = settings.export.without_missing_folder();
+        if lang.is_some() {
+            settings.language = lang;
+        }
         let (sender, replies) = channel();
         let (mut state, effect) = AppState::starting_with(files, settings);
         if dialog_available() {
@@ -376,7 +380,13 @@ impl eframe::App for Shell {
 }
 
 /// Opens the window and blocks until it closes.
-pub fn run(files: Vec<PathBuf>, started: std::time::Instant) -> Result<(), eframe::Error> {
+/// `lang`: the language asked for on the command line (`--lang`), chosen as View ▸ Language
+/// would choose it; `None` keeps the saved choice.
+pub fn run(
+    files: Vec<PathBuf>,
+    started: std::time::Instant,
+    lang: Option<crate::i18n::Lang>,
+) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Annals")
@@ -388,6 +398,6 @@ pub fn run(files: Vec<PathBuf>, started: std::time::Instant) -> Result<(), efram
     eframe::run_native(
         "Annals",
         options,
-        Box::new(move |cc| Ok(Box::new(Shell::new(cc, &files, started)))),
+        Box::new(move |cc| Ok(Box::new(Shell::new(cc, &files, started, lang)))),
     )
 }
