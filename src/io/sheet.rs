@@ -242,7 +242,9 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
                 return Some("its workbook stream cannot be read");
             }
         }
-        None => return None, // calamine says what is missing
+        // calamine may still find one under a damaged name (seen: "Workboo", on which it took
+        // 3 GiB): what cannot be walked here is not handed to it.
+        None => return Some("it has no workbook stream"),
     }
     let u16_at = |at: usize| {
         workbook
