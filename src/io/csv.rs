@@ -120,6 +120,16 @@ pub(crate) fn field_location(text: &str, start: usize, line: usize, index: usize
 /// Parses a CSV file: generic columns, or the `TimelineJS` template's (then read as
 /// `TimelineJS`).
 pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    parse_stoppable(path, text, &std::sync::atomic::AtomicBool::new(false))
+}
+
+/// [`parse`] that stops with [`LoadError::Cancelled`] at the next batch of rows once `cancel`
+/// is set (the window's Cancel, for a file of millions of rows).
+pub fn parse_stoppable(
+    path: &str,
+    text: &str,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Result<LoadedFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (mut reader, shown) = reader_and_header_names(path, text)?;
     let headers: Vec<String> = shown
@@ -154,6 +164,11 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     let mut batch = vec![csv::StringRecord::new(); BATCH];
     let mut number = 0;
     loop {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(LoadError::Cancelled {
+                path: path.to_owned(),
+            });
+        }
         // A batch ends at the end of the file, when full, or at a record the parser rejects
         // (so that the rows around it keep their numbers).
         let mut filled = 0;
@@ -222,6 +237,22 @@ pub fn parse(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cancelled_load_stops_between_batches_of_rows() {
+        use std::sync::atomic::AtomicBool;
+        let mut text = String::from("title,start\n");
+        for i in 0..(3 * BATCH) {
+            text += &["Event ", &i.to_string(), ",2021-05-04\n"].concat();
+        }
+        let whole = parse_stoppable("big.csv", &text, &AtomicBool::new(false)).expect("it reads");
+        assert_eq!(whole.part.events.len(), 3 * BATCH);
+        let stopped = parse_stoppable("big.csv", &text, &AtomicBool::new(true));
+        assert!(
+            matches!(stopped, Err(LoadError::Cancelled { ref path }) if path == "big.csv"),
+            "{stopped:?}"
+        );
+    }
 
     #[test]
     fn rows_become_events_and_bad_dates_are_located() {

@@ -80,6 +80,16 @@ fn cap_issues(mut file: LoadedFile) -> LoadedFile {
 }
 
 fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    load_text_stoppable(path, text, &std::sync::atomic::AtomicBool::new(false))
+}
+
+/// [`load_text`] that stops with [`LoadError::Cancelled`] once `cancel` is set: the readers of
+/// files that can hold millions of rows (CSV, l2tcsv) look at it between batches.
+fn load_text_stoppable(
+    path: &str,
+    text: &str,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Result<LoadedFile, LoadError> {
     match detect::detect(path, text)? {
         Format::Annals => native::parse(path, text),
         Format::TimelineJs => timelinejs::parse(path, text),
@@ -94,7 +104,7 @@ fn load_text_uncapped(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
             timesketch::parse(path, text, jsonl)
         }
         // CSV's header says which column rules (generic, TimelineJS template, l2tcsv) apply.
-        Format::Csv | Format::Plaso => csv::parse(path, text),
+        Format::Csv | Format::Plaso => csv::parse_stoppable(path, text, cancel),
         // Spreadsheets are bytes, read before any text (see `load_bytes`).
         Format::Spreadsheet => Err(LoadError::Shape {
             path: path.to_owned(),
@@ -179,7 +189,7 @@ pub fn load_file_with(
         bytes.extend_from_slice(chunk.get(..n).unwrap_or_default());
         progress.read_bytes.fetch_add(n as u64, Ordering::Relaxed);
     }
-    let loaded = load_bytes(&name, bytes)?;
+    let loaded = load_bytes_stoppable(&name, bytes, &progress.cancel)?;
     if progress.cancelled() {
         return Err(LoadError::Cancelled { path: name });
     }
@@ -228,6 +238,15 @@ pub fn load_file_cached(
 /// Reads the bytes of a file called `name`: UTF-16 and invalid UTF-8 are located errors, the rest
 /// is [`load_text`].
 pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
+    load_bytes_stoppable(name, bytes, &std::sync::atomic::AtomicBool::new(false))
+}
+
+/// [`load_bytes`] that stops once `cancel` is set (see [`load_text_stoppable`]).
+fn load_bytes_stoppable(
+    name: &str,
+    bytes: Vec<u8>,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Result<LoadedFile, LoadError> {
     let name = name.to_owned();
     if sheet::looks_spreadsheet(&bytes) {
         return sheet::parse(&name, bytes).map(cap_issues);
@@ -252,5 +271,5 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>) -> Result<LoadedFile, LoadError> {
             });
         }
     };
-    load_text(&name, &text)
+    load_text_stoppable(&name, &text, cancel).map(cap_issues)
 }
