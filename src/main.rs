@@ -16,16 +16,7 @@ fn main() -> ExitCode {
     let lang = match annals::cli::language(args.lang.as_deref()) {
         Ok(lang) => lang,
         Err(why) => {
-            #[expect(
-                clippy::print_stderr,
-                reason = "the one place errors reach the user without a window"
-            )]
-            {
-                eprintln!(
-                    "{}",
-                    help_lang.text("cli-error", &[("message", annals::i18n::Arg::Text(&why))])
-                );
-            }
+            tell(&help_lang.text("cli-error", &[("message", annals::i18n::Arg::Text(&why))]));
             return ExitCode::from(2);
         }
     };
@@ -36,19 +27,10 @@ fn main() -> ExitCode {
             "cli-files-before-command",
             &[("command", annals::i18n::Arg::Text(&name))],
         );
-        #[expect(
-            clippy::print_stderr,
-            reason = "the one place errors reach the user without a window"
-        )]
-        {
-            eprintln!(
-                "{}",
-                lang.text(
-                    "cli-error",
-                    &[("message", annals::i18n::Arg::Text(&message))]
-                )
-            );
-        }
+        tell(&lang.text(
+            "cli-error",
+            &[("message", annals::i18n::Arg::Text(&message))],
+        ));
         return ExitCode::from(2);
     }
     if let Some(command) = args.command {
@@ -66,23 +48,25 @@ fn main() -> ExitCode {
             && let Ok(true) = annals::instance::hand_over(&socket, &args.files)
         {
             let names: Vec<String> = args.files.iter().map(|f| f.display().to_string()).collect();
-            #[expect(
-                clippy::print_stderr,
-                reason = "the one place errors reach the user without a window"
-            )]
-            {
-                eprintln!(
-                    "{}",
-                    lang.text(
-                        "cli-handed-over",
-                        &[("files", annals::i18n::Arg::Text(&names.join(", ")))]
-                    )
-                );
-            }
+            tell(&lang.text(
+                "cli-handed-over",
+                &[("files", annals::i18n::Arg::Text(&names.join(", ")))],
+            ));
             return ExitCode::SUCCESS;
         }
     }
     open_window(args.files, started, args.lang.is_some().then_some(lang))
+}
+
+/// Says `text` on standard error: how the launch reaches the user without a window.
+fn tell(text: &str) {
+    #[expect(
+        clippy::print_stderr,
+        reason = "the one place errors reach the user without a window"
+    )]
+    {
+        eprintln!("{text}");
+    }
 }
 
 #[cfg(feature = "gui")]
@@ -94,13 +78,7 @@ fn open_window(
     match annals::ui::shell::run(files, started, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            #[expect(
-                clippy::print_stderr,
-                reason = "the one place errors reach the user without a window"
-            )]
-            {
-                eprintln!("error: could not open the window: {err}");
-            }
+            tell(&format!("error: could not open the window: {err}"));
             ExitCode::from(2)
         }
     }
@@ -112,15 +90,9 @@ fn open_window(
     _started: std::time::Instant,
     _lang: Option<annals::i18n::Lang>,
 ) -> ExitCode {
-    #[expect(
-        clippy::print_stderr,
-        reason = "the one place errors reach the user without a window"
-    )]
-    {
-        eprintln!(
-            "error: this annals was built without the window (feature `gui`); \
-             use annals check, convert, render or gen"
-        );
-    }
+    tell(
+        "error: this annals was built without the window (feature `gui`); \
+         use annals check, convert, render or gen",
+    );
     ExitCode::from(2)
 }

@@ -256,10 +256,7 @@ impl AppState {
         let said: Vec<String> = folders
             .iter()
             .map(|found| {
-                let name = found.folder.file_name().map_or_else(
-                    || found.folder.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+                let name = crate::model::text::file_name_of(&found.folder);
                 let mut parts = vec![
                     crate::i18n::Said::new("folder-files")
                         .text("folder", name)

@@ -312,15 +312,8 @@ impl AppState {
             }
             Reply::FilesChanged(paths) => self.files_changed(&paths).into_iter().collect(),
             Reply::OpenedFromOutside(paths) => {
-                let names: Vec<String> = paths
-                    .iter()
-                    .map(|p| {
-                        p.file_name().map_or_else(
-                            || p.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        )
-                    })
-                    .collect();
+                let names: Vec<String> =
+                    paths.iter().map(crate::model::text::file_name_of).collect();
                 let message = self.said("toast-opened-from-outside", names.join(", "));
                 self.toast(message, false);
                 let mode = if self.settings.outside_files_replace {

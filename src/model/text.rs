@@ -75,6 +75,15 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// How a file is named to a person: its name, or the whole path where it has none (`/`, `..`).
+pub fn file_name_of(path: impl AsRef<std::path::Path>) -> String {
+    let path = path.as_ref();
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// `bytes` in binary units, as everywhere in Annals: "812 KiB", "9.5 MiB", "143 MiB", "4 GiB"
 /// (one decimal under ten, none where it would be ".0").
 pub fn size_label(bytes: u64) -> String {

@@ -171,12 +171,7 @@ fn problem_ui(ui: &mut Ui, state: &AppState) {
 /// Recent folders (and, when opening files, recent files): one click goes there.
 fn recent_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     let lang = state.lang();
-    let name_of = |path: &std::path::Path| {
-        path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    };
+    let name_of = |path: &std::path::Path| crate::model::text::file_name_of(path);
     let mut folders = state.settings.recent_folders.clone();
     for file in &state.settings.recent_files {
         if let Some(folder) = file.parent()

@@ -38,18 +38,14 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     }
     for (i, file) in dataset.files.iter().enumerate() {
         let events = lang.count("events", dataset.file_counts.get(i).copied().unwrap_or(0));
-        let name = std::path::Path::new(&file.path)
-            .file_name()
-            .map_or_else(|| file.path.clone(), |n| n.to_string_lossy().into_owned());
+        let name = crate::model::text::file_name_of(&file.path);
         ui.label(format!("{name} · {} · {events}", file.format.name()))
             .on_hover_text(&file.path);
     }
     // Files that could not be read stay listed with their problem (and are watched).
     let dark = ui.visuals().dark_mode;
     for failed in state.failed_unopened() {
-        let name = std::path::Path::new(&failed.name)
-            .file_name()
-            .map_or_else(|| failed.name.clone(), |n| n.to_string_lossy().into_owned());
+        let name = crate::model::text::file_name_of(&failed.name);
         let color = theme::problem_color(crate::app::ProblemLevel::Error, dark);
         ui.label(
             egui::RichText::new(format!("{name} · {}", failed.reason.in_lang(lang))).color(color),

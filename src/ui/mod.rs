@@ -396,12 +396,7 @@ fn loading_ui(ui: &mut Ui, load: &crate::app::Loading, lang: Lang, commands: &mu
     let names: Vec<String> = load
         .paths
         .iter()
-        .map(|p| {
-            p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        })
+        .map(crate::model::text::file_name_of)
         .collect();
     // One row per file: its own bar and what it is doing (files are read one after the other).
     let stages = crate::app::loading::file_stages(&load.sizes, read);
@@ -501,9 +496,7 @@ fn broken_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         ui.add_space(ui.available_height() / 4.0);
         ui.set_max_width(720.0);
         for failed in state.failed_unopened() {
-            let name = std::path::Path::new(&failed.name)
-                .file_name()
-                .map_or_else(|| failed.name.clone(), |n| n.to_string_lossy().into_owned());
+            let name = crate::model::text::file_name_of(&failed.name);
             ui.heading(
                 crate::i18n::Said::new("broken-heading")
                     .text("file", name)
