@@ -728,6 +728,17 @@ fn cases() -> Vec<(&'static str, Expect)> {
             },
         ),
         (
+            // Found by the fuzzer: a BOUNDSHEET offset into the middle of the stream, where
+            // calamine read a DIMENSIONS record (first row after the last) and reserved 1 PiB:
+            // an abort. The pre-check now walks each sheet from where calamine does.
+            "sheet-xls-sheet-offset-dimensions.xls",
+            Unusable {
+                line: 1,
+                column: 1,
+                needle: "more rows or columns than an .xls sheet has",
+            },
+        ),
+        (
             "sheet-truncated.xlsx",
             Unusable {
                 line: 1,

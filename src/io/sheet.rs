@@ -246,23 +246,60 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
         // 3 GiB): what cannot be walked here is not handed to it.
         None => return Some("it has no workbook stream"),
     }
-    let u16_at = |at: usize| {
-        workbook
-            .get(at..at + 2)
-            .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
-    };
+    // The stream is walked from its start, and from where each sheet's BOUNDSHEET record says
+    // its records begin, as calamine reads them (which need not be where the walk from the
+    // start finds a record: seen, a DIMENSIONS record only calamine saw, 1 PiB reserved).
+    let mut starts = vec![0];
     let mut at = 0;
+    while let (Some(kind), Some(len)) = (u16_at(&workbook, at), u16_at(&workbook, at + 2)) {
+        if kind == 0x0085
+            && let Some(position) = u32_at(&workbook, at + 4)
+        {
+            if starts.len() > MAX_SHEETS {
+                return Some("it names more sheets than Annals reads in an .xls");
+            }
+            starts.push(position);
+        }
+        at += 4 + len;
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .into_iter()
+        .find_map(|start| xls_records_problem(&workbook, start, start > 0))
+}
+
+/// At most this many sheets are walked in an `.xls` (each from its own offset).
+const MAX_SHEETS: usize = 1024;
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<usize> {
+    bytes
+        .get(at..at.checked_add(2)?)
+        .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
+    bytes
+        .get(at..at.checked_add(4)?)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// The records of a workbook stream from `start` (to the end, or with `one_sheet` to the
+/// sheet's EOF), checked for what calamine cannot take.
+fn xls_records_problem(workbook: &[u8], start: usize, one_sheet: bool) -> Option<&'static str> {
+    let mut at = start;
     let mut sheet = SheetExtent::default();
-    while let (Some(kind), Some(len)) = (u16_at(at), u16_at(at + 2)) {
+    while let (Some(kind), Some(len)) = (u16_at(workbook, at), u16_at(workbook, at + 2)) {
         let data = at + 4;
         // Cell records start with row and column; MULRK and MULBLANK end with their last column.
         let (row, columns) = match kind {
-            0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027e | 0x00fd | 0x00d6 => {
-                (u16_at(data), u16_at(data + 2).map(|c| (c, c)))
-            }
+            0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027e | 0x00fd | 0x00d6 => (
+                u16_at(workbook, data),
+                u16_at(workbook, data + 2).map(|c| (c, c)),
+            ),
             0x00bd | 0x00be => (
-                u16_at(data),
-                u16_at(data + 2).zip(u16_at((data + len).saturating_sub(2))),
+                u16_at(workbook, data),
+                u16_at(workbook, data + 2).zip(u16_at(workbook, (data + len).saturating_sub(2))),
             ),
             _ => (None, None),
         };
@@ -274,31 +311,16 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
         }
         // DIMENSIONS: calamine reserves rows × columns cells from it (seen: 367 GiB asked for).
         if kind == 0x0200 {
-            let u32_at = |at: usize| {
-                workbook
-                    .get(at..at + 4)
-                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-            };
-            let (rows, columns) = if len == 10 {
-                (
-                    u16_at(data).zip(u16_at(data + 2)),
-                    u16_at(data + 4).zip(u16_at(data + 6)),
-                )
-            } else {
-                (
-                    u32_at(data).zip(u32_at(data + 4)),
-                    u16_at(data + 8).zip(u16_at(data + 10)),
-                )
-            };
-            let (Some((first_row, end_row)), Some((first_column, end_column))) = (rows, columns)
-            else {
+            let Some(dimensions) = workbook.get(data..data + len) else {
                 return Some("a sheet's dimensions record is cut short");
             };
-            if end_row > 65_536 || end_column > 256 {
-                return Some("a sheet claims more rows or columns than an .xls sheet has");
+            match reserved_by(dimensions) {
+                Some((rows, columns)) if rows > 65_536 || columns > 256 => {
+                    return Some("a sheet claims more rows or columns than an .xls sheet has");
+                }
+                Some((rows, columns)) => sheet.claimed = rows * columns,
+                None => {} // calamine refuses the record itself
             }
-            sheet.claimed =
-                end_row.saturating_sub(first_row) * end_column.saturating_sub(first_column);
         }
         // BOF starts a sheet, EOF ends it: the block calamine makes of it must be in keeping
         // with the cells it holds.
@@ -307,13 +329,48 @@ fn xls_cells_problem(bytes: &[u8]) -> Option<&'static str> {
                 return Some(SPREAD_OUT);
             }
             sheet = SheetExtent::default();
+            if kind == 0x000a && one_sheet {
+                return None;
+            }
         }
         at = data + len;
     }
-    if sheet.too_spread() {
-        return Some(SPREAD_OUT);
+    sheet.too_spread().then_some(SPREAD_OUT)
+}
+
+/// The rows and columns calamine reserves for a DIMENSIONS record, worked out as it does
+/// (calamine 0.38 `parse_dimensions`, then `end - start + 1` in u32): a first row after the
+/// last wraps around to four billion rows. `None` where calamine refuses the record.
+fn reserved_by(record: &[u8]) -> Option<(usize, usize)> {
+    let (first_row, end_row, mut first_column, end_column) = match record.len() {
+        10 => (
+            u16_at(record, 0)?,
+            u16_at(record, 2)?,
+            u16_at(record, 4)?,
+            u16_at(record, 6)?,
+        ),
+        14 | 16 => (
+            u32_at(record, 0)?,
+            u32_at(record, 4)?,
+            u16_at(record, 8)?,
+            u16_at(record, 10)?,
+        ),
+        _ => return None,
+    };
+    if first_column > 0xff || end_column < first_column {
+        first_column = 0;
     }
-    None
+    let (last_row, last_column) = if end_row >= 1 && end_column >= 1 {
+        (end_row - 1, end_column - 1)
+    } else {
+        (first_row, first_column)
+    };
+    // The values came from 16- and 32-bit fields: they fit in u32.
+    let span = |first: usize, last: usize| -> Option<usize> {
+        let (first, last) = (u32::try_from(first).ok()?, u32::try_from(last).ok()?);
+        Some(last.wrapping_sub(first).wrapping_add(1) as usize)
+    };
+    Some((span(first_row, last_row)?, span(first_column, last_column)?))
 }
 
 /// Why a sheet whose few cells span a huge block is refused.
@@ -498,6 +555,30 @@ mod tests {
         assert!(!sheet.too_spread());
         sheet.cell(65_535, 255, 255); // one cell far away: the block is 16.7 million cells
         assert!(sheet.too_spread());
+    }
+
+    #[test]
+    fn dimensions_are_read_as_calamine_reserves_them() {
+        let biff8 = |first_row: u32, end_row: u32, first_column: u16, end_column: u16| {
+            let mut record = Vec::new();
+            record.extend_from_slice(&first_row.to_le_bytes());
+            record.extend_from_slice(&end_row.to_le_bytes());
+            record.extend_from_slice(&first_column.to_le_bytes());
+            record.extend_from_slice(&end_column.to_le_bytes());
+            record.extend_from_slice(&[0, 0]);
+            record
+        };
+        assert_eq!(reserved_by(&biff8(0, 10, 0, 3)), Some((10, 3)));
+        // A first row after the last wraps around, as calamine's u32 arithmetic does.
+        let (rows, _) = reserved_by(&biff8(7, 3, 0, 3)).unwrap();
+        assert!(rows > 65_536, "{rows}");
+        // A first column past IV is taken as A, as calamine does.
+        assert_eq!(reserved_by(&biff8(0, 1, 300, 2)), Some((1, 2)));
+        assert_eq!(
+            reserved_by(&[0; 12]),
+            None,
+            "calamine refuses other lengths"
+        );
     }
 
     #[test]
