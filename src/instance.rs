@@ -24,11 +24,14 @@ pub struct HandOver {
     pub open: Vec<PathBuf>,
 }
 
-/// The socket of this user's window: `$XDG_RUNTIME_DIR/annals/window.sock`, else the same in
-/// the user's cache folder. `None` where neither is known.
+/// The socket of this user's window: `$XDG_RUNTIME_DIR/annals/window.sock`, else
+/// `annals-window/window.sock` in the user's cache folder (not `annals/`, the reopen cache's
+/// folder, which is not kept private). `None` where neither is known.
 pub fn socket_path() -> Option<PathBuf> {
-    let base = dirs::runtime_dir().or_else(dirs::cache_dir)?;
-    Some(socket_in(&base))
+    match dirs::runtime_dir() {
+        Some(runtime) => Some(socket_in(&runtime)),
+        None => Some(dirs::cache_dir()?.join("annals-window").join("window.sock")),
+    }
 }
 
 /// The socket under a runtime folder (tests give their own).

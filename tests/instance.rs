@@ -99,8 +99,11 @@ fn two_real_launches_on_a_virtual_display_share_one_window() {
     };
     let dir = scratch("xvfb");
     let file = data_file(&dir);
-    let display = (90..140)
-        .find(|d| !Path::new(&format!("/tmp/.X11-unix/X{d}")).exists())
+    let display = (150..250)
+        .find(|d| {
+            !Path::new(&format!("/tmp/.X11-unix/X{d}")).exists()
+                && !Path::new(&format!("/tmp/.X{d}-lock")).exists()
+        })
         .unwrap();
     let mut server = Command::new(xvfb)
         .args([
@@ -114,6 +117,12 @@ fn two_real_launches_on_a_virtual_display_share_one_window() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // The display is up once its socket is there.
+    let started = Instant::now();
+    let x_socket = format!("/tmp/.X11-unix/X{display}");
+    while !Path::new(&x_socket).exists() && started.elapsed() < DEADLINE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let socket = annals::instance::socket_in(&dir);
     let mut first = annals(&dir)
         .env("DISPLAY", format!(":{display}"))
@@ -125,7 +134,11 @@ fn two_real_launches_on_a_virtual_display_share_one_window() {
     while !socket.exists() && started.elapsed() < DEADLINE {
         if let Ok(Some(status)) = first.try_wait() {
             server.kill().ok();
-            panic!("the first window ended: {status}");
+            let mut stderr = String::new();
+            if let Some(mut pipe) = first.stderr.take() {
+                std::io::Read::read_to_string(&mut pipe, &mut stderr).ok();
+            }
+            panic!("the first window ended ({status}): {stderr}");
         }
         std::thread::sleep(Duration::from_millis(50));
     }
