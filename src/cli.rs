@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::i18n::{Arg, Lang};
 
+mod clickhouse;
 mod help;
 mod json;
 mod render;
@@ -63,6 +64,20 @@ pub enum Subcommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Send files in any supported format to a ClickHouse table (created with Annals' default
+    /// schema where it does not exist).
+    Import {
+        /// Files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The table: `clickhouse://HOST:PORT/DATABASE/TABLE` (a password comes from
+        /// `ANNALS_CLICKHOUSE_PASSWORD`).
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// Events sent in one INSERT.
+        #[arg(long, default_value_t = io::clickhouse::DEFAULT_BATCH)]
+        batch: usize,
+    },
     /// Write a synthetic native file for benchmarks: bursts of incidents, spans, tags, actors,
     /// 8 categories over 25 years. The same seed gives the same bytes.
     Gen {
@@ -87,6 +102,9 @@ pub fn run(command: Subcommand, lang: Lang, out: &mut dyn Write, err: &mut dyn W
         Subcommand::Check { files, json } => check(&files, json, lang, out, err),
         Subcommand::Convert { files, output } => convert(&files, &output, lang, out, err),
         Subcommand::Render(request) => render(&request, lang, out, err),
+        Subcommand::Import { files, to, batch } => {
+            clickhouse::import(&files, &to, batch, lang, out, err)
+        }
         Subcommand::Gen {
             events,
             seed,
@@ -192,7 +210,7 @@ pub fn convert(
     let mut parts = Vec::new();
     let mut code = ExitCode::SUCCESS;
     for path in paths {
-        match io::load_file(path) {
+        match io::load_source(path) {
             Ok(file) => {
                 for issue in &file.issues {
                     writeln!(err, "{}", issue_line(&file.part.info.path, issue, lang)).ok();
@@ -249,14 +267,30 @@ pub fn check(
             Err(e) => errors.push(e),
         }
     }
+    // A ClickHouse table is counted by its server: its header (title, categories, periods)
+    // joins like a file with no events, its count and range are added below.
+    let mut remote = clickhouse::Remote::default();
     for path in paths {
+        if let Some(address) = path.to_str().filter(|p| io::clickhouse::is_address(p)) {
+            match clickhouse::summary(address) {
+                Ok(file) => {
+                    remote.add(&file);
+                    loaded.push(file.header);
+                }
+                Err(e) => errors.push(e),
+            }
+            continue;
+        }
         match io::load_file(path) {
             Ok(file) => loaded.push(file),
             Err(e) => errors.push(e),
         }
     }
     // The events move into the dataset (a copy would double the peak memory of a big file).
-    let event_counts: Vec<usize> = loaded.iter().map(|f| f.part.events.len()).collect();
+    let event_counts: Vec<usize> = loaded
+        .iter()
+        .map(|f| f.part.events.len() + remote.events_of(&f.part.info.path))
+        .collect();
     let dataset = crate::model::Dataset::from_parts(
         loaded
             .iter_mut()
@@ -285,6 +319,7 @@ pub fn check(
     let first_point = first_event
         .into_iter()
         .chain(period_starts)
+        .chain(remote.firsts())
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, t)| t);
     let last_event = events
@@ -300,6 +335,7 @@ pub fn check(
     let last_point = last_event
         .into_iter()
         .chain(period_ends)
+        .chain(remote.lasts())
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, t)| t);
 
@@ -318,7 +354,10 @@ pub fn check(
 
     if json {
         json::print_json(
-            &dataset,
+            (
+                dataset.events.len() + remote.events(),
+                dataset.periods.len(),
+            ),
             &loaded,
             &event_counts,
             &errors,
@@ -351,7 +390,7 @@ pub fn check(
     let counts = [
         (
             "events",
-            Arg::Text(&lang.count("events", dataset.events.len())),
+            Arg::Text(&lang.count("events", dataset.events.len() + remote.events())),
         ),
         (
             "periods",

@@ -445,6 +445,10 @@ cli-gen-arg-events = Wie viele Ereignisse
 cli-gen-arg-seed = Zufalls-Seed
 cli-gen-arg-format = native (Annals-JSON) oder l2tcsv (eine Plaso-Super-Timeline, wie psort sie schreibt)
 cli-gen-arg-output = Die zu schreibende Datei
+cli-import-about = Dateien in jedem unterstützten Format an eine ClickHouse-Tabelle senden (mit dem Standardschema von Annals angelegt, wo sie noch nicht existiert)
+cli-import-arg-files = Zu importierende Dateien
+cli-import-arg-to = Die Tabelle: clickhouse://HOST:PORT/DATABASE/TABLE (ein Passwort kommt aus ANNALS_CLICKHOUSE_PASSWORD)
+cli-import-arg-batch = Ereignisse pro INSERT
 
 # Die Befehlszeile: was sie ausgibt.
 cli-error = Fehler: { $message }
@@ -482,6 +486,19 @@ date-error-time = Uhrzeit { $value } liegt außerhalb des Bereichs
 date-error-offset = UTC-Versatz { $value } ist ungültig (erwartet Z oder ±HH:MM innerhalb ±18:00)
 
 # Eine Datei, die gar nicht verwendbar ist.
+cli-import-progress = { $file }: { $sent } von { $count ->
+    [one] { $total } Ereignis
+   *[other] { $total } Ereignissen
+} gesendet
+cli-imported = { $file }: { $count ->
+    [one] { $n } Ereignis
+   *[other] { $n } Ereignisse
+} in { $seconds } s an { $table } gesendet ({ $rate } Ereignisse/s)
+load-error-remote = { $file } konnte nicht gelesen werden: { $why }
+clickhouse-address = { $address } ist keine Adresse einer ClickHouse-Tabelle (clickhouse://HOST:PORT/DATABASE/TABLE): { $why }
+clickhouse-unreachable = ClickHouse unter { $address } ist nicht erreichbar: { $why }
+clickhouse-refused = ClickHouse unter { $address } hat die Abfrage abgelehnt: { $message }
+clickhouse-answer = ClickHouse unter { $address } hat in einer Form geantwortet, die Annals nicht lesen kann: { $why }
 load-error-read = { $file } konnte nicht gelesen werden: { $why }
 load-error-too-large = { $file } ist { $size } groß, über der Grenze von { $limit }
 load-error-cancelled = das Laden von { $file } wurde abgebrochen

@@ -472,6 +472,10 @@ cli-gen-arg-events = How many events
 cli-gen-arg-seed = Random seed
 cli-gen-arg-format = native (Annals JSON) or l2tcsv (a Plaso super-timeline as psort writes it)
 cli-gen-arg-output = The file to write
+cli-import-about = Send files in any supported format to a ClickHouse table (created with Annals' default schema where it does not exist)
+cli-import-arg-files = Files to import
+cli-import-arg-to = The table: clickhouse://HOST:PORT/DATABASE/TABLE (a password comes from ANNALS_CLICKHOUSE_PASSWORD)
+cli-import-arg-batch = Events sent in one INSERT
 
 # The command line: what it prints.
 cli-error = error: { $message }
@@ -510,6 +514,21 @@ date-error-time = time of day { $value } is out of range
 date-error-offset = UTC offset { $value } is not valid (expected Z or ±HH:MM within ±18:00)
 
 # A file that cannot be used at all (the problems panel).
+# "cases.json: 50,000 of 1,000,000 events sent"
+cli-import-progress = { $file }: { $sent } of { $count ->
+    [one] { $total } event
+   *[other] { $total } events
+} sent
+# "cases.json: 1,000,000 events sent to clickhouse://…/soc/events in 2.10 s (476,190 events/s)"
+cli-imported = { $file }: { $count ->
+    [one] { $n } event
+   *[other] { $n } events
+} sent to { $table } in { $seconds } s ({ $rate } events/s)
+load-error-remote = could not read { $file }: { $why }
+clickhouse-address = { $address } is not a ClickHouse table address (clickhouse://HOST:PORT/DATABASE/TABLE): { $why }
+clickhouse-unreachable = could not reach ClickHouse at { $address }: { $why }
+clickhouse-refused = ClickHouse at { $address } refused the query: { $message }
+clickhouse-answer = ClickHouse at { $address } answered in a shape Annals cannot read: { $why }
 load-error-read = could not read { $file }: { $why }
 load-error-too-large = { $file } is { $size }, over the limit of { $limit }
 load-error-cancelled = loading { $file } was cancelled

@@ -447,6 +447,10 @@ cli-gen-arg-events = Combien d’événements
 cli-gen-arg-seed = Graine aléatoire
 cli-gen-arg-format = native (JSON d’Annals) ou l2tcsv (une super-chronologie Plaso telle que psort l’écrit)
 cli-gen-arg-output = Le fichier à écrire
+cli-import-about = Envoyer des fichiers de tout format pris en charge vers une table ClickHouse (créée avec le schéma par défaut d'Annals si elle n'existe pas)
+cli-import-arg-files = Fichiers à importer
+cli-import-arg-to = La table : clickhouse://HOST:PORT/DATABASE/TABLE (un mot de passe vient de ANNALS_CLICKHOUSE_PASSWORD)
+cli-import-arg-batch = Événements envoyés par INSERT
 
 # La ligne de commande : ce qu’elle affiche.
 cli-error = erreur : { $message }
@@ -484,6 +488,19 @@ date-error-time = l’heure { $value } est hors limites
 date-error-offset = le décalage UTC { $value } n’est pas valide (attendu Z ou ±HH:MM dans ±18:00)
 
 # Un fichier inutilisable.
+cli-import-progress = { $file } : { $sent } sur { $count ->
+    [one] { $total } événement envoyé
+   *[other] { $total } événements envoyés
+}
+cli-imported = { $file } : { $count ->
+    [one] { $n } événement envoyé
+   *[other] { $n } événements envoyés
+} vers { $table } en { $seconds } s ({ $rate } événements/s)
+load-error-remote = impossible de lire { $file } : { $why }
+clickhouse-address = { $address } n'est pas l'adresse d'une table ClickHouse (clickhouse://HOST:PORT/DATABASE/TABLE) : { $why }
+clickhouse-unreachable = impossible de joindre ClickHouse à { $address } : { $why }
+clickhouse-refused = ClickHouse à { $address } a refusé la requête : { $message }
+clickhouse-answer = ClickHouse à { $address } a répondu sous une forme qu'Annals ne sait pas lire : { $why }
 load-error-read = impossible de lire { $file } : { $why }
 load-error-too-large = { $file } fait { $size }, au-delà de la limite de { $limit }
 load-error-cancelled = le chargement de { $file } a été annulé

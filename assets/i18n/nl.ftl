@@ -445,6 +445,10 @@ cli-gen-arg-events = Hoeveel gebeurtenissen
 cli-gen-arg-seed = Willekeurige seed
 cli-gen-arg-format = native (Annals-JSON) of l2tcsv (een Plaso-supertijdlijn zoals psort die schrijft)
 cli-gen-arg-output = Het te schrijven bestand
+cli-import-about = Bestanden in elk ondersteund formaat naar een ClickHouse-tabel sturen (aangemaakt met het standaardschema van Annals als ze nog niet bestaat)
+cli-import-arg-files = Te importeren bestanden
+cli-import-arg-to = De tabel: clickhouse://HOST:PORT/DATABASE/TABLE (een wachtwoord komt uit ANNALS_CLICKHOUSE_PASSWORD)
+cli-import-arg-batch = Gebeurtenissen per INSERT
 
 # De opdrachtregel: wat hij toont.
 cli-error = fout: { $message }
@@ -482,6 +486,19 @@ date-error-time = tijdstip { $value } valt buiten het bereik
 date-error-offset = UTC-afwijking { $value } is ongeldig (verwacht Z of ±UU:MM binnen ±18:00)
 
 # Een bestand dat helemaal niet bruikbaar is.
+cli-import-progress = { $file }: { $sent } van { $count ->
+    [one] { $total } gebeurtenis
+   *[other] { $total } gebeurtenissen
+} verstuurd
+cli-imported = { $file }: { $count ->
+    [one] { $n } gebeurtenis
+   *[other] { $n } gebeurtenissen
+} naar { $table } verstuurd in { $seconds } s ({ $rate } gebeurtenissen/s)
+load-error-remote = kon { $file } niet lezen: { $why }
+clickhouse-address = { $address } is geen adres van een ClickHouse-tabel (clickhouse://HOST:PORT/DATABASE/TABLE): { $why }
+clickhouse-unreachable = ClickHouse op { $address } is onbereikbaar: { $why }
+clickhouse-refused = ClickHouse op { $address } weigerde de query: { $message }
+clickhouse-answer = ClickHouse op { $address } antwoordde in een vorm die Annals niet kan lezen: { $why }
 load-error-read = kon { $file } niet lezen: { $why }
 load-error-too-large = { $file } is { $size }, boven de limiet van { $limit }
 load-error-cancelled = het laden van { $file } is geannuleerd

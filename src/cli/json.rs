@@ -40,7 +40,7 @@ struct CheckJson {
 
 /// Writes the `--json` report.
 pub(super) fn print_json(
-    dataset: &crate::model::Dataset,
+    (events, periods): (usize, usize),
     loaded: &[LoadedFile],
     event_counts: &[usize],
     errors: &[io::LoadError],
@@ -49,8 +49,8 @@ pub(super) fn print_json(
     err: &mut dyn Write,
 ) {
     let report = CheckJson {
-        events: dataset.events.len(),
-        periods: dataset.periods.len(),
+        events,
+        periods,
         first,
         last,
         files: loaded

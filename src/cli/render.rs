@@ -149,7 +149,7 @@ pub fn render(
     let loaded = if request.files.is_empty() {
         vec![io::load_embedded()]
     } else {
-        request.files.iter().map(|p| io::load_file(p)).collect()
+        request.files.iter().map(|p| io::load_source(p)).collect()
     };
     for result in loaded {
         match result {

@@ -119,6 +119,9 @@ impl Trial {
 /// they cite, and the zone of the times. `compact` counts the files instead of naming them.
 pub fn footer_text(dataset: &Dataset, zone_note: &str, compact: bool, lang: Lang) -> String {
     let name = |path: &str| {
+        if let Ok(table) = crate::io::clickhouse::Target::parse(path) {
+            return format!("ClickHouse {}.{}", table.database, table.table);
+        }
         let path = path
             .strip_prefix(crate::io::EMBEDDED_PREFIX)
             .unwrap_or(path);

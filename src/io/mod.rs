@@ -1,6 +1,7 @@
 //! Files to model and back. Readers are pure functions of text; only [`load_file`] touches the disk.
 
 pub mod cache;
+pub mod clickhouse;
 pub mod csv;
 pub mod detect;
 mod epoch;
@@ -105,12 +106,21 @@ fn load_text_stoppable(
         }
         // CSV's header says which column rules (generic, TimelineJS template, l2tcsv) apply.
         Format::Csv | Format::Plaso => csv::parse_stoppable(path, text, cancel),
-        // Spreadsheets are bytes, read before any text (see `load_bytes`).
-        Format::Spreadsheet => Err(LoadError::Shape {
+        // Spreadsheets are bytes, read before any text (see `load_bytes`); detection never
+        // says ClickHouse (a table is named by its address, not found in a file's text).
+        Format::Spreadsheet | Format::ClickHouse => Err(LoadError::Shape {
             path: path.to_owned(),
             location: Location { line: 1, column: 1 },
-            message: "a spreadsheet is read from its bytes, not from text".to_owned(),
+            message: "not a text format".to_owned(),
         }),
+    }
+}
+
+/// [`load_file`], or a whole ClickHouse table where `path` is a `clickhouse://` address.
+pub fn load_source(path: &Path) -> Result<LoadedFile, LoadError> {
+    match path.to_str() {
+        Some(address) if clickhouse::is_address(address) => clickhouse::load(address),
+        _ => load_file(path),
     }
 }
 

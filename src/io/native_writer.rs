@@ -144,7 +144,7 @@ pub fn to_json(part: &DatasetPart) -> String {
     serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
 }
 
-fn event_json(e: &Event) -> serde_json::Value {
+pub(crate) fn event_json(e: &Event) -> serde_json::Value {
     use serde_json::{Map, json};
     let mut m = Map::new();
     m.insert("id".into(), json!(e.id));

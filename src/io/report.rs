@@ -135,6 +135,14 @@ pub enum LoadError {
         /// did not finish), which is said so rather than in the parser's words.
         truncated: bool,
     },
+    /// A ClickHouse table could not be read (the address is the path).
+    #[error("could not read {path}: {}", said.in_lang(crate::i18n::Lang::En))]
+    Remote {
+        /// The table's address (no password).
+        path: String,
+        /// What went wrong, said in any language.
+        said: Said,
+    },
     /// JSON, but not in a shape any reader knows.
     #[error("{path:?} at line {}, column {}: {message}", location.line, location.column)]
     Shape {
@@ -178,6 +186,9 @@ impl LoadError {
         };
         match self {
             Self::Read { source, .. } => about("load-error-read").text("why", error_chain(source)),
+            Self::Remote { path, said } => Said::new("load-error-remote")
+                .text("file", path.clone())
+                .said("why", said.clone()),
             Self::TooLarge {
                 size_bytes,
                 limit_bytes,
@@ -202,6 +213,7 @@ impl LoadError {
             Self::Read { source, .. } => {
                 Said::new("load-reason-read").text("why", error_chain(source))
             }
+            Self::Remote { said, .. } => said.clone(),
             Self::TooLarge {
                 size_bytes,
                 limit_bytes,
@@ -224,7 +236,10 @@ impl LoadError {
     /// The location the error points at, if it has one.
     pub fn location(&self) -> Option<Location> {
         match self {
-            Self::Read { .. } | Self::TooLarge { .. } | Self::Cancelled { .. } => None,
+            Self::Read { .. }
+            | Self::TooLarge { .. }
+            | Self::Cancelled { .. }
+            | Self::Remote { .. } => None,
             Self::NotUtf8 { location, .. }
             | Self::Json { location, .. }
             | Self::Shape { location, .. } => Some(*location),
@@ -235,6 +250,7 @@ impl LoadError {
     pub fn path(&self) -> &str {
         match self {
             Self::Read { path, .. }
+            | Self::Remote { path, .. }
             | Self::TooLarge { path, .. }
             | Self::Cancelled { path, .. }
             | Self::NotUtf8 { path, .. }

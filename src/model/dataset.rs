@@ -25,6 +25,8 @@ pub enum Format {
     Spreadsheet,
     /// A Plaso / log2timeline super-timeline (`psort -o l2tcsv`).
     Plaso,
+    /// A ClickHouse table (`clickhouse://…`).
+    ClickHouse,
 }
 
 impl Format {
@@ -40,6 +42,7 @@ impl Format {
             Self::Csv => "csv",
             Self::Spreadsheet => "spreadsheet",
             Self::Plaso => "plaso",
+            Self::ClickHouse => "clickhouse",
         }
     }
 }
