@@ -404,3 +404,82 @@ fn an_unreachable_server_is_named() {
     assert!(stderr.contains("ANNALS_CLICKHOUSE_PASSWORD"), "{stderr}");
     assert!(!stderr.contains("secret"), "{stderr}");
 }
+
+/// Rows made by the server itself (no file that big in a test): `count` events a minute
+/// apart from 2017-07-14, in three lanes, each with its native JSON.
+fn generate_rows(server: &Server, table: &str, count: u64) {
+    server.query(&format!(
+        "INSERT INTO {table} (id, time, time_end, category, title, actors, tags, severity, source_url, event) \
+         SELECT concat('g', toString(number)) AS id, 1500000000 + toInt64(number) * 60 AS time, \
+         time AS time_end, ['incident', 'response', 'strategy'][number % 3 + 1] AS category, \
+         concat('Event ', toString(number)) AS title, emptyArrayString(), emptyArrayString(), '', '', \
+         concat('{{\"id\":\"', id, '\",\"title\":\"', title, '\",\"start\":\"', \
+         formatDateTime(toDateTime(time, 'UTC'), '%Y-%m-%dT%H:%M:%S', 'UTC'), 'Z\",\"category\":\"', \
+         category, '\"}}') AS event FROM system.numbers LIMIT {count}"
+    ));
+}
+
+#[test]
+fn a_table_too_big_to_read_is_drawn_from_its_counts() {
+    let Some(binary) = need_server("a_table_too_big_to_read_is_drawn_from_its_counts") else {
+        return;
+    };
+    let scratch = Scratch::new("a_table_too_big_to_read_is_drawn_from_its_counts");
+    let servers = start_servers(&binary, 1);
+    let server = &servers[0];
+    let address = server.address("annals_test", "big");
+    // The Belgium story's events and its title, categories and periods; then 2.1 million more.
+    assert!(
+        annals(&["import", BELGIUM, "--to", &address])
+            .status
+            .success()
+    );
+    generate_rows(server, "annals_test.big", 2_100_000);
+    const { assert!(clickhouse::FETCH_LIMIT < 2_100_028) };
+
+    let stdout = text(&annals(&["check", &address])).0;
+    assert!(stdout.contains("2,100,028 events, 2 periods"), "{stdout}");
+
+    let out = scratch.path("big.svg");
+    let output = annals(&[
+        "render",
+        &address,
+        "-o",
+        out.to_str().unwrap(),
+        "--svg-live-text",
+        "--size",
+        "1600x900",
+    ]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    // The three crowded lanes are density from the server's counts, each with its exact count
+    // (everything is in view); the others show their events one by one.
+    let mut drawn: Vec<u64> = svg
+        .match_indices(" events start in view")
+        .map(|(at, _)| {
+            let before = &svg[..at];
+            let start = before.rfind('>').map_or(0, |i| i + 1);
+            before[start..]
+                .replace(',', "")
+                .trim()
+                .parse::<u64>()
+                .unwrap()
+        })
+        .collect();
+    drawn.sort_unstable();
+    let mut counted: Vec<u64> = server
+        .query("SELECT count() FROM annals_test.big WHERE category IN ('incident', 'response', 'strategy') GROUP BY category")
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    counted.sort_unstable();
+    assert_eq!(drawn, counted);
+    assert!(
+        svg.contains("Belgium&apos;s first public attribution, to China")
+            || svg.contains("Belgium's first public attribution, to China")
+    );
+    assert!(
+        svg.contains("Cyber Strategy 2.0"),
+        "periods from the metadata table"
+    );
+}

@@ -64,6 +64,7 @@ impl AppState {
             pinned: self.selected(),
             scroll_y: self.lane_scroll,
             lang: self.lang(),
+            counted: None,
         }
     }
 

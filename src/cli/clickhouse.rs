@@ -169,3 +169,89 @@ pub(super) fn import(
     }
     if sent_any { code } else { ExitCode::from(2) }
 }
+
+/// A table for `render`: read whole when small enough, else asked for the view.
+pub(super) enum Picture {
+    /// Read whole (at most [`ch::FETCH_LIMIT`] events), as a file.
+    Whole(Box<LoadedFile>),
+    /// Too big: counted by the server for the view.
+    Big(Box<BigTable>),
+}
+
+/// What a big table answers for a view: its header and the events of its quiet lanes, and the
+/// crowded lanes' counts per bin.
+pub(super) type Asked = (crate::model::DatasetPart, Vec<(String, Vec<u32>)>);
+
+/// A table too big to read whole.
+pub(super) struct BigTable {
+    client: Client,
+    summary: ch::Summary,
+}
+
+impl BigTable {
+    /// The earliest start and latest end, in seconds.
+    pub(super) fn extent_secs(&self) -> Option<(f64, f64)> {
+        Some((
+            self.summary.first?.start_secs(),
+            self.summary.last?.end_secs(),
+        ))
+    }
+
+    /// The events of the lanes with few enough in `[min_secs, max_secs)` (header included),
+    /// and the others' counts per bin.
+    pub(super) fn ask(
+        &self,
+        min_secs: f64,
+        max_secs: f64,
+    ) -> Result<Asked, LoadError> {
+        let question = ch::window::Question {
+            min_secs,
+            max_secs,
+            limit: *crate::timeline::scene::DETAIL_LIMIT.end() as u64,
+        };
+        let address = self.client.target().address();
+        let answer = ch::window::ask(&self.client, &self.summary.header, question)
+            .map_err(|e| e.into_load_error(&address))?;
+        let mut part = answer.events.part;
+        part.info.path = address;
+        let counted = answer
+            .counted
+            .into_iter()
+            .map(|(key, _, bins)| (key, bins))
+            .collect();
+        Ok((part, counted))
+    }
+}
+
+/// Adds a table's lane counts to those already gathered (the same bins: one range).
+pub(super) fn add_counts(all: &mut crate::timeline::CountedLanes, lanes: Vec<(String, Vec<u32>)>) {
+    for (key, counts) in lanes {
+        match all.lanes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, sum)) => {
+                for (s, c) in sum.iter_mut().zip(counts) {
+                    *s = s.saturating_add(c);
+                }
+            }
+            None => all.lanes.push((key, counts)),
+        }
+    }
+}
+
+/// `None` for a file; for a `clickhouse://` address, the table read whole or summed up.
+pub(super) fn open_for_picture(path: &std::path::Path) -> Option<Result<Picture, LoadError>> {
+    let address = path.to_str().filter(|p| ch::is_address(p))?;
+    Some((|| {
+        let target =
+            Target::parse(address).map_err(|e| e.into_load_error(&ch::redacted(address)))?;
+        let shown = target.address();
+        let client = Client::new(target);
+        let summary = ch::summary(&client).map_err(|e| e.into_load_error(&shown))?;
+        if summary.events <= ch::FETCH_LIMIT {
+            let mut file = ch::fetch_all(&client).map_err(|e| e.into_load_error(&shown))?;
+            file.part.info.path = shown;
+            Ok(Picture::Whole(Box::new(file)))
+        } else {
+            Ok(Picture::Big(Box::new(BigTable { client, summary })))
+        }
+    })())
+}

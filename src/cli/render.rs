@@ -56,6 +56,20 @@ pub struct RenderRequest {
     pub svg_live_text: bool,
 }
 
+/// The earliest start and latest end of a part's events and periods.
+fn part_extent(part: &crate::model::DatasetPart) -> Option<(f64, f64)> {
+    let events = &part.events;
+    let starts = events.start_secs().iter().copied();
+    let ends = events.end_secs().iter().copied();
+    let min = starts
+        .chain(part.periods.iter().map(|p| p.start.start_secs()))
+        .reduce(f64::min)?;
+    let max = ends
+        .chain(part.periods.iter().map(|p| p.end.end_secs()))
+        .reduce(f64::max)?;
+    Some((min, max))
+}
+
 fn parse_size(text: &str) -> Option<(u32, u32)> {
     if let Some(preset) = crate::export::SizePreset::ALL
         .iter()
@@ -146,10 +160,21 @@ pub fn render(
     }
     let mut parts = Vec::new();
     let mut skipped = false;
+    // Tables too big to read whole are asked for the view once it is known.
+    let mut big_tables = Vec::new();
     let loaded = if request.files.is_empty() {
         vec![io::load_embedded()]
     } else {
-        request.files.iter().map(|p| io::load_source(p)).collect()
+        let mut loaded = Vec::new();
+        for path in &request.files {
+            match super::clickhouse::open_for_picture(path) {
+                Some(Ok(super::clickhouse::Picture::Whole(file))) => loaded.push(Ok(*file)),
+                Some(Ok(super::clickhouse::Picture::Big(table))) => big_tables.push(*table),
+                Some(Err(e)) => loaded.push(Err(e)),
+                None => loaded.push(io::load_file(path)),
+            }
+        }
+        loaded
     };
     for result in loaded {
         match result {
@@ -163,13 +188,16 @@ pub fn render(
             Err(e) => return fail(err, e.text_in(lang)),
         }
     }
-    let dataset = crate::model::Dataset::from_parts(parts);
     let spec = crate::timeline::LaneSpec {
         lang,
         ..Default::default()
     };
-    let layout = crate::timeline::lanes::build(&dataset, &crate::model::Filter::default(), &spec);
-    let Some((data_min, data_max)) = dataset.extent_secs() else {
+    let extent = big_tables
+        .iter()
+        .filter_map(super::clickhouse::BigTable::extent_secs)
+        .chain(parts.iter().filter_map(part_extent))
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let Some((data_min, data_max)) = extent else {
         return fail(err, lang.word("cli-nothing-to-draw"));
     };
     let view = match (from, to) {
@@ -179,6 +207,33 @@ pub fn render(
             to.unwrap_or(data_max),
         ),
     };
+    let mut counted: Option<crate::timeline::CountedLanes> = None;
+    for table in &big_tables {
+        match table.ask(view.min_secs, view.max_secs()) {
+            Ok((part, lanes)) => {
+                parts.push(part);
+                let all = counted.get_or_insert_with(|| crate::timeline::CountedLanes {
+                    min_secs: view.min_secs,
+                    max_secs: view.max_secs(),
+                    lanes: Vec::new(),
+                });
+                super::clickhouse::add_counts(all, lanes);
+            }
+            Err(e) => return fail(err, e.text_in(lang)),
+        }
+    }
+    let dataset = crate::model::Dataset::from_parts(parts);
+    let counted_keys: Vec<(String, usize)> = counted
+        .iter()
+        .flat_map(|c| &c.lanes)
+        .map(|(key, counts)| (key.clone(), counts.iter().map(|&n| n as usize).sum()))
+        .collect();
+    let layout = crate::timeline::lanes::build_with_counted(
+        &dataset,
+        &crate::model::Filter::default(),
+        &spec,
+        &counted_keys,
+    );
     let breaks = if request.collapse_gaps {
         crate::timeline::AxisBreaks::find(&dataset, &layout)
     } else {
@@ -192,6 +247,7 @@ pub fn render(
             scroll_y: 0.0,
             lang,
             zone,
+            counted: counted.map(std::sync::Arc::new),
         },
         width_px,
         height_px,

@@ -319,6 +319,17 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
 /// order first; then categories in declared order, other fields by event count (most first),
 /// then name; events without a value last. Empty lanes are dropped.
 pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout {
+    build_with_counted(dataset, filter, spec, &[])
+}
+
+/// [`build`], with lanes a source counted instead of sending their events (`(key, events)`):
+/// each is a lane (in its usual place) even with no event here, and its count includes them.
+pub fn build_with_counted(
+    dataset: &Dataset,
+    filter: &Filter,
+    spec: &LaneSpec,
+    counted: &[(String, usize)],
+) -> LaneLayout {
     // Lanes by category with several files open: each file's uncategorised events get a lane of
     // their own (two TimelineJS files are two stories, not one grey lane).
     let per_file_none: Vec<String> = if spec.by == Some(Field::Category) && dataset.files.len() > 1
@@ -331,9 +342,13 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
     } else {
         Vec::new()
     };
-    let mut keys: Vec<String> = Vec::new();
-    let mut key_index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    let mut members: Vec<Vec<u32>> = Vec::new();
+    let mut keys: Vec<String> = counted.iter().map(|(key, _)| key.clone()).collect();
+    let mut key_index: rustc_hash::FxHashMap<&str, usize> = counted
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key.as_str(), i))
+        .collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); counted.len()];
     let mut placement: Vec<u32> = vec![NOT_SHOWN; dataset.events.len()];
     let multi = spec.by.is_some_and(Field::is_multi_valued);
     let mut copies: Vec<u8> = if multi {
@@ -481,10 +496,15 @@ pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout 
         }
         lane_seconds.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         seconds.push(lane_seconds);
+        let elsewhere: usize = counted
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, n)| n)
+            .sum();
         lanes.push(Lane {
             collapsed: spec.collapsed.contains(&key),
             expanded: spec.expanded.contains(&key),
-            count: list.len(),
+            count: list.len() + elsewhere,
             key,
             label,
             category,

@@ -2,6 +2,7 @@
 //! No egui here: the window and the exports draw the same [`scene::Scene`].
 
 pub mod breaks;
+pub mod counted;
 pub mod draw;
 pub mod interact;
 pub mod lanes;
@@ -14,6 +15,7 @@ pub mod view;
 pub mod zone;
 
 pub use breaks::AxisBreaks;
+pub use counted::CountedLanes;
 pub use lanes::{Lane, LaneLayout, LaneSpec};
 pub use scene::{Hit, MarkShape, Scene, SceneInput, SceneStyle};
 pub use view::{TimeAxis, TimeView};

@@ -286,6 +286,9 @@ pub struct SceneExtras {
     pub scroll_y: f64,
     /// The language of the axis and the captions.
     pub lang: crate::i18n::Lang,
+    /// Lanes whose events a source counted instead of sending (a ClickHouse table): drawn as
+    /// density from these counts.
+    pub counted: Option<std::sync::Arc<super::CountedLanes>>,
 }
 
 /// What a point on the scene is over.

@@ -13,10 +13,12 @@ mod client;
 mod rowbinary;
 pub mod sql;
 mod table;
+pub mod window;
 
 pub use client::Client;
 pub use table::{
-    DEFAULT_BATCH, ImportProgress, Summary, create_table, fetch_all, import_part, summary,
+    DEFAULT_BATCH, FETCH_LIMIT, ImportProgress, Summary, create_table, fetch_all, header,
+    import_part, summary,
 };
 
 /// The environment variable a password is read from.

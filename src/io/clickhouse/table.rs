@@ -108,7 +108,7 @@ fn check_columns(client: &Client) -> Result<(), ClickHouseError> {
     }
 }
 
-fn answer_error(target: &Target, why: String) -> ClickHouseError {
+pub(super) fn answer_error(target: &Target, why: String) -> ClickHouseError {
     ClickHouseError::Answer {
         address: target.server(),
         why,
@@ -277,7 +277,7 @@ pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
 
 /// The title, categories and periods every import left, merged (categories by id, periods
 /// once each).
-fn header(client: &Client) -> Result<DatasetPart, ClickHouseError> {
+pub fn header(client: &Client) -> Result<DatasetPart, ClickHouseError> {
     let target = client.target();
     let answer = match client.query(&format!(
         "SELECT value FROM {} WHERE key = 'dataset' FORMAT RowBinary",
@@ -330,7 +330,7 @@ fn empty_header() -> DatasetPart {
 }
 
 /// The header as a native file's text up to its events array (left open).
-fn header_json(header: &DatasetPart) -> String {
+pub(super) fn header_json(header: &DatasetPart) -> String {
     let mut value: serde_json::Value =
         serde_json::from_str(&crate::io::native_writer::to_json(header)).unwrap_or_default();
     if let Some(top) = value.as_object_mut() {
@@ -344,7 +344,7 @@ fn header_json(header: &DatasetPart) -> String {
 }
 
 /// Events (native JSON objects, one a line) read by the native reader under the header.
-fn events_from<'a>(
+pub(super) fn events_from<'a>(
     target: &Target,
     header: &str,
     events: impl IntoIterator<Item = &'a str>,

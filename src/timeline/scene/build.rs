@@ -458,6 +458,21 @@ fn visible_marks_per_lane(input: &SceneInput<'_>, axis: &TimeAxis) -> Vec<LaneCo
             if lane.collapsed {
                 return LaneContent::Marks(Vec::new());
             }
+            if let Some(counted) = &input.extras.counted
+                && let Some(counts) = counted.lane(&lane.key)
+            {
+                let bins = (width / DENSITY_BIN).ceil().max(1.0) as usize;
+                let edges: Vec<f64> = (0..=bins)
+                    .map(|bin| {
+                        if bin == bins {
+                            max_secs
+                        } else {
+                            axis.secs_from_x(bin as f64 * DENSITY_BIN).max(min_secs)
+                        }
+                    })
+                    .collect();
+                return LaneContent::Density(counted.resample(counts, &edges));
+            }
             let ranges = indexes
                 .iter()
                 .map(|index| (index, index.candidates(min_secs, max_secs)));
