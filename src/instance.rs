@@ -83,7 +83,14 @@ pub fn hand_over(socket: &Path, files: &[PathBuf]) -> std::io::Result<bool> {
     stream.set_write_timeout(Some(ANSWER_WITHIN))?;
     let open = files
         .iter()
-        .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+        .map(|f| {
+            // A ClickHouse address is handed over as it is (it names no file here).
+            if f.to_str().is_some_and(crate::io::clickhouse::is_address) {
+                f.clone()
+            } else {
+                std::path::absolute(f).unwrap_or_else(|_| f.clone())
+            }
+        })
         .collect();
     let mut line = serde_json::to_string(&HandOver { open }).map_err(std::io::Error::other)?;
     line.push('\n');
@@ -165,7 +172,9 @@ fn read_hand_over(stream: &UnixStream) -> Option<Vec<PathBuf>> {
         hand_over
             .open
             .into_iter()
-            .filter(|p| p.is_absolute())
+            .filter(|p| {
+                p.is_absolute() || p.to_str().is_some_and(crate::io::clickhouse::is_address)
+            })
             .collect(),
     )
 }

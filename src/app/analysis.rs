@@ -64,7 +64,11 @@ impl AppState {
             pinned: self.selected(),
             scroll_y: self.lane_scroll,
             lang: self.lang(),
-            counted: None,
+            counted: self
+                .remote
+                .as_ref()
+                .filter(|_| self.lanes.by == Some(crate::model::filter::Field::Category))
+                .and_then(|r| r.counted.clone()),
         }
     }
 
@@ -377,7 +381,7 @@ impl AppState {
     pub fn watched_paths(&self) -> Vec<PathBuf> {
         let open = self.files.iter().filter_map(|f| match &f.source {
             FileSource::Path(path) => Some(path),
-            FileSource::Embedded => None,
+            FileSource::Embedded | FileSource::Table(_) => None,
         });
         let broken = self.failed_unopened().filter_map(|f| f.path.as_ref());
         let mut paths: Vec<PathBuf> = Vec::new();

@@ -189,7 +189,12 @@ impl AppState {
     /// What runs on the arranging thread, if anything: `searching` or `filtering` (the status
     /// bar's `busy-…` message).
     pub fn busy(&self) -> Option<&str> {
-        self.arranging.as_deref()
+        self.arranging.as_deref().or_else(|| {
+            self.remote
+                .as_ref()
+                .is_some_and(super::remote::RemoteTable::querying)
+                .then_some("querying")
+        })
     }
 }
 

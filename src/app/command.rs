@@ -289,6 +289,10 @@ pub enum Reply {
         PathBuf,
         Result<crate::io::folder::Listing, crate::i18n::Said>,
     ),
+    /// A ClickHouse table was connected to (or why not).
+    Connected(super::remote::Connect, Delivery<super::remote::Connected>),
+    /// A ClickHouse table answered question `generation` (or why not).
+    TableAnswered(u64, Delivery<super::remote::Answered>),
 }
 
 macro_rules! concern {

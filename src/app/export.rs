@@ -303,7 +303,7 @@ impl AppState {
     pub fn default_export_path(&self, format: ImageFormat) -> PathBuf {
         let first = self.files.iter().find_map(|f| match &f.source {
             super::FileSource::Path(path) => Some(path.clone()),
-            super::FileSource::Embedded => None,
+            super::FileSource::Embedded | super::FileSource::Table(_) => None,
         });
         let (folder, stem) = match &first {
             Some(path) => (

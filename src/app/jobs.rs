@@ -166,6 +166,8 @@ pub fn settle(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect> {
             Effect::WriteImage(job) => Reply::ImageWritten(super::export::write_image(&job)),
             Effect::ListFolder(folder) => list_folder(folder),
             Effect::ProbePath(path) => probe_path(path),
+            Effect::Connect(connect) => connect.run(),
+            Effect::AskTable(ask) => ask.run(),
             window @ (Effect::Choose(_) | Effect::OpenUrl(_) | Effect::CopyImage(_)) => {
                 left.push(window);
                 continue;
@@ -194,6 +196,8 @@ pub fn settle_at_once(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect>
             Effect::ListFolder(folder) => list_folder(folder),
             Effect::ProbePath(path) => probe_path(path),
             later @ (Effect::Load(_)
+            | Effect::Connect(_)
+            | Effect::AskTable(_)
             | Effect::Arrange(_)
             | Effect::WriteImage(_)
             | Effect::Choose(_)

@@ -12,6 +12,7 @@ pub mod export;
 pub mod jobs;
 pub mod loading;
 mod problems;
+pub mod remote;
 pub mod scenes;
 pub mod session;
 mod settings;
@@ -46,6 +47,8 @@ pub enum FileSource {
     Embedded,
     /// A file on disk.
     Path(PathBuf),
+    /// A ClickHouse table, by its address (no password).
+    Table(String),
 }
 
 /// A file that loaded (possibly with skipped records).
@@ -104,6 +107,11 @@ pub enum Effect {
     ReadFile(jobs::FileRead),
     /// Size files about to be opened and answer `Measured`.
     Measure(jobs::Measure),
+    /// Connect to a ClickHouse table on a thread and answer `Connected`.
+    Connect(remote::Connect),
+    /// Ask a ClickHouse table for a view on its thread (newest first) and answer
+    /// `TableAnswered`.
+    AskTable(remote::Ask),
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
@@ -146,6 +154,8 @@ pub struct AppState {
     pub presenting: bool,
     /// The load running on the loading thread.
     pub loading: Option<Loading>,
+    /// The ClickHouse table open, if any.
+    pub remote: Option<remote::RemoteTable>,
     /// Files over the size limit, waiting for a yes or no.
     pub too_large: Option<TooLarge>,
     next_load_id: u64,
@@ -260,7 +270,7 @@ impl AppState {
             Command::View(command) => {
                 let effects = self.apply_view(command);
                 // Zooming and panning stop where the data is out of sight.
-                if let Some(extent) = self.dataset.extent_secs() {
+                if let Some(extent) = self.data_extent() {
                     self.view = self.view.near(extent);
                 }
                 effects
@@ -275,7 +285,8 @@ impl AppState {
             Command::Window(command) => self.apply_window(command),
             Command::Chooser(command) => self.apply_chooser(command),
         };
-        self.with_arrange_effect(effects)
+        let effects = self.with_arrange_effect(effects);
+        self.with_table_question(effects)
     }
 
     /// Takes an answer from a background job or the file watcher; returns the effects it needs.
@@ -354,15 +365,23 @@ impl AppState {
                 self.folder_listed(&folder, result);
                 Vec::new()
             }
+            Reply::Connected(connect, result) => {
+                self.connected(&connect, result.take());
+                Vec::new()
+            }
+            Reply::TableAnswered(generation, result) => {
+                self.table_answered(generation, result.take());
+                Vec::new()
+            }
         };
-        self.with_arrange_effect(effects)
+        let effects = self.with_arrange_effect(effects);
+        self.with_table_question(effects)
     }
 
     fn apply_files(&mut self, command: FilesCommand) -> Vec<Effect> {
-        let limit = Some(self.settings.size_limit_bytes);
         let effect = match command {
-            FilesCommand::OpenFiles(paths) => Some(Self::open(paths, PickMode::Open, limit)),
-            FilesCommand::AddFiles(paths) => Some(Self::open(paths, PickMode::Add, limit)),
+            FilesCommand::OpenFiles(paths) => return self.open_paths(paths, PickMode::Open),
+            FilesCommand::AddFiles(paths) => return self.open_paths(paths, PickMode::Add),
             FilesCommand::PickFiles(mode) => {
                 let purpose = if mode == PickMode::Open {
                     ChooserPurpose::Open
@@ -406,6 +425,28 @@ impl AppState {
             }
         };
         effect.into_iter().collect()
+    }
+
+    /// Opens files and tables: a `clickhouse://` address connects (replacing what is open when
+    /// it comes first in an Open); the files are measured and loaded as always (added when a
+    /// table came before them).
+    fn open_paths(&mut self, paths: Vec<PathBuf>, mode: PickMode) -> Vec<Effect> {
+        let limit = Some(self.settings.size_limit_bytes);
+        let (tables, files): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| p.to_str().is_some_and(crate::io::clickhouse::is_address));
+        let mut effects = Vec::new();
+        let mut mode = mode;
+        for table in tables {
+            if let Some(address) = table.to_str() {
+                effects.push(Self::connect(address.to_owned(), mode));
+                mode = PickMode::Add;
+            }
+        }
+        if !files.is_empty() {
+            effects.push(Self::open(files, mode, limit));
+        }
+        effects
     }
 
     /// A file written for the state: say where, or why not.
@@ -674,12 +715,22 @@ impl AppState {
     pub(crate) fn lane_spec(&self) -> crate::timeline::LaneSpec {
         crate::timeline::LaneSpec {
             lang: self.lang(),
+            // A table counts by category: its counted lanes are lanes only when lanes are by
+            // category, and a hidden category's is hidden with it.
+            counted: self
+                .remote
+                .iter()
+                .filter(|_| self.lanes.by == Some(Field::Category))
+                .flat_map(|r| &r.counted_keys)
+                .filter(|(key, _)| !self.filter.hidden_categories.contains(key))
+                .cloned()
+                .collect(),
             ..self.lanes.clone()
         }
     }
 
     fn fit_all(&mut self) {
-        if let Some((min_secs, max_secs)) = self.dataset.extent_secs() {
+        if let Some((min_secs, max_secs)) = self.data_extent() {
             self.view = TimeView::fitting(min_secs, max_secs, 0.04);
         }
     }

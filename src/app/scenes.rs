@@ -198,7 +198,7 @@ impl AppState {
     pub fn scenes_file(&self) -> Option<PathBuf> {
         self.files.iter().find_map(|f| match &f.source {
             FileSource::Path(path) => Some(scenes_path(path)),
-            FileSource::Embedded => None,
+            FileSource::Embedded | FileSource::Table(_) => None,
         })
     }
 

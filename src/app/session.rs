@@ -26,6 +26,8 @@ pub enum SessionSource {
     Embedded,
     /// A file, relative to the session file when it is below its folder.
     Path(PathBuf),
+    /// A ClickHouse table's address (never with a password).
+    Table(String),
 }
 
 /// What a session file holds. File names inside (selection, notes, scenes, the file facet) are
@@ -161,7 +163,7 @@ impl AppState {
             .iter()
             .find_map(|f| match &f.source {
                 FileSource::Path(path) => Some(session_path_for(path)),
-                FileSource::Embedded => None,
+                FileSource::Embedded | FileSource::Table(_) => None,
             })
             .unwrap_or_else(|| PathBuf::from("belgium.annals-session.json"))
     }
@@ -175,6 +177,8 @@ impl AppState {
             .iter()
             .map(|f| match &f.source {
                 FileSource::Embedded => SessionSource::Embedded,
+                // The address as shown: never a password.
+                FileSource::Table(address) => SessionSource::Table(address.clone()),
                 FileSource::Path(p) => {
                     let saved = relative_to(p, folder);
                     names.insert(
@@ -269,6 +273,7 @@ impl AppState {
             .filter_map(|f| match f {
                 SessionSource::Path(p) if p.is_absolute() => Some(p.clone()),
                 SessionSource::Path(p) => Some(folder.join(p)),
+                SessionSource::Table(address) => Some(PathBuf::from(address)),
                 SessionSource::Embedded => None,
             })
             .collect();

@@ -199,11 +199,7 @@ impl BigTable {
 
     /// The events of the lanes with few enough in `[min_secs, max_secs)` (header included),
     /// and the others' counts per bin.
-    pub(super) fn ask(
-        &self,
-        min_secs: f64,
-        max_secs: f64,
-    ) -> Result<Asked, LoadError> {
+    pub(super) fn ask(&self, min_secs: f64, max_secs: f64) -> Result<Asked, LoadError> {
         let question = ch::window::Question {
             min_secs,
             max_secs,

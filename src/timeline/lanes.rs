@@ -243,6 +243,10 @@ pub struct LaneSpec {
     /// in sessions.
     #[serde(skip)]
     pub lang: crate::i18n::Lang,
+    /// Lanes a source counted instead of sending their events (a ClickHouse table): `(key,
+    /// events)`. Set by the window from the last answer, not kept in sessions.
+    #[serde(skip)]
+    pub counted: Vec<(String, usize)>,
 }
 
 impl Default for LaneSpec {
@@ -254,6 +258,7 @@ impl Default for LaneSpec {
             expanded: BTreeSet::new(),
             basis: TimeBasis::Happened,
             lang: crate::i18n::Lang::En,
+            counted: Vec::new(),
         }
     }
 }
@@ -319,7 +324,7 @@ pub fn by_category(dataset: &Dataset, filter: &Filter) -> LaneLayout {
 /// order first; then categories in declared order, other fields by event count (most first),
 /// then name; events without a value last. Empty lanes are dropped.
 pub fn build(dataset: &Dataset, filter: &Filter, spec: &LaneSpec) -> LaneLayout {
-    build_with_counted(dataset, filter, spec, &[])
+    build_with_counted(dataset, filter, spec, &spec.counted)
 }
 
 /// [`build`], with lanes a source counted instead of sending their events (`(key, events)`):

@@ -22,7 +22,7 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
                 theme::with_alpha(color, 60)
             };
             ui.painter().rect_filled(rect, 2, color);
-            let count = lang.number(dataset.category_counts.get(i).copied().unwrap_or(0));
+            let count = lang.number(state.category_count(i));
             let mut shown = visible;
             let response =
                 ui.checkbox(&mut shown, format!("{} ({count})", category.label_in(lang)));
@@ -37,7 +37,7 @@ pub fn legend_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
         ui.weak(lang.word("nothing-open"));
     }
     for (i, file) in dataset.files.iter().enumerate() {
-        let events = lang.count("events", dataset.file_counts.get(i).copied().unwrap_or(0));
+        let events = lang.count("events", state.file_count(i));
         let name = crate::model::text::file_name_of(&file.path);
         ui.label(format!("{name} · {} · {events}", file.format.name()))
             .on_hover_text(&file.path);

@@ -34,6 +34,9 @@ pub struct Shell {
     sender: Sender<Message>,
     replies: Receiver<Message>,
     dialog_open: bool,
+    /// The number of the newest question asked of a ClickHouse table: threads for older ones
+    /// that have not started yet do nothing.
+    newest_question: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// Live reload: the watcher, and the files it was last told to watch.
     watcher: Option<(FileWatcher, Vec<PathBuf>)>,
     /// The last reason live reload could not work, said once.
@@ -114,6 +117,7 @@ impl Shell {
             sender,
             replies,
             dialog_open: false,
+            newest_question: std::sync::Arc::default(),
             watcher: None,
             watch_trouble: None,
             probe: std::env::var_os("ANNALS_STARTUP_PROBE").map(|_| (started, 0)),
@@ -297,6 +301,33 @@ impl Shell {
                 });
                 if !started {
                     self.receive(Reply::Loaded(id, Delivery::new(Vec::new())));
+                }
+            }
+            Effect::Connect(connect) => {
+                let failed = connect.clone();
+                let started = self.background(ctx, "clickhouse-connect", move || {
+                    Message::Reply(connect.run())
+                });
+                if !started {
+                    let none = crate::app::Delivery::new_empty();
+                    self.receive(Reply::Connected(failed, none));
+                }
+            }
+            Effect::AskTable(ask) => {
+                // Newest question first: one overtaken before it starts is not asked at all.
+                let newest = std::sync::Arc::clone(&self.newest_question);
+                newest.fetch_max(ask.generation, std::sync::atomic::Ordering::Relaxed);
+                let generation = ask.generation;
+                let started = self.background(ctx, "clickhouse", move || {
+                    if newest.load(std::sync::atomic::Ordering::Relaxed) > ask.generation {
+                        let none = crate::app::Delivery::new_empty();
+                        return Message::Reply(Reply::TableAnswered(ask.generation, none));
+                    }
+                    Message::Reply(ask.run())
+                });
+                if !started {
+                    let none = crate::app::Delivery::new_empty();
+                    self.receive(Reply::TableAnswered(generation, none));
                 }
             }
             Effect::Arrange(job) => {

@@ -14,8 +14,8 @@ use crate::timeline::zone::DisplayZone;
 pub fn status_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
     ui.horizontal(|ui| {
         let dataset = &state.dataset;
-        let total = dataset.events.len();
-        let shown = state.shown.len();
+        let total = state.total_events();
+        let shown = state.shown_events();
         let lang = state.lang();
         let events = if shown == total {
             lang.count("events", total)

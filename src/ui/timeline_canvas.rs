@@ -501,7 +501,7 @@ fn overview_ui(
         Sense::click_and_drag(),
     );
     let rect = response.rect;
-    let Some(extent) = state.dataset.extent_secs() else {
+    let Some(extent) = state.data_extent() else {
         return;
     };
     let (min, max) = interact::overview_range(extent, view);

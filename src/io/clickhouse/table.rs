@@ -211,6 +211,8 @@ pub struct Summary {
     pub last: Option<crate::model::TimePoint>,
     /// The title, categories and periods the imports left (no events).
     pub header: DatasetPart,
+    /// Events per category (the lanes), in the server's order of categories.
+    pub lanes: Vec<(String, u64)>,
 }
 
 /// Counts a table and finds its range: one pass over `time` and `time_end`, then the two
@@ -266,8 +268,19 @@ pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
         .chain(header.periods.iter().map(|p| (p.end.end_secs(), p.end)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, t)| t);
+    let answer = client.query(&format!(
+        "SELECT category, count() FROM {table} GROUP BY category ORDER BY category FORMAT RowBinary"
+    ))?;
+    let mut reader = Reader::new(&answer);
+    let mut lanes = Vec::new();
+    while !reader.done() {
+        let bad = |why| answer_error(target, why);
+        let category = reader.string().map_err(bad)?.to_owned();
+        lanes.push((category, reader.u64().map_err(bad)?));
+    }
     Ok(Summary {
         events,
+        lanes,
         periods: header.periods.len(),
         first,
         last,

@@ -25,6 +25,7 @@ pub struct Question {
 }
 
 /// What the table answered.
+#[derive(Debug)]
 pub struct Answer {
     /// The question.
     pub question: Question,

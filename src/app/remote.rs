@@ -1,0 +1,506 @@
+//! A ClickHouse table in the window: connected once (count, range, title, categories,
+//! periods), then asked for each view the user reaches. The view never waits: it draws the last
+//! answer (resampled to the view) and says "querying…" while a newer question runs on a thread;
+//! answers older than the one shown are dropped.
+
+use std::sync::Arc;
+
+use super::{AppState, Delivery, Effect, FileSource, OpenFile, PickMode, Reply};
+use crate::i18n::Said;
+use crate::io::LoadedFile;
+use crate::io::clickhouse::{self as ch, window::Question};
+use crate::model::DatasetPart;
+use crate::timeline::{CountedLanes, TimeView};
+
+/// A lane with more events than this in the asked range (twice the view) is counted by the
+/// server; twice the most a lane shows one by one in a view.
+pub const ASK_LIMIT: u64 = 2 * *crate::timeline::scene::DETAIL_LIMIT.end() as u64;
+
+/// The open table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemoteTable {
+    /// Its address (no password).
+    pub address: String,
+    /// Title, categories and periods.
+    pub header: Arc<DatasetPart>,
+    /// Events in the table, counted by the server.
+    pub events: u64,
+    /// Earliest start and latest end, seconds.
+    pub extent: Option<(f64, f64)>,
+    /// The newest question sent, and its number.
+    asked: Option<(u64, Question)>,
+    /// The question the shown data answers, and its number.
+    answered: Option<(u64, Question)>,
+    /// The lanes counted in the shown answer.
+    pub counted: Option<Arc<CountedLanes>>,
+    /// Their keys and events.
+    pub counted_keys: Vec<(String, usize)>,
+    /// Events per category in the whole table.
+    pub lanes: Vec<(String, u64)>,
+    /// Events of the shown answer, per category.
+    fetched: Vec<(String, usize)>,
+    generation: u64,
+}
+
+/// Connect to a table: count it, find its range, read its header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connect {
+    /// The address as given.
+    pub address: String,
+    /// Replace what is open, or add to it.
+    pub mode: PickMode,
+}
+
+/// What a connection found.
+pub type Connected = Result<ch::Summary, Said>;
+
+impl Connect {
+    /// Asks the server (on a thread: it may take a network round trip or a timeout).
+    pub fn run(&self) -> Reply {
+        let result = ch::Target::parse(&self.address)
+            .and_then(|target| ch::summary(&ch::Client::new(target)))
+            .map_err(|e| e.said());
+        Reply::Connected(self.clone(), Delivery::new(result))
+    }
+}
+
+/// One question for a table's thread.
+#[derive(Clone, Debug)]
+pub struct Ask {
+    /// Its number: answers to older questions than the one shown are dropped.
+    pub generation: u64,
+    /// The table.
+    pub address: String,
+    /// Its header (the events come back under it, read by the native reader).
+    pub header: Arc<DatasetPart>,
+    /// The range and the limit.
+    pub question: Question,
+}
+
+impl PartialEq for Ask {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation && self.address == other.address
+    }
+}
+
+impl Eq for Ask {}
+
+/// What a table answered (or why not).
+pub type Answered = Result<ch::window::Answer, Said>;
+
+impl Ask {
+    /// Asks the server.
+    pub fn run(&self) -> Reply {
+        let result = ch::Target::parse(&self.address)
+            .and_then(|target| {
+                ch::window::ask(&ch::Client::new(target), &self.header, self.question)
+            })
+            .map_err(|e| e.said());
+        Reply::TableAnswered(self.generation, Delivery::new(result))
+    }
+}
+
+impl RemoteTable {
+    /// Whether the shown answer is older than the question asked last.
+    pub fn querying(&self) -> bool {
+        self.asked.map(|(g, _)| g) > self.answered.map(|(g, _)| g)
+    }
+
+    /// Whether `question` serves `view`: it holds the view, and is at most four times as wide
+    /// (zoomed in further, lanes it counted may have few enough events to show one by one).
+    fn serves(question: &Question, view: &TimeView) -> bool {
+        let (min, max) = (view.min_secs, view.max_secs());
+        question.min_secs <= min
+            && question.max_secs >= max
+            && (question.max_secs - question.min_secs) <= 4.0 * (max - min).max(1.0)
+    }
+
+    /// The question for `view`: the view and half its width on each side (a pan stays within
+    /// it), within the table's range.
+    fn question_for(&self, view: &TimeView) -> Question {
+        let span = view.max_secs() - view.min_secs;
+        let (mut min, mut max) = (view.min_secs - span / 2.0, view.max_secs() + span / 2.0);
+        if let Some((lo, hi)) = self.extent {
+            min = min.max(lo - span / 2.0);
+            max = max.min(hi + span / 2.0);
+        }
+        Question {
+            min_secs: min,
+            max_secs: max.max(min + 1.0),
+            limit: ASK_LIMIT,
+        }
+    }
+}
+
+impl AppState {
+    /// Opens a table: asks for its count, range and header on a thread.
+    pub(super) fn connect(address: String, mode: PickMode) -> Effect {
+        Effect::Connect(Connect { address, mode })
+    }
+
+    /// A connection's answer: the table is shown (its header at once, its events as asked for
+    /// the fitted view), or the failure is listed with the files that could not be opened.
+    pub(super) fn connected(&mut self, connect: &Connect, result: Option<Connected>) {
+        let summary = match result {
+            Some(Ok(summary)) => summary,
+            Some(Err(why)) => {
+                self.add_failed_table(&connect.address, why);
+                return;
+            }
+            None => {
+                self.add_failed_table(&connect.address, Said::new("job-no-thread"));
+                return;
+            }
+        };
+        let address = ch::Target::parse(&connect.address)
+            .map_or_else(|_| ch::redacted(&connect.address), |t| t.address());
+        if connect.mode == PickMode::Open {
+            self.reclaim_events();
+            self.files.clear();
+            self.failed.clear();
+            self.selection = None;
+        }
+        self.files
+            .retain(|f| f.source != FileSource::Table(address.clone()));
+        self.failed.retain(|f| f.name != address);
+        let mut header = summary.header;
+        header.info.path.clone_from(&address);
+        let extent = summary
+            .first
+            .zip(summary.last)
+            .map(|(first, last)| (first.start_secs(), last.end_secs()));
+        self.files.push(OpenFile {
+            source: FileSource::Table(address.clone()),
+            loaded: LoadedFile {
+                part: header.clone(),
+                issues: Vec::new(),
+            },
+        });
+        self.remote = Some(RemoteTable {
+            address,
+            header: Arc::new(header),
+            events: summary.events,
+            extent,
+            asked: None,
+            answered: None,
+            counted: None,
+            counted_keys: Vec::new(),
+            lanes: summary.lanes,
+            fetched: Vec::new(),
+            generation: 0,
+        });
+        self.rebuild();
+        self.fit_all();
+        self.restore_pending_session();
+    }
+
+    /// A table that could not be opened is listed with the files that could not (not watched:
+    /// opening it again retries).
+    fn add_failed_table(&mut self, address: &str, why: Said) {
+        self.record_failed(super::FailedFile {
+            path: None,
+            name: ch::redacted(address),
+            reason: why,
+            location: None,
+        });
+    }
+
+    /// A question for the view if the shown answer (or the one on its way) does not serve it.
+    pub(super) fn with_table_question(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
+        let view = self.view;
+        let Some(remote) = self.remote.as_mut() else {
+            return effects;
+        };
+        if remote
+            .asked
+            .is_some_and(|(_, q)| RemoteTable::serves(&q, &view))
+        {
+            return effects;
+        }
+        remote.generation += 1;
+        let question = remote.question_for(&view);
+        remote.asked = Some((remote.generation, question));
+        effects.push(Effect::AskTable(Ask {
+            generation: remote.generation,
+            address: remote.address.clone(),
+            header: Arc::clone(&remote.header),
+            question,
+        }));
+        effects
+    }
+
+    /// A table's answer: its events replace the last answer's, its counted lanes are drawn
+    /// as density. Answers older than the one shown are dropped.
+    pub(super) fn table_answered(&mut self, generation: u64, result: Option<Answered>) {
+        let Some(remote) = self.remote.as_mut() else {
+            return;
+        };
+        if remote.answered.is_some_and(|(g, _)| g >= generation) {
+            return;
+        }
+        let answer = match result {
+            Some(Ok(answer)) => answer,
+            Some(Err(why)) => {
+                // The last answer stays; the problem is said once.
+                remote.answered = remote.asked;
+                let message = self.said("toast-table-failed", &why);
+                self.toast(message, true);
+                return;
+            }
+            None => return,
+        };
+        let question = answer.question;
+        remote.answered = Some((generation, question));
+        remote.counted_keys = answer
+            .counted
+            .iter()
+            .map(|(key, total, _)| (key.clone(), usize::try_from(*total).unwrap_or(usize::MAX)))
+            .collect();
+        remote.counted = Some(Arc::new(CountedLanes {
+            min_secs: question.min_secs,
+            max_secs: question.max_secs,
+            lanes: answer
+                .counted
+                .into_iter()
+                .map(|(key, _, bins)| (key, bins))
+                .collect(),
+        }));
+        let mut fetched: Vec<(String, usize)> = Vec::new();
+        for event in &answer.events.part.events {
+            let category = event.category().unwrap_or("");
+            match fetched.iter_mut().find(|(c, _)| c == category) {
+                Some((_, n)) => *n += 1,
+                None => fetched.push((category.to_owned(), 1)),
+            }
+        }
+        remote.fetched = fetched;
+        let address = remote.address.clone();
+        let mut part = answer.events.part;
+        part.info.path.clone_from(&address);
+        if let Some(file) = self
+            .files
+            .iter_mut()
+            .find(|f| f.source == FileSource::Table(address.clone()))
+        {
+            file.loaded.part = part;
+        }
+        self.rebuild();
+    }
+
+    /// The earliest start and latest end of what is open, the table's whole range included.
+    pub fn data_extent(&self) -> Option<(f64, f64)> {
+        let table = self.remote.as_ref().and_then(|r| r.extent);
+        match (self.dataset.extent_secs(), table) {
+            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Events in everything open: the table's count, not only the events of the last answer.
+    pub fn total_events(&self) -> usize {
+        let local = self.dataset.events.len();
+        match &self.remote {
+            Some(remote) => {
+                let fetched: usize = remote.fetched.iter().map(|(_, n)| n).sum();
+                local.saturating_sub(fetched) + usize::try_from(remote.events).unwrap_or(usize::MAX)
+            }
+            None => local,
+        }
+    }
+
+    /// Events shown: with a table open and nothing filtered, all of them. (Filters apply to
+    /// the events of the last answer only so far; the counted lanes are not filtered.)
+    pub fn shown_events(&self) -> usize {
+        if self.remote.is_some() && self.filter.is_empty() {
+            self.total_events()
+        } else {
+            self.shown.len()
+        }
+    }
+
+    /// Events in category `i` of the dataset, the table's whole count included.
+    pub fn category_count(&self, i: usize) -> usize {
+        let local = self.dataset.category_counts.get(i).copied().unwrap_or(0);
+        let (Some(remote), Some(category)) = (&self.remote, self.dataset.categories.get(i)) else {
+            return local;
+        };
+        let id = category.id.as_str();
+        let fetched = remote
+            .fetched
+            .iter()
+            .find(|(c, _)| c == id)
+            .map_or(0, |(_, n)| *n);
+        let table = remote
+            .lanes
+            .iter()
+            .find(|(c, _)| c == id)
+            .map_or(0, |(_, n)| usize::try_from(*n).unwrap_or(usize::MAX));
+        local.saturating_sub(fetched) + table
+    }
+
+    /// Events of file `i` of the dataset: a table's whole count.
+    pub fn file_count(&self, i: usize) -> usize {
+        let local = self.dataset.file_counts.get(i).copied().unwrap_or(0);
+        match (&self.remote, self.dataset.files.get(i)) {
+            (Some(remote), Some(file)) if file.path == remote.address => {
+                usize::try_from(remote.events).unwrap_or(usize::MAX)
+            }
+            _ => local,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{FilesCommand, ViewCommand};
+
+    const ADDRESS: &str = "clickhouse://127.0.0.1:9/db/events";
+
+    fn header() -> DatasetPart {
+        crate::io::load_text(
+            "h.json",
+            r#"{"annals": 1, "title": "T", "categories": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}], "events": []}"#,
+        )
+        .unwrap()
+        .part
+    }
+
+    /// A table of 2021: 1,000,000 events in lane `a`, 3 in lane `b`.
+    fn connected_state() -> (AppState, Vec<Effect>) {
+        let mut state = AppState::default();
+        let effects = state.apply(FilesCommand::OpenFiles(vec![ADDRESS.into()]));
+        let [Effect::Connect(connect)] = effects.as_slice() else {
+            panic!("a table connects on a thread: {effects:?}");
+        };
+        let summary = ch::Summary {
+            events: 1_000_003,
+            periods: 0,
+            first: Some("2021-01-01".parse().unwrap()),
+            last: Some("2021-12-31".parse().unwrap()),
+            header: header(),
+            lanes: vec![("a".into(), 1_000_000), ("b".into(), 3)],
+        };
+        let effects = state.receive(Reply::Connected(
+            connect.clone(),
+            Delivery::new(Ok(summary)),
+        ));
+        (state, effects)
+    }
+
+    fn answer(ask: &Ask, titles: &[&str]) -> Reply {
+        let events: Vec<String> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!(
+                    r#"{{"id": "e{i}", "title": "{t}", "start": "2021-06-0{}", "category": "b"}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"annals": 1, "categories": [{{"id": "a", "label": "A"}}, {{"id": "b", "label": "B"}}], "events": [{}]}}"#,
+            events.join(",")
+        );
+        let events = crate::io::load_text(ADDRESS, &text).unwrap();
+        let answer = ch::window::Answer {
+            question: ask.question,
+            events,
+            counted: vec![("a".into(), 900_000, vec![900; 1000])],
+            lanes: vec![("a".into(), 900_000), ("b".into(), titles.len() as u64)],
+        };
+        Reply::TableAnswered(ask.generation, Delivery::new(Ok(answer)))
+    }
+
+    fn asked(effects: &[Effect]) -> Ask {
+        effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::AskTable(ask) => Some(ask.clone()),
+                _ => None,
+            })
+            .expect("a question for the table")
+    }
+
+    #[test]
+    fn a_connected_table_is_fitted_and_asked_for_its_view() {
+        let (state, effects) = connected_state();
+        let ask = asked(&effects);
+        let remote = state.remote.as_ref().unwrap();
+        assert!(remote.querying(), "the status bar says querying…");
+        assert_eq!(state.busy(), Some("querying"));
+        assert_eq!(state.total_events(), 1_000_003);
+        assert_eq!(state.category_count(0), 1_000_000);
+        // The question holds the view, with room to pan.
+        assert!(ask.question.min_secs <= state.view.min_secs);
+        assert!(ask.question.max_secs >= state.view.max_secs());
+        assert_eq!(ask.question.limit, ASK_LIMIT);
+        assert_eq!(state.dataset.title_in(crate::i18n::Lang::En), "T");
+    }
+
+    #[test]
+    fn answers_fill_the_lanes_and_old_answers_are_dropped() {
+        let (mut state, effects) = connected_state();
+        let first = asked(&effects);
+        // Zoomed to a week before the first answer: a second question.
+        let week = TimeView::from_min_max(
+            "2021-06-01"
+                .parse::<crate::model::TimePoint>()
+                .unwrap()
+                .start_secs(),
+            "2021-06-07"
+                .parse::<crate::model::TimePoint>()
+                .unwrap()
+                .end_secs(),
+        );
+        let second = asked(&state.apply(ViewCommand::SetView(week)));
+        assert!(second.generation > first.generation);
+        // A pan within the asked range asks nothing new.
+        let effects = state.apply(ViewCommand::PanBy(0.1));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::AskTable(_))));
+
+        // The newer answer first, then the older: the older is dropped.
+        let _ = state.receive(answer(&second, &["new one", "new two"]));
+        let _ = state.receive(answer(&first, &["old"]));
+        let titles: Vec<String> = state
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.title().to_owned())
+            .collect();
+        assert_eq!(titles, ["new one", "new two"]);
+        assert!(!state.remote.as_ref().unwrap().querying());
+        assert_eq!(state.busy(), None);
+        // Lane `a` is counted: a lane with no event here, drawn from the counts.
+        let keys: Vec<&str> = state.layout.lanes.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        assert_eq!(state.layout.lanes[0].count, 900_000);
+        assert!(state.scene_extras().counted.unwrap().lane("a").is_some());
+        // Totals are the table's, not the answer's.
+        assert_eq!(state.total_events(), 1_000_003);
+        assert_eq!(state.category_count(1), 3);
+        // Hiding the counted category hides its lane.
+        let _ = state.apply(crate::app::FilterCommand::ToggleCategory("a".into()));
+        let keys: Vec<&str> = state.layout.lanes.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(keys, ["b"]);
+    }
+
+    #[test]
+    fn a_table_that_cannot_be_reached_is_listed_without_its_password() {
+        let mut state = AppState::default();
+        let connect = Connect {
+            address: "clickhouse://u:secret@127.0.0.1:9/db/t".into(),
+            mode: PickMode::Open,
+        };
+        let why = Said::verbatim("connection refused");
+        let _ = state.receive(Reply::Connected(connect, Delivery::new(Err(why))));
+        assert_eq!(state.failed.len(), 1);
+        assert!(
+            !state.failed[0].name.contains("secret"),
+            "{}",
+            state.failed[0].name
+        );
+        assert!(state.remote.is_none());
+    }
+}
