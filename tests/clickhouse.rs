@@ -10,20 +10,12 @@
     reason = "tests fail loudly on purpose, and say when they are skipped"
 )]
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
-use annals::io::clickhouse::{self, Client, Target, sql};
+use annals::io::clickhouse::{self, sql};
 
-fn server_binary() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .chain([PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")])
-        .map(|dir| dir.join("clickhouse-server"))
-        .find(|p| p.is_file())
-}
+use annals::io::clickhouse::local::{LocalServer, server_binary};
 
 /// The server binary, or `None` (with a note) when the test should be skipped.
 fn need_server(test: &str) -> Option<PathBuf> {
@@ -40,122 +32,15 @@ fn need_server(test: &str) -> Option<PathBuf> {
     found
 }
 
+fn start_servers(binary: &Path, count: usize) -> Vec<LocalServer> {
+    LocalServer::start(binary, count).expect("clickhouse-server starts")
+}
+
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
+    std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free loopback port")
-}
-
-/// One running server; stopped and its folder removed on drop.
-struct Server {
-    child: Child,
-    dir: PathBuf,
-    http: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-        std::fs::remove_dir_all(&self.dir).ok();
-    }
-}
-
-impl Server {
-    fn address(&self, database: &str, table: &str) -> String {
-        format!("clickhouse://127.0.0.1:{}/{database}/{table}", self.http)
-    }
-
-    fn client(&self, database: &str, table: &str) -> Client {
-        Client::with_password(
-            Target::parse(&self.address(database, table)).expect("an address"),
-            None,
-        )
-    }
-
-    fn query(&self, query: &str) -> String {
-        let bytes = self
-            .client("default", "x")
-            .query(query)
-            .unwrap_or_else(|e| panic!("{query}: {e}"));
-        String::from_utf8(bytes).expect("UTF-8").trim().to_owned()
-    }
-}
-
-/// Starts `count` servers that know each other as the cluster `annals_shards` (one shard
-/// each), and waits until each answers.
-fn start_servers(binary: &Path, count: usize) -> Vec<Server> {
-    let ports: Vec<(u16, u16)> = (0..count).map(|_| (free_port(), free_port())).collect();
-    let mut shards = String::new();
-    for (_, tcp) in &ports {
-        shards += "<shard><replica><host>127.0.0.1</host><port>";
-        shards += &tcp.to_string();
-        shards += "</port></replica></shard>";
-    }
-    let mut servers = Vec::new();
-    for (i, &(http, tcp)) in ports.iter().enumerate() {
-        let dir = std::env::temp_dir().join(format!(
-            "annals-clickhouse-{}-{}-{i}",
-            std::process::id(),
-            Instant::now().elapsed().as_nanos() ^ u128::from(http)
-        ));
-        std::fs::create_dir_all(&dir).expect("a temporary folder");
-        let d = dir.display();
-        let config = format!(
-            r#"<?xml version="1.0"?>
-<yandex>
-  <logger><level>warning</level><log>{d}/server.log</log><errorlog>{d}/server.err.log</errorlog></logger>
-  <http_port>{http}</http_port>
-  <tcp_port>{tcp}</tcp_port>
-  <listen_host>127.0.0.1</listen_host>
-  <path>{d}/data/</path>
-  <tmp_path>{d}/tmp/</tmp_path>
-  <user_files_path>{d}/user_files/</user_files_path>
-  <format_schema_path>{d}/format_schemas/</format_schema_path>
-  <mark_cache_size>268435456</mark_cache_size>
-  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
-  <profiles><default></default></profiles>
-  <quotas><default></default></quotas>
-  <default_profile>default</default_profile>
-  <default_database>default</default_database>
-  <timezone>UTC</timezone>
-  <remote_servers><annals_shards>{shards}</annals_shards></remote_servers>
-</yandex>
-"#
-        );
-        let config_path = dir.join("config.xml");
-        std::fs::write(&config_path, config).expect("config written");
-        let child = Command::new(binary)
-            .arg(format!("--config-file={}", config_path.display()))
-            .current_dir(&dir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("clickhouse-server starts");
-        servers.push(Server { child, dir, http });
-    }
-    for server in &mut servers {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let client = server.client("default", "x");
-            if client.query("SELECT 1").is_ok() {
-                break;
-            }
-            if let Ok(Some(status)) = server.child.try_wait() {
-                let log =
-                    std::fs::read_to_string(server.dir.join("server.err.log")).unwrap_or_default();
-                panic!("clickhouse-server stopped ({status}): {log}");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "clickhouse-server did not answer within 60 s"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-    servers
 }
 
 fn annals(args: &[&str]) -> Output {
@@ -308,14 +193,21 @@ fn hostile_strings_stay_data() {
 
     // Each hostile string found by an equality built with `sql::string`: exactly its event.
     for title in hostile {
-        let count = server.query(&format!(
-            "SELECT count() FROM annals_test.events WHERE title = {} AND has(tags, {})",
-            sql::string(title),
-            sql::string(title)
-        ));
+        let count = server
+            .query(&format!(
+                "SELECT count() FROM annals_test.events WHERE title = {} AND has(tags, {})",
+                sql::string(title),
+                sql::string(title)
+            ))
+            .unwrap();
         assert_eq!(count, "1", "{title:?}");
     }
-    assert_eq!(server.query("SELECT count() FROM annals_test.events"), "6");
+    assert_eq!(
+        server
+            .query("SELECT count() FROM annals_test.events")
+            .unwrap(),
+        "6"
+    );
     // Read back whole: every string exactly as sent.
     let loaded = clickhouse::fetch_all(&server.client("annals_test", "events")).expect("read");
     let titles: Vec<String> = loaded
@@ -346,10 +238,12 @@ fn two_shards_answer_as_one_file() {
         clickhouse::create_table(&server.client("annals_test", "events_local"))
             .expect("local table");
     }
-    servers[0].query(
-        "CREATE TABLE annals_test.events AS annals_test.events_local \
+    servers[0]
+        .query(
+            "CREATE TABLE annals_test.events AS annals_test.events_local \
          ENGINE = Distributed(annals_shards, annals_test, events_local, rand())",
-    );
+        )
+        .unwrap();
     let generated = scratch.path("generated.json");
     let generated = generated.to_str().expect("UTF-8");
     assert!(
@@ -368,6 +262,7 @@ fn two_shards_answer_as_one_file() {
         .iter()
         .map(|s| {
             s.query("SELECT count() FROM annals_test.events_local")
+                .unwrap()
                 .parse()
                 .expect("a count")
         })
@@ -405,20 +300,6 @@ fn an_unreachable_server_is_named() {
     assert!(!stderr.contains("secret"), "{stderr}");
 }
 
-/// Rows made by the server itself (no file that big in a test): `count` events a minute
-/// apart from 2017-07-14, in three lanes, each with its native JSON.
-fn generate_rows(server: &Server, table: &str, count: u64) {
-    server.query(&format!(
-        "INSERT INTO {table} (id, time, time_end, category, title, actors, tags, severity, source_url, event) \
-         SELECT concat('g', toString(number)) AS id, 1500000000 + toInt64(number) * 60 AS time, \
-         time AS time_end, ['incident', 'response', 'strategy'][number % 3 + 1] AS category, \
-         concat('Event ', toString(number)) AS title, emptyArrayString(), emptyArrayString(), '', '', \
-         concat('{{\"id\":\"', id, '\",\"title\":\"', title, '\",\"start\":\"', \
-         formatDateTime(toDateTime(time, 'UTC'), '%Y-%m-%dT%H:%M:%S', 'UTC'), 'Z\",\"category\":\"', \
-         category, '\"}}') AS event FROM system.numbers LIMIT {count}"
-    ));
-}
-
 #[test]
 fn a_table_too_big_to_read_is_drawn_from_its_counts() {
     let Some(binary) = need_server("a_table_too_big_to_read_is_drawn_from_its_counts") else {
@@ -434,7 +315,15 @@ fn a_table_too_big_to_read_is_drawn_from_its_counts() {
             .status
             .success()
     );
-    generate_rows(server, "annals_test.big", 2_100_000);
+    // Rows made by the server itself (no file that big in a test), a minute apart.
+    server
+        .generate(
+            "annals_test.big",
+            2_100_000,
+            60,
+            &["incident", "response", "strategy"],
+        )
+        .unwrap();
     const { assert!(clickhouse::FETCH_LIMIT < 2_100_028) };
 
     let stdout = text(&annals(&["check", &address])).0;
@@ -469,6 +358,7 @@ fn a_table_too_big_to_read_is_drawn_from_its_counts() {
     drawn.sort_unstable();
     let mut counted: Vec<u64> = server
         .query("SELECT count() FROM annals_test.big WHERE category IN ('incident', 'response', 'strategy') GROUP BY category")
+        .unwrap()
         .lines()
         .map(|l| l.parse().unwrap())
         .collect();
@@ -481,5 +371,153 @@ fn a_table_too_big_to_read_is_drawn_from_its_counts() {
     assert!(
         svg.contains("Cyber Strategy 2.0"),
         "periods from the metadata table"
+    );
+}
+
+/// Events at odd times, over hour edges, long spans (one over years), before 1970, in three
+/// lanes: the shapes that make counting by whole hours go wrong if it goes wrong anywhere.
+fn awkward_events() -> String {
+    let mut events = Vec::new();
+    let mut push = |id: String, lane: &str, start: String, end: Option<String>| {
+        let mut event =
+            serde_json::json!({"id": id, "title": id, "category": lane, "start": start});
+        if let Some(end) = end {
+            event["end"] = serde_json::Value::String(end);
+        }
+        events.push(event);
+    };
+    for i in 0..400_i64 {
+        // Every 37 minutes and 11 seconds from 31 Dec 1969 20:00: crosses 1970 and many hours.
+        let t = -14_400 + i * 2_231;
+        let start = chrono::DateTime::from_timestamp(t, 0).unwrap();
+        let lane = ["dense", "dense", "other"][usize::try_from(i % 3).unwrap()];
+        let end = (i % 7 == 0).then(|| {
+            (start + chrono::Duration::seconds(3_000 + 97 * i))
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string()
+        });
+        push(
+            format!("e{i}"),
+            lane,
+            start.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            end,
+        );
+    }
+    // Days, months and a span of years, at their own precision.
+    push("day".into(), "dense", "1970-01-03".into(), None);
+    push(
+        "month".into(),
+        "other",
+        "1969-12".into(),
+        Some("1970-01".into()),
+    );
+    push("years".into(), "long", "1960".into(), Some("1985".into()));
+    serde_json::json!({"annals": 1, "title": "Awkward", "events": events}).to_string()
+}
+
+#[test]
+fn hourly_counts_answer_as_the_events_do() {
+    let Some(binary) = need_server("hourly_counts_answer_as_the_events_do") else {
+        return;
+    };
+    let scratch = Scratch::new("hourly_counts_answer_as_the_events_do");
+    let file = scratch.path("awkward.json");
+    std::fs::write(&file, awkward_events()).unwrap();
+    let servers = start_servers(&binary, 1);
+    let server = &servers[0];
+    let address = server.address("annals_test", "awkward");
+    let output = annals(&["import", file.to_str().unwrap(), "--to", &address]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let client = server.client("annals_test", "awkward");
+    let summary = clickhouse::summary(&client).unwrap();
+    assert!(summary.rollup, "annals import keeps counts per hour");
+    assert_eq!(summary.events, 403);
+
+    // Ranges on and off hour edges, narrow and wide, before, across and after 1970.
+    let ranges = [
+        (-14_400.5, 900_000.25),
+        (-3_600.0, 3_600.0),
+        (-1_000.0, 200.0),
+        (12_345.0, 200_000.0),
+        (7_200.0, 10_800.0),
+        (-1.0e9, 1.0e9),
+        (500_000.0, 510_000.0),
+        (-400_000_000.0, -300_000_000.0),
+    ];
+    for (min_secs, max_secs) in ranges {
+        let ask = |rollup| {
+            let question = clickhouse::window::Question {
+                min_secs,
+                max_secs,
+                limit: 20,
+                rollup,
+            };
+            clickhouse::window::ask(&client, &summary.header, question).unwrap()
+        };
+        let (hourly, raw) = (ask(true), ask(false));
+        let range = format!("[{min_secs}, {max_secs})");
+        assert_eq!(hourly.lanes, raw.lanes, "lane counts in {range}");
+        let ids = |a: &clickhouse::window::Answer| {
+            let events = &a.events.part.events;
+            (0..events.len())
+                .filter_map(|i| events.owned(i).map(|e| e.id))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&hourly), ids(&raw), "events read in {range}");
+        assert_eq!(hourly.counted.len(), raw.counted.len(), "{range}");
+        let width = (max_secs - min_secs) / clickhouse::window::COUNT_BINS as f64;
+        for ((lane, n, bins), (raw_lane, raw_n, raw_bins)) in
+            hourly.counted.iter().zip(&raw.counted)
+        {
+            assert_eq!((lane, n), (raw_lane, raw_n), "{range}");
+            let sum = |b: &[u32]| b.iter().map(|&c| u64::from(c)).sum::<u64>();
+            assert_eq!(
+                sum(bins),
+                sum(raw_bins),
+                "every count in a bin, {lane} {range}"
+            );
+            if width < 3_600.0 {
+                assert_eq!(
+                    bins, raw_bins,
+                    "bins under an hour are exact, {lane} {range}"
+                );
+            } else {
+                // An hour's events sit in the bin its start is in: never more than a bin away.
+                let cumulative = |b: &[u32]| {
+                    b.iter()
+                        .scan(0_u64, |s, &c| {
+                            *s += u64::from(c);
+                            Some(*s)
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let (a, b) = (cumulative(bins), cumulative(raw_bins));
+                for i in 1..a.len() {
+                    assert!(
+                        a[i] >= b[i - 1] && b[i] >= a[i - 1],
+                        "bin {i} of {lane} {range}: hourly {} raw {}",
+                        a[i],
+                        b[i]
+                    );
+                }
+            }
+        }
+    }
+    // Some ranges must count lanes (the comparison above is not of empty answers).
+    let wide = clickhouse::window::ask(
+        &client,
+        &summary.header,
+        clickhouse::window::Question {
+            min_secs: -14_400.5,
+            max_secs: 900_000.25,
+            limit: 20,
+            rollup: true,
+        },
+    )
+    .unwrap();
+    assert!(
+        wide.counted
+            .iter()
+            .any(|(lane, n, _)| lane == "dense" && *n > 200)
     );
 }

@@ -329,6 +329,12 @@ theme-high-contrast = Hoher Kontrast
 menu-add-files = Dateien hinzufügen…
 menu-no-recent = Keine zuletzt geöffneten Dateien
 menu-open-example = Das belgische Beispiel öffnen
+menu-connect-clickhouse = Mit ClickHouse verbinden…
+connect-heading = Mit ClickHouse verbinden
+connect-address = Adresse der Tabelle
+connect-password = Passwort
+connect-password-note = Leer lassen für kein Passwort oder das aus ANNALS_CLICKHOUSE_PASSWORD. Ein eingegebenes Passwort wird nur behalten, solange die Tabelle geöffnet ist, und nie gespeichert.
+connect-go = Verbinden
 menu-close-all = Alle schließen
 menu-live-reload = Dateien bei Änderung neu laden
 menu-live-reload-tip = Behält Ansicht, Auswahl und Filter; ein fehlerhaftes Speichern behält die letzten gültigen Ereignisse
@@ -351,6 +357,7 @@ menu-zone-note = Ereignisdaten erscheinen, wie die Quelle sie schrieb; die Achse
 
 # Die Zeitleiste.
 canvas-axis-zone = Achse: { $zone }
+canvas-querying = ClickHouse wird abgefragt…
 canvas-more-here = { $count ->
     [one] { $n } weiteres Ereignis hier im Bild
    *[other] { $n } weitere Ereignisse hier im Bild

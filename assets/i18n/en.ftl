@@ -353,6 +353,12 @@ theme-high-contrast = High contrast
 menu-add-files = Add files…
 menu-no-recent = No recent files
 menu-open-example = Open the Belgium example
+menu-connect-clickhouse = Connect to ClickHouse…
+connect-heading = Connect to ClickHouse
+connect-address = Table address
+connect-password = Password
+connect-password-note = Leave it empty for no password or the one in ANNALS_CLICKHOUSE_PASSWORD. A typed password is kept only while the table is open and is never saved.
+connect-go = Connect
 menu-close-all = Close all
 menu-live-reload = Reload files when they change
 menu-live-reload-tip = Keeps view, selection and filters; a broken write keeps the last good events
@@ -376,6 +382,7 @@ menu-zone-note = Event dates print as their source wrote them; the axis and rang
 
 # The timeline canvas: corner note, hover texts.
 canvas-axis-zone = Axis: { $zone }
+canvas-querying = Querying ClickHouse…
 canvas-more-here = { $count ->
     [one] { $n } more event in view here
    *[other] { $n } more events in view here

@@ -331,6 +331,12 @@ theme-high-contrast = Contraste élevé
 menu-add-files = Ajouter des fichiers…
 menu-no-recent = Aucun fichier récent
 menu-open-example = Ouvrir l’exemple belge
+menu-connect-clickhouse = Se connecter à ClickHouse…
+connect-heading = Se connecter à ClickHouse
+connect-address = Adresse de la table
+connect-password = Mot de passe
+connect-password-note = Laissez vide pour aucun mot de passe ou celui de ANNALS_CLICKHOUSE_PASSWORD. Un mot de passe saisi n’est gardé que tant que la table est ouverte et n’est jamais enregistré.
+connect-go = Se connecter
 menu-close-all = Tout fermer
 menu-live-reload = Recharger les fichiers quand ils changent
 menu-live-reload-tip = Garde la vue, la sélection et les filtres ; une écriture défectueuse garde les derniers événements valides
@@ -353,6 +359,7 @@ menu-zone-note = Les dates des événements s’affichent telles que la source l
 
 # Le canevas de la chronologie.
 canvas-axis-zone = Axe : { $zone }
+canvas-querying = Interrogation de ClickHouse…
 canvas-more-here = { $count ->
     [one] { $n } autre événement visible ici
    *[other] { $n } autres événements visibles ici

@@ -329,6 +329,12 @@ theme-high-contrast = Hoog contrast
 menu-add-files = Bestanden toevoegen…
 menu-no-recent = Geen recente bestanden
 menu-open-example = Het Belgische voorbeeld openen
+menu-connect-clickhouse = Verbinden met ClickHouse…
+connect-heading = Verbinden met ClickHouse
+connect-address = Adres van de tabel
+connect-password = Wachtwoord
+connect-password-note = Laat het leeg voor geen wachtwoord of dat uit ANNALS_CLICKHOUSE_PASSWORD. Een getypt wachtwoord wordt alleen bijgehouden zolang de tabel open is en wordt nooit opgeslagen.
+connect-go = Verbinden
 menu-close-all = Alles sluiten
 menu-live-reload = Bestanden herladen als ze wijzigen
 menu-live-reload-tip = Behoudt weergave, selectie en filters; een kapotte wijziging behoudt de laatste goede gebeurtenissen
@@ -351,6 +357,7 @@ menu-zone-note = Datums van gebeurtenissen staan zoals de bron ze schreef; de as
 
 # Het tijdlijncanvas.
 canvas-axis-zone = As: { $zone }
+canvas-querying = ClickHouse wordt bevraagd…
 canvas-more-here = { $count ->
     [one] nog { $n } gebeurtenis hier in beeld
    *[other] nog { $n } gebeurtenissen hier in beeld

@@ -47,6 +47,13 @@ pub enum Command {
 pub enum FilesCommand {
     /// Replace the open files with these (files that fail are reported and replace nothing).
     OpenFiles(Vec<PathBuf>),
+    /// Connect to a ClickHouse table (replacing what is open), with the password typed for it.
+    ConnectTable {
+        /// `clickhouse://HOST:PORT/DATABASE/TABLE`.
+        address: String,
+        /// Typed in the window; kept in memory only.
+        password: Option<crate::io::clickhouse::Password>,
+    },
     /// Add these files (a path already open is reloaded in place).
     AddFiles(Vec<PathBuf>),
     /// Show a file dialog.

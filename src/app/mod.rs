@@ -381,6 +381,9 @@ impl AppState {
     fn apply_files(&mut self, command: FilesCommand) -> Vec<Effect> {
         let effect = match command {
             FilesCommand::OpenFiles(paths) => return self.open_paths(paths, PickMode::Open),
+            FilesCommand::ConnectTable { address, password } => {
+                return vec![Self::connect(address, PickMode::Open, password)];
+            }
             FilesCommand::AddFiles(paths) => return self.open_paths(paths, PickMode::Add),
             FilesCommand::PickFiles(mode) => {
                 let purpose = if mode == PickMode::Open {
@@ -439,7 +442,7 @@ impl AppState {
         let mut mode = mode;
         for table in tables {
             if let Some(address) = table.to_str() {
-                effects.push(Self::connect(address.to_owned(), mode));
+                effects.push(Self::connect(address.to_owned(), mode, None));
                 mode = PickMode::Add;
             }
         }

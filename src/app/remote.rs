@@ -37,6 +37,10 @@ pub struct RemoteTable {
     pub counted_keys: Vec<(String, usize)>,
     /// Events per category in the whole table.
     pub lanes: Vec<(String, u64)>,
+    /// Whether the table has Annals' counts per lane and hour.
+    rollup: bool,
+    /// The password typed when it was connected (in memory only).
+    password: Option<ch::Password>,
     /// Events of the shown answer, per category.
     fetched: Vec<(String, usize)>,
     generation: u64,
@@ -49,6 +53,8 @@ pub struct Connect {
     pub address: String,
     /// Replace what is open, or add to it.
     pub mode: PickMode,
+    /// A password typed in the window (else [`ch::PASSWORD_VARIABLE`], else none).
+    pub password: Option<ch::Password>,
 }
 
 /// What a connection found.
@@ -58,7 +64,7 @@ impl Connect {
     /// Asks the server (on a thread: it may take a network round trip or a timeout).
     pub fn run(&self) -> Reply {
         let result = ch::Target::parse(&self.address)
-            .and_then(|target| ch::summary(&ch::Client::new(target)))
+            .and_then(|target| ch::summary(&ch::Client::with_typed(target, self.password.as_ref())))
             .map_err(|e| e.said());
         Reply::Connected(self.clone(), Delivery::new(result))
     }
@@ -75,6 +81,8 @@ pub struct Ask {
     pub header: Arc<DatasetPart>,
     /// The range and the limit.
     pub question: Question,
+    /// The password typed when the table was connected, if any.
+    pub password: Option<ch::Password>,
 }
 
 impl PartialEq for Ask {
@@ -93,7 +101,8 @@ impl Ask {
     pub fn run(&self) -> Reply {
         let result = ch::Target::parse(&self.address)
             .and_then(|target| {
-                ch::window::ask(&ch::Client::new(target), &self.header, self.question)
+                let client = ch::Client::with_typed(target, self.password.as_ref());
+                ch::window::ask(&client, &self.header, self.question)
             })
             .map_err(|e| e.said());
         Reply::TableAnswered(self.generation, Delivery::new(result))
@@ -128,14 +137,23 @@ impl RemoteTable {
             min_secs: min,
             max_secs: max.max(min + 1.0),
             limit: ASK_LIMIT,
+            rollup: self.rollup,
         }
     }
 }
 
 impl AppState {
     /// Opens a table: asks for its count, range and header on a thread.
-    pub(super) fn connect(address: String, mode: PickMode) -> Effect {
-        Effect::Connect(Connect { address, mode })
+    pub(super) fn connect(
+        address: String,
+        mode: PickMode,
+        password: Option<ch::Password>,
+    ) -> Effect {
+        Effect::Connect(Connect {
+            address,
+            mode,
+            password,
+        })
     }
 
     /// A connection's answer: the table is shown (its header at once, its events as asked for
@@ -186,6 +204,8 @@ impl AppState {
             counted: None,
             counted_keys: Vec::new(),
             lanes: summary.lanes,
+            rollup: summary.rollup,
+            password: connect.password.clone(),
             fetched: Vec::new(),
             generation: 0,
         });
@@ -225,6 +245,7 @@ impl AppState {
             address: remote.address.clone(),
             header: Arc::clone(&remote.header),
             question,
+            password: remote.password.clone(),
         }));
         effects
     }
@@ -380,6 +401,7 @@ mod tests {
             last: Some("2021-12-31".parse().unwrap()),
             header: header(),
             lanes: vec![("a".into(), 1_000_000), ("b".into(), 3)],
+            rollup: true,
         };
         let effects = state.receive(Reply::Connected(
             connect.clone(),
@@ -492,6 +514,7 @@ mod tests {
         let connect = Connect {
             address: "clickhouse://u:secret@127.0.0.1:9/db/t".into(),
             mode: PickMode::Open,
+            password: None,
         };
         let why = Said::verbatim("connection refused");
         let _ = state.receive(Reply::Connected(connect, Delivery::new(Err(why))));
@@ -502,5 +525,55 @@ mod tests {
             state.failed[0].name
         );
         assert!(state.remote.is_none());
+    }
+
+    #[test]
+    fn a_typed_password_goes_with_every_question_and_nowhere_else() {
+        let mut state = AppState::default();
+        let effects = state.apply(FilesCommand::ConnectTable {
+            address: ADDRESS.into(),
+            password: ch::Password::new("s3cr3t-typed"),
+        });
+        let [Effect::Connect(connect)] = effects.as_slice() else {
+            panic!("a table connects on a thread: {effects:?}");
+        };
+        assert_eq!(
+            connect.password.as_ref().map(ch::Password::expose),
+            Some("s3cr3t-typed")
+        );
+        let summary = ch::Summary {
+            events: 10,
+            periods: 0,
+            first: Some("2021-01-01".parse().unwrap()),
+            last: Some("2021-12-31".parse().unwrap()),
+            header: header(),
+            lanes: vec![("b".into(), 10)],
+            rollup: false,
+        };
+        let effects = state.receive(Reply::Connected(
+            connect.clone(),
+            Delivery::new(Ok(summary)),
+        ));
+        let ask = asked(&effects);
+        assert_eq!(
+            ask.password.as_ref().map(ch::Password::expose),
+            Some("s3cr3t-typed")
+        );
+        // Zoomed, the next question carries it too.
+        let _ = state.receive(answer(&ask, &["One"]));
+        let effects = state.apply(crate::app::ViewCommand::ZoomBy(100.0));
+        let next = asked(&effects);
+        assert!(next.generation > ask.generation);
+        assert_eq!(
+            next.password.as_ref().map(ch::Password::expose),
+            Some("s3cr3t-typed")
+        );
+        // Never printed, never in a session.
+        let printed = format!("{effects:?} {connect:?} {state:?}");
+        assert!(!printed.contains("s3cr3t"), "printed");
+        let session = state.capture_session(std::path::Path::new("/tmp/x.annals-session.json"));
+        let saved = serde_json::to_string(&session).unwrap();
+        assert!(saved.contains("clickhouse://"), "{saved}");
+        assert!(!saved.contains("s3cr3t"), "{saved}");
     }
 }

@@ -204,6 +204,7 @@ impl BigTable {
             min_secs,
             max_secs,
             limit: *crate::timeline::scene::DETAIL_LIMIT.end() as u64,
+            rollup: self.summary.rollup,
         };
         let address = self.client.target().address();
         let answer = ch::window::ask(&self.client, &self.summary.header, question)

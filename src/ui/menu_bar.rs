@@ -12,9 +12,11 @@ use crate::model::filter::Field;
 use crate::palette::Theme;
 use crate::timeline::lanes::TimeBasis;
 
-/// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
+/// Draws the menu bar; true when File ▸ Connect to ClickHouse… was chosen (the window opens
+/// its dialog).
+pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) -> bool {
     let lang = state.lang();
+    let mut connect = false;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(lang.word("menu-file"), |ui| {
             action_item(ui, state, Action::OpenFiles, commands);
@@ -34,6 +36,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             if ui.button(lang.word("menu-open-example")).clicked() {
                 commands.push(FilesCommand::OpenEmbedded);
             }
+            connect = ui.button(lang.word("menu-connect-clickhouse")).clicked();
             ui.separator();
             action_item(ui, state, Action::ExportImage, commands);
             ui.separator();
@@ -174,6 +177,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &AppState, commands: &mut Commands) {
             action_item(ui, state, Action::Shortcuts, commands);
         });
     });
+    connect
 }
 
 /// A menu item for `action`: its text, its key on the right, its tooltip on hover; a click

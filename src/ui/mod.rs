@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod chooser;
+pub mod connect_dialog;
 pub mod detail_panel;
 pub mod event_list;
 pub mod export_dialog;
@@ -59,6 +60,8 @@ pub struct Window {
     pub event_note: (Option<crate::model::EventIdx>, String),
     /// The G prompt's text, while it is open.
     pub jump: Option<String>,
+    /// File ▸ Connect to ClickHouse…
+    pub connect: connect_dialog::ConnectDraft,
 }
 
 /// How long the zoom between scenes takes, in seconds.
@@ -85,6 +88,7 @@ impl Window {
             notes_draft: notes_panel::NotesDraft::default(),
             event_note: (None, String::new()),
             jump: None,
+            connect: connect_dialog::ConnectDraft::default(),
         }
     }
 
@@ -166,7 +170,7 @@ impl Window {
         let state = &self.state;
         let canvas = &mut self.canvas;
         egui::CentralPanel::default().show(ui, |ui| {
-            if state.dataset.events.is_empty() && state.dataset.periods.is_empty() {
+            if state.total_events() == 0 && state.dataset.periods.is_empty() {
                 if state.loading.is_some() {
                     ui.centered_and_justified(|ui| ui.heading(state.lang().word("loading")));
                 } else if state.failed_unopened().next().is_some() {
@@ -190,6 +194,7 @@ impl Window {
         {
             self.jump = None;
         }
+        connect_dialog::connect_ui(ui.ctx(), &mut self.connect, state.lang(), &mut commands);
         event_list::members_ui(ui.ctx(), state, &mut commands);
         export_dialog::export_dialog_ui(ui, state, &mut self.preview, &mut commands);
         // Last: the chooser sits over the export dialog that asked for it.
@@ -228,7 +233,12 @@ impl Window {
     /// The menu, status bar, side panels and problems: everything but the timeline.
     fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Commands) {
         let state = &self.state;
-        egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, state, commands));
+        let connect = &mut self.connect;
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            if menu_bar::menu_bar_ui(ui, state, commands) {
+                connect.open(state.remote.as_ref().map(|r| r.address.as_str()));
+            }
+        });
         egui::Panel::bottom("status_bar")
             .show(ui, |ui| status_bar::status_bar_ui(ui, state, commands));
         if state.problems_open {

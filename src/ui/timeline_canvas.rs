@@ -187,6 +187,7 @@ pub fn timeline_ui(
     );
     super::paint::paint(ui.painter(), rect.min, &[note]);
     scroll_bar(ui, rect, &scene);
+    querying_ui(ui, rect, state);
     lane_headers_ui(ui, rect, &scene, state, &look, commands);
     overview_ui(ui, state, shown_view, &look, &mut overview, commands);
 
@@ -204,6 +205,47 @@ pub fn timeline_ui(
         scene_key: Some(key),
         overview,
     }
+}
+
+/// While a table is asked for a newer view, the last answer stays drawn and its top right
+/// corner says so, with a spinner (the window never waits on the network).
+fn querying_ui(ui: &Ui, rect: egui::Rect, state: &AppState) {
+    if !state
+        .remote
+        .as_ref()
+        .is_some_and(crate::app::remote::RemoteTable::querying)
+    {
+        return;
+    }
+    let text = state.lang().word("canvas-querying");
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let visuals = ui.visuals();
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.clone(), font, visuals.weak_text_color());
+    let size = galley.size().y;
+    let pad = 6.0;
+    let right_top = rect.right_top() + egui::vec2(-pad - SCROLL_BAR, pad);
+    let text_pos = right_top - egui::vec2(galley.size().x, 0.0);
+    let spinner = egui::Rect::from_min_size(
+        text_pos - egui::vec2(size + 4.0, 0.0),
+        egui::vec2(size, size),
+    );
+    let back = spinner
+        .union(egui::Rect::from_min_size(text_pos, galley.size()))
+        .expand(3.0);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(back, 3.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+    painter.galley(text_pos, galley, visuals.weak_text_color());
+    egui::Spinner::new().size(size).paint_at(ui, spinner);
+    ui.ctx().request_repaint();
+    // Said to a screen reader too.
+    ui.ctx()
+        .accesskit_node_builder(egui::Id::unique("timeline-querying"), |node| {
+            node.set_role(egui::accesskit::Role::Status);
+            node.set_live(egui::accesskit::Live::Polite);
+            node.set_label(text);
+        });
 }
 
 /// The `egui_plot` host: its x is the axis coordinate (time, with collapsed stretches drawn short),

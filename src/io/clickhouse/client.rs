@@ -24,6 +24,14 @@ impl Client {
         Self::with_password(target, password.as_deref())
     }
 
+    /// A client for `target` with `password` if one was typed, else as [`Client::new`].
+    pub fn with_typed(target: Target, password: Option<&super::Password>) -> Self {
+        match password {
+            Some(password) => Self::with_password(target, Some(password.expose())),
+            None => Self::new(target),
+        }
+    }
+
     /// A client for `target` with `password` (none: the user has no password).
     pub fn with_password(target: Target, password: Option<&str>) -> Self {
         use base64::Engine as _;

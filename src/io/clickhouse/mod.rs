@@ -10,6 +10,7 @@
 //! environment variable (or the window's prompt) and is sent as HTTP basic authentication.
 
 mod client;
+pub mod local;
 mod rowbinary;
 pub mod sql;
 mod table;
@@ -23,6 +24,29 @@ pub use table::{
 
 /// The environment variable a password is read from.
 pub const PASSWORD_VARIABLE: &str = "ANNALS_CLICKHOUSE_PASSWORD";
+
+/// A password typed into the window: kept in memory for the table it was typed for, never
+/// printed (its `Debug` is `"…"`), never saved.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(std::sync::Arc<str>);
+
+impl Password {
+    /// Wraps `text`; an empty one is no password.
+    pub fn new(text: &str) -> Option<Self> {
+        (!text.is_empty()).then(|| Self(text.into()))
+    }
+
+    /// The password itself, for the `Authorization` header.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(…)")
+    }
+}
 
 /// The scheme that marks a ClickHouse address among file paths.
 pub const SCHEME: &str = "clickhouse://";
@@ -195,6 +219,15 @@ impl Target {
     /// The table's name for SQL: `` `db`.`table` ``.
     pub fn qualified(&self) -> String {
         format!("{}.{}", sql::ident(&self.database), sql::ident(&self.table))
+    }
+
+    /// Annals' counts per lane and hour beside the table (a materialized view).
+    pub fn hours_table(&self) -> String {
+        format!(
+            "{}.{}",
+            sql::ident(&self.database),
+            sql::ident(&format!("{}__annals_hours", self.table))
+        )
     }
 
     /// The table Annals keeps the dataset's title, categories and periods in, beside the events.

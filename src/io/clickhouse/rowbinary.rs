@@ -28,6 +28,12 @@ impl Writer {
         self.bytes.extend_from_slice(text.as_bytes());
     }
 
+    /// A `String` from bytes already known to be UTF-8.
+    pub fn string_bytes(&mut self, text: &[u8]) {
+        self.varint(text.len() as u64);
+        self.bytes.extend_from_slice(text);
+    }
+
     /// An `Int64`.
     pub fn i64(&mut self, n: i64) {
         self.bytes.extend_from_slice(&n.to_le_bytes());

@@ -18,7 +18,9 @@
 //! `ENGINE = MergeTree() ORDER BY (time, id)`. Ranges and counts read `time`/`time_end` only
 //! (8 bytes an event each); `event` is read only for the events a view shows. A table
 //! `TABLE__annals` (`key String, value String`, TinyLog) beside it keeps each import's title,
-//! categories and periods as a native file with no events.
+//! categories and periods as a native file with no events, and a materialized view
+//! `TABLE__annals_hours` (AggregatingMergeTree by category and hour: count, first start, last
+//! end) lets the count, the range and wide views be answered from its cells.
 //!
 //! SQL avoided for 18.16: `DateTime64` (20.1), `LowCardinality` (experimental in 18.x),
 //! `X-ClickHouse-User` headers (19.x; basic authentication instead), `WITH FILL` and
@@ -59,7 +61,41 @@ pub fn create_table(client: &Client) -> Result<(), ClickHouseError> {
         "CREATE TABLE IF NOT EXISTS {} (key String, value String) ENGINE = TinyLog",
         target.meta_table()
     ))?;
-    check_columns(client)
+    check_columns(client)?;
+    // Counts per lane and hour, kept by the server as rows arrive: a view of years is counted
+    // from a few hundred thousand cells, not from every event. `floor`, not `intDiv`: hours
+    // before 1970 stay apart. Only beside a table that holds its rows: a `Distributed` table's
+    // shards can be written to directly, which a view on this server would not see.
+    if engine(client)?.ends_with("MergeTree") {
+        client.query(&format!(
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS {} ENGINE = AggregatingMergeTree() \
+             ORDER BY (category, hour) POPULATE AS SELECT category, \
+             toInt64(floor(time / 3600)) AS hour, countState() AS events, \
+             minState(time) AS first, maxState(time_end) AS last FROM {} \
+             GROUP BY category, hour",
+            target.hours_table(),
+            target.qualified()
+        ))?;
+    }
+    Ok(())
+}
+
+/// The table's engine (`MergeTree`, `Distributed`...).
+fn engine(client: &Client) -> Result<String, ClickHouseError> {
+    let target = client.target();
+    let answer = client.query(&format!(
+        "SELECT engine FROM system.tables WHERE database = {} AND name = {} FORMAT RowBinary",
+        sql::string(&target.database),
+        sql::string(&target.table)
+    ))?;
+    let mut reader = Reader::new(&answer);
+    if reader.done() {
+        return Ok(String::new());
+    }
+    Ok(reader
+        .string()
+        .map_err(|why| answer_error(target, why))?
+        .to_owned())
 }
 
 /// Fails, naming what is missing, unless the table has the default schema's columns.
@@ -125,8 +161,10 @@ pub struct ImportProgress {
 }
 
 /// Sends a part's events in batches of `batch` and its title, categories and periods to the
-/// metadata table; `progress` hears after each batch. The table must exist
-/// ([`create_table`]). Inserts into a `Distributed` table wait until every shard has its rows.
+/// metadata table; `progress` hears after each batch is handed over. The table must exist
+/// ([`create_table`]). Batches are made on this thread while a second one sends the previous
+/// batch, so the server's work and Annals' overlap. Inserts into a `Distributed` table wait
+/// until every shard has its rows.
 pub fn import_part(
     client: &Client,
     part: &DatasetPart,
@@ -139,40 +177,80 @@ pub fn import_part(
         target.qualified()
     );
     let total = part.events.len();
-    let mut sent = 0;
-    let mut rows = Writer::default();
-    let mut in_batch = 0;
-    for event in &part.events {
-        let owned = event.to_event();
-        rows.string(&owned.id);
-        rows.i64(event.start_secs().floor() as i64);
-        rows.i64(event.end_secs().ceil() as i64);
-        rows.string(owned.category.as_deref().unwrap_or(""));
-        rows.string(&owned.title);
-        rows.strings(&owned.actors);
-        rows.strings(&owned.tags);
-        rows.string(owned.severity.map_or("", |s| s.name()));
-        rows.string(
-            owned
-                .sources
-                .iter()
-                .find_map(|s| s.url.as_deref())
-                .unwrap_or(""),
-        );
-        rows.string(&crate::io::native_writer::event_json(&owned).to_string());
-        in_batch += 1;
-        if in_batch == batch.max(1) {
-            send(client, &insert, &mut rows)?;
-            sent += in_batch;
-            in_batch = 0;
-            progress(ImportProgress { sent, total });
+    let batch = batch.max(1);
+    let (to_sender, batches) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+    let sent = std::thread::scope(|scope| -> Result<usize, ClickHouseError> {
+        let sender = std::thread::Builder::new()
+            .name("clickhouse-import".to_owned())
+            .spawn_scoped(scope, || -> Result<(), ClickHouseError> {
+                for rows in batches {
+                    client.insert(&insert, &rows)?;
+                }
+                Ok(())
+            })
+            .map_err(|e| ClickHouseError::Unreachable {
+                address: target.server(),
+                why: e.to_string(),
+            })?;
+        let mut sent = 0;
+        let mut rows = Writer::default();
+        let mut json = Vec::new();
+        let mut in_batch = 0;
+        let mut handed = |rows: &mut Writer, in_batch: usize, sent: &mut usize| -> bool {
+            let full = std::mem::take(&mut rows.bytes);
+            rows.bytes.reserve(full.len());
+            if to_sender.send(full).is_err() {
+                return false; // the sender stopped: its error is below
+            }
+            *sent += in_batch;
+            progress(ImportProgress { sent: *sent, total });
+            true
+        };
+        for event in &part.events {
+            let owned = event.to_event();
+            rows.string(&owned.id);
+            rows.i64(event.start_secs().floor() as i64);
+            rows.i64(event.end_secs().ceil() as i64);
+            rows.string(owned.category.as_deref().unwrap_or(""));
+            rows.string(&owned.title);
+            rows.strings(&owned.actors);
+            rows.strings(&owned.tags);
+            rows.string(owned.severity.map_or("", |s| s.name()));
+            rows.string(
+                owned
+                    .sources
+                    .iter()
+                    .find_map(|s| s.url.as_deref())
+                    .unwrap_or(""),
+            );
+            json.clear();
+            crate::io::native_writer::write_event_json(&owned, &mut json).map_err(|e| {
+                ClickHouseError::Answer {
+                    address: target.server(),
+                    why: e.to_string(),
+                }
+            })?;
+            rows.string_bytes(&json);
+            in_batch += 1;
+            if in_batch == batch {
+                if !handed(&mut rows, in_batch, &mut sent) {
+                    break;
+                }
+                in_batch = 0;
+            }
         }
-    }
-    if in_batch > 0 {
-        send(client, &insert, &mut rows)?;
-        sent += in_batch;
-        progress(ImportProgress { sent, total });
-    }
+        if in_batch > 0 {
+            handed(&mut rows, in_batch, &mut sent);
+        }
+        drop(to_sender);
+        match sender.join() {
+            Ok(result) => result.map(|()| sent),
+            Err(_) => Err(ClickHouseError::Unreachable {
+                address: target.server(),
+                why: "the sending thread stopped".to_owned(),
+            }),
+        }
+    })?;
     let header = DatasetPart {
         info: part.info.clone(),
         categories: part.categories.clone(),
@@ -192,12 +270,6 @@ pub fn import_part(
     Ok(sent)
 }
 
-fn send(client: &Client, insert: &str, rows: &mut Writer) -> Result<(), ClickHouseError> {
-    let result = client.insert(insert, &rows.bytes);
-    rows.bytes.clear();
-    result
-}
-
 /// A table's size and range, counted by the server.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -213,6 +285,22 @@ pub struct Summary {
     pub header: DatasetPart,
     /// Events per category (the lanes), in the server's order of categories.
     pub lanes: Vec<(String, u64)>,
+    /// Whether the table has Annals' counts per lane and hour beside it.
+    pub rollup: bool,
+}
+
+/// Whether the table has Annals' counts per lane and hour (a table made by `annals import`).
+pub fn has_hours(client: &Client) -> Result<bool, ClickHouseError> {
+    let target = client.target();
+    let answer = client.query(&format!(
+        "SELECT count() FROM system.tables WHERE database = {} AND name = {} FORMAT RowBinary",
+        sql::string(&target.database),
+        sql::string(&format!("{}__annals_hours", target.table))
+    ))?;
+    Ok(Reader::new(&answer)
+        .u64()
+        .map_err(|why| answer_error(target, why))?
+        > 0)
 }
 
 /// Counts a table and finds its range: one pass over `time` and `time_end`, then the two
@@ -220,9 +308,15 @@ pub struct Summary {
 pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
     let target = client.target();
     let table = target.qualified();
-    let answer = client.query(&format!(
-        "SELECT count(), min(time), max(time_end) FROM {table} FORMAT RowBinary"
-    ))?;
+    let rollup = has_hours(client)?;
+    let answer = client.query(&if rollup {
+        format!(
+            "SELECT countMerge(events), minMerge(first), maxMerge(last) FROM {} FORMAT RowBinary",
+            target.hours_table()
+        )
+    } else {
+        format!("SELECT count(), min(time), max(time_end) FROM {table} FORMAT RowBinary")
+    })?;
     let mut reader = Reader::new(&answer);
     let bad = |why| answer_error(target, why);
     let events = reader.u64().map_err(bad)?;
@@ -248,7 +342,20 @@ pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
     } else {
         (
             edge(format!("time = {min}"), "id")?,
-            edge(format!("time_end = {max}"), "id DESC")?,
+            edge(
+                if rollup {
+                    // The latest end is found among the events of the hours whose last end it
+                    // is (the time order key narrows the search to them).
+                    format!(
+                        "time_end = {max} AND toInt64(floor(time / 3600)) IN \
+                         (SELECT hour FROM {} GROUP BY hour HAVING maxMerge(last) = {max})",
+                        target.hours_table()
+                    )
+                } else {
+                    format!("time_end = {max}")
+                },
+                "id DESC",
+            )?,
         )
     };
     let first = first_event
@@ -268,9 +375,18 @@ pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
         .chain(header.periods.iter().map(|p| (p.end.end_secs(), p.end)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, t)| t);
-    let answer = client.query(&format!(
-        "SELECT category, count() FROM {table} GROUP BY category ORDER BY category FORMAT RowBinary"
-    ))?;
+    let answer = client.query(&if rollup {
+        format!(
+            "SELECT category, countMerge(events) FROM {} GROUP BY category ORDER BY category \
+             FORMAT RowBinary",
+            target.hours_table()
+        )
+    } else {
+        format!(
+            "SELECT category, count() FROM {table} GROUP BY category ORDER BY category \
+             FORMAT RowBinary"
+        )
+    })?;
     let mut reader = Reader::new(&answer);
     let mut lanes = Vec::new();
     while !reader.done() {
@@ -281,6 +397,7 @@ pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
     Ok(Summary {
         events,
         lanes,
+        rollup,
         periods: header.periods.len(),
         first,
         last,
