@@ -406,6 +406,12 @@ fn awkward_events() -> String {
     // Days, months and a span of years, at their own precision.
     push("day".into(), "dense", "1970-01-03".into(), None);
     push(
+        "days".into(),
+        "other",
+        "1970-01-04".into(),
+        Some("1970-01-07".into()),
+    );
+    push(
         "month".into(),
         "other",
         "1969-12".into(),
@@ -431,7 +437,7 @@ fn hourly_counts_answer_as_the_events_do() {
     let client = server.client("annals_test", "awkward");
     let summary = clickhouse::summary(&client).unwrap();
     assert!(summary.rollup, "annals import keeps counts per hour");
-    assert_eq!(summary.events, 403);
+    assert_eq!(summary.events, 404);
 
     // Ranges on and off hour edges, narrow and wide, before, across and after 1970.
     let ranges = [
@@ -443,6 +449,8 @@ fn hourly_counts_answer_as_the_events_do() {
         (-1.0e9, 1.0e9),
         (500_000.0, 510_000.0),
         (-400_000_000.0, -300_000_000.0),
+        (-100_000.0, 4_000_000.0),
+        (-1_000_000.0, 12_000_000.0),
     ];
     for (min_secs, max_secs) in ranges {
         let ask = |rollup| {
@@ -451,6 +459,7 @@ fn hourly_counts_answer_as_the_events_do() {
                 max_secs,
                 limit: 20,
                 rollup,
+                condition: None,
             };
             clickhouse::window::ask(&client, &summary.header, question).unwrap()
         };
@@ -476,13 +485,15 @@ fn hourly_counts_answer_as_the_events_do() {
                 sum(raw_bins),
                 "every count in a bin, {lane} {range}"
             );
-            if width < 3_600.0 {
+            if width < 900.0 {
                 assert_eq!(
                     bins, raw_bins,
-                    "bins under an hour are exact, {lane} {range}"
+                    "bins under 15 minutes are exact, {lane} {range}"
                 );
             } else {
-                // An hour's events sit in the bin its start is in: never more than a bin away.
+                // An hour's events sit in the bins the hour covers (or, for bins of an hour or
+                // more, the one its start is in): never further from their own than that.
+                let reach = (3_600.0 / width).ceil() as usize + 1;
                 let cumulative = |b: &[u32]| {
                     b.iter()
                         .scan(0_u64, |s, &c| {
@@ -492,9 +503,9 @@ fn hourly_counts_answer_as_the_events_do() {
                         .collect::<Vec<_>>()
                 };
                 let (a, b) = (cumulative(bins), cumulative(raw_bins));
-                for i in 1..a.len() {
+                for i in reach..a.len() {
                     assert!(
-                        a[i] >= b[i - 1] && b[i] >= a[i - 1],
+                        a[i] >= b[i - reach] && b[i] >= a[i - reach],
                         "bin {i} of {lane} {range}: hourly {} raw {}",
                         a[i],
                         b[i]
@@ -512,6 +523,7 @@ fn hourly_counts_answer_as_the_events_do() {
             max_secs: 900_000.25,
             limit: 20,
             rollup: true,
+            condition: None,
         },
     )
     .unwrap();
@@ -519,5 +531,215 @@ fn hourly_counts_answer_as_the_events_do() {
         wide.counted
             .iter()
             .any(|(lane, n, _)| lane == "dense" && *n > 200)
+    );
+}
+
+/// Events whose every field holds something a query could trip on, beside Belgium's.
+fn hostile_detailed_events() -> String {
+    let hostile = [
+        "x'); DROP TABLE annals_test.filtered; --",
+        "back\\slash \\' and \"doubles\"",
+        "Ünïcödé — 東京 \u{202e}bidi",
+        "%_ like wildcards .* (regex) [x]",
+    ];
+    let events: Vec<serde_json::Value> = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut event = serde_json::json!({
+                "id": format!("h{i}"),
+                "title": format!("Hostile {i}"),
+                "start": format!("2021-05-0{}", i + 1),
+                "category": if i % 2 == 0 { *text } else { "incident" },
+                "description": format!("About {text}"),
+                "actors": [text],
+                "tags": [format!("tag {i}")],
+                "targets": [text, "Belnet"],
+                "translations": {"nl": {"title": format!("Vijandig {text}")}},
+            });
+            if i == 1 {
+                event["severity"] = "high".into();
+            }
+            event
+        })
+        .collect();
+    serde_json::json!({"annals": 1, "title": "Hostile", "events": events}).to_string()
+}
+
+#[test]
+fn filters_on_the_server_show_what_they_show_in_a_file() {
+    use annals::model::Dataset;
+    use annals::model::filter::{Field, Filter};
+    let Some(binary) = need_server("filters_on_the_server_show_what_they_show_in_a_file") else {
+        return;
+    };
+    let scratch = Scratch::new("filters_on_the_server_show_what_they_show_in_a_file");
+    let hostile_file = scratch.path("hostile.json");
+    std::fs::write(&hostile_file, hostile_detailed_events()).unwrap();
+    let belgium = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/belgium.json");
+    let servers = start_servers(&binary, 1);
+    let server = &servers[0];
+    let address = server.address("annals_test", "filtered");
+    let output = annals(&[
+        "import",
+        belgium.to_str().unwrap(),
+        hostile_file.to_str().unwrap(),
+        "--to",
+        &address,
+    ]);
+    assert!(output.status.success(), "{:?}", text(&output));
+    let client = server.client("annals_test", "filtered");
+    let summary = clickhouse::summary(&client).unwrap();
+    assert_eq!(summary.events, 32);
+
+    let dataset = Dataset::from_parts(vec![
+        annals::io::load_file(&belgium).unwrap().part,
+        annals::io::load_file(&hostile_file).unwrap().part,
+    ]);
+    let local = |filter: &Filter| {
+        let mut ids: Vec<String> = dataset
+            .events
+            .iter()
+            .filter(|e| filter.matches(&dataset, *e))
+            .map(|e| e.id().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let on_server = |filter: &Filter, rollup: bool| {
+        let question = clickhouse::window::Question {
+            min_secs: -1.0e10,
+            max_secs: 1.0e10,
+            limit: 1000,
+            rollup,
+            condition: clickhouse::filter::condition(filter, &address, None),
+        };
+        let answer = clickhouse::window::ask(&client, &summary.header, question).unwrap();
+        let events = &answer.events.part.events;
+        let mut ids: Vec<String> = (0..events.len())
+            .map(|i| events.get(i).unwrap().id().to_owned())
+            .collect();
+        ids.sort();
+        let counted: u64 = answer.lanes.iter().map(|(_, n)| n).sum();
+        assert_eq!(
+            counted,
+            ids.len() as u64,
+            "lane counts agree with the events"
+        );
+        ids
+    };
+
+    let hostile_category = "x'); DROP TABLE annals_test.filtered; --";
+    let mut filters: Vec<(&str, Filter)> = Vec::new();
+    let mut with = |name, change: &dyn Fn(&mut Filter)| {
+        let mut filter = Filter::default();
+        change(&mut filter);
+        filters.push((name, filter));
+    };
+    with("hidden categories", &|f| {
+        f.hidden_categories.insert(hostile_category.into());
+        f.hidden_categories.insert("incident".into());
+    });
+    with("category facet", &|f| {
+        f.toggle_facet(Field::Category, hostile_category);
+        f.toggle_facet(Field::Category, "strategy");
+    });
+    with("actor facet, hostile and none", &|f| {
+        f.toggle_facet(Field::Actor, "back\\slash \\' and \"doubles\"");
+        f.toggle_facet(Field::Actor, "");
+    });
+    with("actor facet, a real one", &|f| {
+        f.toggle_facet(Field::Actor, "Belnet");
+    });
+    with("tag facet", &|f| f.toggle_facet(Field::Tag, "tag 2"));
+    with("target facet, hostile", &|f| {
+        f.toggle_facet(Field::Target, "back\\slash \\' and \"doubles\"");
+        f.toggle_facet(Field::Target, "Ünïcödé — 東京 \u{202e}bidi");
+    });
+    with("target facet, Belnet or none", &|f| {
+        f.toggle_facet(Field::Target, "Belnet");
+        f.toggle_facet(Field::Target, "");
+    });
+    with("severity facet", &|f| {
+        f.toggle_facet(Field::Severity, "high");
+        f.toggle_facet(Field::Severity, "");
+    });
+    with("file facet, another file", &|f| {
+        f.toggle_facet(Field::File, "elsewhere.json");
+    });
+    with("date range", &|f| {
+        f.date_range = (Some(1_619_827_200.0), Some(1_622_505_600.0)); // May 2021
+    });
+    for (name, query) in [
+        ("search, hostile words", "DROP table; --"),
+        ("search, quotes and backslashes", "\\' \"doubles\""),
+        ("search, wildcards", "%_ .* [x]"),
+        ("search, other case and script", "ÜNÏCÖDÉ 東京"),
+        ("search, in a translation only", "vijandig"),
+        ("search, in a description", "belnet ddos"),
+        ("search, a JSON key is not text", "translations"),
+    ] {
+        filters.push((
+            name,
+            Filter {
+                query: query.into(),
+                only_matches: true,
+                ..Filter::default()
+            },
+        ));
+    }
+    let mut nonempty = 0;
+    for (name, filter) in &filters {
+        let expected = local(filter);
+        nonempty += usize::from(!expected.is_empty() && expected.len() < 32);
+        assert_eq!(
+            on_server(filter, true),
+            expected,
+            "{name}, with hourly counts"
+        );
+        assert_eq!(on_server(filter, false), expected, "{name}, from the rows");
+    }
+    // The comparisons are of real selections, not of everything or nothing.
+    assert!(
+        nonempty >= filters.len() - 3,
+        "{nonempty} of {}",
+        filters.len()
+    );
+
+    // Facet counts by the server are the file's, with and without other facets chosen.
+    let mut narrowed = Filter::default();
+    narrowed.toggle_facet(Field::Target, "Belnet");
+    narrowed.hidden_categories.insert("law".into());
+    for filter in [Filter::default(), narrowed] {
+        for field in [
+            Field::Category,
+            Field::Actor,
+            Field::Tag,
+            Field::Target,
+            Field::Severity,
+        ] {
+            let mut expected: Vec<(String, u64)> =
+                annals::model::filter::facet_counts(&dataset, &filter, field)
+                    .into_iter()
+                    .filter(|v| v.count > 0)
+                    .map(|v| (v.value, v.count as u64))
+                    .collect();
+            expected.sort();
+            for rollup in [true, false] {
+                let condition = clickhouse::filter::condition(&filter, &address, Some(field));
+                let mut counted =
+                    clickhouse::filter::facet_counts(&client, field, condition.as_ref(), rollup)
+                        .unwrap();
+                counted.sort();
+                assert_eq!(counted, expected, "{field:?} under {filter:?}");
+            }
+        }
+    }
+    // And nothing the filters held ran as SQL.
+    assert_eq!(
+        server
+            .query("SELECT count() FROM annals_test.filtered")
+            .unwrap(),
+        "32"
     );
 }

@@ -360,3 +360,81 @@ fn keys_typed_right_after_the_shortcut_land_in_the_path_field() {
     }
     assert_eq!(chooser_typed(&harness), Some(format!("{start}inc")));
 }
+
+#[test]
+fn connect_to_clickhouse_takes_an_address_and_a_password_it_never_keeps() {
+    let mut harness = harness_on(&[], english());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Connect to ClickHouse…").click();
+    harness.run();
+    harness.get_by_label("Connect to ClickHouse");
+
+    // An address that names no table says why, and connects to nothing.
+    harness
+        .get_by_label("Table address")
+        .type_text("clickhouse://127.0.0.1:8123/only_a_database");
+    harness.run();
+    harness.get_by_label_contains("is not a ClickHouse table address");
+    harness.get_by_label("Connect").click();
+    harness.run();
+    assert!(
+        harness.state().effects.is_empty(),
+        "{:?}",
+        harness.state().effects
+    );
+
+    // A whole address and a password: one connection, with both.
+    harness.state_mut().connect.address.clear();
+    harness.run();
+    harness
+        .get_by_label("Table address")
+        .type_text("clickhouse://analyst@127.0.0.1:8123/soc/events");
+    // Focus moves in one frame, the typing lands in the next (as with a click, then keys).
+    harness.get_by_label("Password").focus();
+    harness.run();
+    harness.get_by_label("Password").type_text("hunter2-typed");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("is not a ClickHouse")
+            .is_none(),
+        "{:?}",
+        harness.state().connect
+    );
+    harness.get_by_label("Connect").click();
+    harness.run();
+    let effects = std::mem::take(&mut harness.state_mut().effects);
+    let [annals::app::Effect::Connect(connect)] = effects.as_slice() else {
+        panic!("one connection: {effects:?}");
+    };
+    assert_eq!(
+        connect.address,
+        "clickhouse://analyst@127.0.0.1:8123/soc/events"
+    );
+    assert_eq!(
+        connect
+            .password
+            .as_ref()
+            .map(annals::io::clickhouse::Password::expose),
+        Some("hunter2-typed")
+    );
+    assert!(!format!("{effects:?}").contains("hunter2"));
+    assert!(
+        harness.query_by_label("Connect to ClickHouse").is_none(),
+        "closed"
+    );
+
+    // Opened again: the address is kept, the password is not.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Connect to ClickHouse…").click();
+    harness.run();
+    assert_eq!(
+        harness.state().connect.address,
+        "clickhouse://analyst@127.0.0.1:8123/soc/events"
+    );
+    assert!(harness.state().connect.password.is_empty());
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.query_by_label("Connect to ClickHouse").is_none());
+}

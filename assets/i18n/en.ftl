@@ -206,6 +206,8 @@ filters-fit-tip = Zoom to the events shown
 # A facet's heading when some values are chosen: "Actor (2 chosen)".
 filters-chosen = { $field } ({ $n } chosen)
 filters-none = None
+filters-server-counting = Counting on the server…
+filters-server-failed = The server could not count: { $value }
 filters-more = and { $n } more (search narrows the list)
 filters-from = From
 filters-to = to

@@ -194,6 +194,8 @@ filters-chosen = { $field } ({ $count ->
    *[other] { $n } choisis
 })
 filters-none = Aucun
+filters-server-counting = Le serveur compte…
+filters-server-failed = Le serveur n’a pas pu compter : { $value }
 filters-more = et { $n } de plus (la recherche réduit la liste)
 filters-from = Du
 filters-to = au

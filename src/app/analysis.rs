@@ -142,6 +142,7 @@ impl AppState {
                 self.filter = crate::model::Filter::default();
                 self.rearrange(false);
             }
+            FilterCommand::CountFacet(field) => return self.count_facet(field),
         }
         Vec::new()
     }

@@ -139,6 +139,9 @@ pub enum FilterCommand {
     SetDateRange(Option<f64>, Option<f64>),
     /// Clear facets, date range, hidden categories and search.
     ClearFilters,
+    /// Have the open table's server count a facet's values under the current filter (the
+    /// facet panel asks when a facet is open and its counts are not there).
+    CountFacet(Field),
 }
 
 /// The selected event and stepping through events.
@@ -300,6 +303,11 @@ pub enum Reply {
     Connected(super::remote::Connect, Delivery<super::remote::Connected>),
     /// A ClickHouse table answered question `generation` (or why not).
     TableAnswered(u64, Delivery<super::remote::Answered>),
+    /// The values of a facet counted by a table's server.
+    FacetCounted(
+        super::remote::CountFacet,
+        Delivery<super::remote::FacetCounted>,
+    ),
 }
 
 macro_rules! concern {

@@ -168,6 +168,7 @@ pub fn settle(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect> {
             Effect::ProbePath(path) => probe_path(path),
             Effect::Connect(connect) => connect.run(),
             Effect::AskTable(ask) => ask.run(),
+            Effect::CountFacet(count) => count.run(),
             window @ (Effect::Choose(_) | Effect::OpenUrl(_) | Effect::CopyImage(_)) => {
                 left.push(window);
                 continue;
@@ -198,6 +199,7 @@ pub fn settle_at_once(state: &mut AppState, effects: Vec<Effect>) -> Vec<Effect>
             later @ (Effect::Load(_)
             | Effect::Connect(_)
             | Effect::AskTable(_)
+            | Effect::CountFacet(_)
             | Effect::Arrange(_)
             | Effect::WriteImage(_)
             | Effect::Choose(_)

@@ -112,6 +112,8 @@ pub enum Effect {
     /// Ask a ClickHouse table for a view on its thread (newest first) and answer
     /// `TableAnswered`.
     AskTable(remote::Ask),
+    /// Count a facet's values on a ClickHouse table on a thread and answer `FacetCounted`.
+    CountFacet(remote::CountFacet),
 }
 
 /// Everything the window shows. Owns no egui types, so tests build it directly.
@@ -371,6 +373,10 @@ impl AppState {
             }
             Reply::TableAnswered(generation, result) => {
                 self.table_answered(generation, result.take());
+                Vec::new()
+            }
+            Reply::FacetCounted(ask, result) => {
+                self.facet_counted(&ask, result.take());
                 Vec::new()
             }
         };
@@ -697,7 +703,9 @@ impl AppState {
         let slot = Field::ALL.iter().position(|&f| f == field).unwrap_or(0);
         self.facets.get(slot).map_or(&[], |cell| {
             cell.get_or_init(|| {
-                crate::model::filter::facet_counts(&self.dataset, &self.filter, field)
+                self.table_facet_values(field).unwrap_or_else(|| {
+                    crate::model::filter::facet_counts(&self.dataset, &self.filter, field)
+                })
             })
         })
     }

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use super::{AppState, Delivery, Effect, FileSource, OpenFile, PickMode, Reply};
 use crate::i18n::Said;
 use crate::io::LoadedFile;
-use crate::io::clickhouse::{self as ch, window::Question};
+use crate::io::clickhouse::{self as ch, filter::Condition, window::Question};
 use crate::model::DatasetPart;
+use crate::model::filter::{FacetValue, Field};
 use crate::timeline::{CountedLanes, TimeView};
 
 /// A lane with more events than this in the asked range (twice the view) is counted by the
@@ -44,6 +45,55 @@ pub struct RemoteTable {
     /// Events of the shown answer, per category.
     fetched: Vec<(String, usize)>,
     generation: u64,
+    /// Facet values counted by the server: per field, the condition they were asked under and
+    /// the answer (`None` while counting).
+    facets: std::collections::BTreeMap<Field, (Option<Condition>, Option<FacetCounted>)>,
+}
+
+/// Count one facet's values on the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountFacet {
+    /// The table.
+    pub address: String,
+    /// The facet.
+    pub field: Field,
+    /// The filter without the facet itself.
+    pub condition: Option<Condition>,
+    /// Whether the table has hourly counts.
+    pub rollup: bool,
+    /// The password typed when the table was connected, if any.
+    pub password: Option<ch::Password>,
+}
+
+/// A facet's values and counts on the server (or why not).
+pub type FacetCounted = Result<Vec<(String, u64)>, Said>;
+
+impl CountFacet {
+    /// Asks the server.
+    pub fn run(&self) -> Reply {
+        let result = ch::Target::parse(&self.address)
+            .and_then(|target| {
+                let client = ch::Client::with_typed(target, self.password.as_ref());
+                ch::filter::facet_counts(&client, self.field, self.condition.as_ref(), self.rollup)
+            })
+            .map_err(|e| e.said());
+        Reply::FacetCounted(self.clone(), Delivery::new(result))
+    }
+}
+
+/// Where a table's counts for a facet are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServerFacet {
+    /// No table is open (or the facet is the file facet): counted here.
+    NotAsked,
+    /// Not asked under the current filter yet.
+    Needed,
+    /// The server is counting.
+    Counting,
+    /// Counted (merged into [`AppState::facet_values`]).
+    Counted,
+    /// The server could not count.
+    Failed(Said),
 }
 
 /// Connect to a table: count it, find its range, read its header.
@@ -102,7 +152,7 @@ impl Ask {
         let result = ch::Target::parse(&self.address)
             .and_then(|target| {
                 let client = ch::Client::with_typed(target, self.password.as_ref());
-                ch::window::ask(&client, &self.header, self.question)
+                ch::window::ask(&client, &self.header, self.question.clone())
             })
             .map_err(|e| e.said());
         Reply::TableAnswered(self.generation, Delivery::new(result))
@@ -112,21 +162,23 @@ impl Ask {
 impl RemoteTable {
     /// Whether the shown answer is older than the question asked last.
     pub fn querying(&self) -> bool {
-        self.asked.map(|(g, _)| g) > self.answered.map(|(g, _)| g)
+        self.asked.as_ref().map(|(g, _)| *g) > self.answered.as_ref().map(|(g, _)| *g)
     }
 
-    /// Whether `question` serves `view`: it holds the view, and is at most four times as wide
-    /// (zoomed in further, lanes it counted may have few enough events to show one by one).
-    fn serves(question: &Question, view: &TimeView) -> bool {
+    /// Whether `question` serves `view` under the filter's `condition`: it was asked with that
+    /// condition, holds the view, and is at most four times as wide (zoomed in further, lanes
+    /// it counted may have few enough events to show one by one).
+    fn serves(question: &Question, view: &TimeView, condition: Option<&Condition>) -> bool {
         let (min, max) = (view.min_secs, view.max_secs());
-        question.min_secs <= min
+        question.condition.as_ref() == condition
+            && question.min_secs <= min
             && question.max_secs >= max
             && (question.max_secs - question.min_secs) <= 4.0 * (max - min).max(1.0)
     }
 
     /// The question for `view`: the view and half its width on each side (a pan stays within
     /// it), within the table's range.
-    fn question_for(&self, view: &TimeView) -> Question {
+    fn question_for(&self, view: &TimeView, condition: Option<Condition>) -> Question {
         let span = view.max_secs() - view.min_secs;
         let (mut min, mut max) = (view.min_secs - span / 2.0, view.max_secs() + span / 2.0);
         if let Some((lo, hi)) = self.extent {
@@ -138,6 +190,7 @@ impl RemoteTable {
             max_secs: max.max(min + 1.0),
             limit: ASK_LIMIT,
             rollup: self.rollup,
+            condition,
         }
     }
 }
@@ -208,6 +261,7 @@ impl AppState {
             password: connect.password.clone(),
             fetched: Vec::new(),
             generation: 0,
+            facets: std::collections::BTreeMap::new(),
         });
         self.rebuild();
         self.fit_all();
@@ -231,15 +285,18 @@ impl AppState {
         let Some(remote) = self.remote.as_mut() else {
             return effects;
         };
+        // The server counts and sends only what the filter shows.
+        let condition = ch::filter::condition(&self.filter, &remote.address, None);
         if remote
             .asked
-            .is_some_and(|(_, q)| RemoteTable::serves(&q, &view))
+            .as_ref()
+            .is_some_and(|(_, q)| RemoteTable::serves(q, &view, condition.as_ref()))
         {
             return effects;
         }
         remote.generation += 1;
-        let question = remote.question_for(&view);
-        remote.asked = Some((remote.generation, question));
+        let question = remote.question_for(&view, condition);
+        remote.asked = Some((remote.generation, question.clone()));
         effects.push(Effect::AskTable(Ask {
             generation: remote.generation,
             address: remote.address.clone(),
@@ -256,14 +313,18 @@ impl AppState {
         let Some(remote) = self.remote.as_mut() else {
             return;
         };
-        if remote.answered.is_some_and(|(g, _)| g >= generation) {
+        if remote
+            .answered
+            .as_ref()
+            .is_some_and(|(g, _)| *g >= generation)
+        {
             return;
         }
         let answer = match result {
             Some(Ok(answer)) => answer,
             Some(Err(why)) => {
                 // The last answer stays; the problem is said once.
-                remote.answered = remote.asked;
+                remote.answered.clone_from(&remote.asked);
                 let message = self.said("toast-table-failed", &why);
                 self.toast(message, true);
                 return;
@@ -271,6 +332,7 @@ impl AppState {
             None => return,
         };
         let question = answer.question;
+        let (min_secs, max_secs) = (question.min_secs, question.max_secs);
         remote.answered = Some((generation, question));
         remote.counted_keys = answer
             .counted
@@ -278,8 +340,8 @@ impl AppState {
             .map(|(key, total, _)| (key.clone(), usize::try_from(*total).unwrap_or(usize::MAX)))
             .collect();
         remote.counted = Some(Arc::new(CountedLanes {
-            min_secs: question.min_secs,
-            max_secs: question.max_secs,
+            min_secs,
+            max_secs,
             lanes: answer
                 .counted
                 .into_iter()
@@ -308,6 +370,116 @@ impl AppState {
         self.rebuild();
     }
 
+    /// Whether the open table's counts for `field` are needed, on their way or here.
+    pub fn server_facet(&self, field: Field) -> ServerFacet {
+        let Some(remote) = self.remote.as_ref().filter(|_| field != Field::File) else {
+            return ServerFacet::NotAsked;
+        };
+        let condition = ch::filter::condition(&self.filter, &remote.address, Some(field));
+        match remote.facets.get(&field) {
+            Some((asked, answer)) if *asked == condition => match answer {
+                None => ServerFacet::Counting,
+                Some(Ok(_)) => ServerFacet::Counted,
+                Some(Err(why)) => ServerFacet::Failed(why.clone()),
+            },
+            _ => ServerFacet::Needed,
+        }
+    }
+
+    /// Asks the server to count `field`'s values under the current filter (once per filter).
+    pub(super) fn count_facet(&mut self, field: Field) -> Vec<Effect> {
+        if self.server_facet(field) != ServerFacet::Needed {
+            return Vec::new();
+        }
+        let Some(remote) = self.remote.as_mut() else {
+            return Vec::new();
+        };
+        let condition = ch::filter::condition(&self.filter, &remote.address, Some(field));
+        remote.facets.insert(field, (condition.clone(), None));
+        vec![Effect::CountFacet(CountFacet {
+            address: remote.address.clone(),
+            field,
+            condition,
+            rollup: remote.rollup,
+            password: remote.password.clone(),
+        })]
+    }
+
+    /// The server's counts for a facet: kept if they answer the question still asked.
+    pub(super) fn facet_counted(&mut self, ask: &CountFacet, result: Option<FacetCounted>) {
+        let Some(remote) = self.remote.as_mut().filter(|r| r.address == ask.address) else {
+            return;
+        };
+        let Some((asked, answer)) = remote.facets.get_mut(&ask.field) else {
+            return;
+        };
+        if *asked != ask.condition {
+            return;
+        }
+        *answer = Some(result.unwrap_or_else(|| Err(Said::new("job-no-thread"))));
+        self.facets = Default::default();
+    }
+
+    /// `field`'s values with an open table: the server's counts for the table, and the other
+    /// files' own counts (the table's events in memory are only the last answer's).
+    pub(super) fn table_facet_values(&self, field: Field) -> Option<Vec<FacetValue>> {
+        let remote = self.remote.as_ref().filter(|_| field != Field::File)?;
+        let mut local_filter = self.filter.clone();
+        let others: std::collections::BTreeSet<String> = self
+            .dataset
+            .files
+            .iter()
+            .map(|f| f.path.clone())
+            .filter(|p| *p != remote.address)
+            .filter(|p| {
+                self.filter
+                    .facets
+                    .get(&Field::File)
+                    .is_none_or(|chosen| chosen.contains(p))
+            })
+            .collect();
+        let mut values: Vec<FacetValue> = if others.is_empty() {
+            Vec::new()
+        } else {
+            local_filter.facets.insert(Field::File, others);
+            crate::model::filter::facet_counts(&self.dataset, &local_filter, field)
+        };
+        let condition = ch::filter::condition(&self.filter, &remote.address, Some(field));
+        // Only counts made under the filter as it is now.
+        if let Some((asked, Some(Ok(counts)))) = remote.facets.get(&field)
+            && *asked == condition
+        {
+            for (value, n) in counts {
+                let n = usize::try_from(*n).unwrap_or(usize::MAX);
+                match values.iter_mut().find(|v| v.value == *value) {
+                    Some(v) => v.count = v.count.saturating_add(n),
+                    None => values.push(FacetValue {
+                        value: value.clone(),
+                        count: n,
+                    }),
+                }
+            }
+        }
+        // A chosen value stays listed (to be un-chosen) when nothing has it any more.
+        for chosen in self.filter.facets.get(&field).into_iter().flatten() {
+            if !values.iter().any(|v| v.value == *chosen) {
+                values.push(FacetValue {
+                    value: chosen.clone(),
+                    count: 0,
+                });
+            }
+        }
+        // Most first, then by name, "none" last (as for files).
+        values.sort_by(|a, b| {
+            (a.value.is_empty(), std::cmp::Reverse(a.count), &a.value).cmp(&(
+                b.value.is_empty(),
+                std::cmp::Reverse(b.count),
+                &b.value,
+            ))
+        });
+        Some(values)
+    }
+
     /// The earliest start and latest end of what is open, the table's whole range included.
     pub fn data_extent(&self) -> Option<(f64, f64)> {
         let table = self.remote.as_ref().and_then(|r| r.extent);
@@ -329,8 +501,9 @@ impl AppState {
         }
     }
 
-    /// Events shown: with a table open and nothing filtered, all of them. (Filters apply to
-    /// the events of the last answer only so far; the counted lanes are not filtered.)
+    /// Events shown: with a table open and nothing filtered, all of them. (With a filter, the
+    /// events of the last answer that pass it: the server counts a filtered table per view,
+    /// not whole.)
     pub fn shown_events(&self) -> usize {
         if self.remote.is_some() && self.filter.is_empty() {
             self.total_events()
@@ -427,7 +600,7 @@ mod tests {
         );
         let events = crate::io::load_text(ADDRESS, &text).unwrap();
         let answer = ch::window::Answer {
-            question: ask.question,
+            question: ask.question.clone(),
             events,
             counted: vec![("a".into(), 900_000, vec![900; 1000])],
             lanes: vec![("a".into(), 900_000), ("b".into(), titles.len() as u64)],
@@ -459,6 +632,101 @@ mod tests {
         assert!(ask.question.max_secs >= state.view.max_secs());
         assert_eq!(ask.question.limit, ASK_LIMIT);
         assert_eq!(state.dataset.title_in(crate::i18n::Lang::En), "T");
+    }
+
+    #[test]
+    fn a_filter_goes_to_the_server_and_a_new_filter_asks_again() {
+        use crate::app::FilterCommand;
+        use crate::model::filter::Field;
+        let (mut state, effects) = connected_state();
+        let first = asked(&effects);
+        assert_eq!(first.question.condition, None);
+        // Hiding a lane: the server leaves it out (and may still use its hourly counts).
+        let hidden = asked(&state.apply(FilterCommand::ToggleCategory("a".into())));
+        let condition = hidden.question.condition.clone().expect("a condition");
+        assert_eq!(&*condition.sql, "category NOT IN ('a')");
+        assert!(condition.categories_only);
+        // An actor facet: a new question, its condition names the actor.
+        let actor = asked(&state.apply(FilterCommand::ToggleFacet(Field::Actor, "Belnet".into())));
+        assert!(actor.generation > hidden.generation);
+        let condition = actor.question.condition.clone().expect("a condition");
+        assert!(condition.sql.contains("hasAny(actors, ['Belnet'])"));
+        assert!(!condition.categories_only);
+        // A search that only highlights asks nothing new; one that hides does.
+        let effects = state.apply(FilterCommand::SetQuery("ddos".into()));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::AskTable(_))));
+        let search = asked(&state.apply(FilterCommand::SetOnlyMatches(true)));
+        assert!(search.question.condition.unwrap().sql.contains("'ddos'"));
+        // Cleared: back to the whole table.
+        let cleared = asked(&state.apply(FilterCommand::ClearFilters));
+        assert_eq!(cleared.question.condition, None);
+    }
+
+    #[test]
+    fn facet_counts_come_from_the_server_once_per_filter() {
+        use crate::app::FilterCommand;
+        use crate::model::filter::Field;
+        let (mut state, _) = connected_state();
+        assert_eq!(state.server_facet(Field::Actor), ServerFacet::Needed);
+        // The file facet is counted here: a table is one file.
+        assert_eq!(state.server_facet(Field::File), ServerFacet::NotAsked);
+        let effects = state.apply(FilterCommand::CountFacet(Field::Actor));
+        let [Effect::CountFacet(count)] = effects.as_slice() else {
+            panic!("the server counts: {effects:?}");
+        };
+        assert_eq!((count.field, count.condition.clone()), (Field::Actor, None));
+        assert_eq!(state.server_facet(Field::Actor), ServerFacet::Counting);
+        // Asked once: the panel asking again every frame sends nothing more.
+        assert!(
+            state
+                .apply(FilterCommand::CountFacet(Field::Actor))
+                .is_empty()
+        );
+        let counts = vec![("CCB".to_owned(), 700_000), (String::new(), 300_003)];
+        let _ = state.receive(Reply::FacetCounted(
+            count.clone(),
+            Delivery::new(Ok(counts)),
+        ));
+        assert_eq!(state.server_facet(Field::Actor), ServerFacet::Counted);
+        let values = state.facet_values(Field::Actor);
+        assert_eq!(
+            values
+                .iter()
+                .map(|v| (v.value.as_str(), v.count))
+                .collect::<Vec<_>>(),
+            [("CCB", 700_000), ("", 300_003)]
+        );
+        // Choosing an actor leaves the actor counts as they are (their own facet is left
+        // out), but the tag counts are asked again under it.
+        let _ = state.apply(FilterCommand::ToggleFacet(Field::Actor, "CCB".into()));
+        assert_eq!(state.server_facet(Field::Actor), ServerFacet::Counted);
+        let effects = state.apply(FilterCommand::CountFacet(Field::Tag));
+        let [Effect::CountFacet(tags)] = effects.as_slice() else {
+            panic!("tags are counted: {effects:?}");
+        };
+        assert!(tags.condition.as_ref().unwrap().sql.contains("'CCB'"));
+        // Hiding a lane changes the actor counts' question: an answer to the old one is
+        // dropped.
+        let _ = state.apply(FilterCommand::ToggleCategory("a".into()));
+        assert_eq!(state.server_facet(Field::Actor), ServerFacet::Needed);
+        let _ = state.receive(Reply::FacetCounted(
+            count.clone(),
+            Delivery::new(Ok(vec![("stale".to_owned(), 1)])),
+        ));
+        assert_eq!(state.server_facet(Field::Actor), ServerFacet::Needed);
+        assert!(
+            !state
+                .facet_values(Field::Actor)
+                .iter()
+                .any(|v| v.value == "stale")
+        );
+        // The chosen actor stays listed to be un-chosen.
+        assert!(
+            state
+                .facet_values(Field::Actor)
+                .iter()
+                .any(|v| v.value == "CCB")
+        );
     }
 
     #[test]

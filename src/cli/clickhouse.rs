@@ -205,6 +205,7 @@ impl BigTable {
             max_secs,
             limit: *crate::timeline::scene::DETAIL_LIMIT.end() as u64,
             rollup: self.summary.rollup,
+            condition: None,
         };
         let address = self.client.target().address();
         let answer = ch::window::ask(&self.client, &self.summary.header, question)

@@ -5,6 +5,7 @@ use crate::app::{Commands, FilterCommand, ViewCommand};
 use egui::{RichText, Ui};
 
 use crate::app::AppState;
+use crate::app::remote::ServerFacet;
 use crate::i18n::Arg;
 use crate::model::TimePoint;
 use crate::model::filter::Field;
@@ -77,9 +78,30 @@ pub fn facets_ui(
             .id_salt(("facet", *field))
             .default_open(false)
             .show(ui, |ui| {
-                // Counted here, only when the facet is open.
+                // Counted here, only when the facet is open (a table's by its server).
+                let server = state.server_facet(*field);
+                match &server {
+                    ServerFacet::Needed => commands.push(FilterCommand::CountFacet(*field)),
+                    ServerFacet::Counting => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.weak(lang.word("filters-server-counting"));
+                        });
+                    }
+                    ServerFacet::Failed(why) => {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            crate::i18n::Said::new("filters-server-failed")
+                                .said("value", why.clone())
+                                .in_lang(lang),
+                        );
+                    }
+                    ServerFacet::NotAsked | ServerFacet::Counted => {}
+                }
                 let values = state.facet_values(*field);
-                if values.is_empty() {
+                if values.is_empty()
+                    && matches!(server, ServerFacet::NotAsked | ServerFacet::Counted)
+                {
                     ui.weak(lang.word("filters-none"));
                 }
                 for value in values.iter().take(LISTED) {

@@ -330,6 +330,15 @@ impl Shell {
                     self.receive(Reply::TableAnswered(generation, none));
                 }
             }
+            Effect::CountFacet(count) => {
+                let failed = count.clone();
+                let started =
+                    self.background(ctx, "clickhouse-facet", move || Message::Reply(count.run()));
+                if !started {
+                    let none = crate::app::Delivery::new_empty();
+                    self.receive(Reply::FacetCounted(failed, none));
+                }
+            }
             Effect::Arrange(job) => {
                 let started = self.background(ctx, "arrange", move || {
                     Message::Reply(crate::app::arrange::answer(&job))

@@ -10,6 +10,7 @@
 //! environment variable (or the window's prompt) and is sent as HTTP basic authentication.
 
 mod client;
+pub mod filter;
 pub mod local;
 mod rowbinary;
 pub mod sql;
@@ -227,6 +228,16 @@ impl Target {
             "{}.{}",
             sql::ident(&self.database),
             sql::ident(&format!("{}__annals_hours", self.table))
+        )
+    }
+
+    /// The events longer than an hour, by end (a materialized view): what overlaps a range from
+    /// before it is found from them, not by reading back through every row.
+    pub fn long_table(&self) -> String {
+        format!(
+            "{}.{}",
+            sql::ident(&self.database),
+            sql::ident(&format!("{}__annals_long", self.table))
         )
     }
 

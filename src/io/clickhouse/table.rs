@@ -32,6 +32,11 @@ use super::{ClickHouseError, Client, Target, sql};
 use crate::io::{LoadError, LoadedFile};
 use crate::model::DatasetPart;
 
+/// An event longer than this (seconds: two days) is kept in the long-events view too: every
+/// other event that overlaps a time starts at most this long before it. Two days, so that
+/// events dated to the day (most incident lists) are not "long".
+pub const LONG: i64 = 2 * 86_400;
+
 /// Events sent in one INSERT.
 pub const DEFAULT_BATCH: usize = 50_000;
 
@@ -74,6 +79,13 @@ pub fn create_table(client: &Client) -> Result<(), ClickHouseError> {
              minState(time) AS first, maxState(time_end) AS last FROM {} \
              GROUP BY category, hour",
             target.hours_table(),
+            target.qualified()
+        ))?;
+        client.query(&format!(
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS {} ENGINE = MergeTree() \
+             ORDER BY (time_end, time) POPULATE AS SELECT time, time_end, category FROM {} \
+             WHERE time_end - time > {LONG}",
+            target.long_table(),
             target.qualified()
         ))?;
     }
@@ -289,18 +301,21 @@ pub struct Summary {
     pub rollup: bool,
 }
 
-/// Whether the table has Annals' counts per lane and hour (a table made by `annals import`).
+/// Whether the table has Annals' counts per lane and hour and its long-events view (a table
+/// made by `annals import`).
 pub fn has_hours(client: &Client) -> Result<bool, ClickHouseError> {
     let target = client.target();
     let answer = client.query(&format!(
-        "SELECT count() FROM system.tables WHERE database = {} AND name = {} FORMAT RowBinary",
+        "SELECT count() FROM system.tables WHERE database = {} AND name IN ({}, {}) \
+         FORMAT RowBinary",
         sql::string(&target.database),
-        sql::string(&format!("{}__annals_hours", target.table))
+        sql::string(&format!("{}__annals_hours", target.table)),
+        sql::string(&format!("{}__annals_long", target.table))
     ))?;
     Ok(Reader::new(&answer)
         .u64()
         .map_err(|why| answer_error(target, why))?
-        > 0)
+        == 2)
 }
 
 /// Counts a table and finds its range: one pass over `time` and `time_end`, then the two
@@ -344,12 +359,13 @@ pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
             edge(format!("time = {min}"), "id")?,
             edge(
                 if rollup {
-                    // The latest end is found among the events of the hours whose last end it
-                    // is (the time order key narrows the search to them).
+                    // The latest end is an event's that starts at most an hour before it, or a
+                    // long event's (the time order key narrows the search to them).
                     format!(
-                        "time_end = {max} AND toInt64(floor(time / 3600)) IN \
-                         (SELECT hour FROM {} GROUP BY hour HAVING maxMerge(last) = {max})",
-                        target.hours_table()
+                        "time_end = {max} AND (time >= {} OR time IN \
+                         (SELECT time FROM {} WHERE time_end = {max}))",
+                        max - LONG,
+                        target.long_table()
                     )
                 } else {
                     format!("time_end = {max}")

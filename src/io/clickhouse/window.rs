@@ -14,7 +14,7 @@ use crate::model::DatasetPart;
 pub const COUNT_BINS: usize = 4096;
 
 /// What a view asks for.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     /// Start of the range, seconds.
     pub min_secs: f64,
@@ -22,10 +22,14 @@ pub struct Question {
     pub max_secs: f64,
     /// A lane with more events than this in the range is counted, not read.
     pub limit: u64,
-    /// Whether the table has Annals' counts per lane and hour ([`super::Summary::rollup`]):
-    /// whole hours inside the range are counted from them, and the events that overlap the
-    /// range from before it are searched for only as far back as those counts say they start.
+    /// Whether the table has Annals' counts per lane and hour and its long-events view
+    /// ([`super::Summary::rollup`]): whole hours inside the range are counted from the counts,
+    /// the rows are read only where the counts say a lane's events are, and the events that
+    /// overlap the range from before it are looked for only as far back as the long events say.
     pub rollup: bool,
+    /// Only the events the window's filter shows ([`super::filter::condition`]); a condition
+    /// on more than categories is answered from the rows alone.
+    pub condition: Option<super::filter::Condition>,
 }
 
 /// What the table answered.
@@ -53,6 +57,13 @@ fn seconds(question: &Question) -> (i64, i64) {
 /// Hours in seconds.
 const HOUR: i64 = 3600;
 
+/// Bins at least this wide are counted from whole hours (an hour spread over at most four
+/// bins); narrower ones from the rows.
+const HOURLY_BIN: f64 = HOUR as f64 / 4.0;
+
+/// Most time ranges one event query names (nearby ones are joined beyond that).
+const MAX_RANGES: usize = 64;
+
 /// The range's whole hours `[h0, h1)` (as hour numbers), if it holds at least one.
 fn whole_hours(lo: i64, hi: i64) -> Option<(i64, i64)> {
     let h0 = lo.div_euclid(HOUR) + i64::from(lo.rem_euclid(HOUR) != 0);
@@ -60,21 +71,22 @@ fn whole_hours(lo: i64, hi: i64) -> Option<(i64, i64)> {
     (h0 < h1).then_some((h0, h1))
 }
 
-/// The earliest start of an event that ends at or after `lo` and starts before `hi`, from the
-/// counts per hour (the first start and last end of each lane's hour); `hi` when there is none.
-fn earliest_overlapping(client: &Client, lo: i64, hi: i64) -> Result<i64, ClickHouseError> {
+/// The earliest start of an event that overlaps `lo` from before it: an event of at most
+/// [`super::table::LONG`] seconds starts at most that long before `lo`; longer ones are in the
+/// long-events view, ordered by end.
+fn earliest_overlapping(client: &Client, lo: i64, and: &str) -> Result<i64, ClickHouseError> {
     let target = client.target();
     let answer = client.query(&format!(
-        "SELECT count(), min(f) FROM (SELECT minMerge(first) AS f, maxMerge(last) AS l \
-         FROM {} WHERE hour <= {} GROUP BY category, hour HAVING l >= {lo}) FORMAT RowBinary",
-        target.hours_table(),
-        hi.div_euclid(HOUR)
+        "SELECT count(), min(time) FROM {} WHERE time_end >= {lo} AND time < {lo}{and} \
+         FORMAT RowBinary",
+        target.long_table()
     ))?;
     let mut reader = Reader::new(&answer);
     let bad = |why| answer_error(target, why);
-    let cells = reader.u64().map_err(bad)?;
+    let long = reader.u64().map_err(bad)?;
     let first = reader.i64().map_err(bad)?;
-    Ok(if cells == 0 { hi } else { first.min(hi) })
+    let short = lo - super::table::LONG;
+    Ok(if long == 0 { short } else { first.min(short) })
 }
 
 /// Reads `(category, count)` rows.
@@ -98,10 +110,49 @@ fn lane_counts(
     Ok(())
 }
 
+/// Adds `count` to the bins `[first, last]` (clamped to the bins), spread evenly, every one
+/// counted.
+fn spread(bins: &mut [u32], first: i64, last: i64, count: u64) {
+    if bins.is_empty() {
+        return;
+    }
+    let top = i64::try_from(bins.len()).unwrap_or(i64::MAX) - 1;
+    let (first, last) = (first.clamp(0, top), last.clamp(0, top));
+    let (first, last) = (first as usize, last.max(first) as usize);
+    let n = (last - first + 1) as u64;
+    for (i, bin) in bins[first..=last].iter_mut().enumerate() {
+        let share = count / n + u64::from((i as u64) < count % n);
+        *bin = bin.saturating_add(u32::try_from(share).unwrap_or(u32::MAX));
+    }
+}
+
+/// Time ranges `[start, end)` covering `hours` (sorted hour numbers), at most [`MAX_RANGES`]:
+/// neighbours joined, then the closest gaps closed.
+fn hour_ranges(hours: &[i64]) -> Vec<(i64, i64)> {
+    let mut ranges: Vec<(i64, i64)> = Vec::new();
+    for &hour in hours {
+        match ranges.last_mut() {
+            Some((_, end)) if *end >= hour => *end = (*end).max(hour + 1),
+            _ => ranges.push((hour, hour + 1)),
+        }
+    }
+    while ranges.len() > MAX_RANGES {
+        let closest = (1..ranges.len())
+            .min_by_key(|&i| ranges[i].0 - ranges[i - 1].1)
+            .unwrap_or(1);
+        ranges[closest - 1].1 = ranges[closest].1;
+        ranges.remove(closest);
+    }
+    ranges
+        .into_iter()
+        .map(|(a, b)| (a * HOUR, b * HOUR))
+        .collect()
+}
+
 /// Asks the table: counts per lane (`time` and `time_end` only; whole hours from the hourly
-/// counts where the table has them), bins for the lanes over the limit (`time` only, or whole
-/// hours when a bin is at least an hour wide), and the events of the others (`event` read
-/// only for them, found through the `(time, id)` order).
+/// counts where the table has them), bins for the lanes over the limit, and the events of the
+/// others (`event` read only for them, found through the `(time, id)` order, and with the
+/// hourly counts only in the hours where those lanes have events).
 pub fn ask(
     client: &Client,
     header: &DatasetPart,
@@ -111,45 +162,83 @@ pub fn ask(
     let table = target.qualified();
     let hours = target.hours_table();
     let (lo, hi) = seconds(&question);
-    let interior = whole_hours(lo, hi).filter(|_| question.rollup);
+    let rollup = question.rollup
+        && question
+            .condition
+            .as_ref()
+            .is_none_or(|c| c.categories_only);
+    // ` AND (…)` after every condition on the table and its views.
+    let and = question
+        .condition
+        .as_ref()
+        .map_or_else(String::new, |c| format!(" AND ({})", c.sql));
+    let interior = whole_hours(lo, hi).filter(|_| rollup);
     // Events overlapping the range: starting in it, or before it and ending in or after it.
-    // With the hourly counts, "before it" has a lower bound, so the time order key prunes.
-    let overlaps = if question.rollup {
-        let since = earliest_overlapping(client, lo, hi)?;
-        format!("time >= {since} AND time < {hi} AND time_end >= {lo}")
+    // With the long-events view, "before it" has a lower bound, so the time order key prunes.
+    let since = if rollup {
+        earliest_overlapping(client, lo, &and)?
     } else {
-        format!("time < {hi} AND time_end >= {lo}")
+        i64::MIN
+    };
+    let overlaps = if rollup {
+        format!("time >= {since} AND time < {hi} AND time_end >= {lo}{and}")
+    } else {
+        format!("time < {hi} AND time_end >= {lo}{and}")
+    };
+    // The rows outside the whole hours (those are counted from the hourly counts).
+    let edges = |condition: &str| match interior {
+        Some((h0, h1)) => format!(
+            "{condition} AND (time < {} OR time >= {})",
+            h0 * HOUR,
+            h1 * HOUR
+        ),
+        None => condition.to_owned(),
     };
     let mut lanes = Vec::new();
-    match interior {
-        Some((h0, h1)) => {
+    if rollup {
+        // Events starting in the range: whole hours from the hourly counts, the rest from the
+        // rows; events from before it: short ones (at most `LONG`) from the rows just before,
+        // long ones from the long-events view. Each event is counted once.
+        if let Some((h0, h1)) = interior {
             lane_counts(
                 client,
                 &format!(
                     "SELECT category, countMerge(events) FROM {hours} \
-                     WHERE hour >= {h0} AND hour < {h1} GROUP BY category FORMAT RowBinary"
-                ),
-                &mut lanes,
-            )?;
-            lane_counts(
-                client,
-                &format!(
-                    "SELECT category, count() FROM {table} WHERE {overlaps} \
-                     AND (time < {} OR time >= {}) GROUP BY category FORMAT RowBinary",
-                    h0 * HOUR,
-                    h1 * HOUR
+                     WHERE hour >= {h0} AND hour < {h1}{and} GROUP BY category FORMAT RowBinary"
                 ),
                 &mut lanes,
             )?;
         }
-        None => lane_counts(
+        let long = super::table::LONG;
+        lane_counts(
+            client,
+            &format!(
+                "SELECT category, count() FROM {table} WHERE (({}) OR (time >= {} AND \
+                 time < {lo} AND time_end >= {lo} AND time_end - time <= {long})){and} \
+                 GROUP BY category FORMAT RowBinary",
+                edges(&format!("time >= {lo} AND time < {hi}")),
+                lo - long
+            ),
+            &mut lanes,
+        )?;
+        lane_counts(
+            client,
+            &format!(
+                "SELECT category, count() FROM {} WHERE time < {lo} AND time_end >= {lo}{and} \
+                 GROUP BY category FORMAT RowBinary",
+                target.long_table()
+            ),
+            &mut lanes,
+        )?;
+    } else {
+        lane_counts(
             client,
             &format!(
                 "SELECT category, count() FROM {table} WHERE {overlaps} GROUP BY category \
                  FORMAT RowBinary"
             ),
             &mut lanes,
-        )?,
+        )?;
     }
     lanes.retain(|(_, n)| *n > 0);
     lanes.sort_by(|a, b| a.0.cmp(&b.0));
@@ -174,30 +263,36 @@ pub fn ask(
         // (`intDiv` on a negative difference rounds toward zero in 18.16; `floor` does not.)
         let width = (hi - lo) as f64 / COUNT_BINS as f64;
         let lanes_in = in_list(&dense);
-        let mut queries = Vec::new();
-        // Bins of an hour or more take whole hours from the hourly counts: an hour's events go
-        // to the bin its start is in (at most an hour, at most a bin, from their own).
-        match interior.filter(|_| width >= HOUR as f64) {
-            Some((h0, h1)) => {
-                queries.push(format!(
-                    "SELECT category, toInt64(floor((hour * {HOUR} - {lo}) / {width:?})) AS bin, \
-                     countMerge(events) FROM {hours} WHERE hour >= {h0} AND hour < {h1} \
-                     AND category IN ({lanes_in}) GROUP BY category, bin FORMAT RowBinary"
-                ));
-                queries.push(format!(
-                    "SELECT category, toInt64(floor((time - {lo}) / {width:?})) AS bin, count() \
-                     FROM {table} WHERE ((time >= {lo} AND time < {}) OR (time >= {} AND \
-                     time < {hi})) AND category IN ({lanes_in}) GROUP BY category, bin \
-                     FORMAT RowBinary",
-                    h0 * HOUR,
-                    h1 * HOUR
-                ));
+        let starts = format!("time >= {lo} AND time < {hi}{and}");
+        let hourly = interior.filter(|_| width >= HOURLY_BIN);
+        // (category, first bin, last bin, count) rows.
+        let mut queries = vec![format!(
+            "SELECT category, toInt64(floor((time - {lo}) / {width:?})) AS bin, bin, count() \
+             FROM {table} WHERE {} AND category IN ({lanes_in}) GROUP BY category, bin \
+             FORMAT RowBinary",
+            if hourly.is_some() {
+                edges(&starts)
+            } else {
+                starts
             }
-            None => queries.push(format!(
-                "SELECT category, toInt64(floor((time - {lo}) / {width:?})) AS bin, count() \
-                 FROM {table} WHERE time >= {lo} AND time < {hi} AND category IN ({lanes_in}) \
-                 GROUP BY category, bin FORMAT RowBinary"
-            )),
+        )];
+        if let Some((h0, h1)) = hourly {
+            queries.push(if width >= HOUR as f64 {
+                // An hour's events go to the bin its start is in (at most a bin away).
+                format!(
+                    "SELECT category, toInt64(floor((hour * {HOUR} - {lo}) / {width:?})) AS bin, \
+                     bin, countMerge(events) FROM {hours} WHERE hour >= {h0} AND hour < {h1} \
+                     AND category IN ({lanes_in}){and} GROUP BY category, bin FORMAT RowBinary"
+                )
+            } else {
+                // An hour over several bins is spread over them.
+                format!(
+                    "SELECT category, toInt64(floor((hour * {HOUR} - {lo}) / {width:?})), \
+                     toInt64(floor(((hour + 1) * {HOUR} - 1 - {lo}) / {width:?})), \
+                     countMerge(events) FROM {hours} WHERE hour >= {h0} AND hour < {h1} \
+                     AND category IN ({lanes_in}){and} GROUP BY category, hour FORMAT RowBinary"
+                )
+            });
         }
         for query in queries {
             let answer = client.query(&query)?;
@@ -205,11 +300,11 @@ pub fn ask(
             while !reader.done() {
                 let bad = |why| answer_error(target, why);
                 let category = reader.string().map_err(bad)?;
-                let bin = reader.i64().map_err(bad)?;
+                let first = reader.i64().map_err(bad)?;
+                let last = reader.i64().map_err(bad)?;
                 let count = reader.u64().map_err(bad)?;
                 if let Some((_, _, bins)) = counted.iter_mut().find(|(c, _, _)| c == category) {
-                    let bin = usize::try_from(bin).unwrap_or(0).min(COUNT_BINS - 1);
-                    bins[bin] = bins[bin].saturating_add(u32::try_from(count).unwrap_or(u32::MAX));
+                    spread(bins, first, last, count);
                 }
             }
         }
@@ -219,10 +314,33 @@ pub fn ask(
     let answer;
     if !sparse.is_empty() {
         let total: u64 = sparse.iter().map(|(_, n)| n).sum();
+        let lanes_in = in_list(&sparse);
+        // Where the hourly counts say these lanes have events that reach the range.
+        let mut within = String::new();
+        if rollup {
+            let answer = client.query(&format!(
+                "SELECT hour FROM {hours} WHERE category IN ({lanes_in}) AND hour >= {} \
+                 AND hour <= {}{and} GROUP BY hour HAVING maxMerge(last) >= {lo} ORDER BY hour \
+                 FORMAT RowBinary",
+                since.div_euclid(HOUR),
+                hi.div_euclid(HOUR)
+            ))?;
+            let mut reader = Reader::new(&answer);
+            let mut found = Vec::new();
+            while !reader.done() {
+                found.push(reader.i64().map_err(|why| answer_error(target, why))?);
+            }
+            let ranges: Vec<String> = hour_ranges(&found)
+                .into_iter()
+                .map(|(a, b)| format!("(time >= {a} AND time < {b})"))
+                .collect();
+            if !ranges.is_empty() {
+                within = format!(" AND ({})", ranges.join(" OR "));
+            }
+        }
         answer = client.query(&format!(
-            "SELECT event FROM {table} WHERE {overlaps} AND category IN ({}) \
-             ORDER BY time, id LIMIT {total} FORMAT RowBinary",
-            in_list(&sparse)
+            "SELECT event FROM {table} WHERE {overlaps}{within} AND category IN ({lanes_in}) \
+             ORDER BY time, id LIMIT {total} FORMAT RowBinary"
         ))?;
         let mut reader = Reader::new(&answer);
         while !reader.done() {
@@ -238,4 +356,48 @@ pub fn ask(
         counted,
         lanes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_hours_are_inside_the_range() {
+        assert_eq!(whole_hours(0, 7200), Some((0, 2)));
+        assert_eq!(whole_hours(1, 7200), Some((1, 2)));
+        assert_eq!(whole_hours(1, 7199), None);
+        assert_eq!(whole_hours(-3601, -1), None);
+        assert_eq!(whole_hours(-7200, 1), Some((-2, 0)));
+    }
+
+    #[test]
+    fn spreading_keeps_every_count() {
+        let mut bins = vec![0u32; 8];
+        spread(&mut bins, 2, 5, 10);
+        assert_eq!(bins, [0, 0, 3, 3, 2, 2, 0, 0]);
+        spread(&mut bins, -3, 0, 1);
+        spread(&mut bins, 7, 12, 5);
+        assert_eq!(bins.iter().sum::<u32>(), 16);
+        assert_eq!((bins[0], bins[7]), (1, 5));
+    }
+
+    #[test]
+    fn hour_ranges_join_neighbours_and_stay_few() {
+        assert_eq!(
+            hour_ranges(&[3, 4, 5, 9]),
+            [(3 * HOUR, 6 * HOUR), (9 * HOUR, 10 * HOUR)]
+        );
+        let many: Vec<i64> = (0..1000).map(|i| i * 3 + i64::from(i % 7 == 0)).collect();
+        let ranges = hour_ranges(&many);
+        assert!(ranges.len() <= MAX_RANGES);
+        for hour in many {
+            assert!(
+                ranges
+                    .iter()
+                    .any(|&(a, b)| a <= hour * HOUR && hour * HOUR < b),
+                "hour {hour} is covered"
+            );
+        }
+    }
 }
