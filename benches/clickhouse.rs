@@ -21,7 +21,7 @@
 
 use std::time::{Duration, Instant};
 
-use annals::app::{AppState, Effect, FilesCommand, ViewCommand};
+use annals::app::{AppState, Effect, FilesCommand, FilterCommand, ViewCommand};
 use annals::io::clickhouse::{self as ch, local::LocalServer};
 use annals::synth::{SynthOptions, write_native};
 use annals::timeline::TimeView;
@@ -37,6 +37,9 @@ fn env_number(name: &str, default: u64) -> u64 {
 }
 
 fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
+    if samples.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
     samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let p95 = samples[(samples.len() * 95).div_ceil(100) - 1];
@@ -155,6 +158,52 @@ fn main() {
     }
     let (answer_median, answer_p95) = stats(answers);
 
+    // The same kind of moves with a filter applied: a hidden lane (answered from the hourly
+    // counts still), then a search that hides (every row in range is read).
+    let mut filtered = Vec::new();
+    for (name, commands) in [
+        (
+            "a lane hidden",
+            vec![FilterCommand::ToggleCategory("law".into())],
+        ),
+        (
+            "a search that hides (`event 4`)",
+            vec![
+                FilterCommand::ToggleCategory("law".into()),
+                FilterCommand::SetQuery("event 4".into()),
+                FilterCommand::SetOnlyMatches(true),
+            ],
+        ),
+    ] {
+        let _ = state.apply(ViewCommand::FitAll);
+        for command in commands {
+            let effects = state.apply(command);
+            answer_all(&mut state, effects);
+        }
+        let mut times = Vec::new();
+        for step in 0..12 {
+            let view = state.view;
+            let next = if step % 3 == 2 {
+                TimeView::from_min_max(
+                    view.min_secs + view.span_secs,
+                    view.max_secs() + view.span_secs,
+                )
+            } else {
+                let centre = lo + moves.next() * (hi - lo);
+                let span = (view.span_secs / 6.0).max(86_400.0);
+                TimeView::from_min_max(centre - span / 2.0, centre + span / 2.0)
+            };
+            let effects = state.apply(ViewCommand::SetView(next));
+            let start = Instant::now();
+            if effects.iter().any(|e| matches!(e, Effect::AskTable(_))) {
+                answer_all(&mut state, effects);
+                times.push(start.elapsed());
+            }
+        }
+        filtered.push((name, times.len(), stats(times)));
+    }
+    let _ = state.apply(FilterCommand::ClearFilters);
+
     // Frames while questions run.
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     // The other thread connects first, then asks without pause until the frames are done.
@@ -271,6 +320,11 @@ fn main() {
     println!(
         "| window frame time while queries run ({queries} questions answered during {frames_secs:.1} s of frames) | ≤ 4 ms p95 | median {frame_median:.2} ms, p95 {frame_p95:.2} ms |"
     );
+    for (name, asked, (median, p95)) in &filtered {
+        println!(
+            "| the same moves with {name} ({asked} answers) | (no target) | median {median:.0} ms, p95 {p95:.0} ms |"
+        );
+    }
     if let Some(import_secs) = import {
         println!(
             "| import of {import_events} native events (whole `annals import` process, file read included) | ≥ 500k events/s | {:.0}k events/s ({import_secs:.1} s) |",

@@ -460,6 +460,7 @@ fn hourly_counts_answer_as_the_events_do() {
                 limit: 20,
                 rollup,
                 condition: None,
+                whole: None,
             };
             clickhouse::window::ask(&client, &summary.header, question).unwrap()
         };
@@ -524,6 +525,7 @@ fn hourly_counts_answer_as_the_events_do() {
             limit: 20,
             rollup: true,
             condition: None,
+            whole: None,
         },
     )
     .unwrap();
@@ -532,6 +534,45 @@ fn hourly_counts_answer_as_the_events_do() {
             .iter()
             .any(|(lane, n, _)| lane == "dense" && *n > 200)
     );
+
+    // The overview's counts over the whole table, from the hourly counts and from the rows:
+    // every event once, each in its own bin or (hourly) at most one bin early.
+    let (first, last) = (
+        summary.first.unwrap().start_secs(),
+        summary.last.unwrap().end_secs(),
+    );
+    let whole = |rollup| {
+        let (lo, hi, bins) = clickhouse::window::ask(
+            &client,
+            &summary.header,
+            clickhouse::window::Question {
+                min_secs: first,
+                max_secs: last,
+                limit: 20,
+                rollup,
+                condition: None,
+                whole: Some((first, last)),
+            },
+        )
+        .unwrap()
+        .whole
+        .expect("the whole range counted");
+        assert!(lo <= first && hi >= last);
+        bins
+    };
+    let (hourly, raw) = (whole(true), whole(false));
+    let total = |bins: &[u32]| bins.iter().map(|&n| u64::from(n)).sum::<u64>();
+    assert_eq!((total(&hourly), total(&raw)), (404, 404));
+    let (mut h, mut r) = (0u64, 0u64);
+    for i in 0..raw.len() {
+        h += u64::from(hourly[i]);
+        r += u64::from(raw[i]);
+        let r_next = r + raw.get(i + 1).map_or(0, |&n| u64::from(n));
+        assert!(
+            h >= r && h <= r_next,
+            "bin {i}: {h} hourly, {r} from the rows"
+        );
+    }
 }
 
 /// Events whose every field holds something a query could trip on, beside Belgium's.
@@ -613,6 +654,7 @@ fn filters_on_the_server_show_what_they_show_in_a_file() {
             limit: 1000,
             rollup,
             condition: clickhouse::filter::condition(filter, &address, None),
+            whole: None,
         };
         let answer = clickhouse::window::ask(&client, &summary.header, question).unwrap();
         let events = &answer.events.part.events;

@@ -48,6 +48,22 @@ pub struct RemoteTable {
     /// Facet values counted by the server: per field, the condition they were asked under and
     /// the answer (`None` while counting).
     facets: std::collections::BTreeMap<Field, (Option<Condition>, Option<FacetCounted>)>,
+    /// The whole table's counts for the overview strip, and the condition they were made under.
+    overview: Option<(Option<Condition>, Arc<TableOverview>)>,
+}
+
+/// Events starting in equal bins over the table's whole range, counted by the server under the
+/// filter: the overview strip's shading for a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableOverview {
+    /// Start of the counted range.
+    pub min_secs: f64,
+    /// End of the counted range.
+    pub max_secs: f64,
+    /// Events per bin.
+    pub counts: Vec<u32>,
+    /// Changes with every new overview (the strip is redrawn).
+    pub generation: u64,
 }
 
 /// Count one facet's values on the server.
@@ -190,6 +206,10 @@ impl RemoteTable {
             max_secs: max.max(min + 1.0),
             limit: ASK_LIMIT,
             rollup: self.rollup,
+            // The whole range is counted again for the overview when the filter changed.
+            whole: self
+                .extent
+                .filter(|_| self.overview.as_ref().is_none_or(|(c, _)| *c != condition)),
             condition,
         }
     }
@@ -262,6 +282,7 @@ impl AppState {
             fetched: Vec::new(),
             generation: 0,
             facets: std::collections::BTreeMap::new(),
+            overview: None,
         });
         self.rebuild();
         self.fit_all();
@@ -331,6 +352,18 @@ impl AppState {
             }
             None => return,
         };
+        if let Some((min_secs, max_secs, counts)) = answer.whole {
+            let generation = remote.overview.as_ref().map_or(0, |(_, o)| o.generation) + 1;
+            remote.overview = Some((
+                answer.question.condition.clone(),
+                Arc::new(TableOverview {
+                    min_secs,
+                    max_secs,
+                    counts,
+                    generation,
+                }),
+            ));
+        }
         let question = answer.question;
         let (min_secs, max_secs) = (question.min_secs, question.max_secs);
         remote.answered = Some((generation, question));
@@ -368,6 +401,14 @@ impl AppState {
             file.loaded.part = part;
         }
         self.rebuild();
+    }
+
+    /// The open table's overview counts, if made under the filter as it is now.
+    pub fn table_overview(&self) -> Option<&TableOverview> {
+        let remote = self.remote.as_ref()?;
+        let (condition, overview) = remote.overview.as_ref()?;
+        (*condition == ch::filter::condition(&self.filter, &remote.address, None))
+            .then_some(overview.as_ref())
     }
 
     /// Whether the open table's counts for `field` are needed, on their way or here.
@@ -604,6 +645,7 @@ mod tests {
             events,
             counted: vec![("a".into(), 900_000, vec![900; 1000])],
             lanes: vec![("a".into(), 900_000), ("b".into(), titles.len() as u64)],
+            whole: ask.question.whole.map(|(a, b)| (a, b, vec![7; 64])),
         };
         Reply::TableAnswered(ask.generation, Delivery::new(Ok(answer)))
     }
@@ -660,6 +702,29 @@ mod tests {
         // Cleared: back to the whole table.
         let cleared = asked(&state.apply(FilterCommand::ClearFilters));
         assert_eq!(cleared.question.condition, None);
+    }
+
+    #[test]
+    fn the_overview_is_counted_once_per_filter() {
+        use crate::app::FilterCommand;
+        let (mut state, effects) = connected_state();
+        let first = asked(&effects);
+        let (lo, hi) = state.remote.as_ref().unwrap().extent.unwrap();
+        assert_eq!(first.question.whole, Some((lo, hi)), "the whole table");
+        assert_eq!(state.table_overview(), None);
+        let _ = state.receive(answer(&first, &["one"]));
+        let overview = state.table_overview().expect("counted").clone();
+        assert_eq!(overview.counts, vec![7; 64]);
+        // Moving the view does not count the whole table again.
+        let moved = asked(&state.apply(ViewCommand::ZoomBy(8.0)));
+        assert_eq!(moved.question.whole, None);
+        // A filter does; until it is answered the old counts are not shown as the new ones.
+        let filtered = asked(&state.apply(FilterCommand::ToggleCategory("a".into())));
+        assert_eq!(filtered.question.whole, Some((lo, hi)));
+        assert_eq!(state.table_overview(), None);
+        let _ = state.receive(answer(&filtered, &["two"]));
+        let again = state.table_overview().expect("counted again");
+        assert!(again.generation > overview.generation);
     }
 
     #[test]

@@ -206,6 +206,7 @@ impl BigTable {
             limit: *crate::timeline::scene::DETAIL_LIMIT.end() as u64,
             rollup: self.summary.rollup,
             condition: None,
+            whole: None,
         };
         let address = self.client.target().address();
         let answer = ch::window::ask(&self.client, &self.summary.header, question)

@@ -63,11 +63,57 @@ pub fn overview(
     }
 }
 
+/// Adds counts made elsewhere (a table's server) in `counts.len()` equal bins of
+/// `[min_secs, max_secs)` to `strip`: each bin's events go to the strip bin its middle falls in.
+pub fn add_binned(
+    strip: &mut Overview,
+    (min_secs, max_secs): (f64, f64),
+    counts: &[u32],
+    breaks: &AxisBreaks,
+) {
+    let bins = strip.counts.len();
+    let (u0, u1) = (
+        breaks.to_axis(strip.min_secs),
+        breaks.to_axis(strip.max_secs),
+    );
+    if bins == 0 || counts.is_empty() || u0.is_nan() || u1.is_nan() || u1 <= u0 {
+        return;
+    }
+    let width = (max_secs - min_secs) / counts.len() as f64;
+    for (i, &count) in counts.iter().enumerate() {
+        let middle = min_secs + (i as f64 + 0.5) * width;
+        if count == 0 || middle < strip.min_secs || middle >= strip.max_secs {
+            continue;
+        }
+        let at = ((breaks.to_axis(middle) - u0) / (u1 - u0) * bins as f64).floor();
+        if let Some(bin) = strip.counts.get_mut((at.max(0.0) as usize).min(bins - 1)) {
+            *bin = bin.saturating_add(count);
+        }
+    }
+    strip.max_count = strip.counts.iter().copied().max().unwrap_or(0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Event, Filter};
     use crate::timeline::lanes;
+
+    #[test]
+    fn counts_from_elsewhere_land_in_their_bins() {
+        let mut strip = Overview {
+            min_secs: 0.0,
+            max_secs: 100.0,
+            counts: vec![0; 10],
+            max_count: 0,
+        };
+        // 20 bins of 5 s from 50 s: half of them before the strip's end.
+        let counts: Vec<u32> = (1..=20).collect();
+        add_binned(&mut strip, (50.0, 150.0), &counts, &AxisBreaks::none());
+        assert_eq!(strip.counts[..5], [0; 5]);
+        assert_eq!(strip.counts[5..], [1 + 2, 3 + 4, 5 + 6, 7 + 8, 9 + 10]);
+        assert_eq!(strip.max_count, 19);
+    }
 
     #[test]
     fn counts_add_up_to_the_events_in_range() {

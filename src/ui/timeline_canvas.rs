@@ -40,11 +40,15 @@ pub const OVERVIEW_HEIGHT: f32 = 34.0;
 /// The grid spacing minimum `egui_plot` uses to compute `GridInput::base_step_size`.
 const GRID_SPACING_MIN: f32 = 8.0;
 
+/// What the overview strip's counts are made from: (layout generation, the table's overview
+/// generation), range (bits), bins, gaps.
+type StripKey = ((u64, Option<u64>), u64, u64, usize, usize);
+
 /// The overview strip's counts, kept while lanes, range and width stay the same (they cost a
 /// few binary searches per bin and lane: too much to redo every frame at a million events).
 #[derive(Clone, Debug, Default)]
 pub struct OverviewCache {
-    key: Option<(u64, u64, u64, usize, usize)>,
+    key: Option<StripKey>,
     strip: crate::timeline::overview::Overview,
 }
 
@@ -549,8 +553,9 @@ fn overview_ui(
     let (min, max) = interact::overview_range(extent, view);
     let breaks = &state.breaks;
     let bins = (rect.width() / 3.0).max(1.0) as usize;
+    let table = state.table_overview();
     let key = (
-        state.layout_generation,
+        (state.layout_generation, table.map(|t| t.generation)),
         min.to_bits(),
         max.to_bits(),
         bins,
@@ -558,6 +563,20 @@ fn overview_ui(
     );
     if cache.key != Some(key) {
         cache.strip = crate::timeline::overview::overview(&state.layout, min, max, bins, breaks);
+        if let Some(table) = table {
+            // A table's events are the server's counts (its last answer's events are in them
+            // already). Other files open beside it add their own: then the few events of the
+            // table's last answer count twice, which the strip's shading cannot show.
+            if state.files.len() < 2 {
+                cache.strip.counts.fill(0);
+            }
+            crate::timeline::overview::add_binned(
+                &mut cache.strip,
+                (table.min_secs, table.max_secs),
+                &table.counts,
+                breaks,
+            );
+        }
         cache.key = Some(key);
     }
     // The strip's own axis, from its left edge, over its whole range.

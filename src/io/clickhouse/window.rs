@@ -30,6 +30,9 @@ pub struct Question {
     /// Only the events the window's filter shows ([`super::filter::condition`]); a condition
     /// on more than categories is answered from the rows alone.
     pub condition: Option<super::filter::Condition>,
+    /// Also count the events (all lanes, under the condition) starting in each of
+    /// [`COUNT_BINS`] bins of this range (the table's whole range, for the overview strip).
+    pub whole: Option<(f64, f64)>,
 }
 
 /// What the table answered.
@@ -45,6 +48,8 @@ pub struct Answer {
     pub counted: Vec<(String, u64, Vec<u32>)>,
     /// Every lane with events in range and how many.
     pub lanes: Vec<(String, u64)>,
+    /// The counts asked for by [`Question::whole`]: the range and its bins.
+    pub whole: Option<(f64, f64, Vec<u32>)>,
 }
 
 /// The range's whole seconds: `[floor(min), ceil(max))`.
@@ -347,6 +352,10 @@ pub fn ask(
             texts.push(reader.string().map_err(|why| answer_error(target, why))?);
         }
     }
+    let whole = match question.whole {
+        Some(range) => Some(whole_counts(client, range, rollup, &and)?),
+        None => None,
+    };
     let mut events = events_from(target, &header_json(header), texts)
         .map_err(|e| answer_error(target, e.text_in(crate::i18n::Lang::En)))?;
     events.part.info.format = crate::model::Format::ClickHouse;
@@ -355,7 +364,55 @@ pub fn ask(
         events,
         counted,
         lanes,
+        whole,
     })
+}
+
+/// Events starting in each of [`COUNT_BINS`] bins of `(min, max)`, every lane together: from
+/// the hourly counts when the bins are wide enough and the condition allows, else the rows.
+fn whole_counts(
+    client: &Client,
+    (min, max): (f64, f64),
+    rollup: bool,
+    and: &str,
+) -> Result<(f64, f64, Vec<u32>), ClickHouseError> {
+    let target = client.target();
+    let (lo, hi) = seconds(&Question {
+        min_secs: min,
+        max_secs: max,
+        limit: 0,
+        rollup,
+        condition: None,
+        whole: None,
+    });
+    let width = (hi - lo) as f64 / COUNT_BINS as f64;
+    let query = if rollup && width >= HOUR as f64 {
+        format!(
+            "SELECT toInt64(floor((hour * {HOUR} - {lo}) / {width:?})) AS bin, bin, \
+             countMerge(events) FROM {} WHERE hour >= {} AND hour < {}{and} GROUP BY bin \
+             FORMAT RowBinary",
+            target.hours_table(),
+            lo.div_euclid(HOUR),
+            hi.div_euclid(HOUR) + 1
+        )
+    } else {
+        format!(
+            "SELECT toInt64(floor((time - {lo}) / {width:?})) AS bin, bin, count() FROM {} \
+             WHERE time >= {lo} AND time < {hi}{and} GROUP BY bin FORMAT RowBinary",
+            target.qualified()
+        )
+    };
+    let answer = client.query(&query)?;
+    let mut reader = Reader::new(&answer);
+    let mut bins = vec![0u32; COUNT_BINS];
+    while !reader.done() {
+        let bad = |why| answer_error(target, why);
+        let first = reader.i64().map_err(bad)?;
+        let last = reader.i64().map_err(bad)?;
+        let count = reader.u64().map_err(bad)?;
+        spread(&mut bins, first, last, count);
+    }
+    Ok((lo as f64, hi as f64, bins))
 }
 
 #[cfg(test)]
