@@ -785,3 +785,215 @@ fn filters_on_the_server_show_what_they_show_in_a_file() {
         "32"
     );
 }
+
+#[test]
+fn a_table_of_its_own_columns_is_read_through_a_mapping() {
+    let Some(binary) = need_server("a_table_of_its_own_columns_is_read_through_a_mapping") else {
+        return;
+    };
+    let scratch = Scratch::new("a_table_of_its_own_columns_is_read_through_a_mapping");
+    let servers = start_servers(&binary, 1);
+    let server = &servers[0];
+    server.query("CREATE DATABASE annals_test").unwrap();
+    server
+        .query(
+            "CREATE TABLE annals_test.logs (ts DateTime, day Date, msg String, source String, \
+             who String, labels Array(String), level String, details String, link String, \
+             code UInt32) ENGINE = MergeTree() ORDER BY ts",
+        )
+        .unwrap();
+    let hostile = "x'); DROP TABLE annals_test.logs; --";
+    let rows = [
+        (
+            "2021-05-04 10:00:00",
+            "DDoS on \"Belnet\"",
+            "incident",
+            "CCB",
+            vec!["ddos", "belnet"],
+            "High",
+            "first line\nsecond \\ line",
+            "https://ccb.belgium.be/",
+        ),
+        (
+            "2021-05-20 09:00:00",
+            "Cyber Strategy 2.0 approved",
+            "strategy",
+            "",
+            vec![],
+            "unknown",
+            "",
+            "",
+        ),
+        (
+            "2021-05-11 23:59:59",
+            hostile,
+            "incident",
+            hostile,
+            vec![hostile],
+            "low",
+            "東京 \u{1} bell",
+            "",
+        ),
+    ];
+    for (i, (ts, msg, source, who, labels, level, details, link)) in rows.iter().enumerate() {
+        let labels: Vec<String> = labels.iter().map(|l| sql::string(l)).collect();
+        server
+            .query(&format!(
+                "INSERT INTO annals_test.logs VALUES ({}, toDate({}), {}, {}, {}, [{}], {}, {}, {}, {i})",
+                sql::string(ts),
+                sql::string(ts),
+                sql::string(msg),
+                sql::string(source),
+                sql::string(who),
+                labels.join(", "),
+                sql::string(level),
+                sql::string(details),
+                sql::string(link),
+            ))
+            .unwrap();
+    }
+    let base = server.address("annals_test", "logs");
+    let mapped = format!(
+        "{base}?time=ts&id=code&title=msg&category=source&actor=who&tags=labels&severity=level\
+         &description=details&url=link"
+    );
+
+    // Counted and read as the events they are, every string as it was.
+    let client = clickhouse::Client::new(clickhouse::Target::parse(&mapped).unwrap());
+    let summary = clickhouse::summary(&client).unwrap();
+    assert_eq!(summary.events, 3);
+    assert!(!summary.rollup);
+    assert_eq!(summary.first.unwrap().iso(), "2021-05-04T10:00:00Z");
+    assert_eq!(summary.last.unwrap().iso(), "2021-05-20T09:00:00Z");
+    let read = clickhouse::fetch_all(&client).unwrap();
+    assert!(read.issues.is_empty(), "{:?}", read.issues);
+    let events: Vec<annals::model::Event> = (0..read.part.events.len())
+        .map(|i| read.part.events.get(i).unwrap().to_event())
+        .collect();
+    let ddos = &events[0];
+    assert_eq!(ddos.id, "0");
+    assert_eq!(ddos.title, "DDoS on \"Belnet\"");
+    assert_eq!(ddos.category.as_deref(), Some("incident"));
+    assert_eq!(ddos.actors, ["CCB"]);
+    assert_eq!(ddos.tags, ["ddos", "belnet"]);
+    assert_eq!(
+        ddos.severity.map(annals::model::Severity::name),
+        Some("high")
+    );
+    assert_eq!(
+        ddos.description.as_deref(),
+        Some("first line second \\ line")
+    );
+    assert_eq!(
+        ddos.sources[0].url.as_deref(),
+        Some("https://ccb.belgium.be/")
+    );
+    let quiet = &events[2];
+    assert_eq!(quiet.title, "Cyber Strategy 2.0 approved");
+    assert!(quiet.actors.is_empty() && quiet.tags.is_empty() && quiet.sources.is_empty());
+    assert_eq!((quiet.severity, quiet.description.as_deref()), (None, None));
+    let odd = &events[1];
+    assert_eq!(
+        (odd.title.as_str(), odd.actors.as_slice()),
+        (hostile, [hostile.to_owned()].as_slice())
+    );
+    assert_eq!(odd.description.as_deref(), Some("東京   bell"));
+
+    // Filters and facets work on the mapped columns.
+    let mut filter = annals::model::filter::Filter {
+        query: "東京".into(),
+        only_matches: true,
+        ..Default::default()
+    };
+    filter.toggle_facet(annals::model::filter::Field::Tag, hostile);
+    let answer = clickhouse::window::ask(
+        &client,
+        &summary.header,
+        clickhouse::window::Question {
+            min_secs: 1.6e9,
+            max_secs: 1.7e9,
+            limit: 100,
+            rollup: false,
+            condition: clickhouse::filter::condition(&filter, &mapped, None),
+            whole: Some((1.6e9, 1.7e9)),
+        },
+    )
+    .unwrap();
+    assert_eq!(answer.lanes, [("incident".to_owned(), 1)]);
+    assert_eq!(answer.whole.unwrap().2.iter().sum::<u32>(), 1);
+    let severities = clickhouse::filter::facet_counts(
+        &client,
+        annals::model::filter::Field::Severity,
+        None,
+        false,
+    )
+    .unwrap();
+    assert_eq!(severities.len(), 3, "{severities:?}");
+    let targets = clickhouse::filter::facet_counts(
+        &client,
+        annals::model::filter::Field::Target,
+        None,
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        targets,
+        [(String::new(), 3)],
+        "no targets in a mapped table"
+    );
+
+    // A `Date` column is a day: the event says the day, not midnight.
+    let by_day = format!("{base}?time=day&title=msg");
+    let output = annals(&["check", &by_day]);
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.ends_with("total: 3 events, 0 periods, 2021-05-04 to 2021-05-20\n"),
+        "{stdout}"
+    );
+
+    // The same picture as the same events in a file.
+    let file = scratch.path("logs.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({"annals": 1, "events": events
+            .iter()
+            .map(|e| {
+                let mut o = serde_json::json!({
+                "id": e.id, "title": e.title, "start": e.start.iso(), "category": e.category,
+                "actors": e.actors, "tags": e.tags, "severity": e.severity.map(annals::model::Severity::name),
+                "description": e.description,
+                "sources": e.sources.iter().map(|s| serde_json::json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+            });
+                // No nulls: the native format leaves out what is not there.
+                o.as_object_mut().unwrap().retain(|_, v| !v.is_null());
+                o
+            })
+            .collect::<Vec<_>>()})
+        .to_string(),
+    )
+    .unwrap();
+    let from_table = svg_of(
+        &mapped,
+        "ClickHouse annals_test.logs",
+        &scratch.path("t.svg"),
+    );
+    let from_file = svg_of(file.to_str().unwrap(), "logs.json", &scratch.path("f.svg"));
+    assert!(
+        from_table == from_file,
+        "the mapped table draws as its file does"
+    );
+
+    // Read, never written.
+    let output = annals(&["import", BELGIUM, "--to", &mapped]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output).1.contains("not written to"),
+        "{:?}",
+        text(&output)
+    );
+    // A mapping naming a column the table lacks is the server's refusal, said.
+    let output = annals(&["check", &format!("{base}?time=nope")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).1.contains("nope"), "{:?}", text(&output));
+}

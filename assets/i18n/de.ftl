@@ -509,7 +509,7 @@ cli-imported = { $file }: { $count ->
    *[other] { $n } Ereignisse
 } in { $seconds } s an { $table } gesendet ({ $rate } Ereignisse/s)
 load-error-remote = { $file } konnte nicht gelesen werden: { $why }
-clickhouse-address = { $address } ist keine Adresse einer ClickHouse-Tabelle (clickhouse://HOST:PORT/DATABASE/TABLE): { $why }
+clickhouse-address = { $address } ist keine Adresse einer ClickHouse-Tabelle (clickhouse://HOST:PORT/DATABASE/TABLE[?time=COLUMN&…]): { $why }
 clickhouse-unreachable = ClickHouse unter { $address } ist nicht erreichbar: { $why }
 clickhouse-refused = ClickHouse unter { $address } hat die Abfrage abgelehnt: { $message }
 clickhouse-answer = ClickHouse unter { $address } hat in einer Form geantwortet, die Annals nicht lesen kann: { $why }

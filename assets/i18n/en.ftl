@@ -539,7 +539,7 @@ cli-imported = { $file }: { $count ->
    *[other] { $n } events
 } sent to { $table } in { $seconds } s ({ $rate } events/s)
 load-error-remote = could not read { $file }: { $why }
-clickhouse-address = { $address } is not a ClickHouse table address (clickhouse://HOST:PORT/DATABASE/TABLE): { $why }
+clickhouse-address = { $address } is not a ClickHouse table address (clickhouse://HOST:PORT/DATABASE/TABLE[?time=COLUMN&…]): { $why }
 clickhouse-unreachable = could not reach ClickHouse at { $address }: { $why }
 clickhouse-refused = ClickHouse at { $address } refused the query: { $message }
 clickhouse-answer = ClickHouse at { $address } answered in a shape Annals cannot read: { $why }

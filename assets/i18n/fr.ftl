@@ -511,7 +511,7 @@ cli-imported = { $file } : { $count ->
    *[other] { $n } événements envoyés
 } vers { $table } en { $seconds } s ({ $rate } événements/s)
 load-error-remote = impossible de lire { $file } : { $why }
-clickhouse-address = { $address } n'est pas l'adresse d'une table ClickHouse (clickhouse://HOST:PORT/DATABASE/TABLE) : { $why }
+clickhouse-address = { $address } n'est pas l'adresse d'une table ClickHouse (clickhouse://HOST:PORT/DATABASE/TABLE[?time=COLUMN&…]) : { $why }
 clickhouse-unreachable = impossible de joindre ClickHouse à { $address } : { $why }
 clickhouse-refused = ClickHouse à { $address } a refusé la requête : { $message }
 clickhouse-answer = ClickHouse à { $address } a répondu sous une forme qu'Annals ne sait pas lire : { $why }

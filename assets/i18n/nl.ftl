@@ -509,7 +509,7 @@ cli-imported = { $file }: { $count ->
    *[other] { $n } gebeurtenissen
 } naar { $table } verstuurd in { $seconds } s ({ $rate } gebeurtenissen/s)
 load-error-remote = kon { $file } niet lezen: { $why }
-clickhouse-address = { $address } is geen adres van een ClickHouse-tabel (clickhouse://HOST:PORT/DATABASE/TABLE): { $why }
+clickhouse-address = { $address } is geen adres van een ClickHouse-tabel (clickhouse://HOST:PORT/DATABASE/TABLE[?time=COLUMN&…]): { $why }
 clickhouse-unreachable = ClickHouse op { $address } is onbereikbaar: { $why }
 clickhouse-refused = ClickHouse op { $address } weigerde de query: { $message }
 clickhouse-answer = ClickHouse op { $address } antwoordde in een vorm die Annals niet kan lezen: { $why }

@@ -74,11 +74,18 @@ impl Client {
         let server = self.target.server();
         // Every query names its tables in full, so no `database=` (which fails before the
         // database exists); inserts into a `Distributed` table wait for every shard.
+        // A mapped table is read through a subquery: the server pushes each query's
+        // conditions into it, so the table's own order key prunes.
         let url = format!(
-            "http://{}:{}/?{query_string}{}insert_distributed_sync=1",
+            "http://{}:{}/?{query_string}{}insert_distributed_sync=1{}",
             bracketed(&self.target.host),
             self.target.port,
-            if query_string.is_empty() { "" } else { "&" }
+            if query_string.is_empty() { "" } else { "&" },
+            if self.target.mapping.is_some() {
+                "&enable_optimize_predicate_expression=1"
+            } else {
+                ""
+            }
         );
         let mut request = self.agent.post(&url);
         if let Some(authorization) = &self.authorization {

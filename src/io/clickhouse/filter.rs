@@ -41,6 +41,9 @@ pub struct Condition {
 /// The condition for `filter` on the table at `address` (the file facet names it), leaving out
 /// the facet `except` (for its counts); `None` when nothing is filtered out.
 pub fn condition(filter: &Filter, address: &str, except: Option<Field>) -> Option<Condition> {
+    // A table read through a column mapping has a `description` column and no targets or
+    // translations: its conditions never need the event's JSON (made per row there).
+    let mapped = super::Target::parse(address).is_ok_and(|t| t.mapping.is_some());
     let mut parts: Vec<String> = Vec::new();
     let mut categories_only = true;
     if !filter.hidden_categories.is_empty() {
@@ -56,7 +59,7 @@ pub fn condition(filter: &Filter, address: &str, except: Option<Field>) -> Optio
         if field != Field::Category {
             categories_only = false;
         }
-        parts.push(facet(field, chosen, address));
+        parts.push(facet(field, chosen, address, mapped));
     }
     let (from, to) = filter.date_range;
     if let Some(from) = from.filter(|f| f.is_finite()) {
@@ -69,7 +72,7 @@ pub fn condition(filter: &Filter, address: &str, except: Option<Field>) -> Optio
     }
     if filter.only_matches {
         for word in filter.search_words() {
-            parts.push(search_word(&word));
+            parts.push(search_word(&word, mapped));
             categories_only = false;
         }
     }
@@ -89,7 +92,7 @@ fn list(values: &BTreeSet<String>) -> String {
 }
 
 /// One facet's condition: the event has one of the chosen values (`""`: has none).
-fn facet(field: Field, chosen: &BTreeSet<String>, address: &str) -> String {
+fn facet(field: Field, chosen: &BTreeSet<String>, address: &str, mapped: bool) -> String {
     match field {
         Field::Category => format!("category IN ({})", list(chosen)),
         Field::Severity => format!("severity IN ({})", list(chosen)),
@@ -109,6 +112,14 @@ fn facet(field: Field, chosen: &BTreeSet<String>, address: &str) -> String {
                 any.push(format!("empty({column})"));
             }
             format!("({})", any.join(" OR "))
+        }
+        // A mapped table has no targets: only "no target" is chosen among its events.
+        Field::Target if mapped => {
+            if chosen.contains("") {
+                "1".to_owned()
+            } else {
+                "0".to_owned()
+            }
         }
         Field::Target => {
             let raw = "visitParamExtractRaw(event, 'targets')";
@@ -142,8 +153,15 @@ fn json_string(text: &str) -> String {
 }
 
 /// One search word (lowercase): found in any of the fields the search reads.
-fn search_word(word: &str) -> String {
+fn search_word(word: &str, mapped: bool) -> String {
     let quoted = sql::string(word);
+    if mapped {
+        return format!(
+            "(positionCaseInsensitiveUTF8(title, {quoted}) > 0 \
+             OR positionCaseInsensitiveUTF8(description, {quoted}) > 0 \
+             OR arrayExists(x -> positionCaseInsensitiveUTF8(x, {quoted}) > 0, arrayConcat(actors, tags)))"
+        );
+    }
     // Inside JSON text the word is as serde escaped it (without the quotes).
     let json = json_string(word);
     let escaped = sql::string(json.get(1..json.len() - 1).unwrap_or(word));
@@ -171,7 +189,7 @@ pub fn facet_counts(
     rollup: bool,
 ) -> Result<Vec<(String, u64)>, ClickHouseError> {
     let target = client.target();
-    let table = target.qualified();
+    let table = target.source();
     let filtered = condition.map_or_else(String::new, |c| format!(" WHERE {}", c.sql));
     let (value, from, count) = match field {
         Field::Category if rollup && condition.is_none_or(|c| c.categories_only) => (
@@ -193,6 +211,8 @@ pub fn facet_counts(
                 "count()",
             )
         }
+        // A mapped table has no targets.
+        Field::Target if target.mapping.is_some() => ("''".to_owned(), table, "count()"),
         Field::Target => {
             // Each JSON string of the raw array, still JSON-escaped (unescaped below).
             let values = format!(
@@ -260,6 +280,36 @@ mod tests {
         // Its own facet is left out for its counts.
         let c = condition(&filter, "t", Some(Field::Actor)).unwrap();
         assert!(c.categories_only);
+    }
+
+    #[test]
+    fn a_mapped_table_is_filtered_on_its_columns_not_on_json() {
+        let mut filter = Filter {
+            query: "ddos belnet".into(),
+            only_matches: true,
+            ..Filter::default()
+        };
+        filter.toggle_facet(Field::Target, "Belnet");
+        let mapped = condition(
+            &filter,
+            "clickhouse://h/db/logs?time=ts&description=d",
+            None,
+        );
+        let sql = mapped.unwrap().sql;
+        assert!(!sql.contains("event"), "{sql}");
+        assert!(
+            sql.contains("positionCaseInsensitiveUTF8(description, 'ddos')"),
+            "{sql}"
+        );
+        // A mapped table has no targets: choosing one shows nothing.
+        assert!(sql.starts_with("0 AND "), "{sql}");
+        let own = condition(&filter, "clickhouse://h/db/events", None)
+            .unwrap()
+            .sql;
+        assert!(
+            own.contains("visitParamExtractString(event, 'description')"),
+            "{own}"
+        );
     }
 
     #[test]

@@ -128,6 +128,7 @@ impl LocalServer {
             database: database.to_owned(),
             table: table.to_owned(),
             user: "default".to_owned(),
+            mapping: None,
         });
         Client::with_password(target, None)
     }

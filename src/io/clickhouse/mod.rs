@@ -12,6 +12,7 @@
 mod client;
 pub mod filter;
 pub mod local;
+pub mod mapping;
 mod rowbinary;
 pub mod sql;
 mod table;
@@ -71,6 +72,8 @@ pub struct Target {
     pub table: String,
     /// User (`default` when the address names none).
     pub user: String,
+    /// Which columns hold what, for a table without Annals' schema (`?time=…&title=…`).
+    pub mapping: Option<mapping::Mapping>,
 }
 
 /// What went wrong talking to ClickHouse.
@@ -78,7 +81,7 @@ pub struct Target {
 pub enum ClickHouseError {
     /// The address is not one Annals understands.
     #[error(
-        "{address} is not a ClickHouse table address (clickhouse://HOST:PORT/DATABASE/TABLE): {why}"
+        "{address} is not a ClickHouse table address (clickhouse://HOST:PORT/DATABASE/TABLE[?time=COLUMN&…]): {why}"
     )]
     Address {
         /// What was given.
@@ -166,9 +169,14 @@ impl Target {
                 "a password does not belong in the address; set {PASSWORD_VARIABLE} instead"
             )));
         }
-        if url.query().is_some() || url.fragment().is_some() {
-            return Err(bad("nothing may follow the table name"));
+        if url.fragment().is_some() {
+            return Err(bad("nothing may follow the table name but ?column=…"));
         }
+        let mapping = mapping::Mapping::parse(
+            url.query_pairs()
+                .map(|(k, v)| (k.into_owned(), v.into_owned())),
+        )
+        .map_err(|why| bad(&why))?;
         let host = url
             .host_str()
             .filter(|h| !h.is_empty())
@@ -196,6 +204,7 @@ impl Target {
             database: (*database).to_owned(),
             table: (*table).to_owned(),
             user,
+            mapping,
         })
     }
 
@@ -207,8 +216,14 @@ impl Target {
             format!("{}@", self.user)
         };
         format!(
-            "clickhouse://{user}{}:{}/{}/{}",
-            self.host, self.port, self.database, self.table
+            "clickhouse://{user}{}:{}/{}/{}{}",
+            self.host,
+            self.port,
+            self.database,
+            self.table,
+            self.mapping
+                .as_ref()
+                .map_or_else(String::new, mapping::Mapping::query)
         )
     }
 
@@ -220,6 +235,15 @@ impl Target {
     /// The table's name for SQL: `` `db`.`table` ``.
     pub fn qualified(&self) -> String {
         format!("{}.{}", sql::ident(&self.database), sql::ident(&self.table))
+    }
+
+    /// What queries read events from: the table, or for a mapped table a subquery giving it
+    /// the default schema's columns.
+    pub fn source(&self) -> String {
+        match &self.mapping {
+            Some(mapping) => mapping.source(&self.qualified()),
+            None => self.qualified(),
+        }
     }
 
     /// Annals' counts per lane and hour beside the table (a materialized view).
@@ -300,6 +324,14 @@ mod tests {
         );
         assert_eq!(t.qualified(), "`soc`.`plaso_2024`");
         assert_eq!(t.meta_table(), "`soc`.`plaso_2024__annals`");
+        // A mapping is kept in the address, in a fixed order.
+        let t = Target::parse("clickhouse://h/soc/auth?title=msg&time=ts").unwrap();
+        assert_eq!(
+            t.address(),
+            "clickhouse://h:8123/soc/auth?time=ts&title=msg"
+        );
+        assert!(t.source().contains("FROM `soc`.`auth`"));
+        assert_eq!(Target::parse(&t.address()).unwrap(), t);
     }
 
     #[test]
@@ -309,7 +341,9 @@ mod tests {
             ("clickhouse://u:secret@h/db/t", "ANNALS_CLICKHOUSE_PASSWORD"),
             ("clickhouse://h/db", "/DATABASE/TABLE"),
             ("clickhouse://h/db/t/x", "/DATABASE/TABLE"),
-            ("clickhouse://h/db/t?x=1", "nothing may follow"),
+            ("clickhouse://h/db/t?x=1", "not a column Annals maps"),
+            ("clickhouse://h/db/t#x", "nothing may follow"),
+            ("clickhouse://h/db/t?title=m", "needs time="),
             ("clickhouse:///db/t", "host"),
             ("clickhouse://h/db/t%60;DROP", "letters"),
             ("clickhouse://h:99999/db/t", "port"),

@@ -51,6 +51,12 @@ const COLUMNS: &str =
 /// table must have the default schema's columns (checked, with the missing ones named).
 pub fn create_table(client: &Client) -> Result<(), ClickHouseError> {
     let target = client.target();
+    if target.mapping.is_some() {
+        return Err(ClickHouseError::Address {
+            address: target.address(),
+            why: "a table read through a column mapping is not written to; import into a table of Annals' own (an address without ?…)".into(),
+        });
+    }
     client.query(&format!(
         "CREATE DATABASE IF NOT EXISTS {}",
         sql::ident(&target.database)
@@ -305,6 +311,9 @@ pub struct Summary {
 /// made by `annals import`).
 pub fn has_hours(client: &Client) -> Result<bool, ClickHouseError> {
     let target = client.target();
+    if target.mapping.is_some() {
+        return Ok(false);
+    }
     let answer = client.query(&format!(
         "SELECT count() FROM system.tables WHERE database = {} AND name IN ({}, {}) \
          FORMAT RowBinary",
@@ -322,7 +331,7 @@ pub fn has_hours(client: &Client) -> Result<bool, ClickHouseError> {
 /// events at the edges read by their (indexed) times.
 pub fn summary(client: &Client) -> Result<Summary, ClickHouseError> {
     let target = client.target();
-    let table = target.qualified();
+    let table = target.source();
     let rollup = has_hours(client)?;
     let answer = client.query(&if rollup {
         format!(
@@ -512,7 +521,7 @@ pub(super) fn events_from<'a>(
 /// the events through the native reader, so they are checked exactly as a file's are.
 pub fn fetch_all(client: &Client) -> Result<LoadedFile, ClickHouseError> {
     let target = client.target();
-    let table = target.qualified();
+    let table = target.source();
     let count_answer = client.query(&format!("SELECT count() FROM {table} FORMAT RowBinary"))?;
     let count = Reader::new(&count_answer)
         .u64()

@@ -164,7 +164,7 @@ pub fn ask(
     question: Question,
 ) -> Result<Answer, ClickHouseError> {
     let target = client.target();
-    let table = target.qualified();
+    let table = target.source();
     let hours = target.hours_table();
     let (lo, hi) = seconds(&question);
     let rollup = question.rollup
@@ -399,7 +399,7 @@ fn whole_counts(
         format!(
             "SELECT toInt64(floor((time - {lo}) / {width:?})) AS bin, bin, count() FROM {} \
              WHERE time >= {lo} AND time < {hi}{and} GROUP BY bin FORMAT RowBinary",
-            target.qualified()
+            target.source()
         )
     };
     let answer = client.query(&query)?;
