@@ -37,6 +37,9 @@ use crate::model::DatasetPart;
 /// events dated to the day (most incident lists) are not "long".
 pub const LONG: i64 = 2 * 86_400;
 
+/// INSERTs under way at once.
+const SENDERS: usize = 2;
+
 /// Events sent in one INSERT.
 pub const DEFAULT_BATCH: usize = 50_000;
 
@@ -197,19 +200,32 @@ pub fn import_part(
     let total = part.events.len();
     let batch = batch.max(1);
     let (to_sender, batches) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+    let batches = std::sync::Mutex::new(batches);
     let sent = std::thread::scope(|scope| -> Result<usize, ClickHouseError> {
-        let sender = std::thread::Builder::new()
-            .name("clickhouse-import".to_owned())
-            .spawn_scoped(scope, || -> Result<(), ClickHouseError> {
-                for rows in batches {
-                    client.insert(&insert, &rows)?;
-                }
-                Ok(())
-            })
-            .map_err(|e| ClickHouseError::Unreachable {
-                address: target.server(),
-                why: e.to_string(),
-            })?;
+        // Two INSERTs at a time: the server writes each on one thread, so a second keeps its
+        // other core busy while this thread makes the next batch.
+        let mut senders = Vec::new();
+        for _ in 0..SENDERS {
+            let sender = std::thread::Builder::new()
+                .name("clickhouse-import".to_owned())
+                .spawn_scoped(scope, || -> Result<(), ClickHouseError> {
+                    loop {
+                        let next = match batches.lock() {
+                            Ok(receiver) => receiver.recv(),
+                            Err(_) => return Ok(()),
+                        };
+                        let Ok(rows) = next else {
+                            return Ok(());
+                        };
+                        client.insert(&insert, &rows)?;
+                    }
+                })
+                .map_err(|e| ClickHouseError::Unreachable {
+                    address: target.server(),
+                    why: e.to_string(),
+                })?;
+            senders.push(sender);
+        }
         let mut sent = 0;
         let mut rows = Writer::default();
         let mut json = Vec::new();
@@ -261,13 +277,20 @@ pub fn import_part(
             handed(&mut rows, in_batch, &mut sent);
         }
         drop(to_sender);
-        match sender.join() {
-            Ok(result) => result.map(|()| sent),
-            Err(_) => Err(ClickHouseError::Unreachable {
-                address: target.server(),
-                why: "the sending thread stopped".to_owned(),
-            }),
+        let mut result = Ok(sent);
+        for sender in senders {
+            let done = match sender.join() {
+                Ok(done) => done,
+                Err(_) => Err(ClickHouseError::Unreachable {
+                    address: target.server(),
+                    why: "a sending thread stopped".to_owned(),
+                }),
+            };
+            if let (Ok(_), Err(e)) = (&result, done) {
+                result = Err(e);
+            }
         }
+        result
     })?;
     let header = DatasetPart {
         info: part.info.clone(),
