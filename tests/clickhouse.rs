@@ -461,6 +461,7 @@ fn hourly_counts_answer_as_the_events_do() {
                 rollup,
                 condition: None,
                 whole: None,
+                lanes_by: Some(annals::model::filter::Field::Category),
             };
             clickhouse::window::ask(&client, &summary.header, question).unwrap()
         };
@@ -526,6 +527,7 @@ fn hourly_counts_answer_as_the_events_do() {
             rollup: true,
             condition: None,
             whole: None,
+            lanes_by: Some(annals::model::filter::Field::Category),
         },
     )
     .unwrap();
@@ -552,6 +554,7 @@ fn hourly_counts_answer_as_the_events_do() {
                 rollup,
                 condition: None,
                 whole: Some((first, last)),
+                lanes_by: Some(annals::model::filter::Field::Category),
             },
         )
         .unwrap()
@@ -655,6 +658,7 @@ fn filters_on_the_server_show_what_they_show_in_a_file() {
             rollup,
             condition: clickhouse::filter::condition(filter, &address, None),
             whole: None,
+            lanes_by: Some(annals::model::filter::Field::Category),
         };
         let answer = clickhouse::window::ask(&client, &summary.header, question).unwrap();
         let events = &answer.events.part.events;
@@ -777,6 +781,71 @@ fn filters_on_the_server_show_what_they_show_in_a_file() {
             }
         }
     }
+    // Lanes by any field: the server's lanes are the file's, counted or sent.
+    for by in [
+        None,
+        Some(Field::Actor),
+        Some(Field::Tag),
+        Some(Field::Target),
+        Some(Field::Severity),
+        Some(Field::Category),
+    ] {
+        let spec = annals::timeline::lanes::LaneSpec {
+            by,
+            ..Default::default()
+        };
+        let layout = annals::timeline::lanes::build(&dataset, &Filter::default(), &spec);
+        let mut expected: Vec<(String, u64)> = layout
+            .lanes
+            .iter()
+            .map(|l| (l.key.clone(), l.count as u64))
+            .collect();
+        expected.sort();
+        for limit in [1000, 3] {
+            let answer = clickhouse::window::ask(
+                &client,
+                &summary.header,
+                clickhouse::window::Question {
+                    min_secs: -1.0e10,
+                    max_secs: 1.0e10,
+                    limit,
+                    rollup: true,
+                    condition: None,
+                    whole: None,
+                    lanes_by: by,
+                },
+            )
+            .unwrap();
+            assert_eq!(answer.lanes, expected, "lanes by {by:?}, limit {limit}");
+            // Counted lanes hold every event of theirs in their bins (all start in range).
+            for (key, total, bins) in &answer.counted {
+                assert!(*total > 3, "{key}");
+                let binned: u64 = bins.iter().map(|&n| u64::from(n)).sum();
+                assert_eq!(binned, *total, "lanes by {by:?}: {key}");
+            }
+            // Sent lanes: each event once, whatever its lanes.
+            let sent: u64 = answer
+                .lanes
+                .iter()
+                .filter(|(_, n)| *n <= limit)
+                .map(|(_, n)| n)
+                .sum();
+            if by.is_none_or(|f| !f.is_multi_valued()) {
+                assert_eq!(
+                    answer.events.part.events.len() as u64,
+                    sent,
+                    "lanes by {by:?}"
+                );
+            }
+            if limit == 3 {
+                assert!(
+                    !answer.counted.is_empty(),
+                    "lanes by {by:?} are counted too"
+                );
+            }
+        }
+    }
+
     // And nothing the filters held ran as SQL.
     assert_eq!(
         server
@@ -916,6 +985,7 @@ fn a_table_of_its_own_columns_is_read_through_a_mapping() {
             rollup: false,
             condition: clickhouse::filter::condition(&filter, &mapped, None),
             whole: Some((1.6e9, 1.7e9)),
+            lanes_by: Some(annals::model::filter::Field::Category),
         },
     )
     .unwrap();

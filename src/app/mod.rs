@@ -726,14 +726,18 @@ impl AppState {
     pub(crate) fn lane_spec(&self) -> crate::timeline::LaneSpec {
         crate::timeline::LaneSpec {
             lang: self.lang(),
-            // A table counts by category: its counted lanes are lanes only when lanes are by
-            // category, and a hidden category's is hidden with it.
+            // A table counts the lanes it was asked for: its counted lanes are lanes while the
+            // window's lanes are made the same way (a new question is on its way otherwise),
+            // and a hidden category's is hidden with it.
             counted: self
                 .remote
                 .iter()
-                .filter(|_| self.lanes.by == Some(Field::Category))
+                .filter(|r| r.counted_by == self.lanes.by)
                 .flat_map(|r| &r.counted_keys)
-                .filter(|(key, _)| !self.filter.hidden_categories.contains(key))
+                .filter(|(key, _)| {
+                    self.lanes.by != Some(Field::Category)
+                        || !self.filter.hidden_categories.contains(key)
+                })
                 .cloned()
                 .collect(),
             ..self.lanes.clone()

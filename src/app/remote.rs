@@ -36,6 +36,8 @@ pub struct RemoteTable {
     pub counted: Option<Arc<CountedLanes>>,
     /// Their keys and events.
     pub counted_keys: Vec<(String, usize)>,
+    /// What the shown answer's lanes are made by.
+    pub counted_by: Option<Field>,
     /// Events per category in the whole table.
     pub lanes: Vec<(String, u64)>,
     /// Whether the table has Annals' counts per lane and hour.
@@ -184,9 +186,15 @@ impl RemoteTable {
     /// Whether `question` serves `view` under the filter's `condition`: it was asked with that
     /// condition, holds the view, and is at most four times as wide (zoomed in further, lanes
     /// it counted may have few enough events to show one by one).
-    fn serves(question: &Question, view: &TimeView, condition: Option<&Condition>) -> bool {
+    fn serves(
+        question: &Question,
+        view: &TimeView,
+        condition: Option<&Condition>,
+        lanes_by: Option<Field>,
+    ) -> bool {
         let (min, max) = (view.min_secs, view.max_secs());
         question.condition.as_ref() == condition
+            && question.lanes_by == lanes_by
             && question.min_secs <= min
             && question.max_secs >= max
             && (question.max_secs - question.min_secs) <= 4.0 * (max - min).max(1.0)
@@ -194,7 +202,12 @@ impl RemoteTable {
 
     /// The question for `view`: the view and half its width on each side (a pan stays within
     /// it), within the table's range.
-    fn question_for(&self, view: &TimeView, condition: Option<Condition>) -> Question {
+    fn question_for(
+        &self,
+        view: &TimeView,
+        condition: Option<Condition>,
+        lanes_by: Option<Field>,
+    ) -> Question {
         let span = view.max_secs() - view.min_secs;
         let (mut min, mut max) = (view.min_secs - span / 2.0, view.max_secs() + span / 2.0);
         if let Some((lo, hi)) = self.extent {
@@ -211,6 +224,7 @@ impl RemoteTable {
                 .extent
                 .filter(|_| self.overview.as_ref().is_none_or(|(c, _)| *c != condition)),
             condition,
+            lanes_by,
         }
     }
 }
@@ -276,6 +290,7 @@ impl AppState {
             answered: None,
             counted: None,
             counted_keys: Vec::new(),
+            counted_by: None,
             lanes: summary.lanes,
             rollup: summary.rollup,
             password: connect.password.clone(),
@@ -308,15 +323,17 @@ impl AppState {
         };
         // The server counts and sends only what the filter shows.
         let condition = ch::filter::condition(&self.filter, &remote.address, None);
+        // The server counts the lanes the window shows.
+        let lanes_by = self.lanes.by;
         if remote
             .asked
             .as_ref()
-            .is_some_and(|(_, q)| RemoteTable::serves(q, &view, condition.as_ref()))
+            .is_some_and(|(_, q)| RemoteTable::serves(q, &view, condition.as_ref(), lanes_by))
         {
             return effects;
         }
         remote.generation += 1;
-        let question = remote.question_for(&view, condition);
+        let question = remote.question_for(&view, condition, lanes_by);
         remote.asked = Some((remote.generation, question.clone()));
         effects.push(Effect::AskTable(Ask {
             generation: remote.generation,
@@ -366,6 +383,7 @@ impl AppState {
         }
         let question = answer.question;
         let (min_secs, max_secs) = (question.min_secs, question.max_secs);
+        remote.counted_by = question.lanes_by;
         remote.answered = Some((generation, question));
         remote.counted_keys = answer
             .counted
@@ -702,6 +720,28 @@ mod tests {
         // Cleared: back to the whole table.
         let cleared = asked(&state.apply(FilterCommand::ClearFilters));
         assert_eq!(cleared.question.condition, None);
+    }
+
+    #[test]
+    fn lanes_by_another_field_are_asked_for_and_counted_only_when_they_match() {
+        use crate::app::LanesCommand;
+        use crate::model::filter::Field;
+        let (mut state, effects) = connected_state();
+        let first = asked(&effects);
+        assert_eq!(first.question.lanes_by, Some(Field::Category));
+        let _ = state.receive(answer(&first, &["one"]));
+        assert!(state.lane_spec().counted.iter().any(|(k, _)| k == "a"));
+        // Lanes by actor: asked again; until the answer, the lanes by category it counted are
+        // not taken for actor lanes.
+        let by_actor = asked(&state.apply(LanesCommand::SetLanesBy(Some(Field::Actor))));
+        assert_eq!(by_actor.question.lanes_by, Some(Field::Actor));
+        assert!(state.lane_spec().counted.is_empty());
+        let _ = state.receive(answer(&by_actor, &["two"]));
+        assert_eq!(state.lane_spec().counted, [("a".to_owned(), 900_000)]);
+        assert_eq!(
+            state.remote.as_ref().unwrap().counted_by,
+            Some(Field::Actor)
+        );
     }
 
     #[test]

@@ -207,6 +207,7 @@ impl BigTable {
             rollup: self.summary.rollup,
             condition: None,
             whole: None,
+            lanes_by: Some(crate::model::filter::Field::Category),
         };
         let address = self.client.target().address();
         let answer = ch::window::ask(&self.client, &self.summary.header, question)

@@ -92,7 +92,12 @@ fn list(values: &BTreeSet<String>) -> String {
 }
 
 /// One facet's condition: the event has one of the chosen values (`""`: has none).
-fn facet(field: Field, chosen: &BTreeSet<String>, address: &str, mapped: bool) -> String {
+pub(super) fn facet(
+    field: Field,
+    chosen: &BTreeSet<String>,
+    address: &str,
+    mapped: bool,
+) -> String {
     match field {
         Field::Category => format!("category IN ({})", list(chosen)),
         Field::Severity => format!("severity IN ({})", list(chosen)),
@@ -145,6 +150,14 @@ fn facet(field: Field, chosen: &BTreeSet<String>, address: &str, mapped: bool) -
             }
         }
     }
+}
+
+/// The event's targets as an array of strings, each still JSON-escaped (as in its JSON).
+pub(super) fn target_values() -> String {
+    format!(
+        "extractAll(visitParamExtractRaw(event, 'targets'), {})",
+        sql::string(r#""((?:[^"\\]|\\.)*)""#)
+    )
 }
 
 /// `text` as a JSON string, quotes included (as serde writes it into the `event` column).
@@ -215,10 +228,7 @@ pub fn facet_counts(
         Field::Target if target.mapping.is_some() => ("''".to_owned(), table, "count()"),
         Field::Target => {
             // Each JSON string of the raw array, still JSON-escaped (unescaped below).
-            let values = format!(
-                "extractAll(visitParamExtractRaw(event, 'targets'), {})",
-                sql::string(r#""((?:[^"\\]|\\.)*)""#)
-            );
+            let values = target_values();
             (
                 format!("arrayJoin(if(empty({values}), [''], {values}))"),
                 table,

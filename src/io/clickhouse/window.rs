@@ -8,6 +8,7 @@ use super::table::{answer_error, events_from, header_json};
 use super::{ClickHouseError, Client, sql};
 use crate::io::LoadedFile;
 use crate::model::DatasetPart;
+use crate::model::filter::Field;
 
 /// Bins a counted lane is split into over the asked range (the picture resamples them to its
 /// own, keeping every count).
@@ -33,6 +34,10 @@ pub struct Question {
     /// Also count the events (all lanes, under the condition) starting in each of
     /// [`COUNT_BINS`] bins of this range (the table's whole range, for the overview strip).
     pub whole: Option<(f64, f64)>,
+    /// What the lanes are made by (`None`: one lane), as the window's lanes are: each lane
+    /// counted or sent is one value of this field (an event with two actors is in two lanes).
+    /// The hourly counts are by category, so they serve lanes by category only.
+    pub lanes_by: Option<Field>,
 }
 
 /// What the table answered.
@@ -94,9 +99,47 @@ fn earliest_overlapping(client: &Client, lo: i64, and: &str) -> Result<i64, Clic
     Ok(if long == 0 { short } else { first.min(short) })
 }
 
-/// Reads `(category, count)` rows.
+/// The SQL giving each row's lane key for lanes by `by` (an `arrayJoin` for fields with
+/// several values: one row per distinct value, `''` for none).
+fn lane_expression(by: Option<Field>, target: &super::Target) -> String {
+    let each =
+        |values: &str| format!("arrayJoin(arrayDistinct(if(empty({values}), [''], {values})))");
+    match by {
+        None => "''".to_owned(),
+        Some(Field::File) => sql::string(&target.address()),
+        Some(Field::Category) => "category".to_owned(),
+        Some(Field::Severity) => "severity".to_owned(),
+        Some(Field::Actor) => each("actors"),
+        Some(Field::Tag) => each("tags"),
+        Some(Field::Target) if target.mapping.is_some() => "''".to_owned(),
+        Some(Field::Target) => each(&super::filter::target_values()),
+    }
+}
+
+/// A lane key as the server wrote it: targets are still JSON-escaped.
+fn lane_key(by: Option<Field>, raw: &str) -> String {
+    if by == Some(Field::Target) {
+        serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned())
+    } else {
+        raw.to_owned()
+    }
+}
+
+/// The condition that a row is in one of `lanes` (lanes by `by`).
+fn in_lanes(by: Option<Field>, lanes: &[(String, u64)], target: &super::Target) -> String {
+    let keys: std::collections::BTreeSet<String> = lanes.iter().map(|(k, _)| k.clone()).collect();
+    match by {
+        None | Some(Field::File) => "1".to_owned(),
+        Some(field) => {
+            super::filter::facet(field, &keys, &target.address(), target.mapping.is_some())
+        }
+    }
+}
+
+/// Reads `(lane, count)` rows.
 fn lane_counts(
     client: &Client,
+    by: Option<Field>,
     query: &str,
     into: &mut Vec<(String, u64)>,
 ) -> Result<(), ClickHouseError> {
@@ -105,11 +148,11 @@ fn lane_counts(
     let mut reader = Reader::new(&answer);
     while !reader.done() {
         let bad = |why| answer_error(target, why);
-        let category = reader.string().map_err(bad)?;
+        let category = lane_key(by, reader.string().map_err(bad)?);
         let count = reader.u64().map_err(bad)?;
-        match into.iter_mut().find(|(c, _)| c == category) {
+        match into.iter_mut().find(|(c, _)| *c == category) {
             Some((_, n)) => *n += count,
-            None => into.push((category.to_owned(), count)),
+            None => into.push((category, count)),
         }
     }
     Ok(())
@@ -167,7 +210,10 @@ pub fn ask(
     let table = target.source();
     let hours = target.hours_table();
     let (lo, hi) = seconds(&question);
+    let by = question.lanes_by;
+    let lane = lane_expression(by, target);
     let rollup = question.rollup
+        && by == Some(Field::Category)
         && question
             .condition
             .as_ref()
@@ -207,6 +253,7 @@ pub fn ask(
         if let Some((h0, h1)) = interior {
             lane_counts(
                 client,
+                by,
                 &format!(
                     "SELECT category, countMerge(events) FROM {hours} \
                      WHERE hour >= {h0} AND hour < {h1}{and} GROUP BY category FORMAT RowBinary"
@@ -217,6 +264,7 @@ pub fn ask(
         let long = super::table::LONG;
         lane_counts(
             client,
+            by,
             &format!(
                 "SELECT category, count() FROM {table} WHERE (({}) OR (time >= {} AND \
                  time < {lo} AND time_end >= {lo} AND time_end - time <= {long})){and} \
@@ -228,6 +276,7 @@ pub fn ask(
         )?;
         lane_counts(
             client,
+            by,
             &format!(
                 "SELECT category, count() FROM {} WHERE time < {lo} AND time_end >= {lo}{and} \
                  GROUP BY category FORMAT RowBinary",
@@ -238,8 +287,9 @@ pub fn ask(
     } else {
         lane_counts(
             client,
+            by,
             &format!(
-                "SELECT category, count() FROM {table} WHERE {overlaps} GROUP BY category \
+                "SELECT {lane} AS lane, count() FROM {table} WHERE {overlaps} GROUP BY lane \
                  FORMAT RowBinary"
             ),
             &mut lanes,
@@ -268,12 +318,13 @@ pub fn ask(
         // (`intDiv` on a negative difference rounds toward zero in 18.16; `floor` does not.)
         let width = (hi - lo) as f64 / COUNT_BINS as f64;
         let lanes_in = in_list(&dense);
+        let members = in_lanes(by, &dense, target);
         let starts = format!("time >= {lo} AND time < {hi}{and}");
         let hourly = interior.filter(|_| width >= HOURLY_BIN);
         // (category, first bin, last bin, count) rows.
         let mut queries = vec![format!(
-            "SELECT category, toInt64(floor((time - {lo}) / {width:?})) AS bin, bin, count() \
-             FROM {table} WHERE {} AND category IN ({lanes_in}) GROUP BY category, bin \
+            "SELECT {lane} AS lane, toInt64(floor((time - {lo}) / {width:?})) AS bin, bin, \
+             count() FROM {table} WHERE {} AND {members} GROUP BY lane, bin \
              FORMAT RowBinary",
             if hourly.is_some() {
                 edges(&starts)
@@ -304,11 +355,11 @@ pub fn ask(
             let mut reader = Reader::new(&answer);
             while !reader.done() {
                 let bad = |why| answer_error(target, why);
-                let category = reader.string().map_err(bad)?;
+                let category = lane_key(by, reader.string().map_err(bad)?);
                 let first = reader.i64().map_err(bad)?;
                 let last = reader.i64().map_err(bad)?;
                 let count = reader.u64().map_err(bad)?;
-                if let Some((_, _, bins)) = counted.iter_mut().find(|(c, _, _)| c == category) {
+                if let Some((_, _, bins)) = counted.iter_mut().find(|(c, _, _)| *c == category) {
                     spread(bins, first, last, count);
                 }
             }
@@ -320,6 +371,7 @@ pub fn ask(
     if !sparse.is_empty() {
         let total: u64 = sparse.iter().map(|(_, n)| n).sum();
         let lanes_in = in_list(&sparse);
+        let members = in_lanes(by, &sparse, target);
         // Where the hourly counts say these lanes have events that reach the range.
         let mut within = String::new();
         if rollup {
@@ -344,7 +396,7 @@ pub fn ask(
             }
         }
         answer = client.query(&format!(
-            "SELECT event FROM {table} WHERE {overlaps}{within} AND category IN ({lanes_in}) \
+            "SELECT event FROM {table} WHERE {overlaps}{within} AND {members} \
              ORDER BY time, id LIMIT {total} FORMAT RowBinary"
         ))?;
         let mut reader = Reader::new(&answer);
@@ -384,6 +436,7 @@ fn whole_counts(
         rollup,
         condition: None,
         whole: None,
+        lanes_by: None,
     });
     let width = (hi - lo) as f64 / COUNT_BINS as f64;
     let query = if rollup && width >= HOUR as f64 {
