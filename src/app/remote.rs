@@ -52,6 +52,27 @@ pub struct RemoteTable {
     facets: std::collections::BTreeMap<Field, (Option<Condition>, Option<FacetCounted>)>,
     /// The whole table's counts for the overview strip, and the condition they were made under.
     overview: Option<(Option<Condition>, Arc<TableOverview>)>,
+    /// The last answers, newest first: a view one of them serves (panning back, zooming out
+    /// again) is drawn from it without asking.
+    recent: RecentAnswers,
+}
+
+/// Answers kept for going back to.
+const RECENT_ANSWERS: usize = 8;
+
+/// The last answers, newest first (equal when they answer the same questions).
+#[derive(Clone, Debug, Default)]
+struct RecentAnswers(std::collections::VecDeque<ch::window::Answer>);
+
+impl PartialEq for RecentAnswers {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|(a, b)| a.question == b.question)
+    }
 }
 
 /// Events starting in equal bins over the table's whole range, counted by the server under the
@@ -298,6 +319,7 @@ impl AppState {
             generation: 0,
             facets: std::collections::BTreeMap::new(),
             overview: None,
+            recent: RecentAnswers::default(),
         });
         self.rebuild();
         self.fit_all();
@@ -333,6 +355,19 @@ impl AppState {
             return effects;
         }
         remote.generation += 1;
+        // A view answered a moment ago is drawn again from its answer.
+        if let Some(answer) = remote
+            .recent
+            .0
+            .iter()
+            .find(|a| RemoteTable::serves(&a.question, &view, condition.as_ref(), lanes_by))
+            .cloned()
+        {
+            let generation = remote.generation;
+            remote.asked = Some((generation, answer.question.clone()));
+            self.install_answer(generation, answer);
+            return effects;
+        }
         let question = remote.question_for(&view, condition, lanes_by);
         remote.asked = Some((remote.generation, question.clone()));
         effects.push(Effect::AskTable(Ask {
@@ -369,7 +404,16 @@ impl AppState {
             }
             None => return,
         };
-        if let Some((min_secs, max_secs, counts)) = answer.whole {
+        self.install_answer(generation, answer);
+    }
+
+    /// Shows `answer` (to question `generation`): its events replace the last answer's, its
+    /// counted lanes are drawn as density, and it is kept for going back to.
+    fn install_answer(&mut self, generation: u64, mut answer: ch::window::Answer) {
+        let Some(remote) = self.remote.as_mut() else {
+            return;
+        };
+        if let Some((min_secs, max_secs, counts)) = answer.whole.take() {
             let generation = remote.overview.as_ref().map_or(0, |(_, o)| o.generation) + 1;
             remote.overview = Some((
                 answer.question.condition.clone(),
@@ -381,6 +425,9 @@ impl AppState {
                 }),
             ));
         }
+        remote.recent.0.retain(|a| a.question != answer.question);
+        remote.recent.0.push_front(answer.clone());
+        remote.recent.0.truncate(RECENT_ANSWERS);
         let question = answer.question;
         let (min_secs, max_secs) = (question.min_secs, question.max_secs);
         remote.counted_by = question.lanes_by;
@@ -742,6 +789,44 @@ mod tests {
             state.remote.as_ref().unwrap().counted_by,
             Some(Field::Actor)
         );
+    }
+
+    #[test]
+    fn going_back_to_a_view_draws_it_from_its_answer_without_asking() {
+        let (mut state, effects) = connected_state();
+        let first = asked(&effects);
+        let _ = state.receive(answer(&first, &["whole year"]));
+        let year = state.view;
+        // Zoomed in to a week: asked, answered.
+        let week = TimeView::from_min_max(
+            year.min_secs + 150.0 * 86_400.0,
+            year.min_secs + 157.0 * 86_400.0,
+        );
+        let second = asked(&state.apply(ViewCommand::SetView(week)));
+        let _ = state.receive(answer(&second, &["one week"]));
+        // Back to the year: drawn at once from the first answer, nothing asked.
+        let effects = state.apply(ViewCommand::SetView(year));
+        assert!(
+            !effects.iter().any(|e| matches!(e, Effect::AskTable(_))),
+            "{effects:?}"
+        );
+        assert!(!state.remote.as_ref().unwrap().querying());
+        let titles: Vec<String> = state
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.title().to_owned())
+            .collect();
+        assert_eq!(titles, ["whole year"]);
+        // And the week again, from its own.
+        let _ = state.apply(ViewCommand::SetView(week));
+        assert_eq!(
+            state.dataset.events.iter().next().unwrap().title(),
+            "one week"
+        );
+        // A filter changes the question: those answers do not serve it.
+        let effects = state.apply(crate::app::FilterCommand::ToggleCategory("a".into()));
+        assert!(effects.iter().any(|e| matches!(e, Effect::AskTable(_))));
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub struct Question {
 }
 
 /// What the table answered.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Answer {
     /// The question.
     pub question: Question,
