@@ -176,11 +176,25 @@ pub(crate) fn event_json(e: &Event) -> serde_json::Value {
 /// One event as compact native JSON, appended to `out`: the same object as [`event_json`]
 /// (a test says so), written straight from the event's fields without building a map (the
 /// ClickHouse import writes millions).
+#[cfg(test)]
 pub(crate) fn write_event_json(e: &Event, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    write_event_fields(e, false, out)
+}
+
+/// One event as compact native JSON (as [`event_json`] says it) without the id, title,
+/// category, actors, tags and severity (a
+/// ClickHouse table keeps those in columns of their own, so each is stored once).
+pub(crate) fn write_event_rest(e: &Event, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    write_event_fields(e, true, out)
+}
+
+fn write_event_fields(e: &Event, rest_only: bool, out: &mut Vec<u8>) -> serde_json::Result<()> {
     #[derive(serde::Serialize)]
     struct EventOut<'a> {
-        id: &'a str,
-        title: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
         start: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         end: Option<String>,
@@ -212,18 +226,21 @@ pub(crate) fn write_event_json(e: &Event, out: &mut Vec<u8>) -> serde_json::Resu
     serde_json::to_writer(
         out,
         &EventOut {
-            id: &e.id,
-            title: &e.title,
+            id: (!rest_only).then_some(e.id.as_str()),
+            title: (!rest_only).then_some(e.title.as_str()),
             start: e.start.iso(),
             end: e.end.map(|t| t.iso()),
             disclosed: e.disclosed.map(|t| t.iso()),
-            category: e.category.as_deref(),
+            category: e.category.as_deref().filter(|_| !rest_only),
             description: e.description.as_deref(),
-            severity: e.severity.map(crate::model::Severity::name),
+            severity: e
+                .severity
+                .map(crate::model::Severity::name)
+                .filter(|_| !rest_only),
             circa: e.circa.then_some(true),
             display_date: e.display_date.as_deref(),
-            tags: &e.tags,
-            actors: &e.actors,
+            tags: if rest_only { &[] } else { &e.tags },
+            actors: if rest_only { &[] } else { &e.actors },
             targets: &e.targets,
             sources: &e.sources,
             links: &e.links,

@@ -96,6 +96,16 @@ impl<'a> Reader<'a> {
             .map_err(|_| format!("a string at byte {at} is not UTF-8"))
     }
 
+    /// An `Array(String)`.
+    pub fn strings(&mut self) -> Result<Vec<&'a str>, String> {
+        let len = usize::try_from(self.varint()?).map_err(|e| e.to_string())?;
+        // Each string takes at least a byte: a length past the answer is damage.
+        if len > self.bytes.len().saturating_sub(self.at) {
+            return Err(format!("an array too long at byte {}", self.at));
+        }
+        (0..len).map(|_| self.string()).collect()
+    }
+
     /// An `Int64`.
     pub fn i64(&mut self) -> Result<i64, String> {
         let bytes = self.take(8)?;
@@ -130,6 +140,8 @@ mod tests {
         assert_eq!(r.string().unwrap(), "é'\\\n");
         assert_eq!(r.i64().unwrap(), -62_135_596_800);
         assert!(!r.done());
+        assert_eq!(r.strings().unwrap(), ["a", "b"]);
+        assert!(r.done());
     }
 
     #[test]
@@ -138,5 +150,6 @@ mod tests {
         assert!(Reader::new(&[1, 2, 3]).i64().is_err());
         assert!(Reader::new(&[0xff; 11]).string().is_err());
         assert!(Reader::new(&[1, 0xff]).string().is_err());
+        assert!(Reader::new(&[0xff, 0xff, 0x7f, 0]).strings().is_err());
     }
 }

@@ -4,7 +4,7 @@
 //! network.
 
 use super::rowbinary::Reader;
-use super::table::{answer_error, events_from, header_json};
+use super::table::{EVENT_COLUMNS, answer_error, events_from, header_json, read_event};
 use super::{ClickHouseError, Client, sql};
 use crate::io::LoadedFile;
 use crate::model::DatasetPart;
@@ -366,8 +366,7 @@ pub fn ask(
         }
     }
 
-    let mut texts = Vec::new();
-    let answer;
+    let mut texts: Vec<String> = Vec::new();
     if !sparse.is_empty() {
         let total: u64 = sparse.iter().map(|(_, n)| n).sum();
         let lanes_in = in_list(&sparse);
@@ -395,21 +394,25 @@ pub fn ask(
                 within = format!(" AND ({})", ranges.join(" OR "));
             }
         }
-        answer = client.query(&format!(
-            "SELECT event FROM {table} WHERE {overlaps}{within} AND {members} \
+        let answer = client.query(&format!(
+            "SELECT {EVENT_COLUMNS} FROM {table} WHERE {overlaps}{within} AND {members} \
              ORDER BY time, id LIMIT {total} FORMAT RowBinary"
         ))?;
         let mut reader = Reader::new(&answer);
         while !reader.done() {
-            texts.push(reader.string().map_err(|why| answer_error(target, why))?);
+            texts.push(read_event(&mut reader).map_err(|why| answer_error(target, why))?);
         }
     }
     let whole = match question.whole {
         Some(range) => Some(whole_counts(client, range, rollup, &and)?),
         None => None,
     };
-    let mut events = events_from(target, &header_json(header), texts)
-        .map_err(|e| answer_error(target, e.text_in(crate::i18n::Lang::En)))?;
+    let mut events = events_from(
+        target,
+        &header_json(header),
+        texts.iter().map(String::as_str),
+    )
+    .map_err(|e| answer_error(target, e.text_in(crate::i18n::Lang::En)))?;
     events.part.info.format = crate::model::Format::ClickHouse;
     Ok(Answer {
         question,
