@@ -220,13 +220,21 @@ fn main() {
                 answer_all(&mut state, effects);
                 ready.wait();
                 let mut queries = 0u64;
-                let mut zoom_in = true;
+                // Views of a week to a year at places never seen before: each is a question to
+                // the server (kept answers would otherwise serve a zoom back and forth).
+                let (lo, hi) = state.data_extent().unwrap();
+                let mut places = Moves(11);
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let factor = if zoom_in { 2.5 } else { 0.4 };
-                    zoom_in = !zoom_in;
-                    let effects = state.apply(ViewCommand::ZoomBy(factor));
+                    let centre = lo + places.next() * (hi - lo);
+                    let span = 7.0 * 86_400.0 * (1.0 + 51.0 * places.next());
+                    let effects = state.apply(ViewCommand::SetView(TimeView::from_min_max(
+                        centre - span / 2.0,
+                        centre + span / 2.0,
+                    )));
+                    if effects.iter().any(|e| matches!(e, Effect::AskTable(_))) {
+                        queries += 1;
+                    }
                     answer_all(&mut state, effects);
-                    queries += 1;
                 }
                 queries
             })
