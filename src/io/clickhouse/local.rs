@@ -140,8 +140,8 @@ impl LocalServer {
     }
 
     /// Fills `table` (default schema) with `count` events made by the server itself: one every
-    /// `step` seconds from 2017-07-14, in `lanes` categories (`lane0`, `lane1`, …), each with
-    /// its native JSON.
+    /// `step` seconds from 2017-07-14, in the categories `lanes` in turn, each with the rest of
+    /// its native JSON as `annals import` writes it (its start; the rest is in the columns).
     pub fn generate(
         &self,
         table: &str,
@@ -155,9 +155,9 @@ impl LocalServer {
              SELECT concat('g', toString(number)) AS id, 1500000000 + toInt64(number) * {step} AS time, \
              time AS time_end, [{}][number % {} + 1] AS category, \
              concat('Event ', toString(number)) AS title, emptyArrayString(), emptyArrayString(), '', '', \
-             concat('{{\"id\":\"', id, '\",\"title\":\"', title, '\",\"start\":\"', \
-             formatDateTime(toDateTime(time, 'UTC'), '%Y-%m-%dT%H:%M:%S', 'UTC'), 'Z\",\"category\":\"', \
-             category, '\"}}') AS event FROM system.numbers LIMIT {count}",
+             concat('{{\"start\":\"', \
+             formatDateTime(toDateTime(time, 'UTC'), '%Y-%m-%dT%H:%M:%S', 'UTC'), 'Z\"}}') AS event \
+             FROM system.numbers LIMIT {count}",
             names.join(", "),
             lanes.len().max(1)
         ))
