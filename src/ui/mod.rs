@@ -141,6 +141,11 @@ impl Window {
             };
             ui.ctx().set_visuals_of(egui_theme, theme::visuals(theme));
             ui.ctx().set_theme(egui_theme);
+            // Scroll bars seen whenever there is more below (egui's default shows them only
+            // while the pointer is over the list: a facet's ninth value looked missing).
+            ui.ctx().all_styles_mut(|style| {
+                style.spacing.scroll = egui::style::ScrollStyle::thin();
+            });
             self.applied_theme = Some(theme);
         }
         self.apply_presenting(ui.ctx());
