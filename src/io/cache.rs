@@ -22,7 +22,7 @@ use crate::model::{DatasetPart, EventStore, Format};
 /// What a cache file begins with.
 const MAGIC: &[u8; 13] = b"ANNALS-STORE\n";
 /// The layout of a cache file; with the crate's version it makes a cache "foreign".
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 /// Bytes hashed at each end of the source file.
 const ENDS_BYTES: u64 = 64 << 10;
 /// Files smaller than this are not kept: they read in a blink anyway.
@@ -83,7 +83,7 @@ impl Cache {
         };
         let limit = file.metadata().map_or(0, |m| m.len());
         let mut input = Hashing::new(std::io::BufReader::with_capacity(1 << 20, file));
-        match read_cache(&mut input, limit, &key, name) {
+        match read_cache(&mut input, (&self.file_for(source), limit), &key, name) {
             Ok(loaded) => Reopened::Hit(Box::new(loaded)),
             Err(Trouble::Stale) => Reopened::Miss,
             Err(Trouble::Foreign) => Reopened::Ignored("problem-cache-foreign"),
@@ -104,9 +104,9 @@ impl Cache {
             return Ok(false);
         }
         loaded.part.events = std::mem::take(&mut loaded.part.events).into_time_order();
-        // The key index, built once here: the cache keeps it, and the dataset built from this
-        // file now takes it from the store rather than building it again.
-        let order = loaded.part.events.compute_key_order();
+        // The key index (made by the load, else here): the cache keeps it, and the dataset
+        // built from this file takes it from the store rather than building it again.
+        let order = loaded.part.events.take_key_order();
         loaded.part.events.set_key_order(order);
         std::fs::create_dir_all(&self.dir)?;
         let target = self.file_for(source);
@@ -233,6 +233,8 @@ struct Hashing<T> {
     inner: T,
     hasher: FxHasher,
     pending: Vec<u8>,
+    /// Bytes read or written through it.
+    count: u64,
 }
 
 /// Bytes hashed at a time.
@@ -244,10 +246,19 @@ impl<T> Hashing<T> {
             inner,
             hasher: FxHasher::default(),
             pending: Vec::with_capacity(HASH_BLOCK),
+            count: 0,
         }
     }
 
+    /// The checksum [`Hashing`] gives `bytes` alone.
+    fn sum_of(bytes: &[u8]) -> u64 {
+        let mut hashing = Hashing::new(());
+        hashing.hash(bytes);
+        hashing.finish()
+    }
+
     fn hash(&mut self, mut bytes: &[u8]) {
+        self.count += bytes.len() as u64;
         while !bytes.is_empty() {
             if self.pending.is_empty() && bytes.len() >= HASH_BLOCK {
                 // At a block boundary: whole blocks are hashed where they are, not copied.
@@ -295,9 +306,15 @@ impl<T: Write> Write for Hashing<T> {
 }
 
 /// The file's layout: magic, layout and crate version, the source's key, the file's own
-/// details and the extras' values as a native document, the store's columns; then (outside
-/// the hash) the hash of all that.
-fn write_cache(out: &mut dyn Write, key: &SourceKey, part: &DatasetPart) -> std::io::Result<()> {
+/// details and the extras' values as a native document, the store's text (its length, then
+/// the bytes, which are left out of the running hash and hashed on their own: a reopen reads
+/// them on a second thread), the other columns, the key order, the text's hash; then (outside
+/// the hash) the hash of all but the text.
+fn write_cache(
+    out: &mut Hashing<impl Write>,
+    key: &SourceKey,
+    part: &DatasetPart,
+) -> std::io::Result<()> {
     out.write_all(MAGIC)?;
     out.write_all(&LAYOUT.to_le_bytes())?;
     let version = env!("CARGO_PKG_VERSION").as_bytes();
@@ -316,19 +333,75 @@ fn write_cache(out: &mut dyn Write, key: &SourceKey, part: &DatasetPart) -> std:
     });
     out.write_all(&(document.len() as u64).to_le_bytes())?;
     out.write_all(document.as_bytes())?;
-    part.events.encode(out)?;
+    let text = part.events.text_bytes();
+    out.write_all(&(text.len() as u64).to_le_bytes())?;
+    out.inner.write_all(text)?;
+    part.events.encode_columns(out)?;
     let order = part.events.key_order();
     out.write_all(&(order.len() as u64).to_le_bytes())?;
     let mut bytes = Vec::with_capacity(order.len() * 4);
     for i in order {
         bytes.extend_from_slice(&i.to_le_bytes());
     }
-    out.write_all(&bytes)
+    out.write_all(&bytes)?;
+    out.write_all(&Hashing::<()>::sum_of(text).to_le_bytes())
+}
+
+/// The text of a cache file (`len` bytes at `at`), read through a handle of its own, its
+/// hash, and whether it is UTF-8.
+/// What follows the text in a cache file (the text skipped), up to and including the checksum,
+/// which is checked: the columns, the key order and the text's hash.
+fn read_columns(
+    input: &mut Hashing<std::io::BufReader<std::fs::File>>,
+    text_len: u64,
+    limit: u64,
+) -> Result<(EventStore, Vec<u32>, u64), Trouble> {
+    let skip = i64::try_from(text_len).map_err(|_| Trouble::Damaged)?;
+    input
+        .inner
+        .seek_relative(skip)
+        .map_err(|_| Trouble::Damaged)?;
+    let events = EventStore::decode_columns(input, limit).ok_or(Trouble::Damaged)?;
+    let mut len = [0; 8];
+    input.read_exact(&mut len).map_err(|_| Trouble::Damaged)?;
+    if u64::from_le_bytes(len) != events.len() as u64 {
+        return Err(Trouble::Damaged);
+    }
+    let mut bytes = vec![0; events.len() * 4];
+    input.read_exact(&mut bytes).map_err(|_| Trouble::Damaged)?;
+    let order = bytes
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    input.read_exact(&mut len).map_err(|_| Trouble::Damaged)?;
+    let text_sum = u64::from_le_bytes(len);
+    // The checksum: the hash of everything before it but the text, then nothing after it.
+    let sum = input.finish();
+    let mut stored = [0; 8];
+    input
+        .inner
+        .read_exact(&mut stored)
+        .map_err(|_| Trouble::Damaged)?;
+    let mut more = [0; 1];
+    if u64::from_le_bytes(stored) != sum || input.inner.read(&mut more).map_or(true, |n| n != 0) {
+        return Err(Trouble::Damaged);
+    }
+    Ok((events, order, text_sum))
+}
+
+fn read_text(path: &Path, at: u64, len: usize) -> Option<(String, u64)> {
+    use std::io::Seek as _;
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(std::io::SeekFrom::Start(at)).ok()?;
+    let mut bytes = vec![0; len];
+    file.read_exact(&mut bytes).ok()?;
+    let sum = Hashing::<()>::sum_of(&bytes);
+    Some((String::from_utf8(bytes).ok()?, sum))
 }
 
 fn read_cache(
-    input: &mut Hashing<impl Read>,
-    limit: u64,
+    input: &mut Hashing<std::io::BufReader<std::fs::File>>,
+    (path, limit): (&Path, u64),
     key: &SourceKey,
     name: &str,
 ) -> Result<LoadedFile, Trouble> {
@@ -364,28 +437,30 @@ fn read_cache(
     input
         .read_exact(&mut document)
         .map_err(|_| Trouble::Damaged)?;
-    let mut events = EventStore::decode(input, limit).ok_or(Trouble::Damaged)?;
     input.read_exact(&mut len).map_err(|_| Trouble::Damaged)?;
-    if u64::from_le_bytes(len) != events.len() as u64 {
+    let text_len = u64::from_le_bytes(len);
+    let text_at = input.count;
+    let rest = limit
+        .checked_sub(text_at)
+        .and_then(|rest| rest.checked_sub(text_len))
+        .ok_or(Trouble::Damaged)?;
+    let text_bytes = usize::try_from(text_len).map_err(|_| Trouble::Damaged)?;
+    // The text (the biggest column) is read on a second thread while this one reads the rest:
+    // both cores fill fresh memory, which is most of a reopen's time.
+    let (columns, text) = std::thread::scope(|scope| {
+        let job = std::thread::Builder::new()
+            .name("cache text".to_owned())
+            .spawn_scoped(scope, || read_text(path, text_at, text_bytes));
+        let columns = read_columns(input, text_len, rest);
+        let text = job.ok().and_then(|job| job.join().ok().flatten());
+        (columns, text)
+    });
+    let (events, order, text_sum) = columns?;
+    let (text, sum) = text.ok_or(Trouble::Damaged)?;
+    if sum != text_sum {
         return Err(Trouble::Damaged);
     }
-    let mut bytes = vec![0; events.len() * 4];
-    input.read_exact(&mut bytes).map_err(|_| Trouble::Damaged)?;
-    let order = bytes
-        .chunks_exact(4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    // The checksum: the hash of everything before it, then nothing after it.
-    let sum = input.finish();
-    let mut stored = [0; 8];
-    input
-        .inner
-        .read_exact(&mut stored)
-        .map_err(|_| Trouble::Damaged)?;
-    let mut more = [0; 1];
-    if u64::from_le_bytes(stored) != sum || input.inner.read(&mut more).map_or(true, |n| n != 0) {
-        return Err(Trouble::Damaged);
-    }
+    let mut events = events.with_text(text).ok_or(Trouble::Damaged)?;
     let document = String::from_utf8(document).map_err(|_| Trouble::Damaged)?;
     let mut kept = native::parse(name, &document).map_err(|_| Trouble::Damaged)?;
     if !kept.issues.is_empty() {

@@ -119,6 +119,24 @@ fn a_stale_truncated_damaged_or_foreign_cache_is_never_used() {
             "byte {at} changed"
         );
     }
+    // One byte of the text (read on a second thread, hashed on its own: its last title is
+    // the one after the extras document), or of the text's hash: damaged.
+    let in_text = kept
+        .windows(b"Far year".len())
+        .rposition(|w| w == b"Far year")
+        .expect("the text column");
+    for at in [in_text, kept.len() - 8 - 5] {
+        let mut changed = kept.clone();
+        changed[at] ^= 0x01;
+        put(&changed);
+        assert!(
+            matches!(
+                cache.open(&path, "big.json"),
+                Reopened::Ignored("problem-cache-damaged")
+            ),
+            "byte {at} changed"
+        );
+    }
     // Extra bytes after the end: damaged.
     let mut longer = kept.clone();
     longer.push(0);

@@ -14,8 +14,11 @@ pub(in crate::io) fn finish_events(
     mut events: EventStore,
     kept: &[(u32, u32)],
 ) -> EventStore {
-    let duplicates = duplicate_ids(&events);
-    if !duplicates.is_empty() {
+    let (duplicates, key_order) = duplicate_ids(&events);
+    if duplicates.is_empty() {
+        // The ids sorted by hash are the dataset's key index: kept, not computed again.
+        events.set_key_order(key_order);
+    } else {
         let mut ids: HashSet<String> = events.iter().map(|e| e.id().to_owned()).collect();
         let mut renames = rustc_hash::FxHashMap::default();
         for n in duplicates {
@@ -53,17 +56,16 @@ pub(in crate::io) fn finish_events(
     events
 }
 
-/// Indices of events whose id an earlier event already has, in index order. Ids are sorted by
-/// hash (a million inserts into a hash set cost more than sorting a million numbers), and only
-/// equal hashes compare their ids.
-fn duplicate_ids(events: &EventStore) -> Vec<usize> {
-    use std::hash::BuildHasher as _;
-    let fx = rustc_hash::FxBuildHasher;
+/// Indices of events whose id an earlier event already has, in index order, and the events in
+/// key order ([`EventStore::key_hash`] of their ids). Ids are sorted by hash (a million
+/// inserts into a hash set cost more than sorting a million numbers), and only equal hashes
+/// compare their ids.
+fn duplicate_ids(events: &EventStore) -> (Vec<usize>, Vec<u32>) {
     let mut by_hash: Vec<(u64, u32)> = events
         .iter()
         .map(|e| {
             (
-                fx.hash_one(e.id()),
+                EventStore::key_hash(e.id()),
                 u32::try_from(e.index()).unwrap_or(u32::MAX),
             )
         })
@@ -86,7 +88,7 @@ fn duplicate_ids(events: &EventStore) -> Vec<usize> {
         }
     }
     duplicates.sort_unstable();
-    duplicates
+    (duplicates, by_hash.into_iter().map(|(_, i)| i).collect())
 }
 
 fn unique_id(ids: &HashSet<String>, id: &str) -> String {

@@ -291,14 +291,29 @@ struct Done {
     issues: Vec<Issue>,
 }
 
+/// A record's text without the white space around it (JSON's is ASCII: trimmed as bytes; a
+/// trim by `char`s was 2 % of a load).
+fn trim(piece: &str) -> Option<&str> {
+    let json_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = piece.as_bytes();
+    let from = bytes
+        .iter()
+        .position(|b| !json_ws(b))
+        .unwrap_or(bytes.len());
+    let to = bytes
+        .iter()
+        .rposition(|b| !json_ws(b))
+        .map_or(from, |k| k + 1);
+    piece.get(from..to.max(from))
+}
+
 /// Reads a batch's records; `None` when only the whole-text reader can say what is wrong.
 fn read_batch(batch: &Batch) -> Option<Done> {
     let text = std::str::from_utf8(&batch.bytes).ok()?;
-    let json_ws: &[char] = &[' ', '\t', '\n', '\r'];
     let mut records: Vec<&str> = Vec::with_capacity(batch.commas.len() + 1);
     let mut from = 0;
     for &comma in &batch.commas {
-        let piece = text.get(from..comma as usize)?.trim_matches(json_ws);
+        let piece = trim(text.get(from..comma as usize)?)?;
         if piece.is_empty() {
             return None;
         }
@@ -306,7 +321,7 @@ fn read_batch(batch: &Batch) -> Option<Done> {
         from = comma as usize + 1;
     }
     if batch.last {
-        let piece = text.get(from..)?.trim_matches(json_ws);
+        let piece = trim(text.get(from..)?)?;
         if !piece.is_empty() {
             records.push(piece);
         } else if batch.index != 0 || !batch.commas.is_empty() {

@@ -15,7 +15,8 @@ impl EventStore {
         hasher.finish()
     }
 
-    /// The events' numbers sorted by [`Self::key_hash`] (ties by number).
+    /// The events' numbers sorted by [`Self::key_hash`] (ties by number here; a lookup reads
+    /// every event of a hash, so after a reordering ties may be in any order).
     pub fn compute_key_order(&self) -> Vec<u32> {
         let mut by_hash: Vec<(u64, u32)> = self
             .iter()

@@ -55,7 +55,6 @@ impl EventStore {
             order.iter().map(|&i| cell(column, i as usize)).collect()
         }
         let mut out = Self {
-            id_len: gather(&self.id_len, order),
             start: gather(&self.start, order),
             start_secs: gather(&self.start_secs, order),
             end_secs: gather(&self.end_secs, order),
@@ -71,11 +70,14 @@ impl EventStore {
         };
         out.text.reserve(self.text.len());
         out.text_at.reserve(order.len());
+        out.id_len.reserve(order.len());
         out.labels_at.reserve(order.len());
         for (k, &i) in order.iter().enumerate() {
             let i = i as usize;
-            out.text.push_str(self.text_span(i));
+            let (text, id_len) = self.text_span(i);
+            out.text.push_str(text);
             out.push_text_end();
+            out.id_len.push(index_u32(id_len));
             let from = cell(&self.labels_at, i) as usize;
             let to = cell(&self.labels_at, i + 1) as usize;
             out.labels
@@ -113,127 +115,119 @@ impl EventStore {
     /// rather than two stores (a million events: ~100 MB less at the end of a load).
     #[must_use]
     pub fn into_permuted(mut self, order: &[u32]) -> Self {
+        if order.len() != self.len() {
+            return self.permuted(order);
+        }
+        // The sparse tables' keys and the key index are old indices, made new.
+        let mut new_index = vec![NONE; order.len()];
+        for (k, &i) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(i as usize) {
+                *slot = index_u32(k);
+            }
+        }
+        for i in &mut self.key_order {
+            *i = cell_or(&new_index, *i as usize, NONE);
+        }
+        if self.key_order.len() != self.len() || self.key_order.contains(&NONE) {
+            self.key_order = Vec::new(); // `order` is not a permutation: computed again
+        }
+        // The labels and text numbers on a second core while this one does the rest. Texts
+        // stay where they are: each event takes its text's number along.
+        let (old_labels, old_at, old_slots) = (
+            std::mem::take(&mut self.labels),
+            std::mem::take(&mut self.labels_at),
+            std::mem::take(&mut self.text_slot),
+        );
+        let permute_labels = || {
+            let slots: Vec<u32> = if old_slots.is_empty() {
+                order.to_vec()
+            } else {
+                order
+                    .iter()
+                    .map(|&i| cell_or(&old_slots, i as usize, NONE))
+                    .collect()
+            };
+            let mut labels = Vec::with_capacity(old_labels.len());
+            let mut labels_at = Vec::with_capacity(order.len() + 1);
+            labels_at.push(0);
+            for &i in order {
+                let from = cell(&old_at, i as usize) as usize;
+                let to = cell(&old_at, i as usize + 1) as usize;
+                labels.extend_from_slice(old_labels.get(from..to).unwrap_or(&[]));
+                labels_at.push(index_u32(labels.len()));
+            }
+            (labels, labels_at, slots)
+        };
+        let labels = std::thread::scope(|scope| {
+            let job = std::thread::Builder::new()
+                .name("permute".to_owned())
+                .spawn_scoped(scope, permute_labels);
+            self.permute_rest(order, &new_index);
+            match job {
+                Ok(job) => job.join().ok(),
+                Err(_) => None,
+            }
+        });
+        // A thread that could not start (or stopped): done here.
+        let (labels, labels_at, slots) = labels.unwrap_or_else(permute_labels);
+        self.labels = labels;
+        self.labels_at = labels_at;
+        self.text_slot = slots;
+        self
+    }
+
+    /// The columns [`Self::into_permuted`] moves on this core: the sparse tables (values move,
+    /// never copied) and the fixed-size columns.
+    fn permute_rest(&mut self, order: &[u32], new_index: &[u32]) {
         fn gather<T: Copy + Default>(column: &mut Vec<T>, order: &[u32]) {
             let gathered = order.iter().map(|&i| cell(column, i as usize)).collect();
             *column = gathered;
         }
-        if order.len() != self.len() {
-            return self.permuted(order);
-        }
-        self.key_order = Vec::new();
-        // The texts (the biggest column) on a second core while this one does the rest.
-        let order_text = order;
-        let (text, text_at, text_wraps) = (&self.text, &self.text_at, &self.text_wraps);
-        let permute_text = move || {
-            let offset = |k: usize| {
-                let wraps = text_wraps.partition_point(|&w| w as usize <= k) as u64;
-                usize::try_from(u64::from(cell(text_at, k)) + (wraps << 32)).unwrap_or(usize::MAX)
-            };
-            let mut new_text = String::with_capacity(text.len());
-            let mut new_at = Vec::with_capacity(order_text.len() + 1);
-            let mut new_wraps = Vec::new();
-            new_at.push(0);
-            // In chunks: first every span of the chunk (reads that do not wait on each other,
-            // so the memory system serves many at once), then the copies.
-            let mut spans = Vec::with_capacity(4096);
-            for (c, chunk) in order_text.chunks(4096).enumerate() {
-                spans.clear();
-                spans.extend(
-                    chunk
-                        .iter()
-                        .map(|&i| (offset(i as usize), offset(i as usize + 1))),
-                );
-                for (j, &(from, to)) in spans.iter().enumerate() {
-                    new_text.push_str(text.get(from..to.max(from)).unwrap_or(""));
-                    let end = new_text.len() as u64;
-                    while (new_wraps.len() as u64) < end >> 32 {
-                        new_wraps.push(index_u32(c * 4096 + j + 1));
-                    }
-                    #[allow(clippy::cast_possible_truncation)] // the high bits are in `new_wraps`
-                    new_at.push(end as u32);
-                }
-            }
-            (new_text, new_at, new_wraps)
+        let renumber = |keys: &mut Vec<u32>| -> Vec<usize> {
+            // Positions of the table's rows in their new order.
+            let mut rows: Vec<(u32, usize)> = keys
+                .iter()
+                .enumerate()
+                .map(|(at, &key)| (cell_or(new_index, key as usize, NONE), at))
+                .collect();
+            rows.sort_unstable();
+            *keys = rows.iter().map(|r| r.0).collect();
+            rows.into_iter().map(|r| r.1).collect()
         };
-        let (texts, ()) = std::thread::scope(|scope| {
-            let job = std::thread::Builder::new()
-                .name("permute".to_owned())
-                .spawn_scoped(scope, permute_text);
-            {
-                let mut labels = Vec::with_capacity(self.labels.len());
-                let mut labels_at = Vec::with_capacity(order.len() + 1);
-                labels_at.push(0);
-                for &i in order {
-                    let from = cell(&self.labels_at, i as usize) as usize;
-                    let to = cell(&self.labels_at, i as usize + 1) as usize;
-                    labels.extend_from_slice(self.labels.get(from..to).unwrap_or(&[]));
-                    labels_at.push(index_u32(labels.len()));
-                }
-                self.labels = labels;
-                self.labels_at = labels_at;
-                // The sparse tables: their keys are old indices, made new (values move, never copied).
-                let mut new_index = vec![NONE; order.len()];
-                for (k, &i) in order.iter().enumerate() {
-                    if let Some(slot) = new_index.get_mut(i as usize) {
-                        *slot = index_u32(k);
-                    }
-                }
-                let renumber = |keys: &mut Vec<u32>| -> Vec<usize> {
-                    // Positions of the table's rows in their new order.
-                    let mut rows: Vec<(u32, usize)> = keys
-                        .iter()
-                        .enumerate()
-                        .map(|(at, &key)| (cell_or(&new_index, key as usize, NONE), at))
-                        .collect();
-                    rows.sort_unstable();
-                    *keys = rows.iter().map(|r| r.0).collect();
-                    rows.into_iter().map(|r| r.1).collect()
-                };
-                let moves = renumber(&mut self.end_keys);
-                let ends = std::mem::take(&mut self.ends);
-                self.ends = moves
-                    .iter()
-                    .filter_map(|&at| ends.get(at).copied())
-                    .collect();
-                let moves = renumber(&mut self.extra_keys);
-                let mut extras: Vec<Option<Extra>> = std::mem::take(&mut self.extras)
-                    .into_iter()
-                    .map(Some)
-                    .collect();
-                self.extras = moves
-                    .iter()
-                    .filter_map(|&at| extras.get_mut(at).and_then(Option::take))
-                    .collect();
-                let mut wide: Vec<(u32, TimePoint)> = std::mem::take(&mut self.wide_starts)
-                    .into_iter()
-                    .map(|(i, t)| (cell_or(&new_index, i as usize, NONE), t))
-                    .collect();
-                wide.sort_unstable_by_key(|w| w.0);
-                self.wide_starts = wide;
-                drop(new_index);
-                gather(&mut self.id_len, order);
-                gather(&mut self.start, order);
-                gather(&mut self.start_secs, order);
-                gather(&mut self.end_secs, order);
-                gather(&mut self.flags, order);
-                gather(&mut self.file, order);
-                gather(&mut self.line, order);
-                let category = order
-                    .iter()
-                    .map(|&i| cell_or(&self.category, i as usize, NONE))
-                    .collect();
-                self.category = category;
-            }
-            let texts = match job {
-                Ok(job) => job.join().ok(),
-                Err(_) => None,
-            };
-            (texts, ())
-        });
-        let (text, text_at, text_wraps) = texts.unwrap_or_else(permute_text);
-        self.text = text;
-        self.text_at = text_at;
-        self.text_wraps = text_wraps;
-        self
+        let moves = renumber(&mut self.end_keys);
+        let ends = std::mem::take(&mut self.ends);
+        self.ends = moves
+            .iter()
+            .filter_map(|&at| ends.get(at).copied())
+            .collect();
+        let moves = renumber(&mut self.extra_keys);
+        let mut extras: Vec<Option<Extra>> = std::mem::take(&mut self.extras)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.extras = moves
+            .iter()
+            .filter_map(|&at| extras.get_mut(at).and_then(Option::take))
+            .collect();
+        let mut wide: Vec<(u32, TimePoint)> = std::mem::take(&mut self.wide_starts)
+            .into_iter()
+            .map(|(i, t)| (cell_or(new_index, i as usize, NONE), t))
+            .collect();
+        wide.sort_unstable_by_key(|w| w.0);
+        self.wide_starts = wide;
+        gather(&mut self.start, order);
+        gather(&mut self.start_secs, order);
+        gather(&mut self.end_secs, order);
+        gather(&mut self.flags, order);
+        // One file (a store of a single file, the usual case): nothing to move.
+        if self.file.windows(2).any(|w| w[0] != w[1]) {
+            gather(&mut self.file, order);
+        }
+        gather(&mut self.line, order);
+        let category = order
+            .iter()
+            .map(|&i| cell_or(&self.category, i as usize, NONE))
+            .collect();
+        self.category = category;
     }
 }

@@ -138,11 +138,23 @@ impl In<'_> {
 impl EventStore {
     /// Writes the store (without the extras' values) for [`EventStore::decode`].
     pub fn encode(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        Out(out).bytes(self.text.as_bytes())?;
+        self.encode_columns(out)
+    }
+
+    /// The ids and titles, end to end: [`EventStore::encode`] writes them first, as a length
+    /// and the bytes, then [`EventStore::encode_columns`] (a reader may read them apart).
+    pub fn text_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
+    /// What [`EventStore::encode`] writes after the text.
+    pub fn encode_columns(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let mut o = Out(out);
-        o.bytes(self.text.as_bytes())?;
         o.u32s(&self.text_at)?;
         o.u32s(&self.text_wraps)?;
         o.u32s(&self.id_len)?;
+        o.u32s(&self.text_slot)?;
         o.u64s(&self.start)?;
         o.len(self.wide_starts.len())?;
         for (i, time) in &self.wide_starts {
@@ -174,15 +186,32 @@ impl EventStore {
     /// `None` unless every column agrees with the others. Its extras are empty until
     /// [`EventStore::set_extras`] gives them.
     pub fn decode(input: &mut dyn Read, limit: u64) -> Option<Self> {
+        let text = String::from_utf8(
+            In {
+                r: input,
+                left: limit,
+                scratch: Vec::new(),
+            }
+            .bytes()?,
+        )
+        .ok()?;
+        let limit = limit.checked_sub(8 + text.len() as u64)?;
+        Self::decode_columns(input, limit)?.with_text(text)
+    }
+
+    /// The columns [`EventStore::encode_columns`] wrote, not yet checked: give it its text
+    /// with [`EventStore::with_text`].
+    pub fn decode_columns(input: &mut dyn Read, limit: u64) -> Option<Self> {
         let mut r = In {
             r: input,
             left: limit,
             scratch: Vec::new(),
         };
-        let text = String::from_utf8(r.bytes()?).ok()?;
+        let text = String::new();
         let text_at = r.u32s()?;
         let text_wraps = r.u32s()?;
         let id_len = r.u32s()?;
+        let text_slot = r.u32s()?;
         let start = r.u64s()?;
         let n_wide = r.len(5)?;
         let mut wide_starts = Vec::with_capacity(n_wide);
@@ -214,11 +243,12 @@ impl EventStore {
                 return None;
             }
         }
-        let store = Self {
+        Some(Self {
             text,
             text_at,
             text_wraps,
             id_len,
+            text_slot,
             start,
             wide_starts,
             start_secs,
@@ -235,8 +265,14 @@ impl EventStore {
             extras: Vec::new(),
             names,
             key_order: Vec::new(),
-        };
-        store.is_whole().then_some(store)
+        })
+    }
+
+    /// The store of [`EventStore::decode_columns`] with its text; `None` unless every column
+    /// agrees with the others.
+    pub fn with_text(mut self, text: String) -> Option<Self> {
+        self.text = text;
+        self.is_whole().then_some(self)
     }
 
     /// Gives a decoded store its extras, one per key, in key order; `false` (nothing done)
@@ -262,7 +298,7 @@ impl EventStore {
 
     /// Whether every column agrees with the others (see [`EventStore::decode`]).
     fn is_whole(&self) -> bool {
-        let n = self.id_len.len();
+        let n = self.start.len();
         let Ok(n32) = u32::try_from(n) else {
             return false;
         };
@@ -277,6 +313,9 @@ impl EventStore {
         ]
         .iter()
         .all(|&len| len == n)
+            && self.id_len.len() == n
+            && (self.text_slot.is_empty() || self.text_slot.len() == n)
+            && self.text_slot.iter().all(|&k| k < n32)
             && self.text_at.len() == n + 1
             && self.labels_at.len() == n + 1
             && n32 < NONE;

@@ -86,8 +86,7 @@ impl<'a> EventRef<'a> {
     }
 
     pub(super) fn id_title(self) -> (&'a str, &'a str) {
-        let text = self.store.text_span(self.i);
-        let id_len = cell(&self.store.id_len, self.i) as usize;
+        let (text, id_len) = self.store.text_span(self.i);
         (
             text.get(..id_len).unwrap_or(""),
             text.get(id_len..).unwrap_or(""),

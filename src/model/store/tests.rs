@@ -173,6 +173,60 @@ fn a_store_permuted_in_place_equals_one_permuted_by_copy_whatever_its_events_hav
         }
         let expected: Vec<Event> = order.iter().map(|&i| events[i as usize].clone()).collect();
         proptest::prop_assert_eq!(store.permuted(&order).to_vec(), expected.clone());
-        proptest::prop_assert_eq!(store.into_permuted(&order).to_vec(), expected);
+        let mut keyed = store.clone();
+        keyed.set_key_order(keyed.compute_key_order());
+        let moved = keyed.into_permuted(&order);
+        proptest::prop_assert_eq!(moved.to_vec(), expected.clone());
+        // The key order came along: every event once, sorted by the hash of its id.
+        let keys = moved.key_order().to_vec();
+        let mut numbers = keys.clone();
+        numbers.sort_unstable();
+        proptest::prop_assert_eq!(numbers, (0..events.len() as u32).collect::<Vec<_>>());
+        let hashes: Vec<u64> = keys.iter().map(|&i| EventStore::key_hash(moved.get(i as usize).unwrap().id())).collect();
+        proptest::prop_assert!(hashes.windows(2).all(|w| w[0] <= w[1]));
+        // Texts stay where they were and events point at them: moved again, copied, appended
+        // to and from, pushed to, and through the cache's encoding, every event is the same.
+        let reversed: Vec<u32> = (0..events.len() as u32).rev().collect();
+        let again: Vec<Event> = expected.iter().rev().cloned().collect();
+        proptest::prop_assert_eq!(moved.clone().into_permuted(&reversed).to_vec(), again.clone());
+        proptest::prop_assert_eq!(moved.permuted(&reversed).to_vec(), again);
+        let mut plain_then_moved = store.clone();
+        plain_then_moved.append(&moved, None);
+        let mut moved_then_plain = moved.clone();
+        moved_then_plain.append(&store, None);
+        let extra = Event::new("late", "pushed after", TimePoint::year(2030).unwrap());
+        moved_then_plain.push(extra.clone());
+        proptest::prop_assert_eq!(plain_then_moved.to_vec(), events.iter().chain(&expected).cloned().collect::<Vec<_>>());
+        let all: Vec<Event> = expected.iter().chain(&events).cloned().chain([extra]).collect();
+        proptest::prop_assert_eq!(moved_then_plain.to_vec(), all.clone());
+        let mut bytes = Vec::new();
+        moved_then_plain.encode(&mut bytes).unwrap();
+        let mut back = EventStore::decode(&mut bytes.as_slice(), bytes.len() as u64).unwrap();
+        back.set_extras(moved_then_plain.clone().take_extras());
+        proptest::prop_assert_eq!(back.to_vec(), all);
     });
+}
+
+#[test]
+fn a_text_number_out_of_range_is_refused_by_the_decoder() {
+    let store: EventStore = vec![
+        Event::new("b", "B", TimePoint::year(2013).unwrap()),
+        Event::new("a", "A", TimePoint::year(2012).unwrap()),
+    ]
+    .into();
+    let moved = store.into_permuted(&[1, 0]);
+    let mut bytes = Vec::new();
+    moved.encode(&mut bytes).unwrap();
+    assert!(EventStore::decode(&mut bytes.as_slice(), bytes.len() as u64).is_some());
+    // The text numbers follow the text (8-byte length + "bBaA"), offsets (8 + 3 × 4), wraps
+    // (8) and id lengths (8 + 2 × 4); after their own length, the first is made 2 (there are
+    // two texts).
+    let at = 8 + 4 + 8 + 12 + 8 + 8 + 8 + 8;
+    assert_eq!(
+        bytes[at..at + 4],
+        1_u32.to_le_bytes(),
+        "the layout this test assumes"
+    );
+    bytes[at..at + 4].copy_from_slice(&2_u32.to_le_bytes());
+    assert!(EventStore::decode(&mut bytes.as_slice(), bytes.len() as u64).is_none());
 }

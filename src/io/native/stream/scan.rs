@@ -76,7 +76,7 @@ impl Scan {
                 continue;
             }
             if self.in_string {
-                match memchr::memchr2(b'"', b'\\', bytes.get(i..).unwrap_or_default()) {
+                match quote_or_backslash(bytes.get(i..).unwrap_or_default()) {
                     None => i = bytes.len(),
                     Some(k) => {
                         i += k;
@@ -227,6 +227,32 @@ impl Scan {
     }
 }
 
+/// The first `"` or `\\` in `bytes`. Strings in records are short (a few bytes to a title), so
+/// eight bytes are tested at a time in a register rather than by a call that pays off on long
+/// texts only (this was a sixth of the stream's own thread at 10M events).
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `v` that is zero (and possibly in bytes above a zero byte,
+    // which never matter: the lowest flagged byte is always a true zero).
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
+        let found = zeros(w ^ (ONES * u64::from(b'"'))) | zeros(w ^ (ONES * u64::from(b'\\')));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|k| at + k)
+}
+
 /// Where the file goes on after `bytes` that began at `base`.
 pub(super) fn advance(base: Location, bytes: &[u8]) -> Location {
     let chars = |b: &[u8]| b.iter().filter(|&&c| c & 0xc0 != 0x80).count();
@@ -239,5 +265,22 @@ pub(super) fn advance(base: Location, bytes: &[u8]) -> Location {
             line: base.line + memchr::memchr_iter(b'\n', bytes).count(),
             column: 1 + chars(bytes.get(last + 1..).unwrap_or_default()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_word_search_finds_the_first_quote_or_backslash_as_a_byte_search_does() {
+        proptest::proptest!(|(bytes in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::any::<u8>(),
+            proptest::prelude::Just(b'"'),
+            proptest::prelude::Just(b'\\'),
+            proptest::prelude::Just(0_u8),
+            proptest::prelude::Just(0x22 + 0x80),
+        ], 0..40))| {
+            let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\');
+            proptest::prop_assert_eq!(super::quote_or_backslash(&bytes), expected);
+        });
     }
 }
