@@ -39,12 +39,18 @@ impl Writer {
         self.bytes.extend_from_slice(&n.to_le_bytes());
     }
 
-    /// An `Array(String)`.
-    pub fn strings<S: AsRef<str>>(&mut self, items: &[S]) {
-        self.varint(items.len() as u64);
+    /// An `Array(String)` of the items of an iterator.
+    pub fn strings_of<'s>(&mut self, items: impl Iterator<Item = &'s str> + Clone) {
+        self.varint(items.clone().count() as u64);
         for item in items {
-            self.string(item.as_ref());
+            self.string(item);
         }
+    }
+
+    /// An `Array(String)`.
+    #[cfg(test)]
+    pub fn strings<S: AsRef<str>>(&mut self, items: &[S]) {
+        self.strings_of(items.iter().map(AsRef::as_ref));
     }
 }
 

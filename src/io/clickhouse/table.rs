@@ -221,9 +221,11 @@ pub struct ImportProgress {
 }
 
 /// Sends a part's events in batches of `batch` and its title, categories and periods to the
-/// metadata table; `progress` hears after each batch is handed over. The table must exist
-/// ([`create_table`]). Batches are made on this thread while a second one sends the previous
-/// batch, so the server's work and Annals' overlap. Inserts into a `Distributed` table wait
+/// metadata table; `progress` hears after each batch is in the table. The table must exist
+/// ([`create_table`]). Batches go in index order (a store in time order makes the server's
+/// sort of each batch cheap: 10M events took 11.7 s sorted against 14.4 s unsorted in one
+/// INSERT); [`SENDERS`] threads each make a batch and send it, so batches are made while
+/// others are sent and the server takes two at once. Inserts into a `Distributed` table wait
 /// until every shard has its rows.
 pub fn import_part(
     client: &Client,
@@ -231,6 +233,7 @@ pub fn import_part(
     batch: usize,
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<usize, ClickHouseError> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let target = client.target();
     let insert = format!(
         "INSERT INTO {} ({COLUMNS}) FORMAT RowBinary",
@@ -238,25 +241,46 @@ pub fn import_part(
     );
     let total = part.events.len();
     let batch = batch.max(1);
-    let (to_sender, batches) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
-    let batches = std::sync::Mutex::new(batches);
+    let batches = total.div_ceil(batch);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (to_main, done) = std::sync::mpsc::channel::<usize>();
     let sent = std::thread::scope(|scope| -> Result<usize, ClickHouseError> {
-        // Two INSERTs at a time: the server writes each on one thread, so a second keeps its
-        // other core busy while this thread makes the next batch.
         let mut senders = Vec::new();
         for _ in 0..SENDERS {
+            let to_main = to_main.clone();
+            let (next, stop, insert) = (&next, &stop, &insert);
             let sender = std::thread::Builder::new()
                 .name("clickhouse-import".to_owned())
-                .spawn_scoped(scope, || -> Result<(), ClickHouseError> {
+                .spawn_scoped(scope, move || -> Result<(), ClickHouseError> {
+                    let mut rows = Writer::default();
+                    let mut json = Vec::new();
                     loop {
-                        let next = match batches.lock() {
-                            Ok(receiver) => receiver.recv(),
-                            Err(_) => return Ok(()),
-                        };
-                        let Ok(rows) = next else {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= batches || stop.load(Ordering::Relaxed) {
                             return Ok(());
-                        };
-                        client.insert(&insert, &rows)?;
+                        }
+                        let from = k * batch;
+                        let to = (from + batch).min(total);
+                        rows.bytes.clear();
+                        for i in from..to {
+                            let Some(event) = part.events.get(i) else {
+                                continue;
+                            };
+                            write_row(&mut rows, &mut json, event).map_err(|e| {
+                                ClickHouseError::Answer {
+                                    address: target.server(),
+                                    why: e.to_string(),
+                                }
+                            })?;
+                        }
+                        if let Err(e) = client.insert(insert, &rows.bytes) {
+                            stop.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                        if to_main.send(to - from).is_err() {
+                            return Ok(());
+                        }
                     }
                 })
                 .map_err(|e| ClickHouseError::Unreachable {
@@ -265,67 +289,22 @@ pub fn import_part(
                 })?;
             senders.push(sender);
         }
+        drop(to_main);
         let mut sent = 0;
-        let mut rows = Writer::default();
-        let mut json = Vec::new();
-        let mut in_batch = 0;
-        let mut handed = |rows: &mut Writer, in_batch: usize, sent: &mut usize| -> bool {
-            let full = std::mem::take(&mut rows.bytes);
-            rows.bytes.reserve(full.len());
-            if to_sender.send(full).is_err() {
-                return false; // the sender stopped: its error is below
-            }
-            *sent += in_batch;
-            progress(ImportProgress { sent: *sent, total });
-            true
-        };
-        for event in &part.events {
-            let owned = event.to_event();
-            rows.string(&owned.id);
-            rows.i64(event.start_secs().floor() as i64);
-            rows.i64(event.end_secs().ceil() as i64);
-            rows.string(owned.category.as_deref().unwrap_or(""));
-            rows.string(&owned.title);
-            rows.strings(&owned.actors);
-            rows.strings(&owned.tags);
-            rows.string(owned.severity.map_or("", |s| s.name()));
-            rows.string(
-                owned
-                    .sources
-                    .iter()
-                    .find_map(|s| s.url.as_deref())
-                    .unwrap_or(""),
-            );
-            json.clear();
-            crate::io::native_writer::write_event_rest(&owned, &mut json).map_err(|e| {
-                ClickHouseError::Answer {
-                    address: target.server(),
-                    why: e.to_string(),
-                }
-            })?;
-            rows.string_bytes(&json);
-            in_batch += 1;
-            if in_batch == batch {
-                if !handed(&mut rows, in_batch, &mut sent) {
-                    break;
-                }
-                in_batch = 0;
-            }
+        for count in done {
+            sent += count;
+            progress(ImportProgress { sent, total });
         }
-        if in_batch > 0 {
-            handed(&mut rows, in_batch, &mut sent);
-        }
-        drop(to_sender);
         let mut result = Ok(sent);
         for sender in senders {
-            let done = match sender.join() {
-                Ok(done) => done,
+            let finished = match sender.join() {
+                Ok(finished) => finished,
                 Err(_) => Err(ClickHouseError::Unreachable {
                     address: target.server(),
                     why: "a sending thread stopped".to_owned(),
                 }),
             };
-            if let (Ok(_), Err(e)) = (&result, done) {
+            if let (Ok(_), Err(e)) = (&result, finished) {
                 result = Err(e);
             }
         }
@@ -348,6 +327,41 @@ pub fn import_part(
         &meta.bytes,
     )?;
     Ok(sent)
+}
+
+/// One event as a row of [`COLUMNS`].
+fn write_row(
+    rows: &mut Writer,
+    json: &mut Vec<u8>,
+    event: crate::model::EventRef<'_>,
+) -> serde_json::Result<()> {
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "seconds of the years a date can hold"
+    )]
+    let (start, end) = (
+        event.start_secs().floor() as i64,
+        event.end_secs().ceil() as i64,
+    );
+    rows.string(event.id());
+    rows.i64(start);
+    rows.i64(end);
+    rows.string(event.category().unwrap_or(""));
+    rows.string(event.title());
+    rows.strings_of(event.actors());
+    rows.strings_of(event.tags());
+    rows.string(event.severity().map_or("", |s| s.name()));
+    rows.string(
+        event
+            .sources()
+            .iter()
+            .find_map(|s| s.url.as_deref())
+            .unwrap_or(""),
+    );
+    json.clear();
+    crate::io::native_writer::write_event_rest_of(event, json)?;
+    rows.string_bytes(json);
+    Ok(())
 }
 
 /// A table's size and range, counted by the server.
