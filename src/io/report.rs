@@ -312,7 +312,7 @@ impl<'a> LineIndex<'a> {
     /// Indexes `text` once; lookups are then a binary search.
     pub fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         Self {
             text,
@@ -361,12 +361,24 @@ impl<'a> LineIndex<'a> {
     /// [`Self::location`] in the indexed text's own terms.
     fn local(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let (last_offset, last_line, last_column) = self.last.get();
+        // Readers ask in file order, mostly a line or two further: a few steps on from the
+        // last line, else a binary search.
+        let starts = &self.line_starts;
+        let mut line = last_line;
+        let near = offset >= last_offset
+            && (0..4).any(|_| {
+                if starts.get(line).is_some_and(|&next| next <= offset) {
+                    line += 1;
+                    false
+                } else {
+                    true
+                }
+            });
+        if !near {
+            line = starts.partition_point(|&start| start <= offset).max(1);
+        }
+        let start = starts.get(line - 1).copied().unwrap_or(0);
         let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
             (last_offset, last_column)
         } else {
@@ -464,6 +476,31 @@ mod tests {
             index.location_of(&text[colon..]),
             Location { line: 2, column: 4 }
         );
+    }
+
+    #[test]
+    fn lookups_in_any_order_agree_with_counting_from_the_start() {
+        proptest::proptest!(|(
+            text in "[a\né\n\n ]{0,60}",
+            offsets in proptest::collection::vec(0_usize..70, 0..30),
+            sorted in proptest::bool::ANY,
+        )| {
+            let index = LineIndex::new(&text);
+            let mut offsets: Vec<usize> = offsets
+                .into_iter()
+                .map(|o| o.min(text.len()))
+                .filter(|&o| text.is_char_boundary(o))
+                .collect();
+            if sorted {
+                offsets.sort_unstable();
+            }
+            for offset in offsets {
+                let before = &text[..offset];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                proptest::prop_assert_eq!(index.location(offset), Location { line, column });
+            }
+        });
     }
 }
 

@@ -118,50 +118,59 @@ impl EventStore {
         if order.len() != self.len() {
             return self.permuted(order);
         }
-        // The sparse tables' keys and the key index are old indices, made new.
-        let mut new_index = vec![NONE; order.len()];
-        for (k, &i) in order.iter().enumerate() {
-            if let Some(slot) = new_index.get_mut(i as usize) {
-                *slot = index_u32(k);
-            }
-        }
-        for i in &mut self.key_order {
-            *i = cell_or(&new_index, *i as usize, NONE);
-        }
-        if self.key_order.len() != self.len() || self.key_order.contains(&NONE) {
-            self.key_order = Vec::new(); // `order` is not a permutation: computed again
-        }
-        // The labels and text numbers on a second core while this one does the rest. Texts
-        // stay where they are: each event takes its text's number along.
-        let (old_labels, old_at, old_slots) = (
+        // The labels, text numbers and starts on a second core while this one does the rest.
+        // Texts stay where they are: each event takes its text's number along.
+        let old = (
             std::mem::take(&mut self.labels),
             std::mem::take(&mut self.labels_at),
             std::mem::take(&mut self.text_slot),
+            std::mem::take(&mut self.start),
+            std::mem::take(&mut self.start_secs),
         );
-        let permute_labels = || {
+        let (old_labels, old_at, old_slots, old_start, old_start_secs) = &old;
+        let permute_there = || {
             let slots: Vec<u32> = if old_slots.is_empty() {
                 order.to_vec()
             } else {
                 order
                     .iter()
-                    .map(|&i| cell_or(&old_slots, i as usize, NONE))
+                    .map(|&i| cell_or(old_slots, i as usize, NONE))
                     .collect()
             };
             let mut labels = Vec::with_capacity(old_labels.len());
             let mut labels_at = Vec::with_capacity(order.len() + 1);
             labels_at.push(0);
             for &i in order {
-                let from = cell(&old_at, i as usize) as usize;
-                let to = cell(&old_at, i as usize + 1) as usize;
+                let from = cell(old_at, i as usize) as usize;
+                let to = cell(old_at, i as usize + 1) as usize;
                 labels.extend_from_slice(old_labels.get(from..to).unwrap_or(&[]));
                 labels_at.push(index_u32(labels.len()));
             }
-            (labels, labels_at, slots)
+            let start: Vec<u64> = order.iter().map(|&i| cell(old_start, i as usize)).collect();
+            let start_secs: Vec<f64> = order
+                .iter()
+                .map(|&i| cell(old_start_secs, i as usize))
+                .collect();
+            (labels, labels_at, slots, start, start_secs)
         };
-        let labels = std::thread::scope(|scope| {
+        let moved = std::thread::scope(|scope| {
             let job = std::thread::Builder::new()
                 .name("permute".to_owned())
-                .spawn_scoped(scope, permute_labels);
+                .spawn_scoped(scope, permute_there);
+            // The sparse tables' keys and the key index are old indices, made new.
+            let mut new_index = vec![NONE; order.len()];
+            for (k, &i) in order.iter().enumerate() {
+                if let Some(slot) = new_index.get_mut(i as usize) {
+                    *slot = index_u32(k);
+                }
+            }
+            for i in &mut self.key_order {
+                *i = cell_or(&new_index, *i as usize, NONE);
+            }
+            // (`order.len()`: the starts, which count the events, are on the other core.)
+            if self.key_order.len() != order.len() || self.key_order.contains(&NONE) {
+                self.key_order = Vec::new(); // `order` is not a permutation: computed again
+            }
             self.permute_rest(order, &new_index);
             match job {
                 Ok(job) => job.join().ok(),
@@ -169,15 +178,18 @@ impl EventStore {
             }
         });
         // A thread that could not start (or stopped): done here.
-        let (labels, labels_at, slots) = labels.unwrap_or_else(permute_labels);
+        let (labels, labels_at, slots, start, start_secs) = moved.unwrap_or_else(permute_there);
+        drop(old);
         self.labels = labels;
         self.labels_at = labels_at;
         self.text_slot = slots;
+        self.start = start;
+        self.start_secs = start_secs;
         self
     }
 
     /// The columns [`Self::into_permuted`] moves on this core: the sparse tables (values move,
-    /// never copied) and the fixed-size columns.
+    /// never copied) and the fixed-size columns but the starts.
     fn permute_rest(&mut self, order: &[u32], new_index: &[u32]) {
         fn gather<T: Copy + Default>(column: &mut Vec<T>, order: &[u32]) {
             let gathered = order.iter().map(|&i| cell(column, i as usize)).collect();
@@ -215,8 +227,6 @@ impl EventStore {
             .collect();
         wide.sort_unstable_by_key(|w| w.0);
         self.wide_starts = wide;
-        gather(&mut self.start, order);
-        gather(&mut self.start_secs, order);
         gather(&mut self.end_secs, order);
         gather(&mut self.flags, order);
         // One file (a store of a single file, the usual case): nothing to move.
