@@ -110,7 +110,8 @@ impl Cache {
         loaded.part.events.set_key_order(order);
         std::fs::create_dir_all(&self.dir)?;
         let target = self.file_for(source);
-        native_writer::write_atomically_with(&target, |file| {
+        // Not waited onto the disk: a cache cut short by a crash fails its checksum.
+        native_writer::write_atomically_synced(&target, false, |file| {
             let mut out = Hashing::new(std::io::BufWriter::with_capacity(1 << 20, file));
             write_cache(&mut out, &key, &loaded.part)?;
             let sum = out.finish();
