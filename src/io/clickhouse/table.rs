@@ -224,7 +224,7 @@ pub struct ImportProgress {
 /// metadata table; `progress` hears after each batch is in the table. The table must exist
 /// ([`create_table`]). Batches go in index order (a store in time order makes the server's
 /// sort of each batch cheap: 10M events took 11.7 s sorted against 14.4 s unsorted in one
-/// INSERT); [`SENDERS`] threads each make a batch and send it, so batches are made while
+/// INSERT); two threads (`SENDERS`) each make a batch and send it, so batches are made while
 /// others are sent and the server takes two at once. Inserts into a `Distributed` table wait
 /// until every shard has its rows.
 pub fn import_part(
