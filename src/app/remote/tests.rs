@@ -16,21 +16,26 @@ fn header() -> DatasetPart {
 }
 
 /// A table of 2021: 1,000,000 events in lane `a`, 3 in lane `b`.
+/// A table of 2021 with these lanes (its count their sum), with or without hourly counts.
+fn summary_of(lanes: &[(&str, u64)], rollup: bool) -> ch::Summary {
+    ch::Summary {
+        events: lanes.iter().map(|l| l.1).sum(),
+        periods: 0,
+        first: Some("2021-01-01".parse().unwrap()),
+        last: Some("2021-12-31".parse().unwrap()),
+        header: header(),
+        lanes: lanes.iter().map(|&(k, n)| (k.to_owned(), n)).collect(),
+        rollup,
+    }
+}
+
 fn connected_state() -> (AppState, Vec<Effect>) {
     let mut state = AppState::default();
     let effects = state.apply(FilesCommand::OpenFiles(vec![ADDRESS.into()]));
     let [Effect::Connect(connect)] = effects.as_slice() else {
         panic!("a table connects on a thread: {effects:?}");
     };
-    let summary = ch::Summary {
-        events: 1_000_003,
-        periods: 0,
-        first: Some("2021-01-01".parse().unwrap()),
-        last: Some("2021-12-31".parse().unwrap()),
-        header: header(),
-        lanes: vec![("a".into(), 1_000_000), ("b".into(), 3)],
-        rollup: true,
-    };
+    let summary = summary_of(&[("a", 1_000_000), ("b", 3)], true);
     let effects = state.receive(Reply::Connected(
         connect.clone(),
         Delivery::new(Ok(summary)),
@@ -348,15 +353,7 @@ fn a_typed_password_goes_with_every_question_and_nowhere_else() {
         connect.password.as_ref().map(ch::Password::expose),
         Some("s3cr3t-typed")
     );
-    let summary = ch::Summary {
-        events: 10,
-        periods: 0,
-        first: Some("2021-01-01".parse().unwrap()),
-        last: Some("2021-12-31".parse().unwrap()),
-        header: header(),
-        lanes: vec![("b".into(), 10)],
-        rollup: false,
-    };
+    let summary = summary_of(&[("b", 10)], false);
     let effects = state.receive(Reply::Connected(
         connect.clone(),
         Delivery::new(Ok(summary)),
