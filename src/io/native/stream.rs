@@ -63,14 +63,14 @@ pub fn native_head(head: &[u8]) -> bool {
 }
 
 /// JSON's white space (all ASCII).
-fn json_ws(b: &u8) -> bool {
+fn json_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 fn trim_ws(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
-        .position(|b| !json_ws(b))
+        .position(|&b| !json_ws(b))
         .unwrap_or(bytes.len());
     bytes.get(start..).unwrap_or_default()
 }
@@ -302,11 +302,11 @@ fn trim(piece: &str) -> Option<&str> {
     let bytes = piece.as_bytes();
     let from = bytes
         .iter()
-        .position(|b| !json_ws(b))
+        .position(|&b| !json_ws(b))
         .unwrap_or(bytes.len());
     let to = bytes
         .iter()
-        .rposition(|b| !json_ws(b))
+        .rposition(|&b| !json_ws(b))
         .map_or(from, |k| k + 1);
     piece.get(from..to.max(from))
 }
