@@ -21,8 +21,9 @@ use crate::model::{DatasetPart, EventStore, Format};
 
 /// What a cache file begins with.
 const MAGIC: &[u8; 13] = b"ANNALS-STORE\n";
-/// The layout of a cache file; with the crate's version it makes a cache "foreign".
-const LAYOUT: u32 = 3;
+/// The layout of a cache file; with the crate's version it makes a cache "foreign". 4: labels
+/// are kept by text number, as texts are (a layout-3 file's labels are in event order).
+const LAYOUT: u32 = 4;
 /// Bytes hashed at each end of the source file.
 const ENDS_BYTES: u64 = 64 << 10;
 /// Files smaller than this are not kept: they read in a blink anyway.

@@ -78,8 +78,9 @@ impl EventStore {
             out.text.push_str(text);
             out.push_text_end();
             out.id_len.push(index_u32(id_len));
-            let from = cell(&self.labels_at, i) as usize;
-            let to = cell(&self.labels_at, i + 1) as usize;
+            let slot = self.text_number(i);
+            let from = cell(&self.labels_at, slot) as usize;
+            let to = cell(&self.labels_at, slot + 1) as usize;
             out.labels
                 .extend_from_slice(self.labels.get(from..to).unwrap_or(&[]));
             out.labels_at.push(index_u32(out.labels.len()));
@@ -113,23 +114,22 @@ impl EventStore {
     /// [`Self::permuted`] of a store that is not needed afterwards, a column at a time: each
     /// old column is dropped once its new one is made, so the peak is the store and one column
     /// rather than two stores (a million events: ~100 MB less at the end of a load). The texts
-    /// are not copied at all (events take their text's number along), and a key order the
+    /// and labels are not copied at all (events take their text's number along), and a key order the
     /// store carries is renumbered rather than forgotten.
     #[must_use]
     pub fn into_permuted(mut self, order: &[u32]) -> Self {
         if order.len() != self.len() {
             return self.permuted(order);
         }
-        // The labels, text numbers and starts on a second core while this one does the rest.
-        // Texts stay where they are: each event takes its text's number along.
+        // The text numbers and dates on a second core while this one does the rest. Texts
+        // and labels stay where they are: each event takes its text's number along.
         let old = (
-            std::mem::take(&mut self.labels),
-            std::mem::take(&mut self.labels_at),
             std::mem::take(&mut self.text_slot),
             std::mem::take(&mut self.start),
             std::mem::take(&mut self.start_secs),
+            std::mem::take(&mut self.end_secs),
         );
-        let (old_labels, old_at, old_slots, old_start, old_start_secs) = &old;
+        let (old_slots, old_start, old_start_secs, old_end_secs) = &old;
         let permute_there = || {
             let slots: Vec<u32> = if old_slots.is_empty() {
                 order.to_vec()
@@ -139,21 +139,16 @@ impl EventStore {
                     .map(|&i| cell_or(old_slots, i as usize, NONE))
                     .collect()
             };
-            let mut labels = Vec::with_capacity(old_labels.len());
-            let mut labels_at = Vec::with_capacity(order.len() + 1);
-            labels_at.push(0);
-            for &i in order {
-                let from = cell(old_at, i as usize) as usize;
-                let to = cell(old_at, i as usize + 1) as usize;
-                labels.extend_from_slice(old_labels.get(from..to).unwrap_or(&[]));
-                labels_at.push(index_u32(labels.len()));
-            }
             let start: Vec<u64> = order.iter().map(|&i| cell(old_start, i as usize)).collect();
             let start_secs: Vec<f64> = order
                 .iter()
                 .map(|&i| cell(old_start_secs, i as usize))
                 .collect();
-            (labels, labels_at, slots, start, start_secs)
+            let end_secs: Vec<f64> = order
+                .iter()
+                .map(|&i| cell(old_end_secs, i as usize))
+                .collect();
+            (slots, start, start_secs, end_secs)
         };
         let moved = std::thread::scope(|scope| {
             let job = std::thread::Builder::new()
@@ -180,18 +175,17 @@ impl EventStore {
             }
         });
         // A thread that could not start (or stopped): done here.
-        let (labels, labels_at, slots, start, start_secs) = moved.unwrap_or_else(permute_there);
+        let (slots, start, start_secs, end_secs) = moved.unwrap_or_else(permute_there);
         drop(old);
-        self.labels = labels;
-        self.labels_at = labels_at;
         self.text_slot = slots;
         self.start = start;
         self.start_secs = start_secs;
+        self.end_secs = end_secs;
         self
     }
 
     /// The columns [`Self::into_permuted`] moves on this core: the sparse tables (values move,
-    /// never copied) and the fixed-size columns but the starts.
+    /// never copied) and the fixed-size columns but the dates.
     fn permute_rest(&mut self, order: &[u32], new_index: &[u32]) {
         fn gather<T: Copy + Default>(column: &mut Vec<T>, order: &[u32]) {
             let gathered = order.iter().map(|&i| cell(column, i as usize)).collect();
@@ -229,7 +223,6 @@ impl EventStore {
             .collect();
         wide.sort_unstable_by_key(|w| w.0);
         self.wide_starts = wide;
-        gather(&mut self.end_secs, order);
         gather(&mut self.flags, order);
         // One file (a store of a single file, the usual case): nothing to move.
         if self.file.windows(2).any(|w| w[0] != w[1]) {

@@ -175,8 +175,9 @@ impl<'a> EventRef<'a> {
 
     pub(super) fn label_entries(self) -> &'a [u32] {
         let s = self.store;
-        let from = cell(&s.labels_at, self.i) as usize;
-        let to = cell(&s.labels_at, self.i + 1) as usize;
+        let k = s.text_number(self.i);
+        let from = cell(&s.labels_at, k) as usize;
+        let to = cell(&s.labels_at, k + 1) as usize;
         s.labels.get(from..to).unwrap_or(&[])
     }
 
