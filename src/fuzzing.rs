@@ -93,6 +93,20 @@ pub fn check_pipeline(text: &str) {
     assert!(rendered.svg.ends_with("</svg>\n"));
 }
 
+/// Checks that a record the native reader's plain fast path takes (one with no escapes,
+/// fractions or nesting) is JSON that the serde path reads the same. Records are tried whole
+/// and line by line (a file Annals writes has one record per line).
+///
+/// # Panics
+/// When the plain reader takes text that is not JSON, or reads it otherwise than serde.
+pub fn check_native_records(text: &str) {
+    crate::io::native_fast::check_plain(text);
+    for line in text.lines() {
+        let line = line.trim();
+        crate::io::native_fast::check_plain(line.strip_suffix(',').unwrap_or(line));
+    }
+}
+
 /// Checks that reading `bytes` as a native file streams in gives what reading it whole gives:
 /// the same events, file, problems and places, or the same error (see `io::native::stream`).
 /// The stream's reads and batches are cut at sizes taken from the input, so cuts fall

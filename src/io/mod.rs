@@ -9,7 +9,7 @@ pub mod folder;
 mod json;
 pub mod misp;
 pub mod native;
-mod native_fast;
+pub(crate) mod native_fast;
 pub mod native_writer;
 pub mod report;
 pub mod sheet;
