@@ -78,7 +78,10 @@ pub struct Prepare {
     /// The filter, lanes and gaps option when the load started.
     pub arrange_with: (crate::model::Filter, crate::timeline::LaneSpec, bool),
     /// The dataset and its arrangement, once built.
-    pub built: Mutex<Option<(crate::model::Dataset, super::arrange::Arrangement)>>,
+    pub built: Mutex<Option<(Arc<crate::model::Dataset>, super::arrange::Arrangement)>>,
+    /// The thread writing the reopen cache of a file opened on its own, from the dataset
+    /// built (it shares the dataset with the window, which shows the file meanwhile).
+    pub keeping: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// For an Add or a Reload: what is open when the load starts, which the new files join.
     pub base: Option<Base>,
 }
@@ -129,11 +132,21 @@ pub struct TooLarge {
 /// into the dataset; the files keep everything else).
 pub fn run(load: &Loading) -> LoadResults {
     let mut results = Vec::with_capacity(load.paths.len());
+    // A file opened on its own becomes a dataset of exactly its events: its reopen cache is
+    // written from that dataset once the window has it (at 10M events, writing first kept the
+    // view back for 4 s). Other loads keep each file as it is read.
+    let later = load.paths.len() == 1 && load.prepare.as_ref().is_some_and(|p| p.base.is_none());
+    let mut pending = None;
     for path in &load.paths {
         if load.progress.cancelled() {
             break;
         }
         let result = match &load.cache {
+            Some(cache) if later => io::load_file_caching_later(path, None, &load.progress, cache)
+                .map(|(file, p)| {
+                    pending = p;
+                    file
+                }),
             Some(cache) => io::load_file_cached(path, None, &load.progress, cache),
             None => io::load_file_with(path, None, &load.progress),
         };
@@ -179,9 +192,21 @@ pub fn run(load: &Loading) -> LoadResults {
                 parts.push(take(file));
             }
         }
-        let dataset = crate::model::Dataset::from_parts(parts);
+        let dataset = Arc::new(crate::model::Dataset::from_parts(parts));
         let (filter, spec, collapse) = &prepare.arrange_with;
         let arrangement = super::arrange::arrange(&dataset, filter, spec, *collapse);
+        if let (Some(pending), Some(cache), 1) = (pending, &load.cache, dataset.files.len()) {
+            let (dataset, cache) = (Arc::clone(&dataset), cache.clone());
+            let writer = std::thread::Builder::new()
+                .name("keep cache".to_owned())
+                .spawn(move || {
+                    // A cache that cannot be written costs nothing but the next reopen's speed.
+                    let _ = cache.write(&pending, &dataset.events, dataset.key_order());
+                });
+            if let (Ok(writer), Ok(mut slot)) = (writer, prepare.keeping.lock()) {
+                *slot = Some(writer);
+            }
+        }
         if let Ok(mut slot) = prepare.built.lock() {
             *slot = Some((dataset, arrangement));
         }
@@ -190,7 +215,9 @@ pub fn run(load: &Loading) -> LoadResults {
 }
 
 /// Gives the files of `results` their events back from a dataset built from them.
-fn give_back(results: &mut LoadResults, dataset: crate::model::Dataset) {
+fn give_back(results: &mut LoadResults, dataset: Arc<crate::model::Dataset>) {
+    // (Shared only while a cache is written from it, which this kind of load never does.)
+    let dataset = Arc::unwrap_or_clone(dataset);
     let names: Vec<String> = dataset.files.iter().map(|f| f.path.clone()).collect();
     for (name, events) in names.iter().zip(dataset.into_file_stores()) {
         if let Some(file) = results
@@ -355,6 +382,7 @@ impl AppState {
                     self.options.collapse_gaps,
                 ),
                 built: Mutex::new(None),
+                keeping: Mutex::new(None),
                 base: (mode != PickMode::Open).then(|| Base {
                     dataset: Arc::clone(&self.dataset),
                     files: self

@@ -551,7 +551,7 @@ impl AppState {
         &mut self,
         results: LoadResults,
         mode: PickMode,
-        built: Option<(Dataset, arrange::Arrangement)>,
+        built: Option<(std::sync::Arc<Dataset>, arrange::Arrangement)>,
     ) -> Option<Effect> {
         let mut loaded = Vec::new();
         for (path, result) in results {
@@ -612,14 +612,16 @@ impl AppState {
                         .zip(&self.files)
                         .all(|(a, b)| a.path == b.loaded.part.info.path) =>
             {
-                self.dataset = std::sync::Arc::new(dataset);
+                self.dataset = dataset;
                 self.arrange_generation += 1;
                 self.arranging = None;
                 self.install(arrangement);
             }
             Some((dataset, _)) => {
                 // The files did not line up (the same path twice): give the events back by
-                // file name and build here.
+                // file name and build here (a copy only while a cache is still written from
+                // it).
+                let dataset = std::sync::Arc::unwrap_or_clone(dataset);
                 let names: Vec<String> = dataset.files.iter().map(|f| f.path.clone()).collect();
                 for (name, events) in names.iter().zip(dataset.into_file_stores()) {
                     if let Some(file) = self

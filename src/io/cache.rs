@@ -97,30 +97,64 @@ impl Cache {
     /// anyway). Errors are the disk's; the cache is written atomically, so a failure leaves
     /// no half-written cache behind.
     pub fn keep(&self, source: &Path, loaded: &mut LoadedFile) -> std::io::Result<bool> {
+        match self.prepare(source, loaded)? {
+            Some(pending) => {
+                let events = &loaded.part.events;
+                self.write(&pending, events, events.key_order())
+                    .map(|()| true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// [`Self::keep`] up to the writing: whether `loaded` is to be kept and, if so, its events
+    /// put in time order and what the cache will say about the source (taken now, before the
+    /// file can change). The events are written later by [`Self::write`], from wherever they
+    /// are by then (the window shows the file first).
+    pub fn prepare(
+        &self,
+        source: &Path,
+        loaded: &mut LoadedFile,
+    ) -> std::io::Result<Option<Pending>> {
         let key = SourceKey::of(source)?;
         if key.size < self.min_bytes
             || !loaded.issues.is_empty()
             || loaded.part.info.format != Format::Annals
         {
-            return Ok(false);
+            return Ok(None);
         }
         loaded.part.events = std::mem::take(&mut loaded.part.events).into_time_order();
         // The key index (made by the load, else here): the cache keeps it, and the dataset
         // built from this file takes it from the store rather than building it again.
         let order = loaded.part.events.take_key_order();
         loaded.part.events.set_key_order(order);
+        Ok(Some(Pending {
+            target: self.file_for(source),
+            key,
+            header: loaded.part.header(),
+        }))
+    }
+
+    /// Writes the cache [`Self::prepare`] made ready, with `events`, the file's events as they
+    /// were prepared (the dataset of that one file holds exactly these), and their key order
+    /// (which the dataset takes from the store).
+    pub fn write(
+        &self,
+        pending: &Pending,
+        events: &EventStore,
+        key_order: &[u32],
+    ) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let target = self.file_for(source);
         // Not waited onto the disk: a cache cut short by a crash fails its checksum.
-        native_writer::write_atomically_synced(&target, false, |file| {
+        native_writer::write_atomically_synced(&pending.target, false, |file| {
             let mut out = Hashing::new(std::io::BufWriter::with_capacity(1 << 20, file));
-            write_cache(&mut out, &key, &loaded.part)?;
+            write_cache(&mut out, &pending.key, &pending.header, (events, key_order))?;
             let sum = out.finish();
             out.inner.write_all(&sum.to_le_bytes())?;
             out.inner.flush()
         })?;
         self.trim();
-        Ok(true)
+        Ok(())
     }
 
     /// Removes the oldest caches while the folder holds more than [`MAX_TOTAL_BYTES`].
@@ -128,8 +162,28 @@ impl Cache {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
+        let entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
+        // A cache still being written when Annals was closed leaves its temporary file
+        // (`.NAME.PID.tmp`, up to a gigabyte): removed once it is an hour old.
+        let hour_ago = std::time::SystemTime::now()
+            .checked_sub(std::time::Duration::from_secs(3600))
+            .unwrap_or(std::time::UNIX_EPOCH);
+        for entry in &entries {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.')
+                && name.contains(".annals-store.")
+                && name.ends_with(".tmp")
+                && entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t < hour_ago)
+            {
+                std::fs::remove_file(entry.path()).ok();
+            }
+        }
         let mut caches: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
-            .filter_map(Result::ok)
+            .into_iter()
             .filter(|e| e.path().extension().is_some_and(|x| x == "annals-store"))
             .filter_map(|e| {
                 let meta = e.metadata().ok()?;
@@ -147,6 +201,15 @@ impl Cache {
             }
         }
     }
+}
+
+/// A file to be kept in the cache, its events aside (see [`Cache::prepare`]).
+#[derive(Debug)]
+pub struct Pending {
+    target: PathBuf,
+    key: SourceKey,
+    /// The file without its events.
+    header: DatasetPart,
 }
 
 /// What names the version of a source file a cache was made from.
@@ -315,7 +378,8 @@ impl<T: Write> Write for Hashing<T> {
 fn write_cache(
     out: &mut Hashing<impl Write>,
     key: &SourceKey,
-    part: &DatasetPart,
+    header: &DatasetPart,
+    (events, order): (&EventStore, &[u32]),
 ) -> std::io::Result<()> {
     out.write_all(MAGIC)?;
     out.write_all(&LAYOUT.to_le_bytes())?;
@@ -326,20 +390,17 @@ fn write_cache(
     // The events with extras (descriptions, sources, links…) go as native records, read back
     // by the native reader; the store keeps which events they belong to.
     let mut with_extras = EventStore::default();
-    with_extras.copy_from(&part.events, part.events.extra_indices(), None);
+    with_extras.copy_from(events, events.extra_indices(), None);
     let document = native_writer::to_json(&DatasetPart {
-        info: part.info.clone(),
-        categories: part.categories.clone(),
-        periods: part.periods.clone(),
         events: with_extras,
+        ..header.header()
     });
     out.write_all(&(document.len() as u64).to_le_bytes())?;
     out.write_all(document.as_bytes())?;
-    let text = part.events.text_bytes();
+    let text = events.text_bytes();
     out.write_all(&(text.len() as u64).to_le_bytes())?;
     out.inner.write_all(text)?;
-    part.events.encode_columns(out)?;
-    let order = part.events.key_order();
+    events.encode_columns(out)?;
     out.write_all(&(order.len() as u64).to_le_bytes())?;
     let mut bytes = Vec::with_capacity(order.len() * 4);
     for i in order {

@@ -98,6 +98,19 @@ pub struct DatasetPart {
     pub events: EventStore,
 }
 
+impl DatasetPart {
+    /// A copy of the part without its events.
+    #[must_use]
+    pub fn header(&self) -> Self {
+        Self {
+            info: self.info.clone(),
+            categories: self.categories.clone(),
+            periods: self.periods.clone(),
+            events: EventStore::default(),
+        }
+    }
+}
+
 /// Everything on screen: events sorted by start, categories and periods merged across files.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -309,6 +322,12 @@ impl Dataset {
     /// Finds an event by its stable key.
     pub fn find(&self, key: &EventKey) -> Option<EventIdx> {
         self.find_in_file(key.file, &key.id)
+    }
+
+    /// The events in key order ([`EventStore::key_hash`] of their ids), as the reopen cache
+    /// keeps them.
+    pub fn key_order(&self) -> &[u32] {
+        &self.by_key
     }
 
     /// Finds an event of `file` by id.

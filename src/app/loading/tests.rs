@@ -3,6 +3,7 @@
 use super::*;
 use crate::app::Settings;
 use crate::app::{FilesCommand, FilterCommand, Reply, SelectCommand};
+use crate::io::cache::Reopened;
 
 fn big_file(folder: &std::path::Path) -> PathBuf {
     let path = folder.join("big.json");
@@ -301,4 +302,65 @@ fn sizes_are_said_in_binary_units_as_the_limit_is_set() {
     assert_eq!(size_label(150_000_000), "143 MiB");
     assert_eq!(size_label(812 * 1024), "812 KiB");
     assert_eq!(size_label(3), "1 KiB");
+}
+
+#[test]
+fn a_big_file_opened_alone_is_shown_first_and_kept_for_reopening_afterwards() {
+    let folder = std::env::temp_dir().join(format!("annals-keep-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = big_file(&folder);
+    let cache = io::cache::Cache::in_dir(folder.join("cache"), 0);
+    let mut state = AppState::with_files(&[], Settings::default());
+    state.reopen_cache = Some(cache.clone());
+    let Some(Effect::Load(load)) = state
+        .apply_at_once(FilesCommand::OpenFiles(vec![path.clone()]))
+        .pop()
+    else {
+        panic!("a big file goes to the loading thread");
+    };
+    let results = run(&load);
+    let writer = load
+        .prepare
+        .as_ref()
+        .unwrap()
+        .keeping
+        .lock()
+        .unwrap()
+        .take();
+    let writer = writer.expect("the cache is written beside the window, not before it");
+    // The window takes the dataset while the cache may still be written from it.
+    assert!(
+        state
+            .receive_at_once(Reply::Loaded(load.id, Delivery::new(results)))
+            .is_empty()
+    );
+    assert_eq!(state.dataset.events.len(), 130_000);
+    writer.join().unwrap();
+    let Reopened::Hit(again) = cache.open(&path, "big.json") else {
+        panic!("the file is kept for reopening");
+    };
+    assert_eq!(
+        again.part.events.to_vec(),
+        state.dataset.events.to_vec(),
+        "the cache holds the events the window shows"
+    );
+    // Adding a file to what is open keeps it as it is read (there is no dataset of it alone).
+    std::fs::remove_file(cache.file_for(&path)).unwrap();
+    let Some(Effect::Load(load)) = state
+        .apply_at_once(FilesCommand::AddFiles(vec![path.clone()]))
+        .pop()
+    else {
+        panic!("a big file goes to the loading thread");
+    };
+    let _ = run(&load);
+    assert!(
+        load.prepare
+            .as_ref()
+            .unwrap()
+            .keeping
+            .lock()
+            .unwrap()
+            .is_none()
+    );
+    assert!(matches!(cache.open(&path, "big.json"), Reopened::Hit(_)));
 }

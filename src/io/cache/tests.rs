@@ -234,3 +234,74 @@ fn the_checksum_does_not_depend_on_how_the_bytes_are_cut() {
         assert_eq!(h.finish(), whole, "cut every {cut} bytes");
     }
 }
+
+#[test]
+fn a_cache_prepared_then_written_from_the_dataset_reopens_as_the_file() {
+    let dir = tempfile_dir("later");
+    let path = source(&dir, 2000);
+    let cache = cache_in(&dir);
+    let progress = LoadProgress::default();
+    let (file, pending) =
+        crate::io::load_file_caching_later(&path, None, &progress, &cache).expect("loads");
+    let pending = pending.expect("a big clean file is to be kept");
+    assert!(
+        matches!(cache.open(&path, "big.json"), Reopened::Miss),
+        "nothing written yet"
+    );
+    // Written from the dataset of that one file, as the window does once it shows it.
+    let fresh = load_file_with(&path, None, &progress).expect("loads");
+    let dataset = crate::model::Dataset::from_parts(vec![file.part]);
+    cache
+        .write(&pending, &dataset.events, dataset.key_order())
+        .expect("written");
+    let again = hit(&cache, &path);
+    assert_eq!(again.part.info, fresh.part.info);
+    assert_eq!(again.part.categories, fresh.part.categories);
+    assert_eq!(again.part.periods, fresh.part.periods);
+    assert_eq!(
+        again.part.events.to_vec(),
+        fresh.part.events.into_time_order().to_vec()
+    );
+    // A file with problems is not prepared for keeping.
+    let broken = dir.join("broken.json");
+    let text = std::fs::read_to_string(&path).expect("the source");
+    std::fs::write(
+        &broken,
+        text.replacen("\"2021-05-04T11:00:00.25Z\"", "\"2021-02-30\"", 1),
+    )
+    .expect("writing");
+    let (_, pending) =
+        crate::io::load_file_caching_later(&broken, None, &progress, &cache).expect("loads");
+    assert!(pending.is_none());
+}
+
+#[test]
+fn a_temporary_cache_left_by_a_closed_window_is_removed_once_old() {
+    let dir = tempfile_dir("leftover");
+    let path = source(&dir, 500);
+    let cache = cache_in(&dir);
+    std::fs::create_dir_all(dir.join("cache")).expect("the cache folder");
+    let old = dir
+        .join("cache")
+        .join(".0123456789abcdef.annals-store.4242.tmp");
+    let young = dir
+        .join("cache")
+        .join(".fedcba9876543210.annals-store.4343.tmp");
+    for leftover in [&old, &young] {
+        std::fs::write(leftover, b"half a cache").expect("writing");
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .and_then(|f| f.set_modified(two_hours_ago))
+        .expect("ageing");
+    let mut loaded = load_file_with(&path, None, &LoadProgress::default()).expect("loads");
+    assert!(cache.keep(&path, &mut loaded).expect("written"));
+    assert!(!old.exists(), "an hour-old temporary file is gone");
+    assert!(
+        young.exists(),
+        "one being written now (another window) is left alone"
+    );
+    hit(&cache, &path);
+}
