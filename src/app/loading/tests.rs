@@ -18,6 +18,14 @@ fn big_file(folder: &std::path::Path) -> PathBuf {
     path
 }
 
+/// The load job `command` makes (a big file goes to the loading thread).
+fn load_job(state: &mut AppState, command: FilesCommand) -> Loading {
+    let Some(Effect::Load(load)) = state.apply_at_once(command).pop() else {
+        panic!("a big file goes to the loading thread");
+    };
+    load
+}
+
 #[test]
 fn a_big_file_loads_on_the_loading_thread_and_cancel_keeps_what_was_open() {
     let folder = std::env::temp_dir().join(format!("annals-load-{}", std::process::id()));
@@ -27,12 +35,7 @@ fn a_big_file_loads_on_the_loading_thread_and_cancel_keeps_what_was_open() {
     let belgium = state.dataset.events.len();
 
     // Open → a load job, nothing replaced yet.
-    let Some(Effect::Load(load)) = state
-        .apply_at_once(FilesCommand::OpenFiles(vec![path.clone()]))
-        .pop()
-    else {
-        panic!("a big file goes to the loading thread");
-    };
+    let load = load_job(&mut state, FilesCommand::OpenFiles(vec![path.clone()]));
     assert!(state.loading.is_some());
     assert_eq!(state.dataset.events.len(), belgium);
 
@@ -167,12 +170,7 @@ fn adding_and_reloading_big_files_are_merged_on_the_loading_thread() {
     state.apply_quietly(SelectCommand::Select(Some(belnet)));
 
     // Add: built on the thread from what is open plus the new file.
-    let Some(Effect::Load(load)) = state
-        .apply_at_once(FilesCommand::AddFiles(vec![path.clone()]))
-        .pop()
-    else {
-        panic!("a big file goes to the loading thread");
-    };
+    let load = load_job(&mut state, FilesCommand::AddFiles(vec![path.clone()]));
     let results = run(&load);
     let merged = load
         .prepare
@@ -242,12 +240,7 @@ fn a_replacing_load_is_built_and_arranged_on_the_loading_thread() {
     let path = big_file(&folder);
     let mut state = AppState::with_files(&[], Settings::default());
     state.apply_quietly(FilterCommand::ToggleCategory("incident".into()));
-    let Some(Effect::Load(load)) = state
-        .apply_at_once(FilesCommand::OpenFiles(vec![path.clone()]))
-        .pop()
-    else {
-        panic!("a big file goes to the loading thread");
-    };
+    let load = load_job(&mut state, FilesCommand::OpenFiles(vec![path.clone()]));
     let results = run(&load);
     let prepare = load.prepare.clone().expect("an Open prepares the dataset");
     assert!(
@@ -312,21 +305,10 @@ fn a_big_file_opened_alone_is_shown_first_and_kept_for_reopening_afterwards() {
     let cache = io::cache::Cache::in_dir(folder.join("cache"), 0);
     let mut state = AppState::with_files(&[], Settings::default());
     state.reopen_cache = Some(cache.clone());
-    let Some(Effect::Load(load)) = state
-        .apply_at_once(FilesCommand::OpenFiles(vec![path.clone()]))
-        .pop()
-    else {
-        panic!("a big file goes to the loading thread");
-    };
+    let load = load_job(&mut state, FilesCommand::OpenFiles(vec![path.clone()]));
     let results = run(&load);
-    let writer = load
-        .prepare
-        .as_ref()
-        .unwrap()
-        .keeping
-        .lock()
-        .unwrap()
-        .take();
+    let prepare = load.prepare.as_ref().unwrap();
+    let writer = prepare.keeping.lock().unwrap().take();
     let writer = writer.expect("the cache is written beside the window, not before it");
     // The window takes the dataset while the cache may still be written from it.
     assert!(
@@ -346,12 +328,7 @@ fn a_big_file_opened_alone_is_shown_first_and_kept_for_reopening_afterwards() {
     );
     // Adding a file to what is open keeps it as it is read (there is no dataset of it alone).
     std::fs::remove_file(cache.file_for(&path)).unwrap();
-    let Some(Effect::Load(load)) = state
-        .apply_at_once(FilesCommand::AddFiles(vec![path.clone()]))
-        .pop()
-    else {
-        panic!("a big file goes to the loading thread");
-    };
+    let load = load_job(&mut state, FilesCommand::AddFiles(vec![path.clone()]));
     let _ = run(&load);
     assert!(
         load.prepare

@@ -198,16 +198,22 @@ fn a_load_through_the_cache_says_when_it_did_not_trust_it_and_repairs_it() {
     assert!(third.issues.is_empty());
     hit(&cache, &path);
     // Files with problems are not kept (their problems would have to be said again).
+    let broken = broken_copy(&dir, &path);
+    let mut loaded = load_file_with(&broken, None, &progress).expect("loads with a problem");
+    assert!(!loaded.issues.is_empty());
+    assert!(!cache.keep(&broken, &mut loaded).expect("nothing to write"));
+}
+
+/// A copy of the source beside it with an impossible date (a file with a problem).
+fn broken_copy(dir: &Path, path: &Path) -> PathBuf {
     let broken = dir.join("broken.json");
-    let text = std::fs::read_to_string(&path).expect("the source");
+    let text = std::fs::read_to_string(path).expect("the source");
     std::fs::write(
         &broken,
         text.replacen("\"2021-05-04T11:00:00.25Z\"", "\"2021-02-30\"", 1),
     )
     .expect("writing");
-    let mut loaded = load_file_with(&broken, None, &progress).expect("loads with a problem");
-    assert!(!loaded.issues.is_empty());
-    assert!(!cache.keep(&broken, &mut loaded).expect("nothing to write"));
+    broken
 }
 
 /// A fresh folder under the system's temporary folder.
@@ -263,13 +269,7 @@ fn a_cache_prepared_then_written_from_the_dataset_reopens_as_the_file() {
         fresh.part.events.into_time_order().to_vec()
     );
     // A file with problems is not prepared for keeping.
-    let broken = dir.join("broken.json");
-    let text = std::fs::read_to_string(&path).expect("the source");
-    std::fs::write(
-        &broken,
-        text.replacen("\"2021-05-04T11:00:00.25Z\"", "\"2021-02-30\"", 1),
-    )
-    .expect("writing");
+    let broken = broken_copy(&dir, &path);
     let (_, pending) =
         crate::io::load_file_caching_later(&broken, None, &progress, &cache).expect("loads");
     assert!(pending.is_none());
