@@ -11,6 +11,7 @@
 
 mod client;
 pub mod filter;
+mod import;
 pub mod local;
 pub mod mapping;
 mod rowbinary;
@@ -19,10 +20,8 @@ mod table;
 pub mod window;
 
 pub use client::Client;
-pub use table::{
-    DEFAULT_BATCH, FETCH_LIMIT, ImportProgress, Summary, create_table, fetch_all, header,
-    import_part, summary,
-};
+pub use import::{ImportProgress, import_part};
+pub use table::{DEFAULT_BATCH, FETCH_LIMIT, Summary, create_table, fetch_all, header, summary};
 
 /// The environment variable a password is read from.
 pub const PASSWORD_VARIABLE: &str = "ANNALS_CLICKHOUSE_PASSWORD";
