@@ -292,15 +292,7 @@ pub fn check(
         .map(|f| f.part.events.len() + remote.events_of(&f.part.info.path))
         .collect();
     let dataset = crate::model::Dataset::from_parts(
-        loaded
-            .iter_mut()
-            .map(|f| crate::model::DatasetPart {
-                info: f.part.info.clone(),
-                categories: f.part.categories.clone(),
-                periods: f.part.periods.clone(),
-                events: std::mem::take(&mut f.part.events),
-            })
-            .collect(),
+        loaded.iter_mut().map(|f| f.part.take_events()).collect(),
     );
     // The earliest start and latest end: found in the seconds columns, and only those two
     // events' dates read (ties as before: the first earliest, the last latest, events before

@@ -155,12 +155,7 @@ pub fn run(load: &Loading) -> LoadResults {
     if let Some(prepare) = &load.prepare
         && !load.progress.cancelled()
     {
-        let take = |file: &mut io::LoadedFile| crate::model::DatasetPart {
-            info: file.part.info.clone(),
-            categories: file.part.categories.clone(),
-            periods: file.part.periods.clone(),
-            events: std::mem::take(&mut file.part.events),
-        };
+        let take = |file: &mut io::LoadedFile| file.part.take_events();
         let mut parts = Vec::new();
         let mut used = vec![false; results.len()];
         if let Some(base) = &prepare.base {
@@ -388,17 +383,7 @@ impl AppState {
                     files: self
                         .files
                         .iter()
-                        .map(|f| {
-                            (
-                                f.source.clone(),
-                                crate::model::DatasetPart {
-                                    info: f.loaded.part.info.clone(),
-                                    categories: f.loaded.part.categories.clone(),
-                                    periods: f.loaded.part.periods.clone(),
-                                    events: crate::model::EventStore::default(),
-                                },
-                            )
-                        })
+                        .map(|f| (f.source.clone(), f.loaded.part.header()))
                         .collect(),
                 }),
             })),

@@ -685,12 +685,7 @@ impl AppState {
         let parts = self
             .files
             .iter_mut()
-            .map(|f| crate::model::DatasetPart {
-                info: f.loaded.part.info.clone(),
-                categories: f.loaded.part.categories.clone(),
-                periods: f.loaded.part.periods.clone(),
-                events: std::mem::take(&mut f.loaded.part.events),
-            })
+            .map(|f| f.loaded.part.take_events())
             .collect();
         self.dataset = std::sync::Arc::new(Dataset::from_parts(parts));
         // A new dataset is arranged at once: a layout must never point into other data.

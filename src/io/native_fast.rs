@@ -37,12 +37,6 @@ fn read_serde<'t>(text: &'t str, draft: &mut Draft<'t>) -> bool {
 /// # Panics
 /// When the plain reader takes what JSON or the serde path do not, or reads it otherwise.
 pub(crate) fn check_plain(text: &str) -> bool {
-    let summary = |d: &Draft<'_>| {
-        format!(
-            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-            d.id, d.title, d.start, d.end, d.category, d.labels, d.extra, d.severity, d.circa
-        )
-    };
     let mut plain = Draft::default();
     if !plain::read(text, &mut plain) {
         return false;
@@ -58,6 +52,14 @@ pub(crate) fn check_plain(text: &str) -> bool {
     );
     assert_eq!(summary(&plain), summary(&serde), "{text:?}");
     true
+}
+
+/// What a draft holds, owned, for comparing readers.
+fn summary(d: &Draft<'_>) -> String {
+    format!(
+        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+        d.id, d.title, d.start, d.end, d.category, d.labels, d.extra, d.severity, d.circa
+    )
 }
 
 /// The bit of a record's key among the keys the fast paths know (`None`: another key).
@@ -221,23 +223,6 @@ mod tests {
     use super::*;
     use crate::io::native::{Draft, draft_is_complete, read_event_general};
 
-    /// What a draft holds, owned, for comparing the two readers.
-    fn summary(d: &Draft<'_>) -> String {
-        format!(
-            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-            d.id,
-            d.title,
-            d.start,
-            d.end,
-            d.category,
-            d.labels,
-            d.extra,
-            d.severity,
-            d.circa,
-            draft_is_complete(d)
-        )
-    }
-
     use serde_json::value::RawValue;
 
     #[test]
@@ -285,6 +270,7 @@ mod tests {
                 assert!(general_ok, "{text}");
                 assert!(r.issues.is_empty(), "{text}: the general reader warns");
                 assert_eq!(summary(&fast), summary(&general), "{text}");
+                assert!(draft_is_complete(&general), "{text}");
             }
         }
         assert_eq!(fast_accepted, 6, "the first six records take the fast path");

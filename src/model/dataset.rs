@@ -109,6 +109,16 @@ impl DatasetPart {
             events: EventStore::default(),
         }
     }
+
+    /// The part with its events moved out (this one keeps its title, categories and periods,
+    /// and no events): how a dataset takes files' events without copying them.
+    #[must_use]
+    pub fn take_events(&mut self) -> Self {
+        Self {
+            events: std::mem::take(&mut self.events),
+            ..self.header()
+        }
+    }
 }
 
 /// Everything on screen: events sorted by start, categories and periods merged across files.
